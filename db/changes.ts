@@ -1,0 +1,245 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import { getLocal } from './connection.js';
+import { ValidationError } from './errors.js';
+import { Clock } from './hlc.js';
+import { isSyncedColumn, isSyncedTable, type CellValue } from './tables.js';
+
+/** Who is writing and as part of which user action. */
+export interface ActionContext {
+  actor: string;
+  label: string;
+  /** False for writes the user cannot undo (undo itself, seeding, sync). */
+  undoable?: boolean;
+}
+
+export interface ChangeRecord {
+  seq: number;
+  hlc: string;
+  replica: string;
+  tbl: string;
+  rowId: string;
+  col: string;
+  value: CellValue;
+  oldValue: CellValue;
+  baseHlc: string | null;
+  baseReplica: string | null;
+  actor: string;
+  tx: string;
+}
+
+interface DbState {
+  clock: Clock;
+  replica: string;
+}
+
+const states = new WeakMap<Database, DbState>();
+
+function state(db: Database): DbState {
+  let s = states.get(db);
+  if (!s) {
+    const last = db.prepare('SELECT max(hlc) AS h FROM change_log').get() as { h: string | null };
+    const replica = getLocal(db, 'replica_id');
+    if (!replica) throw new Error('Workspace has no replica id');
+    s = { clock: new Clock(last.h), replica };
+    states.set(db, s);
+  }
+  return s;
+}
+
+export function replicaId(db: Database): string {
+  return state(db).replica;
+}
+
+export function clockOf(db: Database): Clock {
+  return state(db).clock;
+}
+
+function assertIdent(table: string, col?: string): void {
+  if (!isSyncedTable(table)) throw new Error(`Table ${table} is not a synced table`);
+  if (col !== undefined && !isSyncedColumn(table, col)) throw new Error(`Column ${table}.${col} is not writable`);
+}
+
+const enc = (v: CellValue | undefined): string | null => (v === undefined ? null : JSON.stringify(v));
+export const decodeValue = (s: string | null): CellValue => (s === null ? null : (JSON.parse(s) as CellValue));
+
+/**
+ * Writes rows through the change log. Each method changes the table and appends one
+ * change per changed cell, with the cell's previous head as its base.
+ */
+export class Writer {
+  readonly tx = randomUUID();
+  changed = 0;
+  readonly tables = new Set<string>();
+  private readonly logStmt;
+  private readonly headGet;
+  private readonly headPut;
+
+  constructor(
+    private readonly db: Database,
+    readonly actor: string,
+  ) {
+    this.logStmt = db.prepare(
+      `INSERT INTO change_log (hlc, replica, tbl, row_id, col, value, old_value, base_hlc, base_replica, actor, tx)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.headGet = db.prepare('SELECT hlc, replica FROM cell_heads WHERE tbl = ? AND row_id = ? AND col = ?');
+    this.headPut = db.prepare(
+      `INSERT INTO cell_heads (tbl, row_id, col, hlc, replica) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT(tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc, replica = excluded.replica`,
+    );
+  }
+
+  private log(table: string, rowId: string, col: string, value: CellValue, old: CellValue | undefined): void {
+    const s = state(this.db);
+    const hlc = s.clock.tick();
+    const head = this.headGet.get(table, rowId, col) as { hlc: string; replica: string } | undefined;
+    this.logStmt.run(hlc, s.replica, table, rowId, col, enc(value), enc(old), head?.hlc ?? null, head?.replica ?? null, this.actor, this.tx);
+    this.headPut.run(table, rowId, col, hlc, s.replica);
+    this.changed++;
+    this.tables.add(table);
+  }
+
+  /** Inserts a row; every given column is logged so another replica can rebuild it. */
+  insert(table: string, fields: Record<string, CellValue>, id: string = randomUUID()): string {
+    const values: Record<string, CellValue> = { ...fields };
+    if (isSyncedColumn(table, 'deleted')) values.deleted = 0;
+    const cols = Object.keys(values);
+    cols.forEach((c) => assertIdent(table, c));
+    const sql = `INSERT INTO ${table} (id${cols.map((c) => `, ${c}`).join('')}) VALUES (?${cols.map(() => ', ?').join('')})`;
+    this.db.prepare(sql).run(id, ...cols.map((c) => values[c] ?? null));
+    for (const c of cols) this.log(table, id, c, values[c] ?? null, undefined);
+    return id;
+  }
+
+  /** Updates the changed columns of one row; returns the names of the columns that changed. */
+  update(table: string, id: string, values: Record<string, CellValue>): string[] {
+    const cols = Object.keys(values);
+    cols.forEach((c) => assertIdent(table, c));
+    if (cols.length === 0) return [];
+    const current = this.db.prepare(`SELECT ${cols.join(', ')} FROM ${table} WHERE id = ?`).get(id) as
+      | Record<string, CellValue>
+      | undefined;
+    if (!current) throw new ValidationError(`No ${table} row ${id}`);
+    const changed = cols.filter((c) => current[c] !== (values[c] ?? null));
+    if (changed.length === 0) return [];
+    this.db
+      .prepare(`UPDATE ${table} SET ${changed.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`)
+      .run(...changed.map((c) => values[c] ?? null), id);
+    for (const c of changed) this.log(table, id, c, values[c] ?? null, current[c]);
+    return changed;
+  }
+
+  /** Soft delete: a field change like any other, so undo and sync understand it. */
+  remove(table: string, id: string): void {
+    this.update(table, id, { deleted: 1 });
+  }
+}
+
+export interface ActionResult<T> {
+  value: T;
+  tx: string;
+  changed: number;
+  tables: string[];
+}
+
+/**
+ * Runs one user action in one transaction: all its writes land together or not at all,
+ * and it becomes one undo step.
+ */
+export function runAction<T>(db: Database, ctx: ActionContext, fn: (w: Writer) => T): ActionResult<T> {
+  const w = new Writer(db, ctx.actor);
+  const value = db.transaction(() => {
+    const v = fn(w);
+    if (w.changed > 0 && ctx.undoable !== false) {
+      db.prepare("DELETE FROM undo_entries WHERE state = 'undone'").run();
+      db.prepare("INSERT INTO undo_entries (tx, label, actor, state, at) VALUES (?, ?, ?, 'done', ?)").run(
+        w.tx,
+        ctx.label,
+        ctx.actor,
+        new Date().toISOString(),
+      );
+    }
+    return v;
+  })();
+  return { value, tx: w.tx, changed: w.changed, tables: [...w.tables] };
+}
+
+function rowToChange(r: Record<string, unknown>): ChangeRecord {
+  return {
+    seq: r.seq as number,
+    hlc: r.hlc as string,
+    replica: r.replica as string,
+    tbl: r.tbl as string,
+    rowId: r.row_id as string,
+    col: r.col as string,
+    value: decodeValue(r.value as string | null),
+    oldValue: decodeValue(r.old_value as string | null),
+    baseHlc: r.base_hlc as string | null,
+    baseReplica: r.base_replica as string | null,
+    actor: r.actor as string,
+    tx: r.tx as string,
+  };
+}
+
+/** Changes of one row (or of all rows of a table whose id starts with a prefix), oldest first. */
+export function changesForRow(db: Database, table: string, rowId: string): ChangeRecord[] {
+  return (db.prepare('SELECT * FROM change_log WHERE tbl = ? AND row_id = ? ORDER BY seq').all(table, rowId) as Record<string, unknown>[]).map(
+    rowToChange,
+  );
+}
+
+export function changesForTx(db: Database, tx: string): ChangeRecord[] {
+  return (db.prepare('SELECT * FROM change_log WHERE tx = ? ORDER BY seq').all(tx) as Record<string, unknown>[]).map(rowToChange);
+}
+
+export interface UndoState {
+  undo: string | null;
+  redo: string | null;
+}
+
+export function undoState(db: Database): UndoState {
+  const u = db.prepare("SELECT label FROM undo_entries WHERE state = 'done' ORDER BY seq DESC LIMIT 1").get() as { label: string } | undefined;
+  const r = db.prepare("SELECT label FROM undo_entries WHERE state = 'undone' ORDER BY seq ASC LIMIT 1").get() as { label: string } | undefined;
+  return { undo: u?.label ?? null, redo: r?.label ?? null };
+}
+
+function replay(db: Database, actor: string, entry: { tx: string; label: string }, direction: 'undo' | 'redo'): ActionResult<string> {
+  const changes = changesForTx(db, entry.tx);
+  const ordered = direction === 'undo' ? [...changes].reverse() : changes;
+  // Rows the action inserted: undo deletes them, redo restores them; their cells stay.
+  const created = new Map<string, ChangeRecord>();
+  for (const c of changes) if (c.col === 'deleted' && c.baseHlc === null && c.oldValue === null) created.set(`${c.tbl}\u0000${c.rowId}`, c);
+  const verb = direction === 'undo' ? 'undo' : 'redo';
+  return runAction(db, { actor, label: `${direction === 'undo' ? 'Undo' : 'Redo'} ${entry.label}`, undoable: false }, (w) => {
+    for (const c of ordered) {
+      if (created.has(`${c.tbl}\u0000${c.rowId}`)) continue;
+      const expected = direction === 'undo' ? c.value : c.oldValue;
+      const target = direction === 'undo' ? c.oldValue : c.value;
+      const cur = db.prepare(`SELECT ${c.col} AS v FROM ${c.tbl} WHERE id = ?`).get(c.rowId) as { v: CellValue } | undefined;
+      if (!cur) throw new ValidationError(`Cannot ${verb} "${entry.label}": a row it touched no longer exists.`);
+      if (cur.v !== expected) {
+        throw new ValidationError(`Cannot ${verb} "${entry.label}": ${c.tbl}.${c.col} was changed since by another edit.`);
+      }
+      w.update(c.tbl, c.rowId, { [c.col]: target });
+    }
+    for (const c of created.values()) w.update(c.tbl, c.rowId, { deleted: direction === 'undo' ? 1 : 0 });
+    db.prepare('UPDATE undo_entries SET state = ? WHERE tx = ?').run(direction === 'undo' ? 'undone' : 'done', entry.tx);
+    return entry.label;
+  });
+}
+
+/** Undoes this copy's most recent action; refused with a clear message if its cells changed since. */
+export function undo(db: Database, actor: string): ActionResult<string> | null {
+  const e = db.prepare("SELECT tx, label FROM undo_entries WHERE state = 'done' ORDER BY seq DESC LIMIT 1").get() as
+    | { tx: string; label: string }
+    | undefined;
+  return e ? replay(db, actor, e, 'undo') : null;
+}
+
+export function redo(db: Database, actor: string): ActionResult<string> | null {
+  const e = db.prepare("SELECT tx, label FROM undo_entries WHERE state = 'undone' ORDER BY seq ASC LIMIT 1").get() as
+    | { tx: string; label: string }
+    | undefined;
+  return e ? replay(db, actor, e, 'redo') : null;
+}

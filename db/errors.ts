@@ -1,0 +1,30 @@
+/** Why a workspace file could not be opened; the file is left untouched in every case. */
+export type WorkspaceErrorCode = 'not_found' | 'not_steerco' | 'newer_schema' | 'corrupt' | 'locked' | 'exists';
+
+export class WorkspaceError extends Error {
+  constructor(
+    readonly code: WorkspaceErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'WorkspaceError';
+  }
+}
+
+/** A write refused by a rule; nothing was written. `field` names the cell when there is one. */
+export class ValidationError extends Error {
+  constructor(
+    message: string,
+    readonly issues: { field?: string; row?: string; message: string }[] = [{ message }],
+  ) {
+    super(message);
+    this.name = 'ValidationError';
+  }
+}
+
+export class NotFoundError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotFoundError';
+  }
+}

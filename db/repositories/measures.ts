@@ -1,0 +1,78 @@
+import type { Database } from 'better-sqlite3';
+import type { Measure } from '../../preload/contract/types.js';
+import type { Writer } from '../changes.js';
+import type { CellValue } from '../tables.js';
+
+/** Column aliases are the contract's camelCase names, so rows need no mapping in JS. */
+const SELECT = `
+  SELECT m.id, m.code, m.node_id AS nodeId, m.title, m.description,
+         m.owner_id AS ownerId, o.name AS owner, m.sponsor_id AS sponsorId, s.name AS sponsor,
+         m.controller_id AS controllerId, c.name AS controller,
+         m.business_unit AS businessUnit, m.function, m.legal_entity AS legalEntity,
+         m.start_date AS startDate, m.due_date AS dueDate, m.di_level AS diLevel, m.lifecycle,
+         m.implementation_status AS implementationStatus, m.potential_status AS potentialStatus,
+         m.closure_criteria AS closureCriteria, m.sort_order AS sortOrder, m.updated_at AS updatedAt
+  FROM measures m
+  LEFT JOIN people o ON o.id = m.owner_id
+  LEFT JOIN people s ON s.id = m.sponsor_id
+  LEFT JOIN people c ON c.id = m.controller_id`;
+
+/** Live measures, optionally only those in the given nodes. */
+export function listMeasures(db: Database, nodeIds?: string[]): Measure[] {
+  if (!nodeIds) return db.prepare(`${SELECT} WHERE m.deleted = 0 ORDER BY m.sort_order, m.code`).all() as Measure[];
+  return db
+    .prepare(`${SELECT} WHERE m.deleted = 0 AND m.node_id IN (SELECT value FROM json_each(?)) ORDER BY m.sort_order, m.code`)
+    .all(JSON.stringify(nodeIds)) as Measure[];
+}
+
+export function getMeasure(db: Database, id: string): Measure | undefined {
+  return db.prepare(`${SELECT} WHERE m.id = ? AND m.deleted = 0`).get(id) as Measure | undefined;
+}
+
+export function getMeasureByCode(db: Database, code: string): Measure | undefined {
+  return db.prepare(`${SELECT} WHERE m.code = ? COLLATE NOCASE AND m.deleted = 0`).get(code) as Measure | undefined;
+}
+
+export function getMeasuresByIds(db: Database, ids: string[]): Measure[] {
+  return db.prepare(`${SELECT} WHERE m.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as Measure[];
+}
+
+/** Next free code "M-0001"… over all measures, deleted ones included (codes are never reused). */
+export function nextMeasureCode(db: Database): string {
+  const r = db
+    .prepare("SELECT max(CAST(substr(code, 3) AS INTEGER)) AS n FROM measures WHERE code GLOB 'M-[0-9]*'")
+    .get() as { n: number | null };
+  return `M-${String((r.n ?? 0) + 1).padStart(4, '0')}`;
+}
+
+export const MEASURE_COLUMNS: Record<string, string> = {
+  title: 'title',
+  description: 'description',
+  owner: 'owner_id',
+  sponsor: 'sponsor_id',
+  controller: 'controller_id',
+  businessUnit: 'business_unit',
+  function: 'function',
+  legalEntity: 'legal_entity',
+  startDate: 'start_date',
+  dueDate: 'due_date',
+  implementationStatus: 'implementation_status',
+  potentialStatus: 'potential_status',
+  closureCriteria: 'closure_criteria',
+  diLevel: 'di_level',
+  lifecycle: 'lifecycle',
+  nodeId: 'node_id',
+  sortOrder: 'sort_order',
+};
+
+export function insertMeasure(w: Writer, db: Database, values: Record<string, CellValue>, id?: string): string {
+  const code = (values.code as string | undefined) ?? nextMeasureCode(db);
+  return w.insert('measures', { ...values, code, updated_at: new Date().toISOString() }, id);
+}
+
+/** Writes already-validated columns (db names) and stamps updated_at when anything changed. */
+export function updateMeasureColumns(w: Writer, id: string, columns: Record<string, CellValue>): string[] {
+  const changed = w.update('measures', id, columns);
+  if (changed.length > 0) w.update('measures', id, { updated_at: new Date().toISOString() });
+  return changed;
+}

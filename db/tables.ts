@@ -1,0 +1,64 @@
+/**
+ * Allow-list of the synced tables and their writable columns. Every identifier that
+ * reaches SQL text in the change-log writer or in sync comes from here, never from input.
+ * A later migration that adds a synced table or column adds it here too.
+ */
+export const SYNCED_TABLES = {
+  nodes: ['parent_id', 'level', 'name', 'sort_order', 'deleted'],
+  people: ['name', 'email', 'function', 'deleted'],
+  roles: ['key', 'name', 'deleted'],
+  role_assignments: ['person_id', 'role_id', 'node_id', 'deleted'],
+  measures: [
+    'code',
+    'node_id',
+    'title',
+    'description',
+    'owner_id',
+    'sponsor_id',
+    'controller_id',
+    'business_unit',
+    'function',
+    'legal_entity',
+    'start_date',
+    'due_date',
+    'di_level',
+    'lifecycle',
+    'implementation_status',
+    'potential_status',
+    'closure_criteria',
+    'sort_order',
+    'updated_at',
+    'deleted',
+  ],
+  custom_fields: ['key', 'label', 'type', 'choices', 'required_from_di', 'sort_order', 'deleted'],
+  custom_values: ['measure_id', 'field_id', 'value', 'deleted'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type SyncedTable = keyof typeof SYNCED_TABLES;
+export type SyncedColumn<T extends SyncedTable> = (typeof SYNCED_TABLES)[T][number];
+export type CellValue = string | number | null;
+
+const registry = new Map<string, Set<string>>(
+  Object.entries(SYNCED_TABLES).map(([t, cols]) => [t, new Set<string>(cols)]),
+);
+
+/** Registers the synced table of a later feature (its migration adds the table). */
+export function registerSyncedTable(table: string, columns: readonly string[]): void {
+  registry.set(table, new Set(columns));
+}
+
+export function isSyncedTable(table: string): boolean {
+  return registry.has(table);
+}
+
+export function isSyncedColumn(table: string, column: string): boolean {
+  return registry.get(table)?.has(column) ?? false;
+}
+
+export function syncedColumns(table: string): string[] {
+  return [...(registry.get(table) ?? [])];
+}
+
+export function syncedTableNames(): string[] {
+  return [...registry.keys()];
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { NotFoundError, ValidationError, WorkspaceError } from '../../db/errors.js';
+import type { ApiErrorBody } from '../../preload/contract.js';
+
+/** An error every transport can carry: HTTP status, IPC error payload, CLI message. */
+export class ApiError extends Error {
+  constructor(readonly body: ApiErrorBody) {
+    super(body.message);
+    this.name = 'ApiError';
+  }
+
+  get status(): number {
+    switch (this.body.code) {
+      case 'bad_input':
+      case 'validation':
+        return 400;
+      case 'forbidden':
+        return 403;
+      case 'not_found':
+        return 404;
+      case 'workspace':
+      case 'no_workspace':
+        return 409;
+      case 'unsupported':
+        return 501;
+      default:
+        return 500;
+    }
+  }
+}
+
+export function toApiError(e: unknown): ApiError {
+  if (e instanceof ApiError) return e;
+  if (e instanceof z.ZodError) {
+    return new ApiError({
+      code: 'bad_input',
+      message: z.prettifyError(e),
+      issues: e.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
+    });
+  }
+  if (e instanceof ValidationError) return new ApiError({ code: 'validation', message: e.message, issues: e.issues });
+  if (e instanceof NotFoundError) return new ApiError({ code: 'not_found', message: e.message });
+  if (e instanceof WorkspaceError) return new ApiError({ code: 'workspace', message: e.message });
+  const message = e instanceof Error ? e.message : String(e);
+  return new ApiError({ code: 'internal', message: `Internal error: ${message}` });
+}

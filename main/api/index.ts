@@ -1,0 +1,52 @@
+import { contract, isMethodName, type MethodName, type Output } from '../../preload/contract.js';
+import { ApiError, toApiError } from './errors.js';
+import type { Handlers } from './handlers.js';
+import { hierarchyHandlers } from './hierarchy.js';
+import { historyHandlers } from './history.js';
+import { measureHandlers } from './measures.js';
+import { peopleHandlers } from './people.js';
+import { ApiSession, type SessionOptions } from './session.js';
+import { workspaceHandlers } from './workspace.js';
+
+export { ApiError } from './errors.js';
+export { ApiSession, type SessionOptions, type ShellCapabilities } from './session.js';
+
+export interface Api {
+  session: ApiSession;
+  handlers: Handlers;
+  /** Parses the input with the method's schema, runs the handler, maps errors to ApiError. */
+  call<K extends MethodName>(method: K, input: unknown): Promise<Output<K>>;
+  /** Same as call, for a method name that came from outside (HTTP path, IPC channel). */
+  callUnknown(method: string, input: unknown): Promise<unknown>;
+  close(): void;
+}
+
+export function createApi(options: SessionOptions): Api {
+  const session = new ApiSession(options);
+  const handlers: Handlers = {
+    ...workspaceHandlers(session),
+    ...hierarchyHandlers(session),
+    ...measureHandlers(session),
+    ...peopleHandlers(session),
+    ...historyHandlers(session),
+  };
+  const call = async <K extends MethodName>(method: K, input: unknown): Promise<Output<K>> => {
+    try {
+      const parsed = contract[method].input.parse(input ?? {}) as never;
+      const handler = handlers[method] as (i: never) => Output<K> | Promise<Output<K>>;
+      return await handler(parsed);
+    } catch (e) {
+      throw toApiError(e);
+    }
+  };
+  return {
+    session,
+    handlers,
+    call,
+    callUnknown: (method, input) => {
+      if (!isMethodName(method)) return Promise.reject(new ApiError({ code: 'not_found', message: `Unknown method ${method}` }));
+      return call(method, input);
+    },
+    close: () => session.detach(),
+  };
+}

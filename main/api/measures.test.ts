@@ -1,0 +1,141 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Api } from './index.js';
+import { apiWithWorkspace } from './test-helpers.js';
+
+let api: Api;
+let path: string;
+let dir: string;
+let cleanup: () => void;
+
+beforeEach(async () => {
+  ({ api, path, dir, cleanup } = await apiWithWorkspace());
+});
+afterEach(() => cleanup());
+
+const first = async () => (await api.call('measures:list', {}))[0]!;
+const changeCount = () => (api.session.db().prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n;
+
+describe('demo workspace', () => {
+  it('holds a realistic program on all six levels with people in every role', async () => {
+    const nodes = await api.call('nodes:list', {});
+    const levels = new Set(nodes.map((n) => n.level));
+    expect([...levels].sort()).toEqual(['organization', 'package', 'portfolio', 'program', 'project'].sort());
+    const measures = await api.call('measures:list', {});
+    expect(measures.length).toBeGreaterThanOrEqual(40);
+    expect(measures.length).toBeLessThanOrEqual(80);
+    expect(new Set(measures.map((m) => m.diLevel))).toEqual(new Set([0, 1, 2, 3, 4, 5]));
+    expect(new Set(measures.map((m) => m.implementationStatus))).toEqual(new Set(['green', 'amber', 'red', 'grey']));
+    expect(new Set(measures.map((m) => m.lifecycle))).toEqual(new Set(['active', 'on_hold', 'cancelled', 'closed']));
+    const roles = await api.call('roles:list', {});
+    const people = await api.call('people:list', {});
+    for (const r of roles) expect(people.some((p) => p.roles.includes(r.key)), r.key).toBe(true);
+  });
+});
+
+describe('measures:update', () => {
+  it('saves a valid edit, records it in the change log and shows it in history', async () => {
+    const m = await first();
+    const updated = await api.call('measures:update', { id: m.id, patch: { title: 'Renamed measure', owner: 'Priya Nair' } });
+    expect(updated.title).toBe('Renamed measure');
+    expect(updated.owner).toBe('Priya Nair');
+    const history = await api.call('measures:history', { id: m.id });
+    expect(history.find((h) => h.field === 'title')).toMatchObject({ oldValue: m.title, newValue: 'Renamed measure' });
+  });
+
+  it.each([
+    [{ title: '   ' }, /Title: is required/],
+    [{ owner: 'Nobody Known' }, /Unknown person "Nobody Known"/],
+    [{ startDate: '2026-05-01', dueDate: '2026-04-01' }, /before the start date/],
+    [{ implementationStatus: 'purple' }, /not a status/],
+    [{ dueDate: '2026-02-30' }, /not a date/],
+    [{ title: 'a\u0007b' }, /control character/],
+  ])('refuses %j with a clear message and writes nothing', async (patch, message) => {
+    const m = await first();
+    const before = changeCount();
+    await expect(api.call('measures:update', { id: m.id, patch })).rejects.toMatchObject({ body: { code: 'validation', message } });
+    expect(changeCount()).toBe(before);
+    expect(await api.call('measures:get', { id: m.id })).toEqual(m);
+  });
+
+  it('refuses input that fails the schema', async () => {
+    await expect(api.call('measures:update', { id: 'x', patch: { diLevel: '3' } })).rejects.toMatchObject({ body: { code: 'bad_input' } });
+  });
+
+  it('stores formulas and right-to-left or emoji text verbatim', async () => {
+    const m = await first();
+    for (const title of ['=SUM(A1:A3)', '+1', '@cmd', 'مرحبا بالعالم', 'Launch 🚀 tier']) {
+      const u = await api.call('measures:update', { id: m.id, patch: { title } });
+      expect(u.title).toBe(title);
+    }
+  });
+});
+
+describe('undo and redo', () => {
+  it('undoes and redoes the last edits, and survives reopening', async () => {
+    const m = await first();
+    await api.call('measures:update', { id: m.id, patch: { title: 'One' } });
+    await api.call('measures:update', { id: m.id, patch: { title: 'Two' } });
+    expect((await api.call('history:undo', {})).done).toMatch(/Edit/);
+    expect((await api.call('measures:get', { id: m.id })).title).toBe('One');
+    await api.call('workspace:close', {});
+    await api.call('workspace:open', { path });
+    expect((await api.call('history:state', {})).redo).toMatch(/Edit/);
+    await api.call('history:undo', {});
+    expect((await api.call('measures:get', { id: m.id })).title).toBe(m.title);
+    await api.call('history:redo', {});
+    expect((await api.call('measures:get', { id: m.id })).title).toBe('One');
+  });
+
+  it('undoes a created measure by removing it, and a delete by restoring it', async () => {
+    const pkg = (await api.call('nodes:list', {})).find((n) => n.level === 'package')!;
+    const created = await api.call('measures:create', { nodeId: pkg.id, patch: { title: 'Fresh' } });
+    await api.call('history:undo', {});
+    await expect(api.call('measures:get', { id: created.id })).rejects.toMatchObject({ body: { code: 'not_found' } });
+    await api.call('history:redo', {});
+    expect((await api.call('measures:get', { id: created.id })).title).toBe('Fresh');
+    await api.call('measures:delete', { ids: [created.id] });
+    await api.call('history:undo', {});
+    expect((await api.call('measures:get', { id: created.id })).title).toBe('Fresh');
+  });
+});
+
+describe('hierarchy', () => {
+  it('adds, renames, moves and deletes nodes with level rules', async () => {
+    const nodes = await api.call('nodes:list', {});
+    const program = nodes.find((n) => n.level === 'program')!;
+    const project = await api.call('nodes:create', { parentId: program.id, name: 'New stream' });
+    expect(project.level).toBe('project');
+    const pkg = await api.call('nodes:create', { parentId: project.id, name: 'Pkg' });
+    await expect(api.call('nodes:create', { parentId: pkg.id, name: 'Too deep' })).rejects.toMatchObject({ body: { code: 'validation' } });
+    await api.call('nodes:rename', { id: pkg.id, name: 'Package A' });
+    const other = nodes.find((n) => n.level === 'project' && n.id !== project.id)!;
+    await api.call('nodes:move', { id: pkg.id, parentId: other.id });
+    await expect(api.call('nodes:move', { id: pkg.id, parentId: program.id })).rejects.toMatchObject({ body: { message: /can only contain projects/ } });
+    const m = await api.call('measures:create', { nodeId: pkg.id, patch: { title: 'In package A' } });
+    const under = await api.call('measures:list', { nodeId: other.id });
+    expect(under.some((x) => x.id === m.id)).toBe(true);
+    const r = await api.call('nodes:delete', { id: pkg.id });
+    expect(r).toEqual({ nodes: 1, measures: 1 });
+    await api.call('history:undo', {});
+    expect((await api.call('measures:get', { id: m.id })).nodeId).toBe(pkg.id);
+  });
+});
+
+describe('opening files', () => {
+  it('refuses a file that is not a workspace and leaves it untouched', async () => {
+    const bogus = join(dir, 'notes.steerco');
+    writeFileSync(bogus, 'hello, this is not a database at all'.repeat(10));
+    await expect(api.call('workspace:open', { path: bogus })).rejects.toMatchObject({ body: { code: 'workspace', message: /not a Steerco workspace/ } });
+  });
+
+  it('refuses a workspace from a newer schema', async () => {
+    await api.call('workspace:close', {});
+    const Database = (await import('better-sqlite3')).default;
+    const raw = new Database(path);
+    raw.pragma('user_version = 999');
+    raw.close();
+    await expect(api.call('workspace:open', { path })).rejects.toMatchObject({ body: { message: /newer Steerco.*Update Steerco/ } });
+  });
+});

@@ -1,0 +1,75 @@
+import { NotFoundError, ValidationError } from '../../db/errors.js';
+import { rowHistory } from '../../db/repositories/history.js';
+import {
+  getMeasure,
+  getMeasuresByIds,
+  insertMeasure,
+  listMeasures,
+  updateMeasureColumns,
+} from '../../db/repositories/measures.js';
+import { getNode, subtreeIds } from '../../db/repositories/nodes.js';
+import type { Measure } from '../../preload/contract.js';
+import { validateMeasurePatch, type PersonRef } from '../domain/measures.js';
+import type { Handlers } from './handlers.js';
+import type { ApiSession } from './session.js';
+
+type K = 'measures:list' | 'measures:get' | 'measures:create' | 'measures:update' | 'measures:move' | 'measures:delete' | 'measures:history';
+
+export function peopleRefs(s: ApiSession): PersonRef[] {
+  return s.db().prepare('SELECT id, name FROM people WHERE deleted = 0').all() as PersonRef[];
+}
+
+export function mustMeasure(s: ApiSession, id: string): Measure {
+  const m = getMeasure(s.db(), id);
+  if (!m) throw new NotFoundError(`No measure ${id} (it may have been deleted).`);
+  return m;
+}
+
+function mustPackage(s: ApiSession, nodeId: string): void {
+  const node = getNode(s.db(), nodeId);
+  if (!node) throw new NotFoundError(`No hierarchy node ${nodeId} (it may have been deleted).`);
+  if (node.level !== 'package') throw new ValidationError(`Measures live in measure packages; "${node.name}" is a ${node.level}.`);
+}
+
+export function measureHandlers(s: ApiSession): Pick<Handlers, K> {
+  return {
+    'measures:list': ({ nodeId }) => listMeasures(s.db(), nodeId ? subtreeIds(s.db(), nodeId) : undefined),
+    'measures:get': ({ id }) => mustMeasure(s, id),
+    'measures:create': ({ nodeId, patch }) => {
+      mustPackage(s, nodeId);
+      const full = { title: 'New measure', ...patch };
+      const { columns, issues } = validateMeasurePatch(null, full, peopleRefs(s));
+      if (issues.length) throw new ValidationError(issues.map((i) => i.message).join('; '), issues);
+      const { value } = s.act(`Add measure ${columns.title}`, (w, db) => {
+        const max = db.prepare('SELECT coalesce(max(sort_order), 0) + 1 AS n FROM measures WHERE node_id = ?').get(nodeId) as { n: number };
+        return insertMeasure(w, db, { ...columns, node_id: nodeId, sort_order: max.n });
+      });
+      return mustMeasure(s, value);
+    },
+    'measures:update': ({ id, patch }) => {
+      const current = mustMeasure(s, id);
+      const { columns, issues } = validateMeasurePatch(current, patch, peopleRefs(s));
+      if (issues.length) throw new ValidationError(issues.map((i) => i.message).join('; '), issues.map((i) => ({ ...i, row: current.code })));
+      const fields = Object.keys(patch).join(', ');
+      s.act(`Edit ${current.code} ${fields}`, (w) => updateMeasureColumns(w, id, columns));
+      return mustMeasure(s, id);
+    },
+    'measures:move': ({ ids, nodeId }) => {
+      mustPackage(s, nodeId);
+      const found = getMeasuresByIds(s.db(), ids);
+      if (found.length !== ids.length) throw new NotFoundError('Some of the measures to move no longer exist.');
+      s.act(`Move ${ids.length} measure${ids.length === 1 ? '' : 's'}`, (w) => {
+        for (const m of found) updateMeasureColumns(w, m.id, { node_id: nodeId });
+      });
+      return getMeasuresByIds(s.db(), ids);
+    },
+    'measures:delete': ({ ids }) => {
+      const found = getMeasuresByIds(s.db(), ids);
+      if (found.length !== ids.length) throw new NotFoundError('Some of the measures to delete no longer exist.');
+      const label = found.length === 1 ? `Delete ${found[0]!.code}` : `Delete ${found.length} measures`;
+      s.act(label, (w) => found.forEach((m) => w.remove('measures', m.id)));
+      return { deleted: found.length };
+    },
+    'measures:history': ({ id }) => rowHistory(s.db(), 'measures', id),
+  };
+}

@@ -1,0 +1,140 @@
+import { EventEmitter } from 'node:events';
+import { mkdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { homedir, userInfo } from 'node:os';
+import type { Database } from '../../db/connection.js';
+import { getLocal, getMeta } from '../../db/connection.js';
+import { replicaId, runAction, type ActionResult, type Writer } from '../../db/changes.js';
+import { schemaVersion } from '../../db/migrate.js';
+import type { EventName, Events, WorkspaceInfo } from '../../preload/contract.js';
+import { ApiError } from './errors.js';
+
+/** What the shell around the API can do; the desktop app fills it in, browser mode leaves it empty. */
+export interface ShellCapabilities {
+  pickPath?(mode: 'open' | 'create' | 'copy', suggested: string): Promise<string | null>;
+}
+
+export interface SessionOptions {
+  /** Where recent files and other per-user settings live. */
+  configDir: string;
+  version: string;
+  shell?: ShellCapabilities;
+}
+
+interface OpenWorkspace {
+  db: Database;
+  path: string;
+  release: () => void;
+}
+
+/** The state behind the handler table: the open workspace, the acting person, events. */
+export class ApiSession {
+  private ws: OpenWorkspace | null = null;
+  readonly events = new EventEmitter();
+
+  constructor(readonly options: SessionOptions) {
+    this.events.setMaxListeners(100);
+  }
+
+  get isOpen(): boolean {
+    return this.ws !== null;
+  }
+
+  get path(): string | null {
+    return this.ws?.path ?? null;
+  }
+
+  db(): Database {
+    if (!this.ws) throw new ApiError({ code: 'no_workspace', message: 'No workspace is open; create or open one first.' });
+    return this.ws.db;
+  }
+
+  attach(db: Database, path: string, release: () => void): void {
+    this.detach();
+    this.ws = { db, path, release };
+    this.addRecent(path);
+    this.emit('workspace:opened', { workspace: this.info() });
+  }
+
+  detach(): void {
+    if (!this.ws) return;
+    const { db, release } = this.ws;
+    this.ws = null;
+    try {
+      db.close();
+    } finally {
+      release();
+    }
+  }
+
+  /** The actor recorded in the change log: the chosen person's id, else the OS user. */
+  actor(): string {
+    const db = this.db();
+    return getLocal(db, 'actor_person_id') ?? `user:${safeUserName()}`;
+  }
+
+  info(): WorkspaceInfo {
+    const db = this.db();
+    return {
+      path: this.ws!.path,
+      name: getMeta(db, 'name') ?? 'Workspace',
+      workspaceId: getMeta(db, 'workspace_id') ?? '',
+      currency: getMeta(db, 'currency') ?? 'EUR',
+      schemaVersion: schemaVersion(db),
+      replicaId: replicaId(db),
+      actorId: getLocal(db, 'actor_person_id'),
+    };
+  }
+
+  /** Runs one user action in one transaction (one undo step) and tells views what changed. */
+  act<T>(label: string, fn: (w: Writer, db: Database) => T, opts: { undoable?: boolean } = {}): ActionResult<T> {
+    const db = this.db();
+    const r = runAction(db, { actor: this.actor(), label, undoable: opts.undoable }, (w) => fn(w, db));
+    if (r.changed > 0) this.emit('workspace:changed', { tables: r.tables });
+    return r;
+  }
+
+  emit<E extends EventName>(event: E, payload: Events[E]): void {
+    this.events.emit(event, payload);
+  }
+
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void {
+    this.events.on(event, listener);
+    return () => this.events.off(event, listener);
+  }
+
+  private recentFile(): string {
+    return join(this.options.configDir, 'recent.json');
+  }
+
+  recent(): string[] {
+    try {
+      const list = JSON.parse(readFileSync(this.recentFile(), 'utf8')) as unknown;
+      return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
+    } catch {
+      return [];
+    }
+  }
+
+  private addRecent(path: string): void {
+    if (path === ':memory:') return;
+    const abs = resolve(path);
+    const list = [abs, ...this.recent().filter((p) => p !== abs)].slice(0, 10);
+    const file = this.recentFile();
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(`${file}.tmp`, JSON.stringify(list, null, 2));
+    renameSync(`${file}.tmp`, file);
+  }
+
+  defaultFolder(): string {
+    return join(homedir(), 'Documents');
+  }
+}
+
+function safeUserName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'local';
+  }
+}

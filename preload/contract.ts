@@ -1,0 +1,39 @@
+/**
+ * The typed API of Steerco: every method once, with its zod input schema and output
+ * type, and the events. Served over Electron IPC (main/app), HTTP (main/host) and direct
+ * calls (main/cli, tests) from one handler table (main/api). Feature contracts are
+ * spread into `contract` below.
+ */
+import type { z } from 'zod';
+import { coreContract, type CoreEvents } from './contract/core.js';
+import type { MethodDef } from './contract/define.js';
+
+export * from './contract/types.js';
+export type { ApiErrorBody, MethodDef } from './contract/define.js';
+export type { AppInfo } from './contract/core.js';
+
+export const contract = {
+  ...coreContract,
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type Input<K extends MethodName> = z.input<Contract[K]['input']>;
+export type ParsedInput<K extends MethodName> = z.output<Contract[K]['input']>;
+export type Output<K extends MethodName> = Contract[K] extends MethodDef<z.ZodType, infer O> ? O : never;
+
+export type Events = CoreEvents;
+export type EventName = keyof Events;
+
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+export const EVENT_NAMES: EventName[] = ['workspace:changed', 'workspace:opened'];
+
+export function isMethodName(s: string): s is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, s);
+}
+
+/** What the preload script exposes as `window.steerco`, and the HTTP client mirrors. */
+export interface SteercoBridge {
+  invoke<K extends MethodName>(method: K, input: Input<K>): Promise<Output<K>>;
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
+}

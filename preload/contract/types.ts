@@ -1,0 +1,131 @@
+/** Domain types shared by every layer. Pure types: no runtime code, no imports. */
+
+export const LEVELS = ['organization', 'portfolio', 'program', 'project', 'package'] as const;
+export type Level = (typeof LEVELS)[number];
+export const LEVEL_LABELS: Record<Level | 'measure', string> = {
+  organization: 'Organization',
+  portfolio: 'Portfolio',
+  program: 'Program',
+  project: 'Project',
+  package: 'Measure package',
+  measure: 'Measure',
+};
+
+export const RAG = ['green', 'amber', 'red', 'grey'] as const;
+export type Rag = (typeof RAG)[number];
+export const RAG_LABELS: Record<Rag, string> = { green: 'Green', amber: 'Amber', red: 'Red', grey: 'Not reported' };
+
+export const LIFECYCLES = ['active', 'on_hold', 'cancelled', 'closed'] as const;
+export type Lifecycle = (typeof LIFECYCLES)[number];
+
+export const DI_NAMES = ['Defined', 'Identified', 'Detailed', 'Decided', 'Implemented', 'Closed'] as const;
+
+export interface HierarchyNode {
+  id: string;
+  parentId: string | null;
+  level: Level;
+  name: string;
+  sortOrder: number;
+  /** Measures directly in this node (packages only). */
+  measureCount: number;
+}
+
+export interface Role {
+  id: string;
+  key: string;
+  name: string;
+}
+
+export interface Person {
+  id: string;
+  name: string;
+  email: string;
+  function: string;
+  /** Keys of the roles the person holds. */
+  roles: string[];
+}
+
+export interface RoleAssignment {
+  id: string;
+  personId: string;
+  roleKey: string;
+  nodeId: string | null;
+}
+
+export interface Measure {
+  id: string;
+  code: string;
+  nodeId: string;
+  title: string;
+  description: string;
+  ownerId: string | null;
+  owner: string | null;
+  sponsorId: string | null;
+  sponsor: string | null;
+  controllerId: string | null;
+  controller: string | null;
+  businessUnit: string;
+  function: string;
+  legalEntity: string;
+  startDate: string | null;
+  dueDate: string | null;
+  diLevel: number;
+  lifecycle: Lifecycle;
+  implementationStatus: Rag;
+  potentialStatus: Rag;
+  closureCriteria: string;
+  sortOrder: number;
+  updatedAt: string | null;
+}
+
+/** Fields a user edits directly (the grid, the detail panel, `measures set`). */
+export const EDITABLE_MEASURE_FIELDS = [
+  'title',
+  'description',
+  'owner',
+  'sponsor',
+  'controller',
+  'businessUnit',
+  'function',
+  'legalEntity',
+  'startDate',
+  'dueDate',
+  'implementationStatus',
+  'potentialStatus',
+  'closureCriteria',
+] as const;
+export type EditableMeasureField = (typeof EDITABLE_MEASURE_FIELDS)[number];
+/** A patch: people by id or by exact name; dates as YYYY-MM-DD; '' or null clears. */
+export type MeasurePatch = Partial<Record<EditableMeasureField, string | null>>;
+
+export interface WorkspaceInfo {
+  path: string;
+  name: string;
+  workspaceId: string;
+  currency: string;
+  schemaVersion: number;
+  replicaId: string;
+  /** The person this copy acts as (null = not chosen). */
+  actorId: string | null;
+}
+
+export interface UndoState {
+  undo: string | null;
+  redo: string | null;
+}
+
+export interface HistoryEntry {
+  at: string;
+  actor: string;
+  table: string;
+  rowId: string;
+  field: string;
+  oldValue: string | number | null;
+  newValue: string | number | null;
+}
+
+export interface CheckReport {
+  integrity: string;
+  schemaVersion: number;
+  counts: Record<string, number>;
+}
