@@ -19,9 +19,9 @@ const SELECT = `
 
 /** Live measures, optionally only those in the given nodes. */
 export function listMeasures(db: Database, nodeIds?: string[]): Measure[] {
-  if (!nodeIds) return db.prepare(`${SELECT} WHERE m.deleted = 0 ORDER BY m.sort_order, m.code`).all() as Measure[];
+  if (!nodeIds) return db.prepare(`${SELECT} WHERE m.deleted = 0 ORDER BY m.code`).all() as Measure[];
   return db
-    .prepare(`${SELECT} WHERE m.deleted = 0 AND m.node_id IN (SELECT value FROM json_each(?)) ORDER BY m.sort_order, m.code`)
+    .prepare(`${SELECT} WHERE m.deleted = 0 AND m.node_id IN (SELECT value FROM json_each(?)) ORDER BY m.code`)
     .all(JSON.stringify(nodeIds)) as Measure[];
 }
 

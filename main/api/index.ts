@@ -8,7 +8,7 @@ import { peopleHandlers } from './people.js';
 import { ApiSession, type SessionOptions } from './session.js';
 import { workspaceHandlers } from './workspace.js';
 
-export { ApiError } from './errors.js';
+export { ApiError, toApiError } from './errors.js';
 export { ApiSession, type SessionOptions, type ShellCapabilities } from './session.js';
 
 export interface Api {

@@ -1,0 +1,71 @@
+import { parseArgs } from 'node:util';
+import { EDITABLE_MEASURE_FIELDS, type EditableMeasureField, type Measure, type MeasurePatch } from '../../../preload/contract.js';
+import { CliError, withWorkspace, type Command } from '../context.js';
+
+/** The JSON shape of `measures list --json`: contract names, people by name. */
+export function measureJson(m: Measure): Record<string, unknown> {
+  return {
+    code: m.code,
+    title: m.title,
+    owner: m.owner,
+    sponsor: m.sponsor,
+    controller: m.controller,
+    businessUnit: m.businessUnit,
+    function: m.function,
+    startDate: m.startDate,
+    dueDate: m.dueDate,
+    diLevel: m.diLevel,
+    lifecycle: m.lifecycle,
+    implementationStatus: m.implementationStatus,
+    potentialStatus: m.potentialStatus,
+  };
+}
+
+export async function findByCode(api: Parameters<Parameters<typeof withWorkspace>[1]>[0], code: string): Promise<Measure> {
+  const m = (await api.call('measures:list', {})).find((x) => x.code.toLowerCase() === code.toLowerCase());
+  if (!m) throw new CliError(`No measure with code ${code}.`);
+  return m;
+}
+
+export const measureCommands: Command[] = [
+  {
+    path: ['measures', 'list'],
+    usage: 'measures list FILE [--node ID] [--json]',
+    summary: 'List measures (all, or under a hierarchy node)',
+    async run(args, io) {
+      const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' }, node: { type: 'string' } } });
+      return withWorkspace(positionals[0], async (api) => {
+        const list = await api.call('measures:list', values.node ? { nodeId: values.node } : {});
+        if (values.json) io.out(JSON.stringify(list.map(measureJson), null, 2));
+        else for (const m of list) io.out(`${m.code}  DI${m.diLevel}  ${m.implementationStatus.padEnd(5)} ${m.potentialStatus.padEnd(5)}  ${m.title}  (${m.owner ?? 'no owner'})`);
+        return 0;
+      });
+    },
+  },
+  {
+    path: ['measures', 'set'],
+    usage: 'measures set FILE CODE field=value…',
+    summary: `Edit fields of a measure (${EDITABLE_MEASURE_FIELDS.join(', ')}); same rules as the grid`,
+    async run(args, io) {
+      const { positionals } = parseArgs({ args, allowPositionals: true });
+      const [file, code, ...pairs] = positionals;
+      if (!code || pairs.length === 0) throw new CliError('Usage: steerco measures set FILE CODE field=value…');
+      const patch: MeasurePatch = {};
+      for (const pair of pairs) {
+        const eq = pair.indexOf('=');
+        if (eq <= 0) throw new CliError(`"${pair}" is not field=value.`);
+        const field = pair.slice(0, eq);
+        if (!(EDITABLE_MEASURE_FIELDS as readonly string[]).includes(field)) {
+          throw new CliError(`Unknown field "${field}"; editable fields: ${EDITABLE_MEASURE_FIELDS.join(', ')}.`);
+        }
+        patch[field as EditableMeasureField] = pair.slice(eq + 1);
+      }
+      return withWorkspace(file, async (api) => {
+        const m = await findByCode(api, code);
+        const updated = await api.call('measures:update', { id: m.id, patch });
+        io.out(JSON.stringify(measureJson(updated)));
+        return 0;
+      });
+    },
+  },
+];

@@ -1,0 +1,58 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { createApi, type Api } from '../api/index.js';
+import { ApiError } from '../api/errors.js';
+
+export const VERSION = '0.1.0';
+
+/** Exit codes: 0 done, 1 failure, 2 bad input (nothing written). */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
+    super(message);
+  }
+}
+
+export interface CliIO {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+export function configDir(): string {
+  return process.env.STEERCO_CONFIG_DIR ?? join(process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'steerco');
+}
+
+export function newApi(): Api {
+  return createApi({ configDir: configDir(), version: VERSION });
+}
+
+/** Opens FILE through the API, runs `fn`, always closes (releases the lock). */
+export async function withWorkspace<T>(file: string | undefined, fn: (api: Api) => Promise<T>): Promise<T> {
+  if (!file) throw new CliError('A workspace FILE is required.');
+  const api = newApi();
+  try {
+    await api.call('workspace:open', { path: file });
+    return await fn(api);
+  } finally {
+    api.close();
+  }
+}
+
+export function describeError(e: unknown): { message: string; code: number } {
+  if (e instanceof CliError) return { message: e.message, code: e.exitCode };
+  if (e instanceof ApiError) {
+    const bad = e.body.code === 'validation' || e.body.code === 'bad_input' || e.body.code === 'not_found' || e.body.code === 'forbidden';
+    return { message: e.body.message, code: bad ? 2 : 1 };
+  }
+  return { message: e instanceof Error ? e.message : String(e), code: 1 };
+}
+
+export interface Command {
+  /** Words that select the command, e.g. ['measures', 'set']. */
+  path: string[];
+  usage: string;
+  summary: string;
+  run(args: string[], io: CliIO): Promise<number>;
+}
