@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { getLocal } from './connection.js';
 import { ValidationError } from './errors.js';
 import { Clock } from './hlc.js';
+import { cachedStatement } from './statements.js';
 import { isSyncedColumn, isSyncedTable, type CellValue } from './tables.js';
 
 /** Who is writing and as part of which user action. */
@@ -63,6 +64,27 @@ function assertIdent(table: string, col?: string): void {
 const enc = (v: CellValue | undefined): string | null => (v === undefined ? null : JSON.stringify(v));
 export const decodeValue = (s: string | null): CellValue => (s === null ? null : (JSON.parse(s) as CellValue));
 
+const LOG_SQL = `INSERT INTO change_log (hlc, replica, tbl, row_id, col, value, old_value, base_hlc, base_replica, actor, tx)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const HEAD_GET_SQL = 'SELECT hlc, replica FROM cell_heads WHERE tbl = ? AND row_id = ? AND col = ?';
+const HEAD_PUT_SQL = `INSERT INTO cell_heads (tbl, row_id, col, hlc, replica) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT(tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc, replica = excluded.replica`;
+
+/** SQL text for a column list, built once per (table, columns); callers check the identifiers (assertIdent) on every call. */
+const sqlText = new Map<string, string>();
+function sqlFor(kind: 'insert' | 'select' | 'update', table: string, cols: readonly string[]): string {
+  const key = `${kind}\u0000${table}\u0000${cols.join('\u0000')}`;
+  let sql = sqlText.get(key);
+  if (sql === undefined) {
+    if (kind === 'insert') sql = `INSERT INTO ${table} (id${cols.map((c) => `, ${c}`).join('')}) VALUES (?${cols.map(() => ', ?').join('')})`;
+    else if (kind === 'select') sql = `SELECT ${cols.join(', ')} FROM ${table} WHERE id = ?`;
+    else sql = `UPDATE ${table} SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`;
+    if (sqlText.size > 2048) sqlText.clear();
+    sqlText.set(key, sql);
+  }
+  return sql;
+}
+
 /**
  * Writes rows through the change log. Each method changes the table and appends one
  * change per changed cell, with the cell's previous head as its base.
@@ -74,24 +96,19 @@ export class Writer {
   private readonly logStmt;
   private readonly headGet;
   private readonly headPut;
+  private st: DbState | undefined;
 
   constructor(
     private readonly db: Database,
     readonly actor: string,
   ) {
-    this.logStmt = db.prepare(
-      `INSERT INTO change_log (hlc, replica, tbl, row_id, col, value, old_value, base_hlc, base_replica, actor, tx)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    this.headGet = db.prepare('SELECT hlc, replica FROM cell_heads WHERE tbl = ? AND row_id = ? AND col = ?');
-    this.headPut = db.prepare(
-      `INSERT INTO cell_heads (tbl, row_id, col, hlc, replica) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT(tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc, replica = excluded.replica`,
-    );
+    this.logStmt = cachedStatement(db, LOG_SQL);
+    this.headGet = cachedStatement(db, HEAD_GET_SQL);
+    this.headPut = cachedStatement(db, HEAD_PUT_SQL);
   }
 
   private log(table: string, rowId: string, col: string, value: CellValue, old: CellValue | undefined): void {
-    const s = state(this.db);
+    const s = (this.st ??= state(this.db));
     const hlc = s.clock.tick();
     const head = this.headGet.get(table, rowId, col) as { hlc: string; replica: string } | undefined;
     this.logStmt.run(hlc, s.replica, table, rowId, col, enc(value), enc(old), head?.hlc ?? null, head?.replica ?? null, this.actor, this.tx);
@@ -106,27 +123,43 @@ export class Writer {
     if (isSyncedColumn(table, 'deleted')) values.deleted = 0;
     const cols = Object.keys(values);
     cols.forEach((c) => assertIdent(table, c));
-    const sql = `INSERT INTO ${table} (id${cols.map((c) => `, ${c}`).join('')}) VALUES (?${cols.map(() => ', ?').join('')})`;
-    this.db.prepare(sql).run(id, ...cols.map((c) => values[c] ?? null));
+    const params: CellValue[] = [id];
+    for (const c of cols) params.push(values[c] ?? null);
+    cachedStatement(this.db, sqlFor('insert', table, cols)).run(params);
     for (const c of cols) this.log(table, id, c, values[c] ?? null, undefined);
     return id;
   }
 
-  /** Updates the changed columns of one row; returns the names of the columns that changed. */
-  update(table: string, id: string, values: Record<string, CellValue>): string[] {
+  /**
+   * Updates the changed columns of one row; returns the names of the columns that changed.
+   * `whenChanged` columns (e.g. an updated_at stamp) are written too, in the same
+   * statement, but only when one of `values` changed; they are logged after the others
+   * and are not part of the returned list. Same result as a second update() call.
+   */
+  update(table: string, id: string, values: Record<string, CellValue>, whenChanged?: Record<string, CellValue>): string[] {
     const cols = Object.keys(values);
     cols.forEach((c) => assertIdent(table, c));
     if (cols.length === 0) return [];
-    const current = this.db.prepare(`SELECT ${cols.join(', ')} FROM ${table} WHERE id = ?`).get(id) as
-      | Record<string, CellValue>
-      | undefined;
+    const stampCols = whenChanged ? Object.keys(whenChanged).filter((c) => !(c in values)) : [];
+    stampCols.forEach((c) => assertIdent(table, c));
+    if (whenChanged && stampCols.length !== Object.keys(whenChanged).length) {
+      // A stamp that is also a value: keep the plain two-step behaviour.
+      const changed = this.update(table, id, values);
+      if (changed.length > 0) this.update(table, id, whenChanged);
+      return changed;
+    }
+    const readCols = stampCols.length ? [...cols, ...stampCols] : cols;
+    const current = cachedStatement(this.db, sqlFor('select', table, readCols)).get(id) as Record<string, CellValue> | undefined;
     if (!current) throw new ValidationError(`No ${table} row ${id}`);
     const changed = cols.filter((c) => current[c] !== (values[c] ?? null));
     if (changed.length === 0) return [];
-    this.db
-      .prepare(`UPDATE ${table} SET ${changed.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`)
-      .run(...changed.map((c) => values[c] ?? null), id);
-    for (const c of changed) this.log(table, id, c, values[c] ?? null, current[c]);
+    const stamped = stampCols.filter((c) => current[c] !== (whenChanged![c] ?? null));
+    const next = (c: string): CellValue => (c in values ? values[c] : whenChanged![c]) ?? null;
+    const writeCols = stamped.length ? [...changed, ...stamped] : changed;
+    const params: CellValue[] = writeCols.map(next);
+    params.push(id);
+    cachedStatement(this.db, sqlFor('update', table, writeCols)).run(params);
+    for (const c of writeCols) this.log(table, id, c, next(c), current[c]);
     return changed;
   }
 
@@ -144,24 +177,40 @@ export interface ActionResult<T> {
 }
 
 /**
+ * Per connection: the PRAGMA data_version at which this connection last saw the redo
+ * stack empty (no 'undone' rows in undo_entries). Clearing the redo stack is a DELETE
+ * with a full scan of a table that grows with every action; while the stack is known to
+ * be empty it can be skipped. Recorded only after an outermost transaction committed,
+ * dropped by undo / redo, and ignored as soon as another connection has written the
+ * file (data_version changes), so the table ends up exactly as without the shortcut.
+ */
+const redoEmptyAt = new WeakMap<Database, number>();
+
+function dataVersion(db: Database): number {
+  return (cachedStatement(db, 'PRAGMA data_version').get() as { data_version: number }).data_version;
+}
+
+const CLEAR_REDO_SQL = "DELETE FROM undo_entries WHERE state = 'undone'";
+const PUSH_UNDO_SQL = "INSERT INTO undo_entries (tx, label, actor, state, at) VALUES (?, ?, ?, 'done', ?)";
+
+/**
  * Runs one user action in one transaction: all its writes land together or not at all,
  * and it becomes one undo step.
  */
 export function runAction<T>(db: Database, ctx: ActionContext, fn: (w: Writer) => T): ActionResult<T> {
   const w = new Writer(db, ctx.actor);
+  const outermost = !db.inTransaction;
+  let redoCleared = false;
   const value = db.transaction(() => {
     const v = fn(w);
     if (w.changed > 0 && ctx.undoable !== false) {
-      db.prepare("DELETE FROM undo_entries WHERE state = 'undone'").run();
-      db.prepare("INSERT INTO undo_entries (tx, label, actor, state, at) VALUES (?, ?, ?, 'done', ?)").run(
-        w.tx,
-        ctx.label,
-        ctx.actor,
-        new Date().toISOString(),
-      );
+      if (redoEmptyAt.get(db) !== dataVersion(db)) cachedStatement(db, CLEAR_REDO_SQL).run();
+      redoCleared = true;
+      cachedStatement(db, PUSH_UNDO_SQL).run(w.tx, ctx.label, ctx.actor, new Date().toISOString());
     }
     return v;
   })();
+  if (redoCleared && outermost) redoEmptyAt.set(db, dataVersion(db));
   return { value, tx: w.tx, changed: w.changed, tables: [...w.tables] };
 }
 
@@ -205,6 +254,7 @@ export function undoState(db: Database): UndoState {
 }
 
 function replay(db: Database, actor: string, entry: { tx: string; label: string }, direction: 'undo' | 'redo'): ActionResult<string> {
+  redoEmptyAt.delete(db);
   const changes = changesForTx(db, entry.tx);
   const ordered = direction === 'undo' ? [...changes].reverse() : changes;
   // Rows the action inserted: undo deletes them, redo restores them; their cells stay.

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Measure } from '../../preload/contract/types.js';
 import type { Writer } from '../changes.js';
+import { cachedStatement } from '../statements.js';
 import type { CellValue } from '../tables.js';
 
 /** Column aliases are the contract's camelCase names, so rows need no mapping in JS. */
@@ -26,22 +27,22 @@ export function listMeasures(db: Database, nodeIds?: string[]): Measure[] {
 }
 
 export function getMeasure(db: Database, id: string): Measure | undefined {
-  return db.prepare(`${SELECT} WHERE m.id = ? AND m.deleted = 0`).get(id) as Measure | undefined;
+  return cachedStatement(db, `${SELECT} WHERE m.id = ? AND m.deleted = 0`).get(id) as Measure | undefined;
 }
 
 export function getMeasureByCode(db: Database, code: string): Measure | undefined {
-  return db.prepare(`${SELECT} WHERE m.code = ? COLLATE NOCASE AND m.deleted = 0`).get(code) as Measure | undefined;
+  return cachedStatement(db, `${SELECT} WHERE m.code = ? COLLATE NOCASE AND m.deleted = 0`).get(code) as Measure | undefined;
 }
 
 export function getMeasuresByIds(db: Database, ids: string[]): Measure[] {
-  return db.prepare(`${SELECT} WHERE m.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as Measure[];
+  return cachedStatement(db, `${SELECT} WHERE m.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as Measure[];
 }
 
 /** Next free code "M-0001"… over all measures, deleted ones included (codes are never reused). */
 export function nextMeasureCode(db: Database): string {
-  const r = db
-    .prepare("SELECT max(CAST(substr(code, 3) AS INTEGER)) AS n FROM measures WHERE code GLOB 'M-[0-9]*'")
-    .get() as { n: number | null };
+  const r = cachedStatement(db, "SELECT max(CAST(substr(code, 3) AS INTEGER)) AS n FROM measures WHERE code GLOB 'M-[0-9]*'").get() as {
+    n: number | null;
+  };
   return `M-${String((r.n ?? 0) + 1).padStart(4, '0')}`;
 }
 
@@ -72,7 +73,7 @@ export function insertMeasure(w: Writer, db: Database, values: Record<string, Ce
 
 /** Writes already-validated columns (db names) and stamps updated_at when anything changed. */
 export function updateMeasureColumns(w: Writer, id: string, columns: Record<string, CellValue>): string[] {
-  const changed = w.update('measures', id, columns);
-  if (changed.length > 0) w.update('measures', id, { updated_at: new Date().toISOString() });
-  return changed;
+  // One read and one UPDATE for the cells and the stamp; the log is the same as writing
+  // the stamp in a second update() when something changed.
+  return w.update('measures', id, columns, { updated_at: new Date().toISOString() });
 }

@@ -1,7 +1,9 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    root: fileURLToPath(new URL('..', import.meta.url)),
     include: ['{main,db,preload,renderer,bench}/**/*.test.{ts,tsx}'],
     pool: 'forks',
     testTimeout: 30_000,

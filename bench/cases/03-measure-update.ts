@@ -1,0 +1,192 @@
+/**
+ * measure-update: one grid edit — `measures:update` through the API (schema parse,
+ * validation, one runAction writing the cell + updated_at through the change log, the
+ * re-read the grid shows) on random measures vs a raw `UPDATE measures SET col = ? WHERE
+ * id = ?` (autocommit, prepared once) of the same column and value on an identical copy.
+ * The two are interleaved op by op; p50 and p95 over ≥ 500 updates.
+ *
+ * With --profile it also times the handler's steps one by one (the same calls the
+ * measures:update handler makes) and the bare SQL one logged edit needs.
+ */
+import { runAction } from '../../db/changes.js';
+import { openWorkspace, type Database } from '../../db/connection.js';
+import { getMeasure, updateMeasureColumns } from '../../db/repositories/measures.js';
+import type { Api } from '../../main/api/index.js';
+import { peopleRefs } from '../../main/api/measures.js';
+import { validateMeasurePatch } from '../../main/domain/measures.js';
+import { contract } from '../../preload/contract.js';
+import type { MeasurePatch } from '../../preload/contract/types.js';
+import { now, percentile, type BenchCase, type BenchContext, type Measurement } from '../harness.js';
+import { Rng, type PlannedMeasure } from '../seed.js';
+
+const UPDATES = 1000;
+const WARMUP = 100;
+
+type Col = 'title' | 'implementation_status' | 'due_date' | 'owner_id';
+interface Op {
+  id: string;
+  patch: MeasurePatch;
+  col: Col;
+  value: string;
+}
+
+const RAG = ['green', 'amber', 'red', 'grey'] as const;
+
+/** Realistic single-cell edits that always change the value and always pass validation. */
+function makeOps(measures: PlannedMeasure[], ownerIds: string[], count: number, seed: number): Op[] {
+  const rng = new Rng(seed, 'bench-updates');
+  const state = new Map<string, { title: string; status: string; due: string | null; owner: string }>();
+  const ops: Op[] = [];
+  for (let i = 0; i < count; i++) {
+    const m = rng.pick(measures);
+    const s = state.get(m.id) ?? { title: m.title, status: m.implementation_status, due: m.due_date, owner: m.owner_id };
+    state.set(m.id, s);
+    const kind = rng.weighted<Col>([['title', 50], ['implementation_status', 20], ['due_date', 15], ['owner_id', 15]]);
+    if (kind === 'title') {
+      s.title = `${m.title} (rev ${i})`;
+      ops.push({ id: m.id, patch: { title: s.title }, col: kind, value: s.title });
+    } else if (kind === 'implementation_status') {
+      s.status = rng.pick(RAG.filter((r) => r !== s.status));
+      ops.push({ id: m.id, patch: { implementationStatus: s.status }, col: kind, value: s.status });
+    } else if (kind === 'due_date') {
+      let due: string;
+      do due = new Date(Date.parse(m.start_date) + rng.int(1, 600) * 86_400_000).toISOString().slice(0, 10);
+      while (due === s.due);
+      s.due = due;
+      ops.push({ id: m.id, patch: { dueDate: due }, col: kind, value: due });
+    } else {
+      s.owner = rng.pick(ownerIds.filter((o) => o !== s.owner));
+      ops.push({ id: m.id, patch: { owner: s.owner }, col: kind, value: s.owner });
+    }
+  }
+  return ops;
+}
+
+/** p50 of each step of the measures:update handler, called the way the handler calls them. */
+function handlerSteps(api: Api, ids: string[], count: number): Record<string, number> {
+  const s = api.session;
+  const db = s.db();
+  const t: Record<string, number[]> = {};
+  const step = <X>(k: string, f: () => X): X => {
+    const t0 = now();
+    const x = f();
+    (t[k] ??= []).push(now() - t0);
+    return x;
+  };
+  for (let i = 0; i < count; i++) {
+    const id = ids[(i * 7919) % ids.length]!;
+    step('total', () => {
+      const input = step('parse', () => contract['measures:update'].input.parse({ id, patch: { title: `Profiled edit ${i}` } }));
+      const current = step('read', () => getMeasure(db, id)!);
+      const people = step('peopleRefs', () => peopleRefs(s));
+      const { columns } = step('validate', () => validateMeasurePatch(current, input.patch, people));
+      const actor = step('actor', () => s.actor());
+      step('write+commit', () => runAction(db, { actor, label: `Edit ${current.code} title` }, (w) => updateMeasureColumns(w, id, columns)));
+      step('reread', () => getMeasure(db, id));
+    });
+  }
+  return Object.fromEntries(Object.entries(t).map(([k, v]) => [k, percentile(v.slice(50), 50)]));
+}
+
+/** The SQL one logged edit of one cell needs (cell + updated_at, heads, log, undo entry), no JS layers. */
+function sqlFloor(db: Database, ids: string[], count: number): number {
+  const sel = db.prepare('SELECT title, updated_at FROM measures WHERE id = ?');
+  const upd = db.prepare('UPDATE measures SET title = ?, updated_at = ? WHERE id = ?');
+  const headGet = db.prepare('SELECT hlc, replica FROM cell_heads WHERE tbl = ? AND row_id = ? AND col = ?');
+  const log = db.prepare(
+    'INSERT INTO change_log (hlc, replica, tbl, row_id, col, value, old_value, base_hlc, base_replica, actor, tx) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const headPut = db.prepare(
+    `INSERT INTO cell_heads (tbl, row_id, col, hlc, replica) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT(tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc, replica = excluded.replica`,
+  );
+  const undo = db.prepare("INSERT INTO undo_entries (tx, label, actor, state, at) VALUES (?, ?, ?, 'done', ?)");
+  const base = String(Date.now() + 86_400_000).padStart(15, '0');
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const id = ids[(i * 104_729) % ids.length]!;
+    const tx = `floor-${i}`;
+    const t0 = now();
+    db.exec('BEGIN');
+    const cur = sel.get(id) as { title: string; updated_at: string };
+    const at = new Date().toISOString();
+    upd.run(`Floor edit ${i}`, at, id);
+    for (const [k, col, v, old] of [[0, 'title', `Floor edit ${i}`, cur.title], [1, 'updated_at', at, cur.updated_at]] as const) {
+      const hlc = `${base}.${String(2 * i + k).padStart(6, '0')}`;
+      const head = headGet.get('measures', id, col) as { hlc: string; replica: string } | undefined;
+      log.run(hlc, 'floor', 'measures', id, col, JSON.stringify(v), JSON.stringify(old), head?.hlc ?? null, head?.replica ?? null, 'bench', tx);
+      headPut.run('measures', id, col, hlc, 'floor');
+    }
+    undo.run(tx, 'floor', 'bench', at);
+    db.exec('COMMIT');
+    times.push(now() - t0);
+  }
+  return percentile(times.slice(50), 50);
+}
+
+const measureUpdate: BenchCase = {
+  name: 'measure-update',
+  description: 'single measures:update p50 (API, change log, re-read) vs raw UPDATE … WHERE id = ?',
+  target: { ratio: 5, appMs: 1 },
+  async run(ctx: BenchContext): Promise<Measurement> {
+    const plan = ctx.plan();
+    const ops = makeOps(plan.measures, plan.people.map((p) => p.id), WARMUP + UPDATES, ctx.options.seed);
+    const api = ctx.api();
+    await api.call('workspace:open', { path: ctx.seededCopy() });
+    const rawDb = openWorkspace(ctx.seededCopy());
+    try {
+      const rawStmts = new Map(
+        (['title', 'implementation_status', 'due_date', 'owner_id'] as const).map((c) => [c, rawDb.prepare(`UPDATE measures SET ${c} = ? WHERE id = ?`)]),
+      );
+      const apps: number[] = [];
+      const raws: number[] = [];
+      for (let i = 0; i < ops.length; i++) {
+        const op = ops[i]!;
+        let t0 = now();
+        const m = await api.call('measures:update', { id: op.id, patch: op.patch });
+        const app = now() - t0;
+        t0 = now();
+        const r = rawStmts.get(op.col)!.run(op.value, op.id);
+        const raw = now() - t0;
+        if (r.changes !== 1 || m.id !== op.id) throw new Error(`update ${i} did not apply`);
+        if (i >= WARMUP) {
+          apps.push(app);
+          raws.push(raw);
+        }
+      }
+      const changes = (api.session.db().prepare("SELECT count(*) AS n FROM change_log WHERE actor <> 'system'").get() as { n: number }).n;
+      if (changes !== 2 * ops.length) throw new Error(`expected ${2 * ops.length} change rows, found ${changes}`);
+      const notes: string[] = [];
+      const profile: Record<string, number> = {};
+      if (ctx.options.profile) {
+        ctx.log('profiling: handler steps and the bare SQL of one logged edit');
+        const ids = plan.measures.map((m) => m.id);
+        const steps = handlerSteps(api, ids, 550);
+        const floor = sqlFloor(rawDb, ids, 550);
+        const us = (ms: number) => `${(ms * 1000).toFixed(0)} µs`;
+        notes.push(`handler steps (p50): ${Object.entries(steps).map(([k, v]) => `${k} ${us(v)}`).join(', ')}`);
+        notes.push(`bare SQL of one logged edit (read, UPDATE, 2 × head+log+head, undo entry, COMMIT) p50: ${us(floor)}`);
+        for (const [k, v] of Object.entries(steps)) profile[`step[${k}]Ms`] = v;
+        profile.sqlFloorMs = floor;
+      }
+      return {
+        notes,
+        appMs: percentile(apps, 50),
+        rawMs: percentile(raws, 50),
+        stat: `p50 of ${UPDATES} interleaved updates (after ${WARMUP} warm-up)`,
+        extra: {
+          updates: UPDATES,
+          appP95Ms: percentile(apps, 95),
+          rawP95Ms: percentile(raws, 95),
+          appP99Ms: percentile(apps, 99),
+          appMaxMs: Math.max(...apps),
+          ...profile,
+        },
+      };
+    } finally {
+      rawDb.close();
+    }
+  },
+};
+
+export default measureUpdate;

@@ -1,0 +1,96 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { createApi, type Api } from '../main/api/index.js';
+import { startHost, type Host } from '../main/host/server.js';
+
+export const CHROMIUM = process.env.STEERCO_CHROMIUM ?? '/usr/bin/chromium';
+export const ARTIFACTS = join(process.cwd(), 'test-results');
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface Session {
+  api: Api;
+  host: Host;
+  page: Page;
+  context: BrowserContext;
+  dir: string;
+  /** The workspace file (exists when the session opened one). */
+  path: string;
+  close(): Promise<void>;
+}
+
+/**
+ * A real browser on the real renderer, served by the real host over a real workspace
+ * file. `workspace: 'demo'` creates the demo program first; 'none' shows the start screen.
+ */
+export async function openApp(opts: { workspace?: 'demo' | 'empty' | 'none'; viewport?: { width: number; height: number } } = {}): Promise<Session> {
+  const dir = mkdtempSync(join(tmpdir(), 'steerco-e2e-'));
+  const api = createApi({ configDir: join(dir, 'config'), version: 'e2e' });
+  const path = join(dir, 'program.steerco');
+  if (opts.workspace !== 'none') await api.call('workspace:create', { path, demo: opts.workspace !== 'empty', name: opts.workspace === 'empty' ? 'Empty' : undefined });
+  const host = await startHost({ api });
+  const context = await chromium.launchPersistentContext(join(dir, 'profile'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: opts.viewport ?? { width: 1440, height: 900 },
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+  await page.goto(host.openUrl);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return {
+    api,
+    host,
+    page,
+    context,
+    dir,
+    path,
+    close: async () => {
+      await context.close();
+      await host.close();
+      api.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The grid cell of a measure (row ids are measure ids) in a column. */
+export function cell(page: Page, measureId: string, colId: string) {
+  return page.locator(`.ag-row[row-id="${measureId}"] .ag-cell[col-id="${colId}"]`);
+}
+
+/** Types a value into a cell with the text editor and commits it with Enter. */
+export async function editCell(page: Page, measureId: string, colId: string, value: string): Promise<void> {
+  const c = cell(page, measureId, colId);
+  await c.dblclick();
+  const input = c.locator('input');
+  await input.fill(value);
+  await input.press('Enter');
+}
+
+/** Web-first assertions on top of vitest's expect.poll (vitest has no Playwright matchers). */
+export const see = {
+  text: (loc: Locator, expected: string) => expect.poll(() => loc.innerText(), { timeout: 10_000 }).toBe(expected),
+  contains: (loc: Locator, part: string) => expect.poll(() => loc.innerText(), { timeout: 10_000 }).toContain(part),
+  cls: (loc: Locator, re: RegExp) => expect.poll(async () => (await loc.getAttribute('class')) ?? '', { timeout: 10_000 }).toMatch(re),
+  count: (loc: Locator, n: number) => expect.poll(() => loc.count(), { timeout: 10_000 }).toBe(n),
+  visible: (loc: Locator) => loc.first().waitFor({ state: 'visible', timeout: 10_000 }),
+};
+
+/** Distinct measure rows rendered by the grid. */
+export function rows(page: Page): Locator {
+  return page.locator('.ag-row[row-id]');
+}

@@ -1,0 +1,77 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { ARTIFACTS, cell, editCell, openApp, rows, see, type Session } from './harness.js';
+
+let s: Session | undefined;
+afterEach(async () => {
+  await s?.close();
+  s = undefined;
+});
+
+describe('walking skeleton', () => {
+  it('opens the demo, filters by a program, edits a cell, refuses a bad value, undoes, and keeps the saved value after reload', async () => {
+    s = await openApp({ workspace: 'demo' });
+    const { page, api } = s;
+    await expect.poll(() => page.locator('.ag-row[row-id]').count()).toBeGreaterThan(10);
+    await page.screenshot({ path: join(ARTIFACTS, 'main-window.png') });
+    mkdirSync('e2e/screenshots', { recursive: true });
+    copyFileSync(join(ARTIFACTS, 'main-window.png'), 'e2e/screenshots/main-window.png');
+
+    // Filter by the smaller program: only its measures remain.
+    const program = (await api.call('nodes:list', {})).find((n) => n.name === 'Service Cost Excellence')!;
+    const inProgram = await api.call('measures:list', { nodeId: program.id });
+    await page.getByRole('treeitem').filter({ hasText: 'Service Cost Excellence' }).click();
+    await expect.poll(() => page.getByTestId('row-count').textContent()).toContain(`${inProgram.length} measures`);
+    await see.count(rows(page), inProgram.length);
+
+    // Edit a title inline.
+    const m = inProgram[0]!;
+    await editCell(page, m.id, 'title', 'Consolidate subcontractors to five');
+    await see.text(cell(page, m.id, 'title'), 'Consolidate subcontractors to five');
+    await expect.poll(async () => (await api.call('measures:get', { id: m.id })).title).toBe('Consolidate subcontractors to five');
+
+    // A due date before the start is refused in the cell, with the reason, and not saved.
+    await editCell(page, m.id, 'dueDate', '2020-01-01');
+    await see.contains(page.getByRole('alert').last(), 'before the start date');
+    await see.cls(cell(page, m.id, 'dueDate'), /cell-error/);
+    await see.text(cell(page, m.id, 'dueDate'), m.dueDate!);
+    expect((await api.call('measures:get', { id: m.id })).dueDate).toBe(m.dueDate);
+
+    // An empty title is refused too.
+    await editCell(page, m.id, 'title', '   ');
+    await see.contains(page.getByRole('alert').last(), 'Title: is required');
+    expect((await api.call('measures:get', { id: m.id })).title).toBe('Consolidate subcontractors to five');
+
+    // Ctrl+Z undoes the title edit; Ctrl+Shift+Z redoes it.
+    await page.locator('.ag-header').click();
+    await page.keyboard.press('Control+z');
+    await see.text(cell(page, m.id, 'title'), m.title);
+    await page.keyboard.press('Control+Shift+z');
+    await see.text(cell(page, m.id, 'title'), 'Consolidate subcontractors to five');
+
+    // Reload the page: the value is still there.
+    await page.reload();
+    await see.text(cell(page, m.id, 'title'), 'Consolidate subcontractors to five');
+  });
+
+  it('edits a person and a status from their lists', async () => {
+    s = await openApp({ workspace: 'demo' });
+    const { page, api } = s;
+    const m = (await api.call('measures:list', {}))[0]!;
+    await see.visible(cell(page, m.id, 'owner'));
+    await editCell(page, m.id, 'owner', 'Priya Nair');
+    await expect.poll(async () => (await api.call('measures:get', { id: m.id })).owner).toBe('Priya Nair');
+    await see.text(cell(page, m.id, 'owner'), 'Priya Nair');
+    // An unknown person is refused with the reason; nothing is saved.
+    await editCell(page, m.id, 'sponsor', 'Nobody Known');
+    await see.contains(page.getByRole('alert').last(), 'Unknown person "Nobody Known"');
+    expect((await api.call('measures:get', { id: m.id })).sponsor).toBe(m.sponsor);
+    // Statuses: a word from the list is saved and shown with its colour and text; others are refused.
+    await editCell(page, m.id, 'implementationStatus', 'red');
+    await see.text(cell(page, m.id, 'implementationStatus'), 'Red');
+    await editCell(page, m.id, 'potentialStatus', 'purple');
+    await see.contains(page.getByRole('alert').last(), 'not a status');
+    expect((await api.call('measures:get', { id: m.id })).potentialStatus).toBe(m.potentialStatus);
+  });
+});

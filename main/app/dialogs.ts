@@ -1,0 +1,40 @@
+import { basename, join } from 'node:path';
+import { dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import { WORKSPACE_EXTENSION } from './paths.js';
+
+export type PickMode = 'open' | 'create' | 'copy';
+
+const FILTERS = [{ name: 'Steerco workspace', extensions: [WORKSPACE_EXTENSION.slice(1)] }];
+
+/** Native open/save dialog for a workspace file; null when the user cancels. */
+export async function pickPath(win: BrowserWindow | null, mode: PickMode, suggestedFolder: string, currentPath?: string | null): Promise<string | null> {
+  if (mode === 'open') {
+    const options: OpenDialogOptions = {
+      title: 'Open workspace',
+      defaultPath: suggestedFolder,
+      properties: ['openFile'],
+      filters: FILTERS,
+    };
+    const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+    return r.canceled ? null : (r.filePaths[0] ?? null);
+  }
+  const name =
+    mode === 'copy' && currentPath ? `${basename(currentPath, WORKSPACE_EXTENSION)} copy${WORKSPACE_EXTENSION}` : `Workspace${WORKSPACE_EXTENSION}`;
+  const options: SaveDialogOptions = {
+    title: mode === 'copy' ? 'Save a copy of the workspace' : 'New workspace',
+    buttonLabel: mode === 'copy' ? 'Save copy' : 'Create',
+    defaultPath: join(suggestedFolder, name),
+    filters: FILTERS,
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  };
+  const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+  return r.canceled || !r.filePath ? null : r.filePath;
+}
+
+/** Tells the user why a menu action failed; API errors carry a message meant for people. */
+export async function showError(win: BrowserWindow | null, title: string, error: unknown): Promise<void> {
+  const message = error instanceof Error ? error.message : String(error);
+  const options = { type: 'error' as const, title, message: title, detail: message, buttons: ['OK'] };
+  if (win) await dialog.showMessageBox(win, options);
+  else await dialog.showMessageBox(options);
+}

@@ -1,0 +1,68 @@
+import { useEffect } from 'react';
+import { useApp, useStore } from './context';
+import { StartScreen } from '../features/workspace/StartScreen';
+import { TopBar } from '../features/workspace/TopBar';
+import { HierarchyTree } from '../features/tree/HierarchyTree';
+import { MeasuresGrid } from '../features/grid/MeasuresGrid';
+import { PeoplePanel } from '../features/people/PeoplePanel';
+import { Notices } from '../features/history/Notices';
+import { useGlobalKeys } from '../features/history/useGlobalKeys';
+
+const RELOADS: [string[], 'loadNodes' | 'loadMeasures' | 'loadPeople'][] = [
+  [['nodes', 'measures'], 'loadNodes'],
+  [['measures', 'people', 'nodes', 'custom_values'], 'loadMeasures'],
+  [['people', 'roles', 'role_assignments'], 'loadPeople'],
+];
+
+/** Listens to the workspace's events and reloads only the views whose tables changed. */
+function useWorkspaceEvents(): void {
+  const store = useStore();
+  useEffect(() => {
+    const s = () => store.getState();
+    const offChanged = s().api.on('workspace:changed', ({ tables }) => {
+      for (const [watch, load] of RELOADS) if (tables.some((t) => watch.includes(t))) void s()[load]();
+      void s().refreshUndo();
+    });
+    const offOpened = s().api.on('workspace:opened', ({ workspace }) => {
+      const current = s().workspace;
+      store.setState({ workspace });
+      if (workspace && workspace.path !== current?.path) void s().reloadAll();
+    });
+    void s()
+      .loadAppInfo()
+      .then(() => s().reloadAll());
+    return () => {
+      offChanged();
+      offOpened();
+    };
+  }, [store]);
+}
+
+export function App() {
+  useWorkspaceEvents();
+  useGlobalKeys();
+  const workspace = useApp((s) => s.workspace);
+  const appInfo = useApp((s) => s.appInfo);
+  const view = useApp((s) => s.view);
+  if (!appInfo) return <div className="loading">Loading…</div>;
+  return (
+    <div className="app">
+      {workspace ? (
+        <>
+          <TopBar />
+          {view === 'measures' ? (
+            <div className="workbench">
+              <HierarchyTree />
+              <MeasuresGrid />
+            </div>
+          ) : (
+            <PeoplePanel />
+          )}
+        </>
+      ) : (
+        <StartScreen />
+      )}
+      <Notices />
+    </div>
+  );
+}

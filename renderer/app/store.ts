@@ -1,0 +1,26 @@
+import { create, type StateCreator } from 'zustand';
+import type { ApiClient } from './api';
+import { createWorkspaceSlice, type WorkspaceSlice } from '../features/workspace/slice';
+import { createTreeSlice, type TreeSlice } from '../features/tree/slice';
+import { createGridSlice, type GridSlice } from '../features/grid/slice';
+import { createPeopleSlice, type PeopleSlice } from '../features/people/slice';
+import { createHistorySlice, type HistorySlice } from '../features/history/slice';
+import { createNoticeSlice, type NoticeSlice } from '../features/history/notice-slice';
+
+export type AppState = WorkspaceSlice & TreeSlice & GridSlice & PeopleSlice & HistorySlice & NoticeSlice & { api: ApiClient };
+export type Slice<T> = StateCreator<AppState, [], [], T>;
+
+/** One store composed of feature slices; components select narrowly. */
+export function createAppStore(api: ApiClient) {
+  return create<AppState>()((...a) => ({
+    api,
+    ...createWorkspaceSlice(...a),
+    ...createTreeSlice(...a),
+    ...createGridSlice(...a),
+    ...createPeopleSlice(...a),
+    ...createHistorySlice(...a),
+    ...createNoticeSlice(...a),
+  }));
+}
+
+export type AppStore = ReturnType<typeof createAppStore>;

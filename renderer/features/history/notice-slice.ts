@@ -1,0 +1,26 @@
+import type { Slice } from '../../app/store';
+
+export interface Notice {
+  id: number;
+  kind: 'info' | 'error';
+  text: string;
+  details?: string[];
+}
+
+export interface NoticeSlice {
+  notices: Notice[];
+  notify(kind: Notice['kind'], text: string, details?: string[]): void;
+  dismiss(id: number): void;
+}
+
+let nextId = 1;
+
+export const createNoticeSlice: Slice<NoticeSlice> = (set) => ({
+  notices: [],
+  notify: (kind, text, details) => {
+    const id = nextId++;
+    set((s) => ({ notices: [...s.notices.slice(-3), { id, kind, text, details }] }));
+    if (kind === 'info') setTimeout(() => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })), 4000);
+  },
+  dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+});

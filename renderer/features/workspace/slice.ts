@@ -1,0 +1,75 @@
+import type { AppInfo, WorkspaceInfo } from '../../../preload/contract';
+import type { Slice } from '../../app/store';
+import { ApiCallError } from '../../app/api';
+
+export type View = 'measures' | 'people';
+
+export interface WorkspaceSlice {
+  appInfo: AppInfo | null;
+  workspace: WorkspaceInfo | null;
+  view: View;
+  busy: boolean;
+  setView(v: View): void;
+  loadAppInfo(): Promise<void>;
+  openWorkspace(path: string): Promise<boolean>;
+  createWorkspace(path: string, opts?: { name?: string; demo?: boolean }): Promise<boolean>;
+  closeWorkspace(): Promise<void>;
+  saveCopy(path: string): Promise<boolean>;
+  setActor(personId: string | null): Promise<void>;
+  /** Reloads everything a workspace shows (after open, or when another window changed it). */
+  reloadAll(): Promise<void>;
+}
+
+export const createWorkspaceSlice: Slice<WorkspaceSlice> = (set, get) => {
+  const guarded = async (fn: () => Promise<void>): Promise<boolean> => {
+    set({ busy: true });
+    try {
+      await fn();
+      return true;
+    } catch (e) {
+      get().notify('error', e instanceof ApiCallError ? e.message : String(e));
+      return false;
+    } finally {
+      set({ busy: false });
+    }
+  };
+  const opened = async (ws: WorkspaceInfo) => {
+    set({ workspace: ws, selectedNodeId: null, cellErrors: {} });
+    await get().reloadAll();
+    await get().loadAppInfo();
+  };
+  return {
+    appInfo: null,
+    workspace: null,
+    view: 'measures',
+    busy: false,
+    setView: (view) => set({ view }),
+    loadAppInfo: async () => {
+      const info = await get().api.call('app:info', {});
+      set({ appInfo: info, workspace: info.workspace });
+    },
+    openWorkspace: (path) => guarded(async () => opened(await get().api.call('workspace:open', { path }))),
+    createWorkspace: (path, opts) => guarded(async () => opened(await get().api.call('workspace:create', { path, ...opts }))),
+    closeWorkspace: async () => {
+      await guarded(async () => {
+        await get().api.call('workspace:close', {});
+        set({ workspace: null, measures: [], nodes: [], people: [] });
+        await get().loadAppInfo();
+      });
+    },
+    saveCopy: (path) =>
+      guarded(async () => {
+        const r = await get().api.call('workspace:saveCopy', { path });
+        get().notify('info', `Saved a copy to ${r.path}`);
+      }),
+    setActor: async (personId) => {
+      await guarded(async () => set({ workspace: await get().api.call('session:setActor', { personId }) }));
+    },
+    reloadAll: async () => {
+      if (!get().workspace) return;
+      // Nodes first: they restore the selected node the measures are filtered by.
+      await get().loadNodes();
+      await Promise.all([get().loadPeople(), get().loadMeasures(), get().refreshUndo()]);
+    },
+  };
+};
