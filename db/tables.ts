@@ -32,6 +32,28 @@ export const SYNCED_TABLES = {
   ],
   custom_fields: ['key', 'label', 'type', 'choices', 'required_from_di', 'sort_order', 'deleted'],
   custom_values: ['measure_id', 'field_id', 'value', 'deleted'],
+  milestones: ['measure_id', 'title', 'owner_id', 'due_date', 'forecast_date', 'done', 'done_date', 'sort_order', 'deleted'],
+  effect_lines: ['measure_id', 'type', 'label', 'target', 'sort_order', 'deleted'],
+  effect_values: ['line_id', 'period', 'plan', 'baseline', 'forecast', 'actual', 'actual_validated', 'deleted'],
+  raid_items: [
+    'code',
+    'kind',
+    'title',
+    'description',
+    'node_id',
+    'measure_id',
+    'owner_id',
+    'impact',
+    'probability',
+    'next_action',
+    'due_date',
+    'status',
+    'escalated',
+    'escalation_level',
+    'updated_at',
+    'deleted',
+  ],
+  dependencies: ['measure_id', 'on_measure_id', 'external_party', 'description', 'deleted'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type SyncedTable = keyof typeof SYNCED_TABLES;

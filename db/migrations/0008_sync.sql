@@ -1,0 +1,2 @@
+-- Reserved for the sync feature; filled by its issue (kept so versions stay contiguous).
+SELECT 1;
