@@ -81,3 +81,24 @@ CREATE TABLE dependencies (
 ) STRICT;
 CREATE INDEX dependencies_measure ON dependencies(measure_id);
 CREATE INDEX dependencies_on ON dependencies(on_measure_id);
+
+-- The stage-gate ladder DI0…DI5, configurable per workspace. criteria and approver_roles
+-- are JSON arrays of keys (criteria: field or rule keys; approvers: measure roles such as
+-- "owner", "sponsor", "controller", or workspace role keys). risk_weight_pct weights the
+-- value pipeline by level. Default rows have fixed ids so every replica starts equal.
+CREATE TABLE gate_levels (
+  id              TEXT PRIMARY KEY,
+  level           INTEGER NOT NULL UNIQUE CHECK (level BETWEEN 0 AND 5),
+  name            TEXT NOT NULL,
+  criteria        TEXT NOT NULL DEFAULT '[]',
+  approver_roles  TEXT NOT NULL DEFAULT '[]',
+  risk_weight_pct INTEGER NOT NULL DEFAULT 100 CHECK (risk_weight_pct BETWEEN 0 AND 100),
+  deleted         INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0,1))
+) STRICT;
+INSERT INTO gate_levels (id, level, name, criteria, approver_roles, risk_weight_pct) VALUES
+  ('di0', 0, 'Defined',     '["title","description","expected_effect","business_unit","function"]', '["owner"]', 0),
+  ('di1', 1, 'Identified',  '["owner","sponsor","controller","baseline","target_value","first_risks"]', '["sponsor"]', 10),
+  ('di2', 2, 'Detailed',    '["milestone_plan","financial_plan","dependencies_reviewed"]', '["sponsor"]', 25),
+  ('di3', 3, 'Decided',     '["business_case_validated","approval_recommendation"]', '["sponsor","controller"]', 50),
+  ('di4', 4, 'Implemented', '["all_milestones_done"]', '["owner","sponsor"]', 90),
+  ('di5', 5, 'Closed',      '["value_confirmed","closure_evidence"]', '["controller"]', 100);
