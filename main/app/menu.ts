@@ -46,8 +46,10 @@ function editMenu(a: MenuActions): MenuItemConstructorOptions {
     label: '&Edit',
     submenu: [
       // Workspace undo (the change log), not the text field's: every edit is saved as it is made.
-      { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: () => a.undo() },
-      { label: 'Redo', accelerator: 'CmdOrCtrl+Shift+Z', click: () => a.redo() },
+      // The keys are not registered here: the page handles Ctrl+Z itself, so a focused
+      // text field keeps its native undo and everywhere else the workspace undoes.
+      { label: 'Undo', accelerator: 'CmdOrCtrl+Z', registerAccelerator: false, click: () => a.undo() },
+      { label: 'Redo', accelerator: 'CmdOrCtrl+Shift+Z', registerAccelerator: false, click: () => a.redo() },
       { type: 'separator' },
       { role: 'cut' },
       { role: 'copy' },
