@@ -44,9 +44,16 @@ export function App() {
   const workspace = useApp((s) => s.workspace);
   const appInfo = useApp((s) => s.appInfo);
   const view = useApp((s) => s.view);
+  const startOpen = useApp((s) => s.startOpen);
+  const setStartOpen = useApp((s) => s.setStartOpen);
   if (!appInfo) return <div className="loading">Loading…</div>;
   return (
     <div className="app">
+      {workspace && startOpen ? (
+        <div className="start-overlay">
+          <StartScreen onCancel={() => setStartOpen(false)} />
+        </div>
+      ) : null}
       {workspace ? (
         <>
           <TopBar />

@@ -26,7 +26,6 @@ export function MeasuresGrid() {
   const [search, setSearch] = useState('');
   const [dialog, setDialog] = useState<'delete' | 'move' | null>(null);
   const [target, setTarget] = useState('');
-  const pendingFocus = useRef<string | null>(null);
   const selectedNode = nodes.find((n) => n.id === selectedNodeId);
 
   const packagePath = useMemo(() => {
@@ -44,17 +43,18 @@ export function MeasuresGrid() {
     gridRef.current?.api?.refreshCells({ force: true });
   }, [cellErrors]);
 
-  useEffect(() => {
-    const id = pendingFocus.current;
+  /** Starts editing the title of a new measure as soon as the grid has rendered its row. */
+  const editTitleOf = useCallback((id: string, tries = 20) => {
     const api = gridRef.current?.api;
-    if (!id || !api) return;
-    const row = api.getRowNode(id);
-    if (row?.rowIndex === null || row?.rowIndex === undefined) return;
-    pendingFocus.current = null;
+    const row = api?.getRowNode(id);
+    if (!api || row?.rowIndex === null || row?.rowIndex === undefined) {
+      if (tries > 0) requestAnimationFrame(() => editTitleOf(id, tries - 1));
+      return;
+    }
     api.ensureIndexVisible(row.rowIndex);
     api.setFocusedCell(row.rowIndex, 'title');
     api.startEditingCell({ rowIndex: row.rowIndex, colKey: 'title' });
-  }, [measures]);
+  }, []);
 
   const onCellEditRequest = useCallback(
     (e: CellEditRequestEvent<Measure>) => {
@@ -76,7 +76,7 @@ export function MeasuresGrid() {
           title={selectedNode?.level === 'package' ? `Add a measure to ${selectedNode.name}` : 'Select a measure package in the hierarchy to add a measure'}
           onClick={() =>
             void createMeasure(selectedNode!.id).then((m) => {
-              if (m) pendingFocus.current = m.id;
+              if (m) editTitleOf(m.id);
             })
           }
         >

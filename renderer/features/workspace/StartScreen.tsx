@@ -3,7 +3,7 @@ import { useApp } from '../../app/context';
 import { ApiCallError } from '../../app/api';
 
 /** Shown when no workspace is open: create, create the demo, open, recent files. */
-export function StartScreen() {
+export function StartScreen({ onCancel }: { onCancel?: () => void }) {
   const appInfo = useApp((s) => s.appInfo);
   const api = useApp((s) => s.api);
   const busy = useApp((s) => s.busy);
@@ -25,6 +25,11 @@ export function StartScreen() {
 
   return (
     <main className="start" aria-label="Start">
+      {onCancel && (
+        <button className="start-close" onClick={onCancel} aria-label="Back to the open workspace">
+          ← Back to workspace
+        </button>
+      )}
       <h1>Steerco</h1>
       <p className="tagline">Measures, gates, value and the steering pack — in one local file, offline.</p>
       <section className="start-grid">

@@ -19,6 +19,7 @@ export function TopBar() {
   const closeWorkspace = useApp((s) => s.closeWorkspace);
   const saveCopy = useApp((s) => s.saveCopy);
   const notify = useApp((s) => s.notify);
+  const setStartOpen = useApp((s) => s.setStartOpen);
   const [menu, setMenu] = useState(false);
   const [copyDialog, setCopyDialog] = useState(false);
 
@@ -44,6 +45,15 @@ export function TopBar() {
         </button>
         {menu && (
           <div className="menu-list" role="menu" onMouseLeave={() => setMenu(false)}>
+            <button
+              role="menuitem"
+              onClick={() => {
+                setMenu(false);
+                setStartOpen(true);
+              }}
+            >
+              New or open workspace…
+            </button>
             <button role="menuitem" onClick={() => void startCopy()}>
               Save a copy…
             </button>

@@ -9,6 +9,9 @@ export interface WorkspaceSlice {
   workspace: WorkspaceInfo | null;
   view: View;
   busy: boolean;
+  /** The start screen shown over an open workspace (File › New / Open). */
+  startOpen: boolean;
+  setStartOpen(open: boolean): void;
   setView(v: View): void;
   loadAppInfo(): Promise<void>;
   openWorkspace(path: string): Promise<boolean>;
@@ -34,7 +37,7 @@ export const createWorkspaceSlice: Slice<WorkspaceSlice> = (set, get) => {
     }
   };
   const opened = async (ws: WorkspaceInfo) => {
-    set({ workspace: ws, selectedNodeId: null, cellErrors: {} });
+    set({ workspace: ws, selectedNodeId: null, cellErrors: {}, startOpen: false });
     await get().reloadAll();
     await get().loadAppInfo();
   };
@@ -43,6 +46,8 @@ export const createWorkspaceSlice: Slice<WorkspaceSlice> = (set, get) => {
     workspace: null,
     view: 'measures',
     busy: false,
+    startOpen: false,
+    setStartOpen: (startOpen) => set({ startOpen }),
     setView: (view) => set({ view }),
     loadAppInfo: async () => {
       const info = await get().api.call('app:info', {});

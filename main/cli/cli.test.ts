@@ -1,0 +1,80 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from './index.js';
+
+let dir: string;
+let file: string;
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'steerco-cli-'));
+  process.env.STEERCO_CONFIG_DIR = join(dir, 'config');
+  file = join(dir, 'demo.steerco');
+  expect(await run('demo', file)).toMatchObject({ code: 0 });
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+async function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('steerco CLI', () => {
+  it('checks a workspace as JSON', async () => {
+    const r = await run('check', file, '--json');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out) as { integrity: string; schemaVersion: number; counts: Record<string, number> };
+    expect(report.integrity).toBe('ok');
+    expect(report.counts.measures).toBe(49);
+  });
+
+  it('lists measures with contract field names and people by name', async () => {
+    const r = await run('measures', 'list', file, '--json');
+    const list = JSON.parse(r.out) as Record<string, unknown>[];
+    expect(Object.keys(list[0]!)).toEqual([
+      'code', 'title', 'owner', 'sponsor', 'controller', 'businessUnit', 'function', 'startDate', 'dueDate', 'diLevel', 'lifecycle', 'implementationStatus', 'potentialStatus',
+    ]);
+    expect(list[0]).toMatchObject({ code: 'M-0001', owner: 'Marco Rossi' });
+  });
+
+  it('sets fields with the grid rules', async () => {
+    const r = await run('measures', 'set', file, 'M-0002', 'title=Price book v2', 'owner=Li Wei', 'potentialStatus=amber');
+    expect(r.code).toBe(0);
+    const list = JSON.parse((await run('measures', 'list', file, '--json')).out) as { code: string; title: string; owner: string; potentialStatus: string }[];
+    expect(list.find((m) => m.code === 'M-0002')).toMatchObject({ title: 'Price book v2', owner: 'Li Wei', potentialStatus: 'amber' });
+  });
+
+  it.each([
+    [['title='], /Title: is required/],
+    [['owner=Nobody'], /Unknown person "Nobody"/],
+    [['dueDate=2001-01-01'], /before the start date/],
+    [['implementationStatus=blue'], /not a status/],
+    [['colour=red'], /Unknown field "colour"/],
+    [['justtext'], /is not field=value/],
+  ])('refuses %j with exit code 2 and writes nothing', async (pairs, message) => {
+    const before = (await run('check', file, '--json')).out;
+    const r = await run('measures', 'set', file, 'M-0003', ...pairs);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+    expect((await run('check', file, '--json')).out).toBe(before);
+  });
+
+  it('refuses an unknown code, a missing file and a non-workspace file', async () => {
+    expect(await run('measures', 'set', file, 'M-9999', 'title=x')).toMatchObject({ code: 2, err: expect.stringMatching(/No measure with code M-9999/) });
+    expect((await run('check', join(dir, 'missing.steerco'))).err).toMatch(/No file at/);
+    expect((await run('check', join(dir, 'config'))).err).toMatch(/folder, not a Steerco workspace/);
+  });
+
+  it('runs as the steerco executable with exit codes', () => {
+    const bin = join(process.cwd(), 'main/cli/bin.mjs');
+    const ok = spawnSync(process.execPath, [bin, 'measures', 'list', file], { encoding: 'utf8', env: process.env });
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain('M-0001');
+    const bad = spawnSync(process.execPath, [bin, 'measures', 'set', file, 'M-0001', 'startDate=soon'], { encoding: 'utf8', env: process.env });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('Start date: "soon" is not a date');
+  });
+});
