@@ -130,6 +130,11 @@ describe('opening files', () => {
     await expect(api.call('workspace:open', { path: bogus })).rejects.toMatchObject({ body: { code: 'workspace', message: /not a Steerco workspace/ } });
   });
 
+  it('refuses to create a workspace over an existing file or in a missing folder', async () => {
+    await expect(api.call('workspace:create', { path })).rejects.toMatchObject({ body: { message: /already exists/ } });
+    await expect(api.call('workspace:create', { path: join(dir, 'no', 'such', 'x.steerco') })).rejects.toMatchObject({ body: { message: /does not exist/ } });
+  });
+
   it('refuses a workspace from a newer schema', async () => {
     await api.call('workspace:close', {});
     const Database = (await import('better-sqlite3')).default;

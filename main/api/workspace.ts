@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { basename, extname, resolve } from 'node:path';
+import { basename, dirname, extname, resolve } from 'node:path';
 import { createWorkspace, openWorkspace, saveCopy, setLocal, type Database } from '../../db/connection.js';
 import { runAction, type Writer } from '../../db/changes.js';
 import { WorkspaceError } from '../../db/errors.js';
@@ -102,6 +102,7 @@ export function workspaceHandlers(s: ApiSession): Pick<Handlers, K> {
     'workspace:create': ({ path, name, demo }) => {
       const abs = resolve(withExt(path));
       if (existsSync(abs)) throw new WorkspaceError('exists', `A file already exists at ${abs}; choose another name or open it.`);
+      if (!existsSync(dirname(abs))) throw new WorkspaceError('not_found', `The folder ${dirname(abs)} does not exist.`);
       const release = acquireLock(abs);
       try {
         return open(abs, createWorkspaceFile(abs, { name, demo }), release);

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,6 +80,7 @@ export const serveCommands: Command[] = [
         return new Promise((done) => child.on('exit', (code) => done(code ?? 0)));
       }
       io.out("Electron's binary is not installed on this machine, so the desktop window cannot open; serving Steerco in browser mode instead.");
+      mkdirSync(configDir(), { recursive: true });
       const file = positionals[0] ?? join(configDir(), 'demo.steerco');
       return serve(io, file, { demoIfMissing: positionals[0] === undefined });
     },
