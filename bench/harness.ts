@@ -8,7 +8,7 @@
  * A case measures the app path and a raw baseline IN THE SAME RUN (same machine, same
  * moment) and reports both; the harness turns them into a ratio and checks the target.
  */
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -111,6 +111,11 @@ export class BenchContext {
     copyFileSync(template, copy);
     if (existsSync(`${template}-wal`)) throw new Error('template was not checkpointed');
     return copy;
+  }
+
+  /** Deletes a workspace copy (and its -wal / -shm / lock files) once a case is done with it. */
+  discard(path: string): void {
+    for (const f of [path, `${path}-wal`, `${path}-shm`, `${path}.lock`]) rmSync(f, { force: true });
   }
 
   /** A real API (as the desktop app and the HTTP host use it) with its own config folder. */

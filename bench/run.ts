@@ -110,7 +110,11 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const results = await runBench(options, only, values.keep);
   const missed = results.filter((r) => !r.ok);
-  console.log(missed.length ? `${missed.length} of ${results.length} targets missed: ${missed.map((r) => r.name).join(', ')}` : `all ${results.length} targets met`);
+  console.log(
+    missed.length
+      ? `${missed.length} of ${results.length} targets missed: ${missed.map((r) => r.name).join(', ')}${options.profile ? '' : ' (run with --profile for where the time goes)'}`
+      : `all ${results.length} targets met`,
+  );
 
   const out = resolve(values.out);
   mkdirSync(dirname(out), { recursive: true });

@@ -56,7 +56,7 @@ type Step = 'rows' | 'log' | 'log+indexes' | 'log+indexes+heads';
 function sqlFloor(path: string, rows: readonly PlannedMeasure[], step: Step): { body: number; commit: number } {
   const db = openWorkspace(path);
   try {
-    if (step === 'log') for (const idx of ['change_log_cell', 'change_log_row', 'change_log_tx']) db.exec(`DROP INDEX ${idx}`);
+    if (step === 'log') for (const idx of ['change_log_cell', 'change_log_tx']) db.exec(`DROP INDEX ${idx}`);
     const ins = db.prepare(insertSql('measures'));
     const log = db.prepare(
       `INSERT INTO change_log (hlc, replica, tbl, row_id, col, value, old_value, base_hlc, base_replica, actor, tx) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -101,20 +101,28 @@ const bulkCreate: BenchCase = {
     const n = plan.measures.length;
     // Every run starts from a fresh copy of the same seeded workspace (people and
     // hierarchy, no measures), so no run inherits another's pages or free list.
+    const fresh = <T>(fn: (path: string) => T): T => {
+      const path = ctx.seededCopy(0);
+      try {
+        return fn(path);
+      } finally {
+        ctx.discard(path);
+      }
+    };
 
-    // Raw baseline: warm-up on a slice, then three full runs (median).
-    rawInsert(ctx.seededCopy(0), plan.measures.slice(0, 1000));
-    const raws = Array.from({ length: RUNS }, () => rawInsert(ctx.seededCopy(0), plan.measures));
+    // Raw baseline: warm-up on a slice, then RUNS full runs (median).
+    fresh((p) => rawInsert(p, plan.measures.slice(0, 1000)));
+    const raws = Array.from({ length: RUNS }, () => fresh((p) => rawInsert(p, plan.measures)));
 
     // Profile (optional): the same statements as the Writer, in plain SQL, step by step.
     const notes: string[] = [];
     const extra: Record<string, number | string> = {};
     if (ctx.options.profile) {
-      ctx.log('profiling: replaying the Writer\'s SQL step by step on twin tables');
+      ctx.log("profiling: replaying the Writer's SQL step by step on fresh copies");
       const steps: Step[] = ['rows', 'log', 'log+indexes', 'log+indexes+heads'];
       let prev = 0;
       for (const step of steps) {
-        const r = sqlFloor(ctx.seededCopy(0), plan.measures, step);
+        const r = fresh((p) => sqlFloor(p, plan.measures, step));
         const total = r.body + r.commit;
         extra[`floor[${step}]Ms`] = total;
         notes.push(
@@ -126,12 +134,13 @@ const bulkCreate: BenchCase = {
     }
 
     // App path: the repository + Writer inside one user action, through the API session;
-    // three runs, each on a fresh copy (median).
+    // RUNS runs, each on a fresh copy (median).
     const apps: number[] = [];
     let changes = 0;
     for (let run = 0; run < RUNS; run++) {
       const api = ctx.api();
-      await api.call('workspace:open', { path: ctx.seededCopy(0) });
+      const path = ctx.seededCopy(0);
+      await api.call('workspace:open', { path });
       const db = api.session.db();
       settle();
       apps.push(
@@ -145,6 +154,7 @@ const bulkCreate: BenchCase = {
       const count = (db.prepare('SELECT count(*) AS n FROM measures').get() as { n: number }).n;
       if (count !== n) throw new Error(`expected ${n} measures, found ${count}`);
       api.close();
+      ctx.discard(path);
     }
     const appMs = median(apps);
     if (ctx.options.profile) {

@@ -115,7 +115,6 @@ CREATE TABLE change_log (
   UNIQUE (hlc, replica, tbl, row_id, col)
 ) STRICT;
 CREATE INDEX change_log_cell ON change_log(tbl, row_id, col, hlc);
-CREATE INDEX change_log_row ON change_log(tbl, row_id);
 CREATE INDEX change_log_tx ON change_log(tx);
 
 -- Per-cell head, so a write knows its base without scanning the log.

@@ -19,6 +19,13 @@ export function peopleRefs(s: ApiSession): PersonRef[] {
   return s.db().prepare('SELECT id, name FROM people WHERE deleted = 0').all() as PersonRef[];
 }
 
+const PERSON_FIELDS = ['owner', 'sponsor', 'controller'];
+
+/** People are only looked up when the patch names one (most edits do not). */
+function peopleFor(s: ApiSession, patch: object): PersonRef[] {
+  return Object.keys(patch).some((k) => PERSON_FIELDS.includes(k)) ? peopleRefs(s) : [];
+}
+
 export function mustMeasure(s: ApiSession, id: string): Measure {
   const m = getMeasure(s.db(), id);
   if (!m) throw new NotFoundError(`No measure ${id} (it may have been deleted).`);
@@ -38,7 +45,7 @@ export function measureHandlers(s: ApiSession): Pick<Handlers, K> {
     'measures:create': ({ nodeId, patch }) => {
       mustPackage(s, nodeId);
       const full = { title: 'New measure', ...patch };
-      const { columns, issues } = validateMeasurePatch(null, full, peopleRefs(s));
+      const { columns, issues } = validateMeasurePatch(null, full, peopleFor(s, full));
       if (issues.length) throw new ValidationError(issues.map((i) => i.message).join('; '), issues);
       const { value } = s.act(`Add measure ${columns.title}`, (w, db) => {
         const max = db.prepare('SELECT coalesce(max(sort_order), 0) + 1 AS n FROM measures WHERE node_id = ?').get(nodeId) as { n: number };
@@ -48,7 +55,7 @@ export function measureHandlers(s: ApiSession): Pick<Handlers, K> {
     },
     'measures:update': ({ id, patch }) => {
       const current = mustMeasure(s, id);
-      const { columns, issues } = validateMeasurePatch(current, patch, peopleRefs(s));
+      const { columns, issues } = validateMeasurePatch(current, patch, peopleFor(s, patch));
       if (issues.length) throw new ValidationError(issues.map((i) => i.message).join('; '), issues.map((i) => ({ ...i, row: current.code })));
       const fields = Object.keys(patch).join(', ');
       s.act(`Edit ${current.code} ${fields}`, (w) => updateMeasureColumns(w, id, columns));

@@ -131,10 +131,15 @@ export class ApiSession {
   }
 }
 
+let userName: string | null = null;
+
 function safeUserName(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return 'local';
+  if (userName === null) {
+    try {
+      userName = userInfo().username;
+    } catch {
+      userName = 'local';
+    }
   }
+  return userName;
 }
