@@ -108,9 +108,9 @@ export function depsHandlers(s: ApiSession): Pick<Handlers, K> {
         if (up.lifecycle === 'cancelled') {
           throw new ValidationError(`${me.code} cannot wait on ${up.code}: that measure is cancelled and will never deliver.`, [{ field: 'onMeasureId', message: `${up.code} is cancelled` }]);
         }
-        const all = measureFacts(db);
         const cycle = cycleIfAdded(dependencyGraph(listDependencies(db)), measureId, onMeasureId);
         if (cycle) {
+          const all = measureFacts(db, cycle);
           const path = cycle.map((id) => all.get(id)?.code ?? id).join(' → ');
           throw new ValidationError(`${me.code} cannot wait on ${up.code}: that would make a cycle (${path}).`, [{ field: 'onMeasureId', message: `cycle ${path}` }]);
         }
