@@ -135,6 +135,11 @@ export function depsHandlers(s: ApiSession): Pick<Handlers, K> {
       const d = getDependency(s.db(), id);
       if (!d) throw new NotFoundError(`No dependency ${id} (it may have been deleted).`);
       const cols: Record<string, string | null> = {};
+      if (status === 'open' && d.status === 'resolved' && d.onMeasureId) {
+        // Reopening puts the edge back into the graph: the same cycle rule as adding it.
+        const cycle = cycleIfAdded(dependencyGraph(listDependencies(s.db())), d.measureId, d.onMeasureId);
+        if (cycle) throw new ValidationError(`Reopening would make a cycle (${cycle.map((x) => measureFacts(s.db(), cycle).get(x)?.code ?? x).join(' → ')}).`);
+      }
       if (status) cols.status = status;
       if (neededBy !== undefined) cols.needed_by = neededBy;
       s.act('Edit dependency', (w) => w.update('dependencies', id, cols));
