@@ -50,6 +50,9 @@ describe('dependencies', () => {
     const down = await api.call('deps:forMeasure', { measureId: sla.id });
     expect(down.downstream.map((c) => c.title)).toEqual(['Triage rules by tier and severity', 'Revenue recognition for tiered contracts']);
     expect(down.waitsOn.find((l) => l.externalParty)?.flagged).toBe(true);
+    // The program-wide list of blocked measures (the pack's blocking dependencies).
+    const blocked = await api.call('deps:blocked', {});
+    expect(blocked.find((b) => b.measure.id === rev.id)).toMatchObject({ culprit: { title: 'CRM to contract sync' }, depth: 2 });
   });
 
   it('refuses cycles, cancelled and deleted upstreams, and duplicates, writing nothing', async () => {

@@ -174,3 +174,11 @@ export interface MeetingDetail {
   previous: { id: string; title: string; date: string } | null;
   followUp: ActionItem[];
 }
+
+/** A measure waiting, directly or transitively, on a late or red measure (the pack's blocking chains). */
+export interface BlockedMeasure {
+  measure: MeasureRef;
+  culprit: MeasureRef;
+  /** Steps from the measure up to the culprit. */
+  depth: number;
+}
