@@ -136,3 +136,15 @@ describe('meetings, decisions, actions', () => {
     expect(a).toMatchObject({ code: 'A-0006', owner: 'Tom Eriksen', status: 'open', overdue: false });
   });
 });
+
+describe('RAID items on the hierarchy', () => {
+  it('places an item on a node by name, or on a measure, never both', async () => {
+    const program = (await api.call('nodes:list', {})).find((n) => n.name === 'Service Cost Excellence')!;
+    const r = await api.call('raid:create', { kind: 'issue', nodeId: program.id, patch: { title: 'Budget freeze' } });
+    expect(r).toMatchObject({ nodeName: 'Service Cost Excellence', measureId: null });
+    const m = await byTitle('Capacity allocation model');
+    expect(await api.call('raid:update', { id: r.id, patch: { measure: m.code } })).toMatchObject({ measureCode: m.code, nodeId: null });
+    expect(await api.call('raid:update', { id: r.id, patch: { node: 'tiered managed-service launch' } })).toMatchObject({ nodeName: 'Tiered Managed-Service Launch', measureId: null });
+    await expect(api.call('raid:update', { id: r.id, patch: { node: 'Atlantis' } })).rejects.toThrow(/Hierarchy: no hierarchy node called "Atlantis"/);
+  });
+});

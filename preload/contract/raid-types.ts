@@ -45,6 +45,7 @@ export const EDITABLE_RAID_FIELDS = [
   'title',
   'description',
   'measure',
+  'node',
   'owner',
   'impact',
   'probability',
