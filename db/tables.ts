@@ -1,3 +1,5 @@
+import { RAID_TABLES } from './tables-raid.js';
+
 /**
  * Allow-list of the synced tables and their writable columns. Every identifier that
  * reaches SQL text in the change-log writer or in sync comes from here, never from input.
@@ -53,7 +55,8 @@ export const SYNCED_TABLES = {
     'updated_at',
     'deleted',
   ],
-  dependencies: ['measure_id', 'on_measure_id', 'external_party', 'description', 'deleted'],
+  dependencies: ['measure_id', 'on_measure_id', 'external_party', 'description', 'needed_by', 'status', 'deleted'],
+  ...RAID_TABLES,
   gate_levels: ['level', 'name', 'criteria', 'approver_roles', 'risk_weight_pct', 'deleted'],
 } as const satisfies Record<string, readonly string[]>;
 

@@ -7,11 +7,15 @@ import { MeasuresGrid } from '../features/grid/MeasuresGrid';
 import { PeoplePanel } from '../features/people/PeoplePanel';
 import { Notices } from '../features/history/Notices';
 import { useGlobalKeys } from '../features/history/useGlobalKeys';
+import { RaidView } from '../features/raid/RaidView';
+import { MeetingsView } from '../features/meetings/MeetingsView';
+import { RAID_RELOADS } from '../features/raid/reloads';
 
-const RELOADS: [string[], 'loadNodes' | 'loadMeasures' | 'loadPeople'][] = [
+const RELOADS: [string[], 'loadNodes' | 'loadMeasures' | 'loadPeople' | (typeof RAID_RELOADS)[number][1]][] = [
   [['nodes', 'measures'], 'loadNodes'],
   [['measures', 'people', 'nodes', 'custom_values'], 'loadMeasures'],
   [['people', 'roles', 'role_assignments'], 'loadPeople'],
+  ...RAID_RELOADS,
 ];
 
 /** Listens to the workspace's events and reloads only the views whose tables changed. */
@@ -62,6 +66,10 @@ export function App() {
               <HierarchyTree />
               <MeasuresGrid />
             </div>
+          ) : view === 'raid' ? (
+            <RaidView />
+          ) : view === 'meetings' ? (
+            <MeetingsView />
           ) : (
             <PeoplePanel />
           )}

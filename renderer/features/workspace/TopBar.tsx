@@ -36,6 +36,8 @@ export function TopBar() {
   const tabs: [View, string][] = [
     ['measures', 'Measures'],
     ['people', 'People'],
+    ['raid', 'RAID'],
+    ['meetings', 'Meetings'],
   ];
   return (
     <header className="topbar">
