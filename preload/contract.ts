@@ -6,14 +6,17 @@
  */
 import type { z } from 'zod';
 import { coreContract, type CoreEvents } from './contract/core.js';
+import { gatesContract } from './contract/gates.js';
 import type { MethodDef } from './contract/define.js';
 
 export * from './contract/types.js';
+export * from './contract/gates-types.js';
 export type { ApiErrorBody, MethodDef } from './contract/define.js';
 export type { AppInfo } from './contract/core.js';
 
 export const contract = {
   ...coreContract,
+  ...gatesContract,
 } as const;
 
 export type Contract = typeof contract;
