@@ -7,11 +7,16 @@ import { MeasuresGrid } from '../features/grid/MeasuresGrid';
 import { PeoplePanel } from '../features/people/PeoplePanel';
 import { Notices } from '../features/history/Notices';
 import { useGlobalKeys } from '../features/history/useGlobalKeys';
+import { ApprovalsView } from '../features/gates/ApprovalsView';
+import { GateConfigView } from '../features/gates/GateConfigView';
+import { GateDrawer } from '../features/gates/GateDrawer';
+import { GATE_TABLES } from '../features/gates/slice';
 
-const RELOADS: [string[], 'loadNodes' | 'loadMeasures' | 'loadPeople'][] = [
+const RELOADS: [string[], 'loadNodes' | 'loadMeasures' | 'loadPeople' | 'loadGateReadiness'][] = [
   [['nodes', 'measures'], 'loadNodes'],
   [['measures', 'people', 'nodes', 'custom_values'], 'loadMeasures'],
   [['people', 'roles', 'role_assignments'], 'loadPeople'],
+  [GATE_TABLES, 'loadGateReadiness'],
 ];
 
 /** Listens to the workspace's events and reloads only the views whose tables changed. */
@@ -26,11 +31,12 @@ function useWorkspaceEvents(): void {
     const offOpened = s().api.on('workspace:opened', ({ workspace }) => {
       const current = s().workspace;
       store.setState({ workspace });
-      if (workspace && workspace.path !== current?.path) void s().reloadAll();
+      if (workspace && workspace.path !== current?.path) void s().reloadAll().then(() => s().loadGateReadiness());
     });
     void s()
       .loadAppInfo()
-      .then(() => s().reloadAll());
+      .then(() => s().reloadAll())
+      .then(() => s().loadGateReadiness());
     return () => {
       offChanged();
       offOpened();
@@ -55,9 +61,14 @@ export function App() {
               <HierarchyTree />
               <MeasuresGrid />
             </div>
+          ) : view === 'approvals' ? (
+            <ApprovalsView />
+          ) : view === 'gates' ? (
+            <GateConfigView />
           ) : (
             <PeoplePanel />
           )}
+          <GateDrawer />
         </>
       ) : (
         <StartScreen />
