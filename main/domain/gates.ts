@@ -124,7 +124,10 @@ function evaluateOne(key: string, f: GateFacts): { met: boolean; detail: string 
 
 /** Each configured criterion of a level, met or not, with the reason in words. */
 export function evaluateCriteria(criteria: readonly string[], facts: GateFacts): CriterionResult[] {
-  return criteria.map((key) => ({ key, label: criterionLabel(key, facts.custom), ...evaluateOne(key, facts) }));
+  return criteria.map((key) => {
+    const r = evaluateOne(key, facts);
+    return { key, label: criterionLabel(key, facts.custom), met: r.met, detail: r.detail };
+  });
 }
 
 /** "DI3 needs: Controller ✗, Milestone plan ✗" — the refusal message of a request. */
