@@ -62,7 +62,7 @@ const methodSchema = z.object({
       }),
     )
     .max(6),
-  settings: z.object({ resetOnEdit: z.boolean(), evidenceMaxBytes: z.number().int().min(1024).max(104_857_600) }),
+  settings: z.object({ resetOnEdit: z.boolean(), evidenceMaxBytes: z.number().int().min(1024).max(41_943_040) }),
   roles: z.array(z.object({ key: z.string().regex(/^[a-z0-9_]+$/).max(100), name: z.string().trim().min(1).max(200) })).max(200),
   customFields: z
     .array(

@@ -109,6 +109,19 @@ export function buildRequests(db: Database, rows: RequestRow[], now = new Date()
   });
 }
 
+/** With reset-on-edit, an edit of the definition after the approval that set the current level resets it. */
+export function approvalReset(db: Database, measureId: string, diLevel: number): { level: number; approvedAt: string; editedAt: string } | null {
+  if (diLevel === 0 || !getGateSettings(db).resetOnEdit) return null;
+  const approved = db
+    .prepare("SELECT id FROM gate_requests WHERE measure_id = ? AND to_level = ? AND status = 'approved' AND deleted = 0 ORDER BY closed_at DESC LIMIT 1")
+    .get(measureId, diLevel) as { id: string } | undefined;
+  if (!approved) return null;
+  const last = listDecisions(db, [approved.id]).filter((d) => d.decision === 'approve').at(-1);
+  const edit = lastDefinitionEdit(db, measureId);
+  if (!last || !edit || approvalStillValid(last.hlc, edit, true)) return null;
+  return { level: diLevel, approvedAt: last.at, editedAt: new Date(Number(edit.slice(0, 15))).toISOString() };
+}
+
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(n < 1024 * 1024 ? 2 : 1)} MB`;
 

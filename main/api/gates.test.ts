@@ -149,6 +149,35 @@ describe('refusals (clear message, nothing written)', () => {
     expect(r.slots.find((x) => x.role === 'sponsor')!.filledBy).toBeNull();
     expect(r.decisions[0]!.valid).toBe(false);
   });
+
+  it('resets the approval of the current level when the definition is edited after it, and allows re-approval', async () => {
+    const m = await atLevel(2);
+    await as(m.controllerId);
+    await api.call('gates:attest', { measureId: m.id, key: 'business_case_validated' });
+    await api.call('gates:attest', { measureId: m.id, key: 'approval_recommendation' });
+    await as(m.ownerId);
+    await expect(api.call('gates:request', { measureId: m.id, toLevel: 2 })).rejects.toMatchObject({ body: { message: /already at DI2/ } });
+    const req = await api.call('gates:request', { measureId: m.id, toLevel: 3 });
+    await as(m.sponsorId);
+    await api.call('gates:decide', { requestId: req.id, decision: 'approve' });
+    await as(m.controllerId);
+    await api.call('gates:decide', { requestId: req.id, decision: 'approve' });
+    expect((await api.call('gates:status', { measureId: m.id })).approvalReset).toBeNull();
+    await api.call('measures:update', { id: m.id, patch: { title: 'Wider scope' } });
+    expect((await api.call('gates:status', { measureId: m.id })).approvalReset).toMatchObject({ level: 3 });
+    await as(m.ownerId);
+    const again = await api.call('gates:request', { measureId: m.id, toLevel: 3 });
+    expect(again).toMatchObject({ fromLevel: 3, toLevel: 3, status: 'pending' });
+    await as(m.sponsorId);
+    await api.call('gates:decide', { requestId: again.id, decision: 'approve' });
+    await as(m.controllerId);
+    await api.call('gates:decide', { requestId: again.id, decision: 'approve' });
+    const st = await api.call('gates:status', { measureId: m.id });
+    expect(st).toMatchObject({ diLevel: 3, approvalReset: null });
+    await api.call('gates:updateSettings', { resetOnEdit: false });
+    await api.call('measures:update', { id: m.id, patch: { title: 'Even wider scope' } });
+    expect((await api.call('gates:status', { measureId: m.id })).approvalReset).toBeNull();
+  });
 });
 
 describe('lifecycle decisions', () => {

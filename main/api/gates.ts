@@ -13,7 +13,7 @@ import {
 import { LIFECYCLE_ACTIONS, type GateReadiness, type GateRequest, type GateStatus } from '../../preload/contract.js';
 import { decisionRefusal, evaluateCriteria, holdersOf, lifecycleRefusal, missingMessage, requestRefusal } from '../domain/gates.js';
 import { ApiError } from './errors.js';
-import { actingPerson, approverContext, buildRequests, checkEvidence, measurePeople, storeEvidence } from './gates-view.js';
+import { actingPerson, approvalReset, approverContext, buildRequests, checkEvidence, measurePeople, storeEvidence } from './gates-view.js';
 import type { Handlers } from './handlers.js';
 import type { ApiSession } from './session.js';
 
@@ -64,6 +64,7 @@ export function gateStatus(s: ApiSession, measureId: string): GateStatus {
       ? { level: next.level.level, name: next.level.name, criteria: next.results, ready: next.results.every((r) => r.met), approverRoles: next.level.approverRoles }
       : null,
     pending: requests.find((r) => r.status === 'pending') ?? null,
+    approvalReset: approvalReset(db, measureId, m.diLevel),
     requests,
     evidence,
     attestations: listAttestations(db, measureId),
@@ -113,11 +114,12 @@ export function gateHandlers(s: ApiSession): Pick<Handlers, K> {
       const m = mustLive(s, measureId);
       const maxLevel = Math.max(...getGateLevels(db).map((l) => l.level));
       const hasPending = listRequests(db, { measureId, pendingOnly: true }).length > 0;
-      const refusal = requestRefusal({ diLevel: m.diLevel, toLevel, lifecycle: m.lifecycle, hasPending, maxLevel });
+      const reapproval = toLevel === m.diLevel && approvalReset(db, measureId, m.diLevel) !== null;
+      const refusal = requestRefusal({ diLevel: m.diLevel, toLevel, lifecycle: m.lifecycle, hasPending, maxLevel, reapproval });
       if (refusal) throw new ValidationError(refusal);
       if (evidence?.length) checkEvidence(db, evidence);
       // Evidence given with the request counts for its criteria (closure evidence): check after adding it.
-      const { value } = s.act(`Request DI${toLevel} for ${m.code}`, (w) => {
+      const { value } = s.act(`${reapproval ? 'Request re-approval of' : 'Request'} DI${toLevel} for ${m.code}`, (w) => {
         const id = w.insert('gate_requests', {
           measure_id: measureId,
           from_level: m.diLevel,

@@ -158,11 +158,14 @@ export interface RequestRefusal {
   lifecycle: string;
   hasPending: boolean;
   maxLevel: number;
+  /** The current level's approval was reset by an edit: re-requesting the same level is allowed. */
+  reapproval?: boolean;
 }
 
 /** Why a gate request may not be made (null when it may); criteria are checked separately. */
 export function requestRefusal(r: RequestRefusal): string | null {
   if (r.lifecycle !== 'active') return `The measure is ${r.lifecycle.replace('_', ' ')}; only active measures can request a gate.`;
+  if (r.reapproval && r.toLevel === r.diLevel) return r.hasPending ? 'A request for this measure is already waiting for approval; decide or withdraw it first.' : null;
   if (r.diLevel >= r.maxLevel) return `The measure is already at DI${r.diLevel}, the top of the ladder.`;
   if (r.toLevel !== r.diLevel + 1) {
     return r.toLevel <= r.diLevel

@@ -124,6 +124,8 @@ export interface GateStatus {
   /** Null at the top of the ladder. */
   next: { level: number; name: string; criteria: CriterionResult[]; ready: boolean; approverRoles: string[] } | null;
   pending: GateRequest | null;
+  /** With reset-on-edit: the definition changed after the approval of the current level, which now needs re-approval. */
+  approvalReset: { level: number; approvedAt: string; editedAt: string } | null;
   requests: GateRequest[];
   evidence: Evidence[];
   attestations: Attestation[];

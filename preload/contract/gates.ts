@@ -24,7 +24,7 @@ export const evidenceInputSchema = z
     kind: z.enum(['file', 'link', 'note']),
     name: z.string().trim().max(500).optional(),
     /** Base64; the workspace's size limit is checked by the api with a clear message. */
-    content: z.string().max(150_000_000).optional(),
+    content: z.string().max(60_000_000).optional(),
     mime: z.string().max(200).optional(),
     url: z.string().trim().max(4000).optional(),
     note: z.string().trim().max(20_000).optional(),
@@ -49,7 +49,7 @@ export const gatesContract = {
       .strict(),
   ),
   'gates:updateSettings': method<GateConfig>()(
-    z.object({ resetOnEdit: z.boolean().optional(), evidenceMaxBytes: z.number().int().min(1024).max(104_857_600).optional() }).strict(),
+    z.object({ resetOnEdit: z.boolean().optional(), evidenceMaxBytes: z.number().int().min(1024, 'at least 1 KB').max(41_943_040, 'at most 40 MB (files travel base64 over the browser-mode host)').optional() }).strict(),
   ),
   /** Criteria of the next level met / missed, the open request, history, evidence, lifecycle. */
   'gates:status': method<GateStatus>()(z.object({ measureId: id }).strict()),

@@ -53,7 +53,7 @@ export function GateConfigView() {
           <input
             type="number"
             min={1}
-            max={100}
+            max={40}
             aria-label="Evidence file limit (MB)"
             defaultValue={Math.round(cfg.settings.evidenceMaxBytes / 1048576)}
             onBlur={(e) => void call('gates:updateSettings', { evidenceMaxBytes: Math.round(Number(e.target.value) * 1048576) }).then((c) => c && setCfg(c))}

@@ -24,6 +24,7 @@ export function GatePanel({ measureId }: { measureId: string }) {
         </strong>
         <span className={`badge ${status.lifecycle}`}>{LIFECYCLE[status.lifecycle] ?? status.lifecycle}</span>
       </div>
+      {status.approvalReset && !status.pending && <ApprovalReset status={status} />}
       {status.pending ? <RequestCard request={status.pending} /> : <NextGate status={status} />}
       <LifecycleSection status={status} />
       <EvidenceSection status={status} />
@@ -83,6 +84,23 @@ function NextGate({ status }: { status: GateStatus }) {
           </div>
         </div>
       )}
+    </section>
+  );
+}
+
+function ApprovalReset({ status }: { status: GateStatus }) {
+  const call = useGateCall();
+  const reset = status.approvalReset!;
+  return (
+    <section aria-label="Approval reset" className="warning" data-testid="approval-reset">
+      The definition was edited on {reset.editedAt.slice(0, 10)}, after the DI{reset.level} approval of {reset.approvedAt.slice(0, 10)}: the approval is reset.{' '}
+      <button
+        onClick={() =>
+          void call('gates:request', { measureId: status.measureId, toLevel: reset.level, comment: 'Re-approval after a change of the definition' }, `Re-approval of DI${reset.level} requested`)
+        }
+      >
+        Request re-approval of DI{reset.level}
+      </button>
     </section>
   );
 }
