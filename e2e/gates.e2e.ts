@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { runAction } from '../db/changes.js';
 import { ARTIFACTS, cell, openApp, see, type Session } from './harness.js';
@@ -103,6 +104,15 @@ describe('stage gates', () => {
     await see.contains(page.getByRole('alert').last(), 'evidence files may be at most');
     expect((await api.call('gates:status', { measureId: m.id })).evidence).toHaveLength(0);
 
+    // A file within the limit is stored and opens (downloads) from the workspace.
+    await api.call('gates:updateSettings', { evidenceMaxBytes: 1024 * 1024 });
+    await panel.getByRole('region', { name: 'Measure evidence' }).getByLabel('Attach evidence file').setInputFiles({ name: 'minutes.txt', mimeType: 'text/plain', buffer: Buffer.from('SteerCo minutes') });
+    await panel.getByRole('button', { name: 'Save evidence' }).click();
+    const evidence = panel.getByRole('region', { name: 'Measure evidence' }).getByRole('list', { name: 'Evidence' });
+    await see.contains(evidence, 'minutes.txt');
+    const [download] = await Promise.all([page.waitForEvent('download'), evidence.getByRole('button', { name: /minutes.txt/ }).click()]);
+    expect(download.suggestedFilename()).toBe('minutes.txt');
+
     await panel.getByRole('button', { name: 'Put on hold' }).click();
     await panel.getByLabel('Reason').fill('Budget freeze until Q3');
     await panel.getByLabel('Review date').fill('2026-09-01');
@@ -110,5 +120,49 @@ describe('stage gates', () => {
     await see.contains(panel, 'On hold');
     await see.contains(panel, 'Budget freeze until Q3 (review 2026-09-01)');
     await see.contains(cell(page, m.id, 'lifecycle'), 'On hold');
+  });
+});
+
+describe('gate configuration and methods', () => {
+  it('changes criteria, approvers and names without code, saves the method and starts a new workspace from it', async () => {
+    s = await openApp({ workspace: 'demo' });
+    const { page, api } = s;
+    await page.getByRole('button', { name: 'Gates', exact: true }).click();
+    await page.getByLabel('DI3 criterion Approval recommendation').click();
+    await expect.poll(async () => (await api.call('gates:config', {})).levels[3]!.criteria).toEqual(['business_case_validated']);
+    await page.getByLabel('DI3 approver Steering committee sponsor').click();
+    await expect.poll(async () => (await api.call('gates:config', {})).levels[3]!.approverRoles).toEqual(['sponsor', 'controller', 'steering_sponsor']);
+    await page.getByLabel('Name of DI3').fill('Committed');
+    await page.getByLabel('Risk weight of DI3').click();
+    await page.getByLabel('Risk weight of DI3').fill('60');
+    await page.getByLabel('Name of DI3').click();
+    await expect.poll(async () => (await api.call('gates:config', {})).levels[3]).toMatchObject({ name: 'Committed', riskWeightPct: 60 });
+    // Refusal: a gate without approvers.
+    await page.getByLabel('DI1 approver Sponsor of the measure').click();
+    await see.contains(page.getByRole('alert').last(), 'a gate needs at least one approver role');
+    expect((await api.call('gates:config', {})).levels[1]!.approverRoles.length).toBeGreaterThan(0);
+
+    // The grid's column follows the new criteria.
+    await page.getByRole('button', { name: 'Measures', exact: true }).click();
+    const m = (await api.call('measures:list', {})).find((x) => x.diLevel === 2 && x.lifecycle === 'active')!;
+    await see.contains(cell(page, m.id, 'nextGate'), 'DI3: 0/1');
+
+    // Save the method, then start a new workspace from it.
+    await page.getByRole('button', { name: 'Gates', exact: true }).click();
+    await page.getByRole('button', { name: 'Save method…' }).click();
+    const methodPath = join(s.dir, 'northwind-method.json');
+    await page.getByRole('dialog').getByRole('textbox').fill(methodPath);
+    await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => existsSync(methodPath)).toBe(true);
+    await page.getByRole('button', { name: 'New workspace from method…' }).click();
+    await page.getByLabel('Method file').fill(methodPath);
+    const newPath = join(s.dir, 'next-client.steerco');
+    await page.getByLabel('New workspace file').fill(newPath);
+    await page.getByRole('dialog').getByRole('button', { name: 'Create' }).click();
+    await see.contains(page.locator('.ws-name'), 'next-client');
+    await see.visible(page.getByLabel('Name of DI3'));
+    expect(await page.getByLabel('Name of DI3').inputValue()).toBe('Committed');
+    expect((await api.call('measures:list', {})).length).toBe(0);
+    expect((await api.call('gates:config', {})).levels[3]).toMatchObject({ name: 'Committed', riskWeightPct: 60, criteria: ['business_case_validated'] });
   });
 });
