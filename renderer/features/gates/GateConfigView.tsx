@@ -46,11 +46,12 @@ export function GateConfigView() {
             checked={cfg.settings.resetOnEdit}
             onChange={(e) => void call('gates:updateSettings', { resetOnEdit: e.target.checked }).then((c) => c && setCfg(c))}
           />
-          Editing a measure's definition voids approvals given before the edit
+          Editing a measure's definition resets its approvals (on the open request and of the current level)
         </label>
         <label className="row" style={{ margin: 0 }}>
           Evidence file limit (MB)
           <input
+            key={cfg.settings.evidenceMaxBytes}
             type="number"
             min={1}
             max={40}
@@ -76,7 +77,7 @@ export function GateConfigView() {
             <tr key={l.level} data-testid={`gate-row-${l.level}`}>
               <td>DI{l.level}</td>
               <td>
-                <input aria-label={`Name of DI${l.level}`} defaultValue={l.name} onBlur={(e) => e.target.value.trim() !== l.name && void update(l.level, { name: e.target.value })} />
+                <input key={l.name} aria-label={`Name of DI${l.level}`} defaultValue={l.name} onBlur={(e) => e.target.value.trim() !== l.name && void update(l.level, { name: e.target.value })} />
               </td>
               <td>
                 <div className="checks">
@@ -100,6 +101,7 @@ export function GateConfigView() {
               </td>
               <td>
                 <input
+                  key={l.riskWeightPct}
                   type="number"
                   min={0}
                   max={100}
