@@ -6,17 +6,20 @@
  */
 import type { z } from 'zod';
 import { coreContract, type CoreEvents } from './contract/core.js';
+import { gatesContract } from './contract/gates.js';
 import type { MethodDef } from './contract/define.js';
 import { raidContract } from './contract/raid.js';
 
 export * from './contract/types.js';
 export * from './contract/raid-types.js';
+export * from './contract/gates-types.js';
 export type { ApiErrorBody, MethodDef } from './contract/define.js';
 export type { AppInfo } from './contract/core.js';
 
 export const contract = {
   ...coreContract,
   ...raidContract,
+  ...gatesContract,
 } as const;
 
 export type Contract = typeof contract;

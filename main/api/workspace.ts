@@ -11,6 +11,7 @@ import { getPerson, insertAssignment, insertPerson, insertRole } from '../../db/
 import { SYNCED_TABLES } from '../../db/tables.js';
 import { demoTree, DEMO_PEOPLE } from '../domain/demo.js';
 import { DEFAULT_ROLES } from '../domain/roles.js';
+import { seedGatesDemo } from './gates-demo.js';
 import { ApiError } from './errors.js';
 import { seedRaidDemo } from './raid-demo.js';
 import type { Handlers } from './handlers.js';
@@ -70,6 +71,7 @@ export function seedDemo(db: Database, w: Writer): void {
     }
   }
   seedRaidDemo(db, w);
+  seedGatesDemo(db, w);
 }
 
 /** Creates a workspace file; seeds roles, and the demo program when asked. */

@@ -1,3 +1,4 @@
+import { gateCommands } from './commands/gates.js';
 import { measureCommands } from './commands/measures.js';
 import { serveCommands } from './commands/serve.js';
 import { raidCommands } from './commands/raid.js';
@@ -5,7 +6,7 @@ import { workspaceCommands } from './commands/workspace.js';
 import { describeError, type CliIO, type Command } from './context.js';
 
 /** Every command; a feature adds its own list here. */
-export const COMMANDS: Command[] = [...workspaceCommands, ...measureCommands, ...raidCommands, ...serveCommands];
+export const COMMANDS: Command[] = [...workspaceCommands, ...measureCommands, ...gateCommands, ...raidCommands, ...serveCommands];
 
 const defaultIO: CliIO = {
   out: (l) => process.stdout.write(`${l}\n`),

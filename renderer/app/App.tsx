@@ -10,12 +10,22 @@ import { useGlobalKeys } from '../features/history/useGlobalKeys';
 import { RaidView } from '../features/raid/RaidView';
 import { MeetingsView } from '../features/meetings/MeetingsView';
 import { RAID_RELOADS } from '../features/raid/reloads';
+import { ApprovalsView } from '../features/gates/ApprovalsView';
+import { GateConfigView } from '../features/gates/GateConfigView';
+import { GateDrawer } from '../features/gates/GateDrawer';
+import { GATE_TABLES } from '../features/gates/slice';
+import type { AppState } from './store';
 
-const RELOADS: [string[], 'loadNodes' | 'loadMeasures' | 'loadPeople' | (typeof RAID_RELOADS)[number][1]][] = [
+/** Store actions that reload a view: `() => Promise<void>` members of the state. */
+type Loader = { [K in keyof AppState]: AppState[K] extends () => Promise<void> ? K : never }[keyof AppState];
+
+/** Which tables each view's data comes from; a feature adds its own rows. */
+const RELOADS: [string[], Loader][] = [
   [['nodes', 'measures'], 'loadNodes'],
   [['measures', 'people', 'nodes', 'custom_values'], 'loadMeasures'],
   [['people', 'roles', 'role_assignments'], 'loadPeople'],
   ...RAID_RELOADS,
+  [GATE_TABLES, 'loadGateReadiness'],
 ];
 
 /** Listens to the workspace's events and reloads only the views whose tables changed. */
@@ -30,11 +40,12 @@ function useWorkspaceEvents(): void {
     const offOpened = s().api.on('workspace:opened', ({ workspace }) => {
       const current = s().workspace;
       store.setState({ workspace });
-      if (workspace && workspace.path !== current?.path) void s().reloadAll();
+      if (workspace && workspace.path !== current?.path) void s().reloadAll().then(() => s().loadGateReadiness());
     });
     void s()
       .loadAppInfo()
-      .then(() => s().reloadAll());
+      .then(() => s().reloadAll())
+      .then(() => s().loadGateReadiness());
     return () => {
       offChanged();
       offOpened();
@@ -70,9 +81,14 @@ export function App() {
             <RaidView />
           ) : view === 'meetings' ? (
             <MeetingsView />
+          ) : view === 'approvals' ? (
+            <ApprovalsView />
+          ) : view === 'gates' ? (
+            <GateConfigView />
           ) : (
             <PeoplePanel />
           )}
+          <GateDrawer />
         </>
       ) : (
         <StartScreen />

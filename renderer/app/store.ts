@@ -9,7 +9,8 @@ import { createNoticeSlice, type NoticeSlice } from '../features/history/notice-
 import { createRaidSlice, type RaidSlice } from '../features/raid/slice';
 import { createMeetingsSlice, type MeetingsSlice } from '../features/meetings/slice';
 
-export type AppState = WorkspaceSlice & TreeSlice & GridSlice & PeopleSlice & HistorySlice & NoticeSlice & RaidSlice & MeetingsSlice & { api: ApiClient };
+import { createGatesSlice, type GatesSlice } from '../features/gates/slice';
+export type AppState = WorkspaceSlice & TreeSlice & GridSlice & PeopleSlice & HistorySlice & NoticeSlice & RaidSlice & MeetingsSlice & GatesSlice & { api: ApiClient };
 export type Slice<T> = StateCreator<AppState, [], [], T>;
 
 /** One store composed of feature slices; components select narrowly. */
@@ -24,6 +25,7 @@ export function createAppStore(api: ApiClient) {
     ...createNoticeSlice(...a),
     ...createRaidSlice(...a),
     ...createMeetingsSlice(...a),
+    ...createGatesSlice(...a),
   }));
 }
 

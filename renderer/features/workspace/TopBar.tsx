@@ -38,6 +38,8 @@ export function TopBar() {
     ['people', 'People'],
     ['raid', 'RAID'],
     ['meetings', 'Meetings'],
+    ['approvals', 'Approvals'],
+    ['gates', 'Gates'],
   ];
   return (
     <header className="topbar">
