@@ -21,7 +21,6 @@ function columns(s: ApiSession, input: MilestoneInput): Record<string, string | 
   const issues: Issue[] = [];
   if (input.title !== undefined) {
     const t = input.title.trim();
-    // eslint-disable-next-line no-control-regex
     if (!t) issues.push({ field: 'title', message: 'Milestone title: is required' });
     // eslint-disable-next-line no-control-regex
     else if (/[\u0000-\u001f\u007f]/.test(t)) issues.push({ field: 'title', message: 'Milestone title: contains a line break or control character' });

@@ -10,7 +10,7 @@ import { useGlobalKeys } from '../features/history/useGlobalKeys';
 
 const RELOADS: [string[], 'loadNodes' | 'loadMeasures' | 'loadPeople'][] = [
   [['nodes', 'measures'], 'loadNodes'],
-  [['measures', 'people', 'nodes', 'custom_values'], 'loadMeasures'],
+  [['measures', 'people', 'nodes', 'custom_values', 'custom_fields'], 'loadMeasures'],
   [['people', 'roles', 'role_assignments'], 'loadPeople'],
 ];
 

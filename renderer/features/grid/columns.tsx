@@ -1,5 +1,5 @@
 import type { ColDef, ICellRendererParams } from 'ag-grid-community';
-import { DI_NAMES, RAG, RAG_LABELS, type Measure, type Rag } from '../../../preload/contract';
+import { DI_NAMES, RAG, RAG_LABELS, type CustomField, type Measure, type Rag } from '../../../preload/contract';
 import { ListCellEditor } from './ListCellEditor';
 
 /** RAG colour with its word: colour is never the only signal. */
@@ -15,7 +15,48 @@ export function StatusCell(p: ICellRendererParams<Measure, Rag>) {
 
 const LIFECYCLE_LABELS: Record<string, string> = { active: 'Active', on_hold: 'On hold', cancelled: 'Cancelled', closed: 'Closed' };
 
-export function measureColumns(opts: { peopleNames: string[]; cellErrors: Record<string, string>; packagePath: (nodeId: string) => string }): ColDef<Measure>[] {
+/** The code, with a button that opens the measure's detail panel (Enter or double-click on the code does too). */
+export function CodeCell(p: ICellRendererParams<Measure, string> & { onOpen: (id: string) => void }) {
+  if (!p.data) return null;
+  const id = p.data.id;
+  return (
+    <span className="code-cell">
+      {p.value}
+      <button className="open-detail" tabIndex={-1} aria-label={`Open details of ${p.value}`} title="Open details (Enter)" onClick={() => p.onOpen(id)}>
+        ⤢
+      </button>
+    </span>
+  );
+}
+
+/** Money in minor units shown with two decimals (what the user types back). */
+export const formatMoney = (v: unknown) => (typeof v === 'number' ? (v / 100).toFixed(2) : '');
+
+export function customColumn(f: CustomField, peopleNames: string[], errorRules: (field: string) => Partial<ColDef<Measure>>): ColDef<Measure> {
+  const field = `custom.${f.key}`;
+  const options = f.type === 'person' ? peopleNames : f.type === 'checkbox' ? ['yes', 'no'] : f.type === 'choice' || f.type === 'multi' ? f.choices : null;
+  return {
+    colId: field,
+    field: field as keyof Measure,
+    headerName: f.label,
+    headerTooltip: `${f.label} (custom field${f.requiredFromDi !== null ? `, required from DI${f.requiredFromDi}` : ''})`,
+    width: 150,
+    editable: true,
+    cellEditor: options ? ListCellEditor : 'agTextCellEditor',
+    cellEditorParams: options ? { options } : undefined,
+    valueFormatter: f.type === 'money' ? (p) => formatMoney(p.value) : undefined,
+    type: f.type === 'number' || f.type === 'money' ? 'rightAligned' : undefined,
+    ...errorRules(field),
+  };
+}
+
+export function measureColumns(opts: {
+  peopleNames: string[];
+  cellErrors: Record<string, string>;
+  packagePath: (nodeId: string) => string;
+  customFields?: CustomField[];
+  onOpen?: (id: string) => void;
+}): ColDef<Measure>[] {
   const errorRules = (field: string) => ({
     cellClassRules: { 'cell-error': (p: { data?: Measure }) => !!p.data && !!opts.cellErrors[`${p.data.id}:${field}`] },
     tooltipValueGetter: (p: { data?: Measure }) => (p.data ? opts.cellErrors[`${p.data.id}:${field}`] : undefined),
@@ -48,13 +89,16 @@ export function measureColumns(opts: { peopleNames: string[]; cellErrors: Record
     ...errorRules(field),
   });
   return [
-    { field: 'code', headerName: 'Code', width: 110, pinned: 'left', editable: false, sort: 'asc' },
+    { field: 'code', headerName: 'Code', width: 120, pinned: 'left', editable: false, sort: 'asc', cellRenderer: CodeCell, cellRendererParams: { onOpen: opts.onOpen ?? (() => undefined) } },
     { ...text('title', 'Title', 320), pinned: 'left' },
     person('owner', 'Owner'),
     person('sponsor', 'Sponsor'),
     person('controller', 'Controller'),
     text('businessUnit', 'Business unit'),
     text('function', 'Function', 140),
+    { ...text('legalEntity', 'Legal entity'), hide: true },
+    { ...text('description', 'Description', 300), hide: true, cellEditor: 'agLargeTextCellEditor', cellEditorPopup: true },
+    { ...text('closureCriteria', 'Closure criteria', 300), hide: true, cellEditor: 'agLargeTextCellEditor', cellEditorPopup: true },
     text('startDate', 'Start', 120),
     text('dueDate', 'Due', 120),
     {
@@ -68,5 +112,6 @@ export function measureColumns(opts: { peopleNames: string[]; cellErrors: Record
     status('implementationStatus', 'Implementation'),
     status('potentialStatus', 'Potential'),
     { colId: 'package', headerName: 'Package', width: 260, editable: false, valueGetter: (p) => (p.data ? opts.packagePath(p.data.nodeId) : '') },
+    ...(opts.customFields ?? []).map((f) => customColumn(f, opts.peopleNames, errorRules)),
   ];
 }
