@@ -45,6 +45,11 @@ export function MeasuresGrid() {
   const selectedNode = nodes.find((n) => n.id === selectedNodeId);
   const { report, setReport } = useClipboard(hostRef, gridRef);
 
+  // Columns are rebuilt only when what they show changes: a rebuild ends an edit in progress,
+  // and every save reloads nodes, people and fields as new (equal) arrays.
+  const nodesKey = JSON.stringify(nodes.map((n) => [n.id, n.parentId, n.name, n.level]));
+  const fieldsKey = JSON.stringify(customFields);
+  const peopleKey = people.map((p) => p.name).join('\n');
   const packagePath = useMemo(() => {
     const byId = new Map(nodes.map((n) => [n.id, n]));
     return (id: string) => {
@@ -52,15 +57,28 @@ export function MeasuresGrid() {
       for (let n = byId.get(id); n && n.level !== 'program'; n = n.parentId ? byId.get(n.parentId) : undefined) parts.unshift(n.name);
       return parts.join(' › ');
     };
-  }, [nodes]);
-  const peopleNames = useMemo(() => people.map((p) => p.name), [people]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [nodesKey]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const peopleNames = useMemo(() => people.map((p) => p.name), [peopleKey]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const stableFields = useMemo(() => customFields, [fieldsKey]);
+  const errorsRef = useRef(cellErrors);
   const columnDefs = useMemo(
-    () => measureColumns({ peopleNames, cellErrors, packagePath, customFields, onOpen: openDetail }),
-    [peopleNames, cellErrors, packagePath, customFields, openDetail],
+    () => measureColumns({ peopleNames, cellErrors: () => errorsRef.current, packagePath, customFields: stableFields, onOpen: openDetail }),
+    [peopleNames, packagePath, stableFields, openDetail],
   );
 
   useEffect(() => {
-    gridRef.current?.api?.refreshCells({ force: true });
+    // Redraw only the rows whose refusals changed: a grid-wide redraw would end an edit in progress elsewhere.
+    const before = errorsRef.current;
+    errorsRef.current = cellErrors;
+    const api = gridRef.current?.api;
+    if (!api || before === cellErrors) return;
+    const keys = new Set([...Object.keys(before), ...Object.keys(cellErrors)].filter((k) => before[k] !== cellErrors[k]));
+    const rowIds = new Set([...keys].map((k) => k.slice(0, k.indexOf(':'))));
+    const rowNodes = [...rowIds].map((id) => api.getRowNode(id)).filter((n) => !!n);
+    if (rowNodes.length) api.refreshCells({ rowNodes, force: true });
   }, [cellErrors]);
 
   useEffect(() => {

@@ -52,14 +52,15 @@ export function customColumn(f: CustomField, peopleNames: string[], errorRules: 
 
 export function measureColumns(opts: {
   peopleNames: string[];
-  cellErrors: Record<string, string>;
+  /** Read when a cell renders, so a new refusal does not rebuild the columns (which would end an edit in progress). */
+  cellErrors: () => Record<string, string>;
   packagePath: (nodeId: string) => string;
   customFields?: CustomField[];
   onOpen?: (id: string) => void;
 }): ColDef<Measure>[] {
   const errorRules = (field: string) => ({
-    cellClassRules: { 'cell-error': (p: { data?: Measure }) => !!p.data && !!opts.cellErrors[`${p.data.id}:${field}`] },
-    tooltipValueGetter: (p: { data?: Measure }) => (p.data ? opts.cellErrors[`${p.data.id}:${field}`] : undefined),
+    cellClassRules: { 'cell-error': (p: { data?: Measure }) => !!p.data && !!opts.cellErrors()[`${p.data.id}:${field}`] },
+    tooltipValueGetter: (p: { data?: Measure }) => (p.data ? opts.cellErrors()[`${p.data.id}:${field}`] : undefined),
   });
   const text = (field: keyof Measure & string, headerName: string, width = 150): ColDef<Measure> => ({
     field,

@@ -29,7 +29,7 @@ describe('planPaste', () => {
   });
 
   it('refuses a block larger than the grid from the focused cell, and ragged blocks', () => {
-    expect(planPaste([['a'], ['b'], ['c'], ['d']], target()).problems).toEqual(['The copied block has 4 rows but only 3 rows are available from the focused cell down.']);
+    expect(planPaste([['a'], ['b'], ['c'], ['d']], target()).problems).toEqual(['The copied block has 4 rows but only 3 rows from the focused cell down.']);
     expect(planPaste([['a', 'b', 'c', 'd']], target()).problems[0]).toMatch(/4 columns but only 3/);
     expect(planPaste([['a', 'b'], ['c']], target()).problems).toEqual(['Row 2 of the copied block has 1 cells, the others 2.']);
   });

@@ -41,8 +41,10 @@ export function planPaste(block: string[][], target: PasteTarget, selectedCount 
     if (block.length === 1) rows = Array.from({ length: target.rowIds.length }, () => block[0]!);
     else if (block.length !== selectedCount) problems.push(`The copied block has ${block.length} rows but ${selectedCount} rows are selected; select ${block.length} rows or one cell.`);
   }
-  if (rows.length > target.rowIds.length) problems.push(`The copied block has ${rows.length} rows but only ${target.rowIds.length} rows are available from the focused cell down.`);
-  if (width > target.columns.length) problems.push(`The copied block has ${width} columns but only ${target.columns.length} columns are to the right of the focused cell.`);
+  const nr = target.rowIds.length;
+  const nc = target.columns.length;
+  if (rows.length > nr) problems.push(`The copied block has ${rows.length} rows but only ${nr} row${nr === 1 ? '' : 's'} from the focused cell down.`);
+  if (width > nc) problems.push(`The copied block has ${width} columns but only ${nc} column${nc === 1 ? '' : 's'} from the focused cell to the right edge.`);
   block.forEach((r, i) => {
     if (r.length !== width) problems.push(`Row ${i + 1} of the copied block has ${r.length} cells, the others ${width}.`);
   });
