@@ -185,7 +185,7 @@ export function MeasuresGrid() {
             isExternalFilterPresent={() => chipsActive(chipsRef.current)}
             doesExternalFilterPass={(n: IRowNode<Measure>) => !!n.data && chipsPass(n.data, chipsRef.current, today())}
             onModelUpdated={(e) => setShown(e.api.getDisplayedRowCount())}
-            rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: true, enableClickSelection: false }}
+            rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: true, enableClickSelection: false, selectAll: 'filtered' }}
             onSelectionChanged={(e) => setSelection((e.api as GridApi<Measure>).getSelectedRows())}
             onCellKeyDown={(e) => {
               const k = (e.event as KeyboardEvent | null)?.key;

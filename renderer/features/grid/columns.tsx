@@ -1,33 +1,9 @@
-import type { ColDef, ICellRendererParams } from 'ag-grid-community';
-import { DI_NAMES, RAG, RAG_LABELS, type CustomField, type Measure, type Rag } from '../../../preload/contract';
+import type { ColDef } from 'ag-grid-community';
+import { DI_NAMES, RAG, type CustomField, type Measure } from '../../../preload/contract';
+import { CodeCellRenderer, StatusCellRenderer } from './cell-renderers';
 import { ListCellEditor } from './ListCellEditor';
 
-/** RAG colour with its word: colour is never the only signal. */
-export function StatusCell(p: ICellRendererParams<Measure, Rag>) {
-  const v = p.value ?? 'grey';
-  return (
-    <span className={`rag rag-${v}`}>
-      <i aria-hidden="true" />
-      {RAG_LABELS[v]}
-    </span>
-  );
-}
-
 const LIFECYCLE_LABELS: Record<string, string> = { active: 'Active', on_hold: 'On hold', cancelled: 'Cancelled', closed: 'Closed' };
-
-/** The code, with a button that opens the measure's detail panel (Enter or double-click on the code does too). */
-export function CodeCell(p: ICellRendererParams<Measure, string> & { onOpen: (id: string) => void }) {
-  if (!p.data) return null;
-  const id = p.data.id;
-  return (
-    <span className="code-cell">
-      {p.value}
-      <button className="open-detail" tabIndex={-1} aria-label={`Open details of ${p.value}`} title="Open details (Enter)" onClick={() => p.onOpen(id)}>
-        ⤢
-      </button>
-    </span>
-  );
-}
 
 /** Money in minor units shown with two decimals (what the user types back). */
 export const formatMoney = (v: unknown) => (typeof v === 'number' ? (v / 100).toFixed(2) : '');
@@ -86,11 +62,11 @@ export function measureColumns(opts: {
     editable: true,
     cellEditor: ListCellEditor,
     cellEditorParams: { options: [...RAG] },
-    cellRenderer: StatusCell,
+    cellRenderer: StatusCellRenderer,
     ...errorRules(field),
   });
   return [
-    { field: 'code', headerName: 'Code', width: 120, pinned: 'left', editable: false, sort: 'asc', cellRenderer: CodeCell, cellRendererParams: { onOpen: opts.onOpen ?? (() => undefined) } },
+    { field: 'code', headerName: 'Code', width: 120, pinned: 'left', editable: false, sort: 'asc', cellRenderer: CodeCellRenderer, cellRendererParams: { onOpen: opts.onOpen ?? (() => undefined) } },
     { ...text('title', 'Title', 320), pinned: 'left' },
     person('owner', 'Owner'),
     person('sponsor', 'Sponsor'),
