@@ -54,7 +54,12 @@ describe('measures:bulkUpdate (paste and bulk edit)', () => {
           { id: c!.id, patch: { title: 'a\u0007b', businessUnit: 'y'.repeat(2_000_000 / 4) } },
         ],
       })
-      .catch((e: { body: { code: string; message: string; issues: { row: string; field: string; message: string }[] } }) => e.body);
+      .then(
+        () => {
+          throw new Error('expected a refusal');
+        },
+        (e: { body: { code: string; message: string; issues: { row: string; field: string; message: string }[] } }) => e.body,
+      );
     expect(err.code).toBe('validation');
     expect(err.message).toMatch(/^5 cells were refused; nothing was saved/);
     expect(err.issues.map((i) => `${i.row}/${i.field}`)).toEqual([`${a!.code}/owner`, `${b!.code}/dueDate`, `${b!.code}/implementationStatus`, `${c!.code}/title`, `${c!.code}/businessUnit`]);
@@ -83,7 +88,7 @@ describe('custom fields', () => {
     expect(risk.key).toBe('risk_class');
     const [m] = await list();
     const updated = await api.call('measures:update', { id: m!.id, patch: {}, custom: { risk_class: 'high', saving: '1,250.50', champion: 'Priya Nair', tags: 'ops; IT', board_item: 'yes' } });
-    expect(updated.custom).toEqual({ risk_class: 'High', saving: 125050, champion: 'Priya Nair', tags: 'Ops; IT', board_item: 'yes' });
+    expect(updated.custom).toEqual({ ...m!.custom, risk_class: 'High', saving: 125050, champion: 'Priya Nair', tags: 'Ops; IT', board_item: 'yes' });
     expect((await list()).find((x) => x.id === m!.id)!.custom).toEqual(updated.custom);
     expect([saving, champ, tags, flag].map((f) => f.type)).toEqual(['money', 'person', 'multi', 'checkbox']);
   });
