@@ -68,8 +68,9 @@ describe('grid for workshops', () => {
 
     // A block wider than the grid to the right of the focused cell is refused before sending.
     await cell(page, a!.id, 'package').click();
-    await pasteText(page, 'x\ty\tz\r\n');
-    await see.contains(page.getByTestId('paste-report'), '3 columns but only 1 column from the focused cell to the right edge');
+    await pasteText(page, 'x\ty\tz\tv\tw\r\n');
+    await see.contains(page.getByTestId('paste-report'), 'The copied block has 5 columns but only');
+    await see.contains(page.getByTestId('paste-report'), 'from the focused cell to the right edge');
     await page.getByTestId('paste-report').getByRole('button', { name: 'OK' }).click();
 
     // Copy two selected rows out: tab-separated, one line per row, in column order.
