@@ -84,6 +84,30 @@ describe('grid for workshops', () => {
     expect(lines[1]!.split('\t')[0]).toBe(b!.code);
   });
 
+  it('moves measures to another package by cut and paste (one undo step)', async () => {
+    s = await openApp({ workspace: 'demo' });
+    const { page, api } = s;
+    const [a, b] = await api.call('measures:list', {});
+    const target = (await api.call('nodes:list', {})).find((n) => n.level === 'package' && n.id !== a!.nodeId && n.id !== b!.nodeId)!;
+    await see.visible(cell(page, a!.id, 'title'));
+    for (const m of [a!, b!]) await page.locator(`.ag-row[row-id="${m.id}"] .ag-selection-checkbox input`).first().check();
+    await cell(page, a!.id, 'title').click();
+    const text = await page.evaluate(() => {
+      const dt = new DataTransfer();
+      document.activeElement!.dispatchEvent(new ClipboardEvent('cut', { clipboardData: dt, bubbles: true, cancelable: true }));
+      return dt.getData('text/plain');
+    });
+    await see.contains(page.getByRole('status').last(), 'Cut 2 measures');
+    await page.getByRole('treeitem').filter({ hasText: target.name }).first().click();
+    await pasteText(page, text);
+    await expect.poll(async () => (await api.call('measures:get', { id: a!.id })).nodeId).toBe(target.id);
+    expect((await api.call('measures:get', { id: b!.id })).nodeId).toBe(target.id);
+    await see.count(rows(page), target.measureCount + 2);
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await api.call('measures:get', { id: a!.id })).nodeId).toBe(a!.nodeId);
+    expect((await api.call('measures:get', { id: b!.id })).nodeId).toBe(b!.nodeId);
+  });
+
   it('is keyboard-first: arrows, typing starts an edit, Enter commits, Esc cancels, F2, Tab, Delete clears, Ctrl+F finds', async () => {
     s = await openApp({ workspace: 'demo' });
     const { page, api } = s;

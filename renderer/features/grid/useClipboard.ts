@@ -1,8 +1,8 @@
-import { useEffect, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { AgGridReact } from 'ag-grid-react';
 import type { Column, GridApi, IRowNode } from 'ag-grid-community';
 import type { Measure, MeasurePatch } from '../../../preload/contract';
-import { useApp } from '../../app/context';
+import { useApp, useStore } from '../../app/context';
 import { planPaste, type PasteColumn } from './paste-plan';
 import { parseTsv, toTsv } from './tsv';
 
@@ -30,7 +30,7 @@ export function pasteColumn(c: Column): PasteColumn {
   };
 }
 
-function text(api: GridApi<Measure>, node: IRowNode<Measure>, col: Column): string {
+function cellText(api: GridApi<Measure>, node: IRowNode<Measure>, col: Column): string {
   const v: unknown = api.getCellValue({ rowNode: node, colKey: col, useFormatter: true });
   return v === null || v === undefined ? '' : String(v);
 }
@@ -57,23 +57,55 @@ function isTextField(t: EventTarget | null): boolean {
 export function useClipboard(host: RefObject<HTMLElement | null>, grid: RefObject<AgGridReact<Measure> | null>) {
   const bulkUpdate = useApp((s) => s.bulkUpdate);
   const notify = useApp((s) => s.notify);
+  const moveMeasures = useApp((s) => s.moveMeasures);
+  const store = useStore();
   const [report, setReport] = useState<ClipboardReport | null>(null);
+  // Rows cut with Ctrl+X: pasting that same clipboard text while a package is selected moves them there.
+  const cut = useRef<{ text: string; ids: string[] } | null>(null);
 
   useEffect(() => {
     const el = host.current;
     if (!el) return;
+    /** The paste of rows cut from the grid, with a package selected: a move (one undo step). */
+    const tryMove = (e: ClipboardEvent): boolean => {
+      const clip = e.clipboardData?.getData('text/plain') ?? '';
+      const { nodes: tree, selectedNodeId } = store.getState();
+      const pkg = tree.find((n) => n.id === selectedNodeId && n.level === 'package');
+      if (!cut.current || cut.current.text !== clip || !pkg || isTextField(e.target)) return false;
+      e.preventDefault();
+      const ids = cut.current.ids;
+      cut.current = null;
+      void moveMeasures(ids, pkg.id).then((ok) => ok && notify('info', `Moved ${ids.length} measure${ids.length === 1 ? '' : 's'} to ${pkg.name} — one undo step (Ctrl+Z)`));
+      return true;
+    };
+    // With the focus in the hierarchy (just after choosing the package), the paste lands outside the grid.
+    const onDocPaste = (e: ClipboardEvent) => {
+      if (!el.contains(e.target as Node)) tryMove(e);
+    };
+    const onCut = (e: ClipboardEvent) => {
+      const api = grid.current?.api;
+      if (!api || isTextField(e.target) || api.getEditingCells().length) return;
+      const sel = selectedNodes(api);
+      if (sel.length === 0) return;
+      const cols = dataColumns(api);
+      const text = toTsv(sel.map((n) => cols.map((c) => cellText(api, n, c))));
+      e.preventDefault();
+      e.clipboardData?.setData('text/plain', text);
+      cut.current = { text, ids: sel.map((n) => n.data!.id) };
+      notify('info', `Cut ${sel.length} measure${sel.length === 1 ? '' : 's'}: select a measure package in the hierarchy and paste (Ctrl+V) to move them there`);
+    };
     const onCopy = (e: ClipboardEvent) => {
       const api = grid.current?.api;
       if (!api || isTextField(e.target) || api.getEditingCells().length) return;
       const cols = dataColumns(api);
       const sel = selectedNodes(api);
       let rows: string[][];
-      if (sel.length > 0) rows = sel.map((n) => cols.map((c) => text(api, n, c)));
+      if (sel.length > 0) rows = sel.map((n) => cols.map((c) => cellText(api, n, c)));
       else {
         const f = api.getFocusedCell();
         const node = f ? api.getDisplayedRowAtIndex(f.rowIndex) : undefined;
         if (!f || !node) return;
-        rows = [[text(api, node, f.column)]];
+        rows = [[cellText(api, node, f.column)]];
       }
       e.preventDefault();
       e.clipboardData?.setData('text/plain', toTsv(rows));
@@ -82,10 +114,12 @@ export function useClipboard(host: RefObject<HTMLElement | null>, grid: RefObjec
     const onPaste = (e: ClipboardEvent) => {
       const api = grid.current?.api;
       if (!api || isTextField(e.target) || api.getEditingCells().length) return;
+      const clip = e.clipboardData?.getData('text/plain') ?? '';
+      if (tryMove(e)) return;
       const f = api.getFocusedCell();
       if (!f) return;
       e.preventDefault();
-      const block = parseTsv(e.clipboardData?.getData('text/plain') ?? '');
+      const block = parseTsv(clip);
       if (block.length === 0) return;
       const all = dataColumns(api);
       const start = all.findIndex((c) => c.getColId() === f.column.getColId());
@@ -108,7 +142,7 @@ export function useClipboard(host: RefObject<HTMLElement | null>, grid: RefObjec
           rowIds: nodes.map((n) => n.data!.id),
           rowCodes: nodes.map((n) => n.data!.code),
           columns: columns.map(pasteColumn),
-          current: (r, c) => text(api, nodes[r]!, columns[c]!),
+          current: (r, c) => cellText(api, nodes[r]!, columns[c]!),
         },
         nodes === sel ? sel.length : 0,
       );
@@ -127,12 +161,16 @@ export function useClipboard(host: RefObject<HTMLElement | null>, grid: RefObjec
       });
     };
     el.addEventListener('copy', onCopy);
+    el.addEventListener('cut', onCut);
     el.addEventListener('paste', onPaste);
+    document.addEventListener('paste', onDocPaste);
     return () => {
+      document.removeEventListener('paste', onDocPaste);
       el.removeEventListener('copy', onCopy);
+      el.removeEventListener('cut', onCut);
       el.removeEventListener('paste', onPaste);
     };
-  }, [host, grid, bulkUpdate, notify]);
+  }, [host, grid, bulkUpdate, notify, moveMeasures, store]);
 
   return { report, setReport };
 }
