@@ -64,6 +64,7 @@ export const SYNCED_TABLES = {
   gate_attestations: ['measure_id', 'key', 'person_id', 'note', 'at', 'deleted'],
   gate_evidence: ['measure_id', 'request_id', 'kind', 'name', 'sha256', 'size', 'mime', 'url', 'note', 'added_by', 'added_at', 'deleted'],
   lifecycle_decisions: ['measure_id', 'action', 'from_state', 'to_state', 'reason', 'review_date', 'person_id', 'at', 'deleted'],
+  saved_views: ['actor', 'name', 'state', 'deleted'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type SyncedTable = keyof typeof SYNCED_TABLES;

@@ -13,6 +13,8 @@ import { raidContract } from './contract/raid.js';
 export * from './contract/types.js';
 export * from './contract/raid-types.js';
 export * from './contract/gates-types.js';
+import { gridContract } from './contract/grid.js';
+export * from './contract/grid-types.js';
 export type { ApiErrorBody, MethodDef } from './contract/define.js';
 export type { AppInfo } from './contract/core.js';
 
@@ -20,6 +22,7 @@ export const contract = {
   ...coreContract,
   ...raidContract,
   ...gatesContract,
+  ...gridContract,
 } as const;
 
 export type Contract = typeof contract;

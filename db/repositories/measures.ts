@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Measure } from '../../preload/contract/types.js';
 import type { Writer } from '../changes.js';
 import { cachedStatement } from '../statements.js';
+import { attachCustom } from './custom-fields.js';
 import type { CellValue } from '../tables.js';
 
 /** Column aliases are the contract's camelCase names, so rows need no mapping in JS. */
@@ -20,14 +21,16 @@ const SELECT = `
 
 /** Live measures, optionally only those in the given nodes. */
 export function listMeasures(db: Database, nodeIds?: string[]): Measure[] {
-  if (!nodeIds) return db.prepare(`${SELECT} WHERE m.deleted = 0 ORDER BY m.code`).all() as Measure[];
-  return db
-    .prepare(`${SELECT} WHERE m.deleted = 0 AND m.node_id IN (SELECT value FROM json_each(?)) ORDER BY m.code`)
-    .all(JSON.stringify(nodeIds)) as Measure[];
+  if (!nodeIds) return attachCustom(db, db.prepare(`${SELECT} WHERE m.deleted = 0 ORDER BY m.code`).all() as Measure[]);
+  return attachCustom(
+    db,
+    db.prepare(`${SELECT} WHERE m.deleted = 0 AND m.node_id IN (SELECT value FROM json_each(?)) ORDER BY m.code`).all(JSON.stringify(nodeIds)) as Measure[],
+  );
 }
 
 export function getMeasure(db: Database, id: string): Measure | undefined {
-  return cachedStatement(db, `${SELECT} WHERE m.id = ? AND m.deleted = 0`).get(id) as Measure | undefined;
+  const m = cachedStatement(db, `${SELECT} WHERE m.id = ? AND m.deleted = 0`).get(id) as Measure | undefined;
+  return m && attachCustom(db, [m], [id])[0];
 }
 
 export function getMeasureByCode(db: Database, code: string): Measure | undefined {
@@ -35,7 +38,8 @@ export function getMeasureByCode(db: Database, code: string): Measure | undefine
 }
 
 export function getMeasuresByIds(db: Database, ids: string[]): Measure[] {
-  return cachedStatement(db, `${SELECT} WHERE m.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as Measure[];
+  const list = cachedStatement(db, `${SELECT} WHERE m.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as Measure[];
+  return ids.length > 500 ? attachCustom(db, list) : attachCustom(db, list, ids);
 }
 
 /** Next free code "M-0001"… over all measures, deleted ones included (codes are never reused). */

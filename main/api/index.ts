@@ -11,6 +11,7 @@ import { peopleHandlers } from './people.js';
 import { ApiSession, type SessionOptions } from './session.js';
 import { workspaceHandlers } from './workspace.js';
 import { raidFeatureHandlers } from './raid-index.js';
+import { gridFeatureHandlers } from './grid-feature.js';
 
 export { ApiError, toApiError } from './errors.js';
 export { ApiSession, type SessionOptions, type ShellCapabilities } from './session.js';
@@ -37,6 +38,7 @@ export function createApi(options: SessionOptions): Api {
     ...gateHandlers(session),
     ...gateEvidenceHandlers(session),
     ...gateConfigHandlers(session),
+    ...gridFeatureHandlers(session),
   };
   const call = async <K extends MethodName>(method: K, input: unknown): Promise<Output<K>> => {
     try {

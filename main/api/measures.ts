@@ -1,5 +1,4 @@
 import { NotFoundError, ValidationError } from '../../db/errors.js';
-import { rowHistory } from '../../db/repositories/history.js';
 import {
   getMeasure,
   getMeasuresByIds,
@@ -11,6 +10,8 @@ import { getNode, subtreeIds } from '../../db/repositories/nodes.js';
 import type { Measure } from '../../preload/contract.js';
 import { validateMeasurePatch, type PersonRef } from '../domain/measures.js';
 import type { Handlers } from './handlers.js';
+import { applyEdits } from './grid.js';
+import { measureHistory } from './measure-history.js';
 import type { ApiSession } from './session.js';
 
 type K = 'measures:list' | 'measures:get' | 'measures:create' | 'measures:update' | 'measures:move' | 'measures:delete' | 'measures:history';
@@ -53,8 +54,12 @@ export function measureHandlers(s: ApiSession): Pick<Handlers, K> {
       });
       return mustMeasure(s, value);
     },
-    'measures:update': ({ id, patch }) => {
+    'measures:update': ({ id, patch, custom }) => {
       const current = mustMeasure(s, id);
+      if (custom) {
+        applyEdits(s, [{ id, patch, custom }]);
+        return mustMeasure(s, id);
+      }
       const { columns, issues } = validateMeasurePatch(current, patch, peopleFor(s, patch));
       if (issues.length) throw new ValidationError(issues.map((i) => i.message).join('; '), issues.map((i) => ({ ...i, row: current.code })));
       const fields = Object.keys(patch).join(', ');
@@ -77,6 +82,6 @@ export function measureHandlers(s: ApiSession): Pick<Handlers, K> {
       s.act(label, (w) => found.forEach((m) => w.remove('measures', m.id)));
       return { deleted: found.length };
     },
-    'measures:history': ({ id }) => rowHistory(s.db(), 'measures', id),
+    'measures:history': ({ id }) => measureHistory(s.db(), id),
   };
 }

@@ -16,6 +16,7 @@ import { ApiError } from './errors.js';
 import { seedRaidDemo } from './raid-demo.js';
 import type { Handlers } from './handlers.js';
 import type { ApiSession } from './session.js';
+import { seedGridDemo } from './grid-demo.js';
 
 type K = 'app:info' | 'workspace:create' | 'workspace:open' | 'workspace:close' | 'workspace:saveCopy' | 'workspace:pickPath' | 'workspace:check' | 'session:setActor';
 
@@ -82,6 +83,7 @@ export function createWorkspaceFile(path: string, opts: { name?: string; demo?: 
     runAction(db, { actor: 'system', label: 'Create workspace', undoable: false }, (w) => {
       seedDefaults(w);
       if (opts.demo) seedDemo(db, w);
+      if (opts.demo) seedGridDemo(db, w);
     });
     return db;
   } catch (e) {

@@ -64,8 +64,10 @@ export const coreContract = {
   'measures:list': method<Measure[]>()(z.object({ nodeId: id.optional() }).strict()),
   'measures:get': method<Measure>()(z.object({ id }).strict()),
   'measures:create': method<Measure>()(z.object({ nodeId: id, patch: measurePatchSchema.optional() }).strict()),
-  /** Edits fields of one measure; people by id or exact name; '' or null clears. */
-  'measures:update': method<Measure>()(z.object({ id, patch: measurePatchSchema }).strict()),
+  /** Edits fields of one measure; people by id or exact name; '' or null clears. `custom`: custom field values by key. */
+  'measures:update': method<Measure>()(
+    z.object({ id, patch: measurePatchSchema, custom: z.record(z.string().max(200), z.string().max(1_000_000).nullable()).optional() }).strict(),
+  ),
   'measures:move': method<Measure[]>()(z.object({ ids: z.array(id).min(1).max(100_000), nodeId: id }).strict()),
   'measures:delete': method<{ deleted: number }>()(z.object({ ids: z.array(id).min(1).max(100_000) }).strict()),
   /** Every change of a measure, newest first, from the change log. */

@@ -76,6 +76,8 @@ export interface Measure {
   closureCriteria: string;
   sortOrder: number;
   updatedAt: string | null;
+  /** Custom field values by field key; absent when the measure has none. */
+  custom?: Record<string, string | number | null>;
 }
 
 /** Fields a user edits directly (the grid, the detail panel, `measures set`). */
@@ -122,6 +124,11 @@ export interface HistoryEntry {
   field: string;
   oldValue: string | number | null;
   newValue: string | number | null;
+  /** What a person reads: the field's label ("Owner", a custom field's label, "Milestone Pilot: Due date"). */
+  label?: string;
+  /** Old and new value as shown (people by name, custom values formatted). */
+  oldText?: string;
+  newText?: string;
 }
 
 export interface CheckReport {

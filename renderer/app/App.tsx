@@ -22,7 +22,7 @@ type Loader = { [K in keyof AppState]: AppState[K] extends () => Promise<void> ?
 /** Which tables each view's data comes from; a feature adds its own rows. */
 const RELOADS: [string[], Loader][] = [
   [['nodes', 'measures'], 'loadNodes'],
-  [['measures', 'people', 'nodes', 'custom_values'], 'loadMeasures'],
+  [['measures', 'people', 'nodes', 'custom_values', 'custom_fields'], 'loadMeasures'],
   [['people', 'roles', 'role_assignments'], 'loadPeople'],
   ...RAID_RELOADS,
   [GATE_TABLES, 'loadGateReadiness'],

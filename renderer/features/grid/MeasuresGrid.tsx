@@ -1,33 +1,54 @@
+import './grid.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import { AllCommunityModule, ModuleRegistry, themeQuartz, type CellEditRequestEvent, type GridApi } from 'ag-grid-community';
-import type { Measure, MeasurePatch } from '../../../preload/contract';
+import { AllCommunityModule, ModuleRegistry, themeQuartz, type CellEditRequestEvent, type ColumnState, type GridApi, type IRowNode } from 'ag-grid-community';
+import type { Measure, MeasurePatch, ViewState } from '../../../preload/contract';
 import { useApp } from '../../app/context';
-import { ConfirmDialog, Modal } from '../../components/Modal';
+import { DetailPanel } from '../detail/DetailPanel';
+import { ViewsMenu } from '../views/ViewsMenu';
+import { BulkEditDialog } from './BulkEditDialog';
+import { ColumnChooser } from './ColumnChooser';
 import { measureColumns } from './columns';
+import { CustomFieldsDialog } from './CustomFieldsDialog';
+import { FilterChips } from './FilterChips';
+import { MeasureDialogs, ReportDialog } from './MeasureDialogs';
+import { chipsActive, chipsPass, type Chips } from './quick-filters';
+import { useClipboard } from './useClipboard';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
 const theme = themeQuartz.withParams({ fontSize: 13, headerFontSize: 13, rowHeight: 32, headerHeight: 34, spacing: 6 });
+const today = () => new Date().toISOString().slice(0, 10);
 
-/** The measures of the selected node; edits go to the workspace cell by cell. */
+/** The measures of the selected node; edits, pastes and bulk edits go to the workspace. */
 export function MeasuresGrid() {
   const measures = useApp((s) => s.measures);
   const nodes = useApp((s) => s.nodes);
   const people = useApp((s) => s.people);
+  const customFields = useApp((s) => s.customFields);
   const cellErrors = useApp((s) => s.cellErrors);
   const selectedNodeId = useApp((s) => s.selectedNodeId);
   const updateMeasure = useApp((s) => s.updateMeasure);
+  const updateCustom = useApp((s) => s.updateCustom);
   const createMeasure = useApp((s) => s.createMeasure);
-  const deleteMeasures = useApp((s) => s.deleteMeasures);
-  const moveMeasures = useApp((s) => s.moveMeasures);
+  const openDetail = useApp((s) => s.openDetail);
   const gridRef = useRef<AgGridReact<Measure>>(null);
+  const hostRef = useRef<HTMLDivElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
   const [selection, setSelection] = useState<Measure[]>([]);
   const [search, setSearch] = useState('');
-  const [dialog, setDialog] = useState<'delete' | 'move' | null>(null);
-  const [target, setTarget] = useState('');
+  const [chips, setChips] = useState<Chips>({});
+  const chipsRef = useRef(chips);
+  const [shown, setShown] = useState(0);
+  const [dialog, setDialog] = useState<'delete' | 'move' | 'bulk' | 'fields' | null>(null);
   const selectedNode = nodes.find((n) => n.id === selectedNodeId);
+  const { report, setReport } = useClipboard(hostRef, gridRef);
 
+  // Columns are rebuilt only when what they show changes: a rebuild ends an edit in progress,
+  // and every save reloads nodes, people and fields as new (equal) arrays.
+  const nodesKey = JSON.stringify(nodes.map((n) => [n.id, n.parentId, n.name, n.level]));
+  const fieldsKey = JSON.stringify(customFields);
+  const peopleKey = people.map((p) => p.name).join('\n');
   const packagePath = useMemo(() => {
     const byId = new Map(nodes.map((n) => [n.id, n]));
     return (id: string) => {
@@ -35,13 +56,47 @@ export function MeasuresGrid() {
       for (let n = byId.get(id); n && n.level !== 'program'; n = n.parentId ? byId.get(n.parentId) : undefined) parts.unshift(n.name);
       return parts.join(' › ');
     };
-  }, [nodes]);
-  const peopleNames = useMemo(() => people.map((p) => p.name), [people]);
-  const columnDefs = useMemo(() => measureColumns({ peopleNames, cellErrors, packagePath }), [peopleNames, cellErrors, packagePath]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [nodesKey]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const peopleNames = useMemo(() => people.map((p) => p.name), [peopleKey]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const stableFields = useMemo(() => customFields, [fieldsKey]);
+  const errorsRef = useRef(cellErrors);
+  const columnDefs = useMemo(
+    () => measureColumns({ peopleNames, cellErrors: () => errorsRef.current, packagePath, customFields: stableFields, onOpen: openDetail }),
+    [peopleNames, packagePath, stableFields, openDetail],
+  );
 
   useEffect(() => {
-    gridRef.current?.api?.refreshCells({ force: true });
+    // Redraw only the rows whose refusals changed: a grid-wide redraw would end an edit in progress elsewhere.
+    const before = errorsRef.current;
+    errorsRef.current = cellErrors;
+    const api = gridRef.current?.api;
+    if (!api || before === cellErrors) return;
+    const keys = new Set([...Object.keys(before), ...Object.keys(cellErrors)].filter((k) => before[k] !== cellErrors[k]));
+    const rowIds = new Set([...keys].map((k) => k.slice(0, k.indexOf(':'))));
+    const rowNodes = [...rowIds].map((id) => api.getRowNode(id)).filter((n) => !!n);
+    if (rowNodes.length) api.refreshCells({ rowNodes, force: true });
   }, [cellErrors]);
+
+  useEffect(() => {
+    chipsRef.current = chips;
+    gridRef.current?.api?.onFilterChanged();
+  }, [chips]);
+
+  // Ctrl+F finds: the search box filters the grid on every column.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') {
+        e.preventDefault();
+        searchRef.current?.focus();
+        searchRef.current?.select();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   /** Starts editing the title of a new measure as soon as the grid has rendered its row. */
   const editTitleOf = useCallback((id: string, tries = 20) => {
@@ -58,15 +113,29 @@ export function MeasuresGrid() {
 
   const onCellEditRequest = useCallback(
     (e: CellEditRequestEvent<Measure>) => {
-      const field = e.colDef.field as keyof MeasurePatch;
+      const field = e.colDef.field ?? '';
       const value = e.newValue === undefined || e.newValue === null ? '' : String(e.newValue);
       if (!e.data || String(e.oldValue ?? '') === value) return;
-      void updateMeasure(e.data.id, { [field]: value });
+      if (field.startsWith('custom.')) void updateCustom(e.data.id, field.slice('custom.'.length), value);
+      else void updateMeasure(e.data.id, { [field as keyof MeasurePatch]: value });
     },
-    [updateMeasure],
+    [updateMeasure, updateCustom],
   );
 
+  const api = () => gridRef.current?.api as GridApi<Measure> | undefined;
+  const getState = (): ViewState => ({ columns: api()?.getColumnState(), filters: api()?.getFilterModel() ?? {}, chips: chips as Record<string, string>, search });
+  const applyState = (s: ViewState) => {
+    const a = api();
+    if (!a) return;
+    if (s.columns) a.applyColumnState({ state: s.columns as ColumnState[], applyOrder: true });
+    else a.resetColumnState();
+    a.setFilterModel(s.filters ?? null);
+    setChips((s.chips as Chips | undefined) ?? {});
+    setSearch(s.search ?? '');
+  };
+
   const ids = selection.map((m) => m.id);
+  const filtered = shown !== measures.length;
   return (
     <section className="grid-pane" aria-label="Measures">
       <div className="grid-toolbar">
@@ -82,75 +151,61 @@ export function MeasuresGrid() {
         >
           + Add measure
         </button>
+        <button disabled={ids.length === 0} onClick={() => setDialog('bulk')}>
+          Set field…{ids.length ? ` (${ids.length})` : ''}
+        </button>
         <button disabled={ids.length === 0} onClick={() => setDialog('move')}>
           Move to package…
         </button>
         <button disabled={ids.length === 0} onClick={() => setDialog('delete')}>
           Delete{ids.length ? ` (${ids.length})` : ''}
         </button>
-        <input className="search" type="search" aria-label="Search measures" placeholder="Search…" value={search} onChange={(e) => setSearch(e.target.value)} />
+        <input ref={searchRef} className="search" type="search" aria-label="Search measures" placeholder="Search… (Ctrl+F)" value={search} onChange={(e) => setSearch(e.target.value)} />
+        <ColumnChooser api={api} />
+        <button onClick={() => setDialog('fields')}>Fields…</button>
+        <ViewsMenu getState={getState} applyState={applyState} />
         <span className="muted" data-testid="row-count">
+          {filtered ? `${shown} of ` : ''}
           {measures.length} measure{measures.length === 1 ? '' : 's'}
           {selectedNode ? ` in ${selectedNode.name}` : ''}
         </span>
       </div>
-      <div className="grid-host">
-        <AgGridReact<Measure>
-          ref={gridRef}
-          theme={theme}
-          rowData={measures}
-          columnDefs={columnDefs}
-          getRowId={(p) => p.data.id}
-          readOnlyEdit
-          onCellEditRequest={onCellEditRequest}
-          quickFilterText={search}
-          rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: true, enableClickSelection: false }}
-          onSelectionChanged={(e) => setSelection((e.api as GridApi<Measure>).getSelectedRows())}
-          stopEditingWhenCellsLoseFocus
-          enterNavigatesVerticallyAfterEdit
-          tooltipShowDelay={200}
-          defaultColDef={{ resizable: true, sortable: true, filter: true }}
-          animateRows={false}
-          suppressColumnVirtualisation
-        />
+      <FilterChips measures={measures} chips={chips} onChange={setChips} />
+      <div className="grid-body">
+        <div className="grid-host" ref={hostRef}>
+          <AgGridReact<Measure>
+            ref={gridRef}
+            theme={theme}
+            rowData={measures}
+            columnDefs={columnDefs}
+            getRowId={(p) => p.data.id}
+            readOnlyEdit
+            onCellEditRequest={onCellEditRequest}
+            quickFilterText={search}
+            isExternalFilterPresent={() => chipsActive(chipsRef.current)}
+            doesExternalFilterPass={(n: IRowNode<Measure>) => !!n.data && chipsPass(n.data, chipsRef.current, today())}
+            onModelUpdated={(e) => setShown(e.api.getDisplayedRowCount())}
+            rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: true, enableClickSelection: false, selectAll: 'filtered' }}
+            onSelectionChanged={(e) => setSelection((e.api as GridApi<Measure>).getSelectedRows())}
+            onCellKeyDown={(e) => {
+              const k = (e.event as KeyboardEvent | null)?.key;
+              if (k === 'Enter' && 'column' in e && e.column.getColId() === 'code' && e.data) openDetail(e.data.id);
+            }}
+            onCellDoubleClicked={(e) => e.column.getColId() === 'code' && e.data && openDetail(e.data.id)}
+            stopEditingWhenCellsLoseFocus
+            enterNavigatesVerticallyAfterEdit
+            tooltipShowDelay={200}
+            defaultColDef={{ resizable: true, sortable: true, filter: true }}
+            animateRows={false}
+            suppressColumnVirtualisation
+          />
+        </div>
+        <DetailPanel />
       </div>
-      {dialog === 'delete' && (
-        <ConfirmDialog
-          title={`Delete ${ids.length} measure${ids.length === 1 ? '' : 's'}?`}
-          message="Deleted measures disappear from every view; Ctrl+Z brings them back."
-          confirmLabel="Delete"
-          onClose={() => setDialog(null)}
-          onConfirm={() => void deleteMeasures(ids).then(() => setDialog(null))}
-        />
-      )}
-      {dialog === 'move' && (
-        <Modal
-          title={`Move ${ids.length} measure${ids.length === 1 ? '' : 's'}`}
-          onClose={() => setDialog(null)}
-          actions={
-            <>
-              <button onClick={() => setDialog(null)}>Cancel</button>
-              <button className="primary" disabled={!target} onClick={() => void moveMeasures(ids, target).then((ok) => ok && setDialog(null))}>
-                Move
-              </button>
-            </>
-          }
-        >
-          <label>
-            Measure package
-            <select value={target} onChange={(e) => setTarget(e.target.value)}>
-              <option value="">Choose…</option>
-              {nodes
-                .filter((n) => n.level === 'package')
-                .map((n) => (
-                  <option key={n.id} value={n.id}>
-                    {packagePath(n.id)}
-                  </option>
-                ))}
-            </select>
-          </label>
-        </Modal>
-      )}
+      {(dialog === 'delete' || dialog === 'move') && <MeasureDialogs dialog={dialog} ids={ids} nodes={nodes} packagePath={packagePath} onClose={() => setDialog(null)} />}
+      {dialog === 'bulk' && <BulkEditDialog ids={ids} customFields={customFields} onClose={() => setDialog(null)} />}
+      {dialog === 'fields' && <CustomFieldsDialog onClose={() => setDialog(null)} />}
+      {report && <ReportDialog report={report} onClose={() => setReport(null)} />}
     </section>
   );
 }

@@ -1,26 +1,44 @@
-import type { ColDef, ICellRendererParams } from 'ag-grid-community';
-import { DI_NAMES, RAG, RAG_LABELS, type Measure, type Rag } from '../../../preload/contract';
+import type { ColDef } from 'ag-grid-community';
+import { DI_NAMES, RAG, type CustomField, type Measure } from '../../../preload/contract';
+import { CodeCellRenderer, StatusCellRenderer } from './cell-renderers';
 import { ListCellEditor } from './ListCellEditor';
 import { RaidLinkCell } from '../raid/RaidLinkCell';
 import { gateColumns } from '../gates/columns';
 
-/** RAG colour with its word: colour is never the only signal. */
-export function StatusCell(p: ICellRendererParams<Measure, Rag>) {
-  const v = p.value ?? 'grey';
-  return (
-    <span className={`rag rag-${v}`}>
-      <i aria-hidden="true" />
-      {RAG_LABELS[v]}
-    </span>
-  );
-}
-
 const LIFECYCLE_LABELS: Record<string, string> = { active: 'Active', on_hold: 'On hold', cancelled: 'Cancelled', closed: 'Closed' };
 
-export function measureColumns(opts: { peopleNames: string[]; cellErrors: Record<string, string>; packagePath: (nodeId: string) => string }): ColDef<Measure>[] {
+/** Money in minor units shown with two decimals (what the user types back). */
+export const formatMoney = (v: unknown) => (typeof v === 'number' ? (v / 100).toFixed(2) : '');
+
+export function customColumn(f: CustomField, peopleNames: string[], errorRules: (field: string) => Partial<ColDef<Measure>>): ColDef<Measure> {
+  const field = `custom.${f.key}`;
+  const options = f.type === 'person' ? peopleNames : f.type === 'checkbox' ? ['yes', 'no'] : f.type === 'choice' || f.type === 'multi' ? f.choices : null;
+  return {
+    colId: field,
+    field: field as keyof Measure,
+    headerName: f.label,
+    headerTooltip: `${f.label} (custom field${f.requiredFromDi !== null ? `, required from DI${f.requiredFromDi}` : ''})`,
+    width: 150,
+    editable: true,
+    cellEditor: options ? ListCellEditor : 'agTextCellEditor',
+    cellEditorParams: options ? { options } : undefined,
+    valueFormatter: f.type === 'money' ? (p) => formatMoney(p.value) : undefined,
+    type: f.type === 'number' || f.type === 'money' ? 'rightAligned' : undefined,
+    ...errorRules(field),
+  };
+}
+
+export function measureColumns(opts: {
+  peopleNames: string[];
+  /** Read when a cell renders, so a new refusal does not rebuild the columns (which would end an edit in progress). */
+  cellErrors: () => Record<string, string>;
+  packagePath: (nodeId: string) => string;
+  customFields?: CustomField[];
+  onOpen?: (id: string) => void;
+}): ColDef<Measure>[] {
   const errorRules = (field: string) => ({
-    cellClassRules: { 'cell-error': (p: { data?: Measure }) => !!p.data && !!opts.cellErrors[`${p.data.id}:${field}`] },
-    tooltipValueGetter: (p: { data?: Measure }) => (p.data ? opts.cellErrors[`${p.data.id}:${field}`] : undefined),
+    cellClassRules: { 'cell-error': (p: { data?: Measure }) => !!p.data && !!opts.cellErrors()[`${p.data.id}:${field}`] },
+    tooltipValueGetter: (p: { data?: Measure }) => (p.data ? opts.cellErrors()[`${p.data.id}:${field}`] : undefined),
   });
   const text = (field: keyof Measure & string, headerName: string, width = 150): ColDef<Measure> => ({
     field,
@@ -46,17 +64,20 @@ export function measureColumns(opts: { peopleNames: string[]; cellErrors: Record
     editable: true,
     cellEditor: ListCellEditor,
     cellEditorParams: { options: [...RAG] },
-    cellRenderer: StatusCell,
+    cellRenderer: StatusCellRenderer,
     ...errorRules(field),
   });
   return [
-    { field: 'code', headerName: 'Code', width: 110, pinned: 'left', editable: false, sort: 'asc' },
+    { field: 'code', headerName: 'Code', width: 120, pinned: 'left', editable: false, sort: 'asc', cellRenderer: CodeCellRenderer, cellRendererParams: { onOpen: opts.onOpen ?? (() => undefined) } },
     { ...text('title', 'Title', 320), pinned: 'left' },
     person('owner', 'Owner'),
     person('sponsor', 'Sponsor'),
     person('controller', 'Controller'),
     text('businessUnit', 'Business unit'),
     text('function', 'Function', 140),
+    { ...text('legalEntity', 'Legal entity'), hide: true },
+    { ...text('description', 'Description', 300), hide: true, cellEditor: 'agLargeTextCellEditor', cellEditorPopup: true },
+    { ...text('closureCriteria', 'Closure criteria', 300), hide: true, cellEditor: 'agLargeTextCellEditor', cellEditorPopup: true },
     text('startDate', 'Start', 120),
     text('dueDate', 'Due', 120),
     {
@@ -72,5 +93,6 @@ export function measureColumns(opts: { peopleNames: string[]; cellErrors: Record
     status('potentialStatus', 'Potential'),
     { colId: 'raid', headerName: 'RAID', width: 90, editable: false, sortable: false, filter: false, cellRenderer: RaidLinkCell },
     { colId: 'package', headerName: 'Package', width: 260, editable: false, valueGetter: (p) => (p.data ? opts.packagePath(p.data.nodeId) : '') },
+    ...(opts.customFields ?? []).map((f) => customColumn(f, opts.peopleNames, errorRules)),
   ];
 }

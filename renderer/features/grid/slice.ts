@@ -1,9 +1,19 @@
-import type { Measure, MeasurePatch } from '../../../preload/contract';
+import type { BulkUpdateResult, CustomField, Measure, MeasureEdit, MeasurePatch } from '../../../preload/contract';
 import type { Slice } from '../../app/store';
 import { ApiCallError } from '../../app/api';
 
 export interface GridSlice {
   measures: Measure[];
+  customFields: CustomField[];
+  /** The measure whose detail panel is open. */
+  detailId: string | null;
+  openDetail(id: string | null): void;
+  /**
+   * Paste and bulk edit: one call, one transaction, one undo step. Returns the result, or
+   * the refusal (every refused cell) — nothing of a refused edit is written.
+   */
+  bulkUpdate(edits: MeasureEdit[], label: string): Promise<{ ok: true; result: BulkUpdateResult } | { ok: false; message: string; issues: string[] }>;
+  updateCustom(id: string, key: string, value: string): Promise<boolean>;
   /** Refusals shown in their cell, keyed "<measure id>:<field>". */
   cellErrors: Record<string, string>;
   loadMeasures(): Promise<void>;
@@ -15,11 +25,40 @@ export interface GridSlice {
 
 export const createGridSlice: Slice<GridSlice> = (set, get) => ({
   measures: [],
+  customFields: [],
+  detailId: null,
   cellErrors: {},
+  openDetail: (detailId) => set({ detailId }),
   loadMeasures: async () => {
     const nodeId = get().selectedNodeId;
-    const measures = await get().api.call('measures:list', nodeId ? { nodeId } : {});
-    set({ measures });
+    const [measures, customFields] = await Promise.all([get().api.call('measures:list', nodeId ? { nodeId } : {}), get().api.call('customFields:list', {})]);
+    set({ measures, customFields });
+  },
+  bulkUpdate: async (edits, label) => {
+    try {
+      const result = await get().api.call('measures:bulkUpdate', { edits, label });
+      return { ok: true, result };
+    } catch (e) {
+      const err = e instanceof ApiCallError ? e : new ApiCallError({ code: 'internal', message: String(e) });
+      return { ok: false, message: err.message, issues: (err.body.issues ?? [{ message: err.message }]).map((i) => i.message) };
+    }
+  },
+  updateCustom: async (id, key, value) => {
+    const cellKey = `${id}:custom.${key}`;
+    try {
+      const m = await get().api.call('measures:update', { id, patch: {}, custom: { [key]: value } });
+      set((s) => {
+        const cellErrors = { ...s.cellErrors };
+        delete cellErrors[cellKey];
+        return { measures: s.measures.map((x) => (x.id === id ? m : x)), cellErrors };
+      });
+      return true;
+    } catch (e) {
+      const message = e instanceof ApiCallError ? e.message : String(e);
+      set((s) => ({ cellErrors: { ...s.cellErrors, [cellKey]: message } }));
+      get().notify('error', `${get().measures.find((x) => x.id === id)?.code ?? ''} not saved — ${message}`);
+      return false;
+    }
   },
   updateMeasure: async (id, patch) => {
     const keys = Object.keys(patch).map((f) => `${id}:${f}`);

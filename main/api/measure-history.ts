@@ -1,0 +1,119 @@
+import type { Database } from 'better-sqlite3';
+import { decodeValue } from '../../db/changes.js';
+import { listCustomFields } from '../../db/repositories/custom-fields.js';
+import type { HistoryEntry } from '../../preload/contract/types.js';
+import { FIELD_LABELS } from '../domain/measures.js';
+
+const MEASURE_COLUMN_LABELS: Record<string, string> = {
+  ...Object.fromEntries(
+    Object.entries({
+      title: 'title',
+      description: 'description',
+      owner: 'owner_id',
+      sponsor: 'sponsor_id',
+      controller: 'controller_id',
+      businessUnit: 'business_unit',
+      function: 'function',
+      legalEntity: 'legal_entity',
+      startDate: 'start_date',
+      dueDate: 'due_date',
+      implementationStatus: 'implementation_status',
+      potentialStatus: 'potential_status',
+      closureCriteria: 'closure_criteria',
+    }).map(([f, col]) => [col, FIELD_LABELS[f as keyof typeof FIELD_LABELS]]),
+  ),
+  code: 'Code',
+  node_id: 'Package',
+  di_level: 'DI level',
+  lifecycle: 'Lifecycle',
+  sort_order: 'Order',
+  deleted: 'Deleted',
+};
+const MILESTONE_LABELS: Record<string, string> = { title: 'Title', owner_id: 'Owner', due_date: 'Due date', forecast_date: 'Forecast date', done: 'Done', done_date: 'Done on', deleted: 'Deleted' };
+const PERSON_COLUMNS = new Set(['owner_id', 'sponsor_id', 'controller_id']);
+
+interface Row {
+  hlc: string;
+  actor: string;
+  tbl: string;
+  row_id: string;
+  col: string;
+  old_value: string | null;
+  value: string | null;
+}
+
+/**
+ * The audit trail of a measure, newest first: its own cells, its custom values and its
+ * milestones, with labels instead of column names and people by name. Bookkeeping cells
+ * (updated_at, sort order, the ids linking a row to the measure) are left out.
+ */
+export function measureHistory(db: Database, measureId: string, limit = 1000): HistoryEntry[] {
+  const rows = db
+    .prepare(
+      `SELECT l.hlc, coalesce(p.name, l.actor) AS actor, l.tbl, l.row_id, l.col, l.old_value, l.value
+       FROM change_log l LEFT JOIN people p ON p.id = l.actor
+       WHERE ((l.tbl = 'measures' AND l.row_id = @id)
+           OR (l.tbl = 'custom_values' AND l.row_id >= @id || ':' AND l.row_id < @id || ';')
+           OR (l.tbl = 'milestones' AND l.row_id IN (SELECT id FROM milestones WHERE measure_id = @id)))
+         AND l.col NOT IN ('updated_at', 'sort_order', 'measure_id', 'field_id')
+       ORDER BY l.hlc DESC, l.seq DESC LIMIT @limit`,
+    )
+    .all({ id: measureId, limit }) as Row[];
+  const people = new Map((db.prepare('SELECT id, name FROM people').all() as { id: string; name: string }[]).map((p) => [p.id, p.name]));
+  const fields = new Map(listCustomFieldsAll(db).map((f) => [f.id, f]));
+  const milestoneTitles = new Map(
+    (db.prepare('SELECT id, title FROM milestones WHERE measure_id = ?').all(measureId) as { id: string; title: string }[]).map((m) => [m.id, m.title]),
+  );
+  const text = (v: string | number | null, person: boolean, money = false): string => {
+    if (v === null || v === '') return '';
+    if (person) return people.get(String(v)) ?? String(v);
+    if (money) return (Number(v) / 100).toFixed(2);
+    return String(v);
+  };
+  return rows
+    .filter((r) => !(r.tbl === 'custom_values' && r.col === 'deleted' && r.value === '0'))
+    .map((r) => {
+      const oldValue = decodeValue(r.old_value);
+      const newValue = decodeValue(r.value);
+      let label = r.col;
+      let person = PERSON_COLUMNS.has(r.col);
+      let money = false;
+      if (r.tbl === 'measures') label = MEASURE_COLUMN_LABELS[r.col] ?? r.col;
+      else if (r.tbl === 'custom_values') {
+        const f = fields.get(r.row_id.slice(measureId.length + 1));
+        label = f?.label ?? 'Custom field';
+        person = f?.type === 'person';
+        money = f?.type === 'money';
+        if (f?.type === 'multi') {
+          const join = (v: string | number | null) => (typeof v === 'string' && v.startsWith('[') ? (JSON.parse(v) as string[]).join('; ') : v);
+          return entry(r, oldValue, newValue, label, text(join(oldValue), false), text(join(newValue), false));
+        }
+        if (f?.type === 'checkbox') return entry(r, oldValue, newValue, label, oldValue === null ? '' : oldValue === '1' ? 'yes' : 'no', newValue === '1' ? 'yes' : 'no');
+      } else if (r.tbl === 'milestones') {
+        label = `Milestone "${milestoneTitles.get(r.row_id) ?? '?'}": ${MILESTONE_LABELS[r.col] ?? r.col}`;
+      }
+      return entry(r, oldValue, newValue, label, text(oldValue, person, money), text(newValue, person, money));
+    });
+}
+
+function entry(r: Row, oldValue: HistoryEntry['oldValue'], newValue: HistoryEntry['newValue'], label: string, oldText: string, newText: string): HistoryEntry {
+  return {
+    at: new Date(Number(r.hlc.slice(0, 15))).toISOString(),
+    actor: r.actor,
+    table: r.tbl,
+    rowId: r.row_id,
+    field: r.col,
+    oldValue,
+    newValue,
+    label,
+    oldText,
+    newText,
+  };
+}
+
+/** Deleted fields too: their past values still belong to the trail. */
+function listCustomFieldsAll(db: Database) {
+  const live = listCustomFields(db);
+  const dead = db.prepare("SELECT id, key, label, type, '[]' AS choices, NULL AS requiredFromDi, 0 AS sortOrder FROM custom_fields WHERE deleted = 1").all() as typeof live;
+  return [...live, ...dead];
+}

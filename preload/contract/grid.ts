@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { method } from './define.js';
+import { measurePatchSchema } from './core.js';
+import { CUSTOM_FIELD_TYPES, type BulkUpdateResult, type CustomField, type Milestone, type SavedView } from './grid-types.js';
+
+const id = z.string().min(1, 'an id is required').max(200);
+const label = z.string().trim().min(1, 'a label is required').max(200);
+const choices = z.array(z.string().trim().min(1).max(200)).max(500);
+const di = z.number().int().min(0).max(5).nullable();
+const customPatch = z.record(z.string().max(200), z.string().max(1_000_000).nullable());
+const edit = z.object({ id, patch: measurePatchSchema.optional(), custom: customPatch.optional() }).strict();
+const date = z.string().max(40).nullable();
+
+/** Grid: bulk edits and paste, custom fields, milestones, saved views. */
+export const gridContract = {
+  /**
+   * Applies edits to many measures in ONE transaction and ONE undo step (paste, bulk
+   * edit, custom values). Every cell is validated first; if any cell is refused, nothing
+   * is written and the error lists every refused cell (row = measure code).
+   */
+  'measures:bulkUpdate': method<BulkUpdateResult>()(
+    z.object({ edits: z.array(edit).min(1).max(100_000), label: z.string().trim().max(200).optional() }).strict(),
+  ),
+
+  'customFields:list': method<CustomField[]>()(z.object({}).strict()),
+  'customFields:create': method<CustomField>()(
+    z.object({ label, type: z.enum(CUSTOM_FIELD_TYPES), choices: choices.optional(), requiredFromDi: di.optional() }).strict(),
+  ),
+  'customFields:update': method<CustomField>()(z.object({ id, label: label.optional(), choices: choices.optional(), requiredFromDi: di.optional() }).strict()),
+  'customFields:delete': method<null>()(z.object({ id }).strict()),
+
+  'milestones:list': method<Milestone[]>()(z.object({ measureId: id }).strict()),
+  /** Owner by person id or exact name; dates YYYY-MM-DD. */
+  'milestones:create': method<Milestone>()(
+    z.object({ measureId: id, title: z.string().max(500), owner: z.string().max(200).nullable().optional(), dueDate: date.optional() }).strict(),
+  ),
+  'milestones:update': method<Milestone>()(
+    z
+      .object({ id, title: z.string().max(500).optional(), owner: z.string().max(200).nullable().optional(), dueDate: date.optional(), done: z.boolean().optional() })
+      .strict(),
+  ),
+  'milestones:delete': method<null>()(z.object({ id }).strict()),
+
+  /** The acting person's saved views. */
+  'views:list': method<SavedView[]>()(z.object({}).strict()),
+  /** Creates (no id) or overwrites (id) a view of the acting person. */
+  'views:save': method<SavedView>()(
+    z.object({ id: id.optional(), name: z.string().trim().min(1, 'a name is required').max(100), state: z.record(z.string(), z.unknown()) }).strict(),
+  ),
+  'views:delete': method<null>()(z.object({ id }).strict()),
+} as const;

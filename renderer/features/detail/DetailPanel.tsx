@@ -1,0 +1,42 @@
+import { useEffect, useRef } from 'react';
+import { DI_NAMES } from '../../../preload/contract';
+import { useApp } from '../../app/context';
+import { detailSections } from './sections';
+
+/** Everything about one measure beside the grid: fields, long text, milestones, history. */
+export function DetailPanel() {
+  const id = useApp((s) => s.detailId);
+  const measure = useApp((s) => s.measures.find((m) => m.id === s.detailId));
+  const openDetail = useApp((s) => s.openDetail);
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (id) ref.current?.querySelector<HTMLElement>('input, textarea')?.focus();
+  }, [id]);
+  if (!id || !measure) return null;
+  return (
+    <aside
+      className="detail"
+      aria-label={`Details of ${measure.code}`}
+      ref={ref}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') openDetail(null);
+      }}
+    >
+      <header className="detail-head">
+        <div>
+          <strong>{measure.code}</strong> <span className="muted">DI{measure.diLevel} {DI_NAMES[measure.diLevel]}</span>
+          <h2>{measure.title}</h2>
+        </div>
+        <button aria-label="Close details" onClick={() => openDetail(null)}>
+          ×
+        </button>
+      </header>
+      {detailSections.map((s) => (
+        <section key={s.id} className="detail-section" aria-label={s.title}>
+          <h3>{s.title}</h3>
+          {s.render(id)}
+        </section>
+      ))}
+    </aside>
+  );
+}

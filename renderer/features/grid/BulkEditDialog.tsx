@@ -1,0 +1,103 @@
+import { useMemo, useState } from 'react';
+import { RAG, type CustomField, type MeasureEdit } from '../../../preload/contract';
+import { useApp } from '../../app/context';
+import { Modal } from '../../components/Modal';
+
+interface Target {
+  key: string;
+  label: string;
+  options?: string[];
+  custom?: boolean;
+}
+
+/** Sets one field to one value on every selected measure: one call, one transaction, one undo step. */
+export function BulkEditDialog(props: { ids: string[]; customFields: CustomField[]; onClose: () => void }) {
+  const people = useApp((s) => s.people);
+  const measures = useApp((s) => s.measures);
+  const bulkUpdate = useApp((s) => s.bulkUpdate);
+  const notify = useApp((s) => s.notify);
+  const [field, setField] = useState('owner');
+  const [value, setValue] = useState('');
+  const [problems, setProblems] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const targets = useMemo<Target[]>(() => {
+    const names = people.map((p) => p.name);
+    const fns = [...new Set(measures.map((m) => m.function).filter(Boolean))].sort();
+    return [
+      { key: 'owner', label: 'Owner', options: names },
+      { key: 'sponsor', label: 'Sponsor', options: names },
+      { key: 'controller', label: 'Controller', options: names },
+      { key: 'function', label: 'Function', options: fns },
+      { key: 'businessUnit', label: 'Business unit' },
+      { key: 'legalEntity', label: 'Legal entity' },
+      { key: 'implementationStatus', label: 'Implementation status', options: [...RAG] },
+      { key: 'potentialStatus', label: 'Potential status', options: [...RAG] },
+      { key: 'startDate', label: 'Start date (YYYY-MM-DD)' },
+      { key: 'dueDate', label: 'Due date (YYYY-MM-DD)' },
+      ...props.customFields.map((f) => ({
+        key: f.key,
+        label: f.label,
+        custom: true,
+        options: f.type === 'person' ? names : f.type === 'checkbox' ? ['yes', 'no'] : f.choices.length ? f.choices : undefined,
+      })),
+    ];
+  }, [people, measures, props.customFields]);
+  const t = targets.find((x) => x.key === field) ?? targets[0]!;
+  const apply = async () => {
+    setBusy(true);
+    const edits: MeasureEdit[] = props.ids.map((id) => (t.custom ? { id, custom: { [t.key]: value } } : { id, patch: { [t.key]: value } }));
+    const n = props.ids.length;
+    const r = await bulkUpdate(edits, `Set ${t.label.replace(/ \(.*\)$/, '')} on ${n} measure${n === 1 ? '' : 's'}`);
+    setBusy(false);
+    if (r.ok) {
+      notify('info', `${r.result.label}: ${r.result.measures} changed — one undo step (Ctrl+Z)`);
+      props.onClose();
+    } else setProblems(r.issues);
+  };
+  return (
+    <Modal
+      title={`Set a field on ${props.ids.length} measure${props.ids.length === 1 ? '' : 's'}`}
+      onClose={props.onClose}
+      testId="bulk-edit"
+      actions={
+        <>
+          <button onClick={props.onClose}>Cancel</button>
+          <button className="primary" disabled={busy} onClick={() => void apply()}>
+            Apply to {props.ids.length}
+          </button>
+        </>
+      }
+    >
+      <label>
+        Field
+        <select value={field} onChange={(e) => (setField(e.target.value), setProblems([]))}>
+          {targets.map((x) => (
+            <option key={x.key} value={x.key}>
+              {x.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        New value (empty clears)
+        <input list="bulk-options" value={value} onChange={(e) => setValue(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && void apply()} />
+        <datalist id="bulk-options">
+          {t.options?.map((o) => (
+            <option key={o} value={o} />
+          ))}
+        </datalist>
+      </label>
+      {problems.length > 0 && (
+        <div className="problems" role="alert">
+          <strong>Nothing was changed:</strong>
+          <ul>
+            {problems.slice(0, 20).map((p, i) => (
+              <li key={i}>{p}</li>
+            ))}
+            {problems.length > 20 && <li>… and {problems.length - 20} more</li>}
+          </ul>
+        </div>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,59 @@
+import type { ICellRendererComp, ICellRendererParams } from 'ag-grid-community';
+import { RAG_LABELS, type Measure, type Rag } from '../../../preload/contract';
+
+/*
+ * Plain DOM cell renderers: the grid draws thousands of these while scrolling 20k rows,
+ * and a React renderer per cell (a portal each) made scrolling produce long tasks.
+ */
+
+/** RAG colour with its word: colour is never the only signal. */
+export class StatusCellRenderer implements ICellRendererComp<Measure> {
+  private el = document.createElement('span');
+  init(p: ICellRendererParams<Measure, Rag>): void {
+    this.render(p.value ?? 'grey');
+  }
+  private render(v: Rag): void {
+    this.el.className = `rag rag-${v}`;
+    const dot = document.createElement('i');
+    dot.setAttribute('aria-hidden', 'true');
+    this.el.replaceChildren(dot, RAG_LABELS[v] ?? v);
+  }
+  getGui(): HTMLElement {
+    return this.el;
+  }
+  refresh(p: ICellRendererParams<Measure, Rag>): boolean {
+    this.render(p.value ?? 'grey');
+    return true;
+  }
+}
+
+/** The code, with a button that opens the measure's detail panel (Enter or double-click on the code does too). */
+export class CodeCellRenderer implements ICellRendererComp<Measure> {
+  private el = document.createElement('span');
+  private id = '';
+  private onOpen: (id: string) => void = () => undefined;
+  init(p: ICellRendererParams<Measure, string> & { onOpen: (id: string) => void }): void {
+    this.el.className = 'code-cell';
+    this.onOpen = p.onOpen;
+    this.render(p);
+  }
+  private render(p: ICellRendererParams<Measure, string>): void {
+    this.id = p.data?.id ?? '';
+    const code = p.value ?? '';
+    const btn = document.createElement('button');
+    btn.className = 'open-detail';
+    btn.tabIndex = -1;
+    btn.setAttribute('aria-label', `Open details of ${code}`);
+    btn.title = 'Open details (Enter)';
+    btn.textContent = '⤢';
+    btn.addEventListener('click', () => this.onOpen(this.id));
+    this.el.replaceChildren(code, btn);
+  }
+  getGui(): HTMLElement {
+    return this.el;
+  }
+  refresh(p: ICellRendererParams<Measure, string>): boolean {
+    this.render(p);
+    return true;
+  }
+}
