@@ -7,6 +7,7 @@ import { measureHandlers } from './measures.js';
 import { peopleHandlers } from './people.js';
 import { ApiSession, type SessionOptions } from './session.js';
 import { workspaceHandlers } from './workspace.js';
+import { valueHandlers } from './value.js';
 
 export { ApiError, toApiError } from './errors.js';
 export { ApiSession, type SessionOptions, type ShellCapabilities } from './session.js';
@@ -29,6 +30,7 @@ export function createApi(options: SessionOptions): Api {
     ...measureHandlers(session),
     ...peopleHandlers(session),
     ...historyHandlers(session),
+    ...valueHandlers(session),
   };
   const call = async <K extends MethodName>(method: K, input: unknown): Promise<Output<K>> => {
     try {
