@@ -24,7 +24,7 @@ export interface CheckedCell {
  * Checks every cell of a grid edit or paste before anything is written; one issue per
  * refused cell (field '<line>:<month>:<plan|forecast|actual>'), so the grid marks each.
  */
-export function checkCells(s: ApiSession, m: Measure, cells: CellInput[]): CheckedCell[] {
+export function checkCells(s: ApiSession, m: Measure, cells: CellInput[], decimalMark?: '.' | ','): CheckedCell[] {
   const db = s.db();
   const now = new Date();
   const digits = minorDigits(getMeta(db, 'currency') ?? 'EUR');
@@ -58,7 +58,7 @@ export function checkCells(s: ApiSession, m: Measure, cells: CellInput[]): Check
       out.push({ ...c, value: null });
       continue;
     }
-    const r = parseAmount(c.value, digits);
+    const r = parseAmount(c.value, digits, decimalMark);
     if (!r.ok) {
       refuse(r.message);
       continue;

@@ -87,9 +87,9 @@ function mustController(s: ApiSession, m: Measure, what: string): void {
   }
 }
 
-function parseTarget(s: ApiSession, raw: string | null | undefined): number | null {
+function parseTarget(s: ApiSession, raw: string | null | undefined, mark?: '.' | ','): number | null {
   if (raw === undefined || raw === null || raw.trim() === '') return null;
-  const r = parseAmount(raw, currencyOf(s).digits);
+  const r = parseAmount(raw, currencyOf(s).digits, mark);
   if (!r.ok) throw new ValidationError(`Target ${r.message}.`, [{ field: 'target', message: `Target ${r.message}` }]);
   return r.value;
 }
@@ -98,9 +98,9 @@ export function valueHandlers(s: ApiSession): Pick<Handlers, K> {
   const get = (id: string) => measureValue(s, mustMeasure(s, id));
   return {
     'value:get': ({ measureId }) => get(measureId),
-    'value:addLine': ({ measureId, type, label, target }) => {
+    'value:addLine': ({ measureId, type, label, target, decimalMark }) => {
       const m = mustMeasure(s, measureId);
-      const t = parseTarget(s, target);
+      const t = parseTarget(s, target, decimalMark);
       if (t !== null && t < 0 && LINE_TYPE_RULES[type].nonNegative) throw new ValidationError('Target cannot be negative for this line type.', [{ field: 'target', message: 'cannot be negative' }]);
       s.act(`Add ${LINE_TYPE_RULES[type].label} line to ${m.code}`, (w, db) => {
         insertLine(w, db, { measureId, type, label: label || LINE_TYPE_RULES[type].label, target: t });
@@ -108,13 +108,13 @@ export function valueHandlers(s: ApiSession): Pick<Handlers, K> {
       });
       return get(measureId);
     },
-    'value:updateLine': ({ lineId, label, target }) => {
+    'value:updateLine': ({ lineId, label, target, decimalMark }) => {
       const l = mustLine(s, lineId);
       const m = mustMeasure(s, l.measureId);
       const patch: Record<string, string | number | null> = {};
       if (label !== undefined) patch.label = label || LINE_TYPE_RULES[l.type].label;
       if (target !== undefined) {
-        patch.target = parseTarget(s, target);
+        patch.target = parseTarget(s, target, decimalMark);
         if (patch.target !== null && patch.target < 0 && LINE_TYPE_RULES[l.type].nonNegative) throw new ValidationError('Target cannot be negative for this line type.', [{ field: 'target', message: 'cannot be negative' }]);
       }
       s.act(`Edit effect line of ${m.code}`, (w, db) => {
@@ -136,9 +136,9 @@ export function valueHandlers(s: ApiSession): Pick<Handlers, K> {
       });
       return get(m.id);
     },
-    'value:setCells': ({ measureId, cells }) => {
+    'value:setCells': ({ measureId, cells, decimalMark }) => {
       const m = mustMeasure(s, measureId);
-      const checked = checkCells(s, m, cells);
+      const checked = checkCells(s, m, cells, decimalMark);
       s.act(cells.length === 1 ? `Edit ${m.code} ${cells[0]!.field} ${cells[0]!.period}` : `Edit ${cells.length} amounts of ${m.code}`, (w, db) => {
         // Lazy baseline lock: a DI3+ measure's first plan edit locks the plan it had.
         if (m.diLevel >= 3 && checked.some((c) => c.field === 'plan')) lockBaseline(w, db, m.id);

@@ -6,8 +6,10 @@
  * - when both '.' and ',' appear, the LAST one is the decimal mark, the other groups digits
  *   ("1,234.56" and "1.234,56" are both 1234.56);
  * - when only one kind appears more than once it groups digits ("1,234,567");
- * - when one appears once followed by exactly three digits it groups digits ("1,234" = 1234),
- *   otherwise it is the decimal mark ("12,5" = 12.50);
+ * - when one appears once, it is the decimal mark if it is the decimal mark of the user's
+ *   locale (`decimalMark`, sent by the renderer), else digit grouping; without a locale hint
+ *   (CLI) it groups digits when followed by exactly three digits ("1,234" = 1234), otherwise
+ *   it is the decimal mark ("12,5" = 12.50);
  * - more decimals than the currency has (2 for EUR, 0 for JPY) is refused, never rounded.
  */
 
@@ -25,7 +27,7 @@ export function minorDigits(currency: string): number {
 /** Largest amount accepted: keeps every sum of a workspace far inside 2^53 and SQLite's int64. */
 export const MAX_MINOR = 10 ** 15;
 
-export function parseAmount(input: string, digits = 2): ParsedAmount {
+export function parseAmount(input: string, digits = 2, decimalMark?: '.' | ','): ParsedAmount {
   let s = input.trim().replace(/[\s\u00a0\u202f']/g, '');
   if (s === '') return { ok: false, message: 'is empty' };
   let sign = 1;
@@ -40,27 +42,29 @@ export function parseAmount(input: string, digits = 2): ParsedAmount {
   if (!/^[0-9.,]+$/.test(s) || !/[0-9]/.test(s)) return { ok: false, message: `"${input.trim()}" is not a number` };
   const lastDot = s.lastIndexOf('.');
   const lastComma = s.lastIndexOf(',');
-  let decimalMark: string | null = null;
-  if (lastDot >= 0 && lastComma >= 0) decimalMark = lastDot > lastComma ? '.' : ',';
+  let mark: string | null = null;
+  if (lastDot >= 0 && lastComma >= 0) mark = lastDot > lastComma ? '.' : ',';
   else {
-    const mark = lastDot >= 0 ? '.' : lastComma >= 0 ? ',' : null;
-    if (mark) {
-      const count = s.split(mark).length - 1;
-      const after = s.length - s.lastIndexOf(mark) - 1;
-      decimalMark = count === 1 && after !== 3 ? mark : null;
+    const only = lastDot >= 0 ? '.' : lastComma >= 0 ? ',' : null;
+    if (only) {
+      const count = s.split(only).length - 1;
+      const after = s.length - s.lastIndexOf(only) - 1;
+      // "0.001" has no thousands to group: the separator is a decimal mark.
+      const head = s.slice(0, s.indexOf(only));
+      if (count === 1) mark = decimalMark ? (only === decimalMark ? only : null) : after !== 3 || /^0*$/.test(head) ? only : null;
     }
   }
   let intPart = s;
   let frac = '';
-  if (decimalMark) {
-    const at = s.lastIndexOf(decimalMark);
+  if (mark) {
+    const at = s.lastIndexOf(mark);
     intPart = s.slice(0, at);
     frac = s.slice(at + 1);
     if (/[.,]/.test(frac)) return { ok: false, message: `"${input.trim()}" is not a number` };
   }
-  const group = decimalMark === '.' ? ',' : decimalMark === ',' ? '.' : null;
+  const group = mark === '.' ? ',' : mark === ',' ? '.' : null;
   const groups = group ? intPart.split(group) : intPart.split(/[.,]/);
-  if (groups.length > 1 && groups.slice(1).some((g) => g.length !== 3)) return { ok: false, message: `"${input.trim()}" has misplaced digit grouping` };
+  if (groups.length > 1 && (groups.slice(1).some((g) => g.length !== 3) || !/^[1-9]\d{0,2}$/.test(groups[0]!))) return { ok: false, message: `"${input.trim()}" has misplaced digit grouping` };
   intPart = groups.join('');
   if (/[.,]/.test(intPart)) return { ok: false, message: `"${input.trim()}" is not a number` };
   if (frac.length > digits) {

@@ -127,9 +127,13 @@ export const valueContract = {
   /** Lines, monthly values, validations and both statuses of one measure. */
   'value:get': method<MeasureValue>()(z.object({ measureId: id }).strict()),
   'value:addLine': method<MeasureValue>()(
-    z.object({ measureId: id, type: z.enum(EFFECT_LINE_TYPES), label: z.string().trim().max(200).optional(), target: amount.optional() }).strict(),
+    z
+      .object({ measureId: id, type: z.enum(EFFECT_LINE_TYPES), label: z.string().trim().max(200).optional(), target: amount.optional(), decimalMark: z.enum(['.', ',']).optional() })
+      .strict(),
   ),
-  'value:updateLine': method<MeasureValue>()(z.object({ lineId: id, label: z.string().trim().max(200).optional(), target: amount.optional() }).strict()),
+  'value:updateLine': method<MeasureValue>()(
+    z.object({ lineId: id, label: z.string().trim().max(200).optional(), target: amount.optional(), decimalMark: z.enum(['.', ',']).optional() }).strict(),
+  ),
   'value:deleteLine': method<MeasureValue>()(z.object({ lineId: id }).strict()),
   /**
    * Writes amounts typed or pasted in the period grid, as text ("1,234.56"; '' or null clears).
@@ -141,6 +145,8 @@ export const valueContract = {
       .object({
         measureId: id,
         cells: z.array(z.object({ lineId: id, period, field: z.enum(VALUE_FIELDS), value: amount }).strict()).min(1).max(5000),
+        /** The user's locale decimal mark; settles "1,234" vs "1,5" (see main/domain/value-money.ts). */
+        decimalMark: z.enum(['.', ',']).optional(),
       })
       .strict(),
   ),
