@@ -25,11 +25,11 @@ export const valueCommands: Command[] = [
         const currency = info.workspace?.currency ?? 'EUR';
         const rows = await api.call('value:rollup', { by: dims, ...(values.node ? { nodeId: values.node } : {}) });
         // Amounts as exact decimal strings: JSON numbers would invite float parsing downstream.
-        const json = rows.map((r) => ({ ...r.keys, ...(r.label ? { label: r.label } : {}), measures: r.measures, ...Object.fromEntries(AMOUNTS.map((a) => [a, minorToDecimal(r[a], minorDigits(currency))])) }));
+        const json: Record<string, unknown>[] = rows.map((r) => ({ ...r.keys, ...(r.label ? { label: r.label } : {}), measures: r.measures, ...Object.fromEntries(AMOUNTS.map((a) => [a, minorToDecimal(r[a], minorDigits(currency))])) }));
         if (values.json) io.out(JSON.stringify({ currency, by: dims, rows: json }, null, 2));
         else {
           io.out([...dims, 'measures', ...AMOUNTS].join('\t'));
-          for (const r of json) io.out([...dims.map((d) => String((r as Record<string, unknown>)[d] ?? '')), r.measures, ...AMOUNTS.map((a) => r[a])].join('\t'));
+          for (const r of json) io.out([...dims, 'measures', ...AMOUNTS].map((k) => String(r[k] ?? '')).join('\t'));
           io.out(`(${currency})`);
         }
         return 0;
