@@ -7,11 +7,16 @@ import { MeasuresGrid } from '../features/grid/MeasuresGrid';
 import { PeoplePanel } from '../features/people/PeoplePanel';
 import { Notices } from '../features/history/Notices';
 import { useGlobalKeys } from '../features/history/useGlobalKeys';
+import { Dashboard } from '../features/dashboard/Dashboard';
+import { EffectsDrawer } from '../features/finance/EffectsDrawer';
 
-const RELOADS: [string[], 'loadNodes' | 'loadMeasures' | 'loadPeople'][] = [
+const VALUE_TABLES = ['measures', 'effect_lines', 'effect_values', 'value_validations', 'status_overrides', 'milestones', 'value_settings', 'gate_levels', 'dependencies'];
+const RELOADS: [string[], 'loadNodes' | 'loadMeasures' | 'loadPeople' | 'loadValue' | 'loadDashboard'][] = [
   [['nodes', 'measures'], 'loadNodes'],
   [['measures', 'people', 'nodes', 'custom_values'], 'loadMeasures'],
   [['people', 'roles', 'role_assignments'], 'loadPeople'],
+  [VALUE_TABLES, 'loadValue'],
+  [VALUE_TABLES, 'loadDashboard'],
 ];
 
 /** Listens to the workspace's events and reloads only the views whose tables changed. */
@@ -55,9 +60,12 @@ export function App() {
               <HierarchyTree />
               <MeasuresGrid />
             </div>
+          ) : view === 'dashboard' ? (
+            <Dashboard />
           ) : (
             <PeoplePanel />
           )}
+          <EffectsDrawer />
         </>
       ) : (
         <StartScreen />
