@@ -47,7 +47,7 @@ const RAW_COUNTS_SQL = `
   SELECT di_level AS di, function AS fn, count(*) AS n FROM measures
   WHERE deleted = 0 AND lifecycle <> 'cancelled' GROUP BY 1, 2`;
 
-function seedValues(db: Database, seed: number): number {
+export function seedValues(db: Database, seed: number): number {
   const rnd = mulberry32(seed);
   const ids = (db.prepare('SELECT id FROM measures WHERE deleted = 0').all() as { id: string }[]).map((r) => r.id);
   const line = db.prepare("INSERT INTO effect_lines (id, measure_id, type, label, target, sort_order) VALUES (?, ?, ?, '', ?, ?)");

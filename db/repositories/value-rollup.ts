@@ -149,11 +149,50 @@ function amountsSql(q: RollupQuery, cube: boolean): { sql: string; params: unkno
   return { sql, params: cube ? extra : params(q, extra) };
 }
 
-/** Sum of value amounts by the requested dimensions; from the cube when it can answer. */
+/** True when per-measure totals answer: no month dimension and no month range. */
+export function totalsAnswer(q: Pick<RollupQuery, 'by' | 'from' | 'to'>): boolean {
+  return !q.by.includes('period') && !q.from && !q.to;
+}
+
+/** Amounts from the trigger-maintained per-measure totals; run-rate from the one month it needs. */
+function totalsRows(db: Database, q: RollupQuery): AmountRow[] {
+  const keySel = q.by.map((d, i) => `${DIM_SQL[d]} AS k${i}`).join(', ');
+  const group = q.by.length ? `GROUP BY ${q.by.map((_, i) => `k${i}`).join(', ')}` : '';
+  const order = `ORDER BY ${q.by.length ? q.by.map((_, i) => `k${i}`).join(', ') : '1'}`;
+  let j = q.nodeId ? 'JOIN measures m ON m.id = t.measure_id AND m.node_id IN (SELECT id FROM scope)' : 'JOIN measures m ON m.id = t.measure_id';
+  if (q.by.includes('node')) j += ' JOIN a ON a.id = m.node_id';
+  if (q.by.includes('workstream')) j += ' JOIN ws ON ws.id = m.node_id';
+  const active = "m.lifecycle <> 'on_hold'";
+  const inner = `${scopeCtes(q)}
+    SELECT ${keySel ? `${keySel}, ` : ''}
+      coalesce(sum(t.plan), 0) AS plan, coalesce(sum(t.baseline), 0) AS baseline,
+      coalesce(sum(CASE WHEN ${active} THEN t.forecast END), 0) AS forecast, coalesce(sum(t.actual), 0) AS actual,
+      coalesce(sum(CASE WHEN ${active} THEN t.plan * coalesce(g.risk_weight_pct, 100) END), 0) AS rwp,
+      coalesce(sum(CASE WHEN ${active} THEN t.forecast * coalesce(g.risk_weight_pct, 100) END), 0) AS rwf
+    FROM value_measure_totals t ${j}
+    LEFT JOIN gate_levels g ON g.level = m.di_level AND g.deleted = 0
+    WHERE t.n > 0 AND m.deleted = 0 AND m.lifecycle <> 'cancelled'
+    ${group} ${order}`;
+  const sql = `SELECT *, ${ROUND('rwp')} AS riskWeightedPlan, ${ROUND('rwf')} AS riskWeightedForecast FROM (${inner})`;
+  const rows = cachedStatement(db, sql).all(...(params(q, []) as never[])) as AmountRow[];
+  const month = amountsSql({ ...q, from: q.runRatePeriod, to: q.runRatePeriod }, false);
+  const rr = new Map(
+    (cachedStatement(db, month.sql).all(...(month.params as never[])) as AmountRow[]).map((r) => [JSON.stringify(q.by.map((_, i) => r[`k${i}`])), r.runRate]),
+  );
+  return rows.map((r) => ({ ...r, runRate: rr.get(JSON.stringify(q.by.map((_, i) => r[`k${i}`]))) ?? 0 }));
+}
+
+/** Sum of value amounts by the requested dimensions; from the cube or the per-measure totals when they can answer. */
 export function rollup(db: Database, q: RollupQuery, opts: { detail?: boolean } = {}): RollupRow[] {
-  const cube = !opts.detail && cubeAnswers(q);
-  const { sql, params: p } = amountsSql(q, cube);
-  const rows = cachedStatement(db, sql).all(...(p as never[])) as AmountRow[];
+  let rows: AmountRow[];
+  if (!opts.detail && cubeAnswers(q)) {
+    const { sql, params: p } = amountsSql(q, true);
+    rows = cachedStatement(db, sql).all(...(p as never[])) as AmountRow[];
+  } else if (!opts.detail && totalsAnswer(q)) rows = totalsRows(db, q);
+  else {
+    const { sql, params: p } = amountsSql(q, false);
+    rows = cachedStatement(db, sql).all(...(p as never[])) as AmountRow[];
+  }
   const nonPeriod = q.by.map((d, i) => (d === 'period' ? -1 : i)).filter((i) => i >= 0);
   const keyOf = (r: Record<string, unknown>, idx: number[]) => JSON.stringify(idx.map((i) => r[`k${i}`]));
   const counts = measureCounts(db, q);

@@ -256,7 +256,7 @@ describe('roll-up cube', () => {
     const { rollup } = await import('../../db/repositories/value-rollup.js');
     const db = api.session.db();
     const same = () => {
-      for (const by of [[], ['di'], ['function', 'period'], ['di', 'function', 'period'], ['lifecycle', 'businessUnit']] as const) {
+      for (const by of [[], ['di'], ['function', 'period'], ['di', 'function', 'period'], ['lifecycle', 'businessUnit'], ['workstream'], ['owner', 'implementation'], ['measure']] as const) {
         const q = { by: [...by], runRatePeriod: '2026-02' };
         expect(rollup(db, q)).toEqual(rollup(db, q, { detail: true }));
       }
@@ -277,6 +277,8 @@ describe('roll-up cube', () => {
     same();
     await api.call('measures:delete', { ids: [ids.E!] });
     same();
+    const node = { by: ['node' as const], nodeId: ids.org!, runRatePeriod: '2026-02' };
+    expect(rollup(db, node)).toEqual(rollup(db, node, { detail: true }));
     const [total] = rollup(db, { by: [], runRatePeriod: '2026-02' });
     expect(total!.plan).toBe(rollup(db, { by: [], runRatePeriod: '2026-02' }, { detail: true })[0]!.plan);
   });
