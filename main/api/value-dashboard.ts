@@ -31,7 +31,11 @@ export function rollupFor(s: ApiSession, q: { nodeId?: string; by: RollupDim[]; 
 
 function groupIds<T extends string | number>(list: { id: string; key: T }[]): Map<T, string[]> {
   const m = new Map<T, string[]>();
-  for (const x of list) m.set(x.key, [...(m.get(x.key) ?? []), x.id]);
+  for (const x of list) {
+    const ids = m.get(x.key);
+    if (ids) ids.push(x.id);
+    else m.set(x.key, [x.id]);
+  }
   return m;
 }
 
