@@ -40,6 +40,8 @@ export interface RollupQuery {
   to?: string;
   /** Month whose recurring forecast × 12 is the run-rate of non-period rows. */
   runRatePeriod: string;
+  /** Leave runRate at 0 where the caller does not show it (saves a pass over that month's values). */
+  noRunRate?: boolean;
 }
 
 /** Scope: measures under the node; `a`: each scoped node → its child of the root (for `node`); `ws`: → project ancestor. */
@@ -175,6 +177,7 @@ function totalsRows(db: Database, q: RollupQuery): AmountRow[] {
     ${group} ${order}`;
   const sql = `SELECT *, ${ROUND('rwp')} AS riskWeightedPlan, ${ROUND('rwf')} AS riskWeightedForecast FROM (${inner})`;
   const rows = cachedStatement(db, sql).all(...(params(q, []) as never[])) as AmountRow[];
+  if (q.noRunRate) return rows.map((r) => ({ ...r, runRate: 0 }));
   const month = amountsSql({ ...q, from: q.runRatePeriod, to: q.runRatePeriod }, false);
   const rr = new Map(
     (cachedStatement(db, month.sql).all(...(month.params as never[])) as AmountRow[]).map((r) => [JSON.stringify(q.by.map((_, i) => r[`k${i}`])), r.runRate]),
