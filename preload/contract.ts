@@ -15,6 +15,8 @@ export * from './contract/raid-types.js';
 export * from './contract/gates-types.js';
 import { gridContract } from './contract/grid.js';
 export * from './contract/grid-types.js';
+import { valueContract } from './contract/value.js';
+export * from './contract/value.js';
 export type { ApiErrorBody, MethodDef } from './contract/define.js';
 export type { AppInfo } from './contract/core.js';
 
@@ -23,6 +25,7 @@ export const contract = {
   ...raidContract,
   ...gatesContract,
   ...gridContract,
+  ...valueContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -12,6 +12,7 @@ import { ApiSession, type SessionOptions } from './session.js';
 import { workspaceHandlers } from './workspace.js';
 import { raidFeatureHandlers } from './raid-index.js';
 import { gridFeatureHandlers } from './grid-feature.js';
+import { valueHandlers } from './value.js';
 
 export { ApiError, toApiError } from './errors.js';
 export { ApiSession, type SessionOptions, type ShellCapabilities } from './session.js';
@@ -39,6 +40,7 @@ export function createApi(options: SessionOptions): Api {
     ...gateEvidenceHandlers(session),
     ...gateConfigHandlers(session),
     ...gridFeatureHandlers(session),
+    ...valueHandlers(session),
   };
   const call = async <K extends MethodName>(method: K, input: unknown): Promise<Output<K>> => {
     try {

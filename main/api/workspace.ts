@@ -14,6 +14,7 @@ import { DEFAULT_ROLES } from '../domain/roles.js';
 import { seedGatesDemo } from './gates-demo.js';
 import { ApiError } from './errors.js';
 import { seedRaidDemo } from './raid-demo.js';
+import { seedValueDemo } from './value-demo.js';
 import type { Handlers } from './handlers.js';
 import type { ApiSession } from './session.js';
 import { seedGridDemo } from './grid-demo.js';
@@ -73,6 +74,7 @@ export function seedDemo(db: Database, w: Writer): void {
   }
   seedRaidDemo(db, w);
   seedGatesDemo(db, w);
+  seedValueDemo(db, w);
 }
 
 /** Creates a workspace file; seeds roles, and the demo program when asked. */

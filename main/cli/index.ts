@@ -3,10 +3,11 @@ import { measureCommands } from './commands/measures.js';
 import { serveCommands } from './commands/serve.js';
 import { raidCommands } from './commands/raid.js';
 import { workspaceCommands } from './commands/workspace.js';
+import { valueCommands } from './commands/value.js';
 import { describeError, type CliIO, type Command } from './context.js';
 
 /** Every command; a feature adds its own list here. */
-export const COMMANDS: Command[] = [...workspaceCommands, ...measureCommands, ...gateCommands, ...raidCommands, ...serveCommands];
+export const COMMANDS: Command[] = [...workspaceCommands, ...measureCommands, ...gateCommands, ...raidCommands, ...valueCommands, ...serveCommands];
 
 const defaultIO: CliIO = {
   out: (l) => process.stdout.write(`${l}\n`),

@@ -14,10 +14,14 @@ import { ApprovalsView } from '../features/gates/ApprovalsView';
 import { GateConfigView } from '../features/gates/GateConfigView';
 import { GateDrawer } from '../features/gates/GateDrawer';
 import { GATE_TABLES } from '../features/gates/slice';
+import { Dashboard } from '../features/dashboard/Dashboard';
+import { EffectsDrawer } from '../features/finance/EffectsDrawer';
 import type { AppState } from './store';
 
 /** Store actions that reload a view: `() => Promise<void>` members of the state. */
 type Loader = { [K in keyof AppState]: AppState[K] extends () => Promise<void> ? K : never }[keyof AppState];
+
+const VALUE_TABLES = ['measures', 'effect_lines', 'effect_values', 'value_validations', 'status_overrides', 'milestones', 'value_settings', 'gate_levels', 'dependencies'];
 
 /** Which tables each view's data comes from; a feature adds its own rows. */
 const RELOADS: [string[], Loader][] = [
@@ -26,6 +30,8 @@ const RELOADS: [string[], Loader][] = [
   [['people', 'roles', 'role_assignments'], 'loadPeople'],
   ...RAID_RELOADS,
   [GATE_TABLES, 'loadGateReadiness'],
+  [VALUE_TABLES, 'loadValue'],
+  [VALUE_TABLES, 'loadDashboard'],
 ];
 
 /** Listens to the workspace's events and reloads only the views whose tables changed. */
@@ -85,10 +91,13 @@ export function App() {
             <ApprovalsView />
           ) : view === 'gates' ? (
             <GateConfigView />
+          ) : view === 'dashboard' ? (
+            <Dashboard />
           ) : (
             <PeoplePanel />
           )}
           <GateDrawer />
+          <EffectsDrawer />
         </>
       ) : (
         <StartScreen />

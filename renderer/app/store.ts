@@ -10,7 +10,8 @@ import { createRaidSlice, type RaidSlice } from '../features/raid/slice';
 import { createMeetingsSlice, type MeetingsSlice } from '../features/meetings/slice';
 
 import { createGatesSlice, type GatesSlice } from '../features/gates/slice';
-export type AppState = WorkspaceSlice & TreeSlice & GridSlice & PeopleSlice & HistorySlice & NoticeSlice & RaidSlice & MeetingsSlice & GatesSlice & { api: ApiClient };
+export type AppState = WorkspaceSlice & TreeSlice & GridSlice & PeopleSlice & HistorySlice & NoticeSlice & RaidSlice & MeetingsSlice & GatesSlice & ValueSlice & { api: ApiClient };
+import { createValueSlice, type ValueSlice } from '../features/finance/slice';
 export type Slice<T> = StateCreator<AppState, [], [], T>;
 
 /** One store composed of feature slices; components select narrowly. */
@@ -26,6 +27,7 @@ export function createAppStore(api: ApiClient) {
     ...createRaidSlice(...a),
     ...createMeetingsSlice(...a),
     ...createGatesSlice(...a),
+    ...createValueSlice(...a),
   }));
 }
 

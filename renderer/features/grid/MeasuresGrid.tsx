@@ -32,6 +32,10 @@ export function MeasuresGrid() {
   const updateCustom = useApp((s) => s.updateCustom);
   const createMeasure = useApp((s) => s.createMeasure);
   const openDetail = useApp((s) => s.openDetail);
+  const openEffects = useApp((s) => s.openEffects);
+  const idFilter = useApp((s) => s.idFilter);
+  const setIdFilter = useApp((s) => s.setIdFilter);
+  const rowData = useMemo(() => (idFilter ? measures.filter((m) => idFilter.ids.includes(m.id)) : measures), [measures, idFilter]);
   const gridRef = useRef<AgGridReact<Measure>>(null);
   const hostRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -64,8 +68,8 @@ export function MeasuresGrid() {
   const stableFields = useMemo(() => customFields, [fieldsKey]);
   const errorsRef = useRef(cellErrors);
   const columnDefs = useMemo(
-    () => measureColumns({ peopleNames, cellErrors: () => errorsRef.current, packagePath, customFields: stableFields, onOpen: openDetail }),
-    [peopleNames, packagePath, stableFields, openDetail],
+    () => measureColumns({ peopleNames, cellErrors: () => errorsRef.current, packagePath, customFields: stableFields, onOpen: openDetail, onOpenEffects: (id) => void openEffects(id) }),
+    [peopleNames, packagePath, stableFields, openDetail, openEffects],
   );
 
   useEffect(() => {
@@ -164,9 +168,17 @@ export function MeasuresGrid() {
         <ColumnChooser api={api} />
         <button onClick={() => setDialog('fields')}>Fields…</button>
         <ViewsMenu getState={getState} applyState={applyState} />
+        {idFilter && (
+          <span className="filter-chip" data-testid="id-filter">
+            {idFilter.label}
+            <button aria-label="Clear filter" onClick={() => setIdFilter(null)}>
+              ✕
+            </button>
+          </span>
+        )}
         <span className="muted" data-testid="row-count">
           {filtered ? `${shown} of ` : ''}
-          {measures.length} measure{measures.length === 1 ? '' : 's'}
+          {rowData.length} measure{rowData.length === 1 ? '' : 's'}
           {selectedNode ? ` in ${selectedNode.name}` : ''}
         </span>
       </div>
@@ -176,7 +188,7 @@ export function MeasuresGrid() {
           <AgGridReact<Measure>
             ref={gridRef}
             theme={theme}
-            rowData={measures}
+            rowData={rowData}
             columnDefs={columnDefs}
             getRowId={(p) => p.data.id}
             readOnlyEdit

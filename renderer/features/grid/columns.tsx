@@ -1,4 +1,4 @@
-import type { ColDef } from 'ag-grid-community';
+import type { ColDef, ICellRendererParams } from 'ag-grid-community';
 import { DI_NAMES, RAG, type CustomField, type Measure } from '../../../preload/contract';
 import { CodeCellRenderer, StatusCellRenderer } from './cell-renderers';
 import { ListCellEditor } from './ListCellEditor';
@@ -35,6 +35,8 @@ export function measureColumns(opts: {
   packagePath: (nodeId: string) => string;
   customFields?: CustomField[];
   onOpen?: (id: string) => void;
+  /** Opens the measure's financial effects and statuses (value feature). */
+  onOpenEffects?: (id: string) => void;
 }): ColDef<Measure>[] {
   const errorRules = (field: string) => ({
     cellClassRules: { 'cell-error': (p: { data?: Measure }) => !!p.data && !!opts.cellErrors()[`${p.data.id}:${field}`] },
@@ -61,10 +63,12 @@ export function measureColumns(opts: {
     field,
     headerName,
     width: 150,
-    editable: true,
+    // Statuses are derived (milestones, value); a manual one needs a reason: double-click opens the effects panel.
+    editable: !opts.onOpenEffects,
     cellEditor: ListCellEditor,
     cellEditorParams: { options: [...RAG] },
     cellRenderer: StatusCellRenderer,
+    onCellDoubleClicked: (p) => p.data && opts.onOpenEffects?.(p.data.id),
     ...errorRules(field),
   });
   return [
@@ -92,7 +96,25 @@ export function measureColumns(opts: {
     status('implementationStatus', 'Implementation'),
     status('potentialStatus', 'Potential'),
     { colId: 'raid', headerName: 'RAID', width: 90, editable: false, sortable: false, filter: false, cellRenderer: RaidLinkCell },
+    ...(opts.onOpenEffects ? [effectsColumn(opts.onOpenEffects)] : []),
     { colId: 'package', headerName: 'Package', width: 260, editable: false, valueGetter: (p) => (p.data ? opts.packagePath(p.data.nodeId) : '') },
     ...(opts.customFields ?? []).map((f) => customColumn(f, opts.peopleNames, errorRules)),
   ];
+}
+
+function effectsColumn(open: (id: string) => void): ColDef<Measure> {
+  return {
+    colId: 'effects',
+    headerName: 'Value',
+    width: 100,
+    editable: false,
+    sortable: false,
+    filter: false,
+    cellRenderer: (p: ICellRendererParams<Measure>) =>
+      p.data ? (
+        <button className="small" aria-label={`Financial effects of ${p.data.code}`} onClick={() => open(p.data!.id)}>
+          Effects…
+        </button>
+      ) : null,
+  };
 }

@@ -21,6 +21,9 @@ export interface GridSlice {
   createMeasure(nodeId: string): Promise<Measure | null>;
   deleteMeasures(ids: string[]): Promise<boolean>;
   moveMeasures(ids: string[], nodeId: string): Promise<boolean>;
+  /** Only these measures in the grid (set from a dashboard click), with what they are. */
+  idFilter: { ids: string[]; label: string } | null;
+  setIdFilter(f: { ids: string[]; label: string } | null): void;
 }
 
 export const createGridSlice: Slice<GridSlice> = (set, get) => ({
@@ -29,6 +32,8 @@ export const createGridSlice: Slice<GridSlice> = (set, get) => ({
   detailId: null,
   cellErrors: {},
   openDetail: (detailId) => set({ detailId }),
+  idFilter: null,
+  setIdFilter: (idFilter) => set({ idFilter }),
   loadMeasures: async () => {
     const nodeId = get().selectedNodeId;
     const [measures, customFields] = await Promise.all([get().api.call('measures:list', nodeId ? { nodeId } : {}), get().api.call('customFields:list', {})]);

@@ -40,6 +40,7 @@ export function TopBar() {
     ['meetings', 'Meetings'],
     ['approvals', 'Approvals'],
     ['gates', 'Gates'],
+    ['dashboard', 'Dashboard'],
   ];
   return (
     <header className="topbar">
