@@ -1,5 +1,4 @@
 import { NotFoundError, ValidationError } from '../../db/errors.js';
-import { updateMeasureColumns } from '../../db/repositories/measures.js';
 import {
   getGateLevels,
   getRequest,
@@ -15,6 +14,7 @@ import { decisionRefusal, evaluateCriteria, holdersOf, lifecycleRefusal, missing
 import { ApiError } from './errors.js';
 import { actingPerson, approvalReset, approverContext, buildRequests, checkEvidence, measurePeople, storeEvidence } from './gates-view.js';
 import type { Handlers } from './handlers.js';
+import { writeMeasureColumns } from './measure-writes.js';
 import type { ApiSession } from './session.js';
 
 type K = 'gates:status' | 'gates:readiness' | 'gates:request' | 'gates:decide' | 'gates:withdraw' | 'gates:inbox';
@@ -174,12 +174,12 @@ export function gateHandlers(s: ApiSession): Pick<Handlers, K> {
       }
       const now = new Date().toISOString();
       const label = `${decision === 'approve' ? 'Approve' : 'Reject'} DI${req.toLevel} for ${req.code}`;
-      s.act(label, (w) => {
+      s.act(label, (w, db) => {
         w.insert('gate_decisions', { request_id: requestId, person_id: actor, roles: JSON.stringify(actorSlots), decision, comment: comment ?? '', at: now });
         if (decision === 'reject') w.update('gate_requests', requestId, { status: 'rejected', closed_at: now, close_reason: comment ?? '' });
         if (complete) {
           w.update('gate_requests', requestId, { status: 'approved', closed_at: now });
-          updateMeasureColumns(w, req.measureId, { di_level: req.toLevel });
+          writeMeasureColumns(w, db, req.measureId, { di_level: req.toLevel }, { actor });
         }
       });
       return oneRequest(requestId);

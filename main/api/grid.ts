@@ -1,6 +1,7 @@
 import { ValidationError } from '../../db/errors.js';
 import { listCustomFields, writeCustomValue } from '../../db/repositories/custom-fields.js';
-import { getMeasuresByIds, updateMeasureColumns } from '../../db/repositories/measures.js';
+import { getMeasuresByIds } from '../../db/repositories/measures.js';
+import { writeMeasureColumns } from './measure-writes.js';
 import type { CustomField, MeasureEdit } from '../../preload/contract/grid-types.js';
 import type { Measure, MeasurePatch } from '../../preload/contract/types.js';
 import { validateCustomValue } from '../domain/custom-fields.js';
@@ -93,7 +94,7 @@ export function applyEdits(s: ApiSession, edits: MeasureEdit[], label?: string):
   s.act(name, (w, db) => {
     const stamp = new Date().toISOString();
     for (const p of planned) {
-      let n = Object.keys(p.columns).length ? updateMeasureColumns(w, p.id, p.columns).length : 0;
+      let n = Object.keys(p.columns).length ? writeMeasureColumns(w, db, p.id, p.columns, { actor: s.actor() }).length : 0;
       for (const [fieldId, value] of p.custom) if (writeCustomValue(w, db, p.id, fieldId, value)) n++;
       if (n > 0 && Object.keys(p.columns).length === 0) w.update('measures', p.id, { updated_at: stamp });
       cells += n;

@@ -10,6 +10,7 @@ import { getNode, subtreeIds } from '../../db/repositories/nodes.js';
 import type { Measure } from '../../preload/contract.js';
 import { validateMeasurePatch, type PersonRef } from '../domain/measures.js';
 import type { Handlers } from './handlers.js';
+import { writeMeasureColumns } from './measure-writes.js';
 import { applyEdits } from './grid.js';
 import { measureHistory } from './measure-history.js';
 import type { ApiSession } from './session.js';
@@ -63,7 +64,7 @@ export function measureHandlers(s: ApiSession): Pick<Handlers, K> {
       const { columns, issues } = validateMeasurePatch(current, patch, peopleFor(s, patch));
       if (issues.length) throw new ValidationError(issues.map((i) => i.message).join('; '), issues.map((i) => ({ ...i, row: current.code })));
       const fields = Object.keys(patch).join(', ');
-      s.act(`Edit ${current.code} ${fields}`, (w) => updateMeasureColumns(w, id, columns));
+      s.act(`Edit ${current.code} ${fields}`, (w, db) => writeMeasureColumns(w, db, id, columns, { actor: s.actor() }));
       return mustMeasure(s, id);
     },
     'measures:move': ({ ids, nodeId }) => {

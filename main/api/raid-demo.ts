@@ -5,6 +5,7 @@ import { insertRaid } from '../../db/repositories/raid.js';
 import { DEMO_PEOPLE } from '../domain/demo.js';
 import { DEMO_DEPENDENCIES, DEMO_MEETINGS, DEMO_RAID, DEMO_STATUS_REPORTS } from '../domain/demo-raid.js';
 import { today } from './raid-common.js';
+import { writeMeasureColumns } from './measure-writes.js';
 
 function shift(day: string, offset: number): string {
   const d = new Date(`${day}T12:00:00Z`);
@@ -68,9 +69,11 @@ export function seedRaidDemo(db: Database, w: Writer): void {
   // Each status report is its own action, so the change log shows separate updates.
   for (const r of DEMO_STATUS_REPORTS) {
     for (const u of r.updates) {
-      runAction(db, { actor: person('jonas') ?? 'system', label: 'Status report', undoable: false }, (sw) =>
-        sw.update('measures', measure(r.measure), { implementation_status: u.status, ...(u.description ? { description: u.description } : {}) }),
-      );
+      const actor = person('jonas') ?? 'system';
+      runAction(db, { actor, label: 'Status report', undoable: false }, (sw) => {
+        if (u.description) sw.update('measures', measure(r.measure), { description: u.description });
+        writeMeasureColumns(sw, db, measure(r.measure), { implementation_status: u.status }, { actor, reason: 'Status report to the program office' });
+      });
     }
   }
 }
