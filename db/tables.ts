@@ -55,6 +55,7 @@ export const SYNCED_TABLES = {
   ],
   dependencies: ['measure_id', 'on_measure_id', 'external_party', 'description', 'deleted'],
   gate_levels: ['level', 'name', 'criteria', 'approver_roles', 'risk_weight_pct', 'deleted'],
+  sync_members: ['name', 'public_key', 'joined_vector', 'deleted'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type SyncedTable = keyof typeof SYNCED_TABLES;

@@ -1,0 +1,143 @@
+import type { Database } from '../../db/connection.js';
+import { compareStamp, parseHlc } from '../../db/hlc.js';
+import {
+  cellChanges,
+  cellHead,
+  changeAt,
+  conflictCandidates,
+  dropConflictCandidate,
+  newTx,
+  rowChangesSince,
+  writeForcedChange,
+  type StoredChange,
+} from '../../db/repositories/sync.js';
+import { isSyncedColumn, type CellValue } from '../../db/tables.js';
+import { STAMP_COLUMNS } from './apply.js';
+
+export interface ConflictSide {
+  value: CellValue;
+  /** The column, for the edits of an edit-vs-delete conflict. */
+  col: string;
+  actor: string;
+  replica: string;
+  hlc: string;
+  /** ISO time from the clock. */
+  at: string;
+}
+
+export interface OpenConflict {
+  /** `<kind>:<table>:<row>:<column>`, the same on every replica. */
+  id: string;
+  kind: 'cell' | 'delete';
+  tbl: string;
+  rowId: string;
+  col: string;
+  /** The value in the table now (the highest clock). */
+  current: ConflictSide;
+  /** Concurrent edits that lost (cell), or the edits made to a row another copy deleted. */
+  others: ConflictSide[];
+}
+
+const side = (c: StoredChange): ConflictSide => ({
+  value: c.decoded,
+  col: c.col,
+  actor: c.actor,
+  replica: c.replica,
+  hlc: c.hlc,
+  at: new Date(parseHlc(c.hlc).ms).toISOString(),
+});
+
+/**
+ * A cell is in conflict when edits newer than the base of the winning edit exist with
+ * another value: the winner was made without seeing them. Derived from change_log alone,
+ * so every replica holding the same changes shows the same conflicts; a later edit made
+ * on the current head (a resolution) closes it.
+ */
+function cellConflict(db: Database, tbl: string, rowId: string, col: string): OpenConflict | null {
+  const head = cellHead(db, tbl, rowId, col);
+  if (!head) return null;
+  const h = changeAt(db, tbl, rowId, col, head);
+  if (!h) return null;
+  const latest = new Map<string | null, StoredChange>();
+  for (const c of cellChanges(db, tbl, rowId, col, h.baseHlc ?? '')) {
+    if (c.hlc === h.hlc && c.replica === h.replica) continue;
+    if (h.baseHlc !== null && compareStamp(c.hlc, c.replica, h.baseHlc, h.baseReplica ?? '') <= 0) continue;
+    if (c.value === h.value) continue;
+    latest.set(c.value, c);
+  }
+  if (latest.size === 0) return null;
+  return { id: `cell:${tbl}:${rowId}:${col}`, kind: 'cell', tbl, rowId, col, current: side(h), others: [...latest.values()].map(side) };
+}
+
+/** A row deleted by one copy while another copy (not knowing) edited it later. */
+function deleteConflict(db: Database, tbl: string, rowId: string): OpenConflict | null {
+  const head = cellHead(db, tbl, rowId, 'deleted');
+  if (!head) return null;
+  const d = changeAt(db, tbl, rowId, 'deleted', head);
+  if (!d || d.decoded !== 1) return null;
+  const edits = new Map<string, StoredChange>();
+  for (const c of rowChangesSince(db, tbl, rowId, d.hlc)) {
+    if (c.col === 'deleted' || STAMP_COLUMNS.has(c.col) || c.replica === d.replica) continue;
+    if (compareStamp(c.hlc, c.replica, d.hlc, d.replica) <= 0) continue;
+    edits.set(c.col, c);
+  }
+  if (edits.size === 0) return null;
+  return { id: `delete:${tbl}:${rowId}:deleted`, kind: 'delete', tbl, rowId, col: 'deleted', current: side(d), others: [...edits.values()].map(side) };
+}
+
+function evaluate(db: Database, kind: 'cell' | 'delete', tbl: string, rowId: string, col: string): OpenConflict | null {
+  if (!isSyncedColumn(tbl, col)) return null;
+  return kind === 'cell' ? cellConflict(db, tbl, rowId, col) : deleteConflict(db, tbl, rowId);
+}
+
+/** Open conflicts, in a stable order; closed candidates are forgotten on the way. */
+export function openConflicts(db: Database, opts: { prune?: boolean } = {}): OpenConflict[] {
+  const out: OpenConflict[] = [];
+  for (const c of conflictCandidates(db)) {
+    const open = evaluate(db, c.kind, c.tbl, c.rowId, c.col);
+    if (open) out.push(open);
+    else if (opts.prune !== false) dropConflictCandidate(db, c.kind, c.tbl, c.rowId, c.col);
+  }
+  return out;
+}
+
+/** Of the given candidates, how many are open conflicts. */
+export function countOpen(db: Database, list: { kind: 'cell' | 'delete'; tbl: string; rowId: string; col: string }[]): number {
+  const seen = new Set<string>();
+  let n = 0;
+  for (const c of list) {
+    const k = `${c.kind}:${c.tbl}:${c.rowId}:${c.col}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    if (evaluate(db, c.kind, c.tbl, c.rowId, c.col)) n++;
+  }
+  return n;
+}
+
+export function parseConflictId(id: string): { kind: 'cell' | 'delete'; tbl: string; rowId: string; col: string } | null {
+  const m = /^(cell|delete):([a-z_]+):(.+):([a-z_]+)$/.exec(id);
+  if (!m) return null;
+  return { kind: m[1] as 'cell' | 'delete', tbl: m[2]!, rowId: m[3]!, col: m[4]! };
+}
+
+export type Resolution = { value: CellValue } | { restore: boolean };
+
+/**
+ * Resolves an open conflict with a new change on the current head: the chosen (or typed)
+ * value for a cell; keep deleted or restore for a row. Because the change is made on the
+ * head, it closes the conflict on every replica that receives it. Returns false when the
+ * conflict is not open (any more).
+ */
+export function resolveConflict(db: Database, actor: string, id: string, r: Resolution): OpenConflict | null {
+  const key = parseConflictId(id);
+  if (!key) return null;
+  return db.transaction(() => {
+    const open = evaluate(db, key.kind, key.tbl, key.rowId, key.col);
+    if (!open) return null;
+    const tx = `resolve:${newTx()}`;
+    if (key.kind === 'delete') writeForcedChange(db, actor, tx, key.tbl, key.rowId, 'deleted', 'restore' in r && r.restore ? 0 : 1);
+    else writeForcedChange(db, actor, tx, key.tbl, key.rowId, key.col, 'value' in r ? r.value : open.current.value);
+    dropConflictCandidate(db, key.kind, key.tbl, key.rowId, key.col);
+    return open;
+  })();
+}
