@@ -7,13 +7,16 @@
 import type { z } from 'zod';
 import { coreContract, type CoreEvents } from './contract/core.js';
 import type { MethodDef } from './contract/define.js';
+import { syncContract, type SyncEvents } from './contract/sync.js';
 
 export * from './contract/types.js';
+export type * from './contract/sync.js';
 export type { ApiErrorBody, MethodDef } from './contract/define.js';
 export type { AppInfo } from './contract/core.js';
 
 export const contract = {
   ...coreContract,
+  ...syncContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -22,11 +25,11 @@ export type Input<K extends MethodName> = z.input<Contract[K]['input']>;
 export type ParsedInput<K extends MethodName> = z.output<Contract[K]['input']>;
 export type Output<K extends MethodName> = Contract[K] extends MethodDef<z.ZodType, infer O> ? O : never;
 
-export type Events = CoreEvents;
+export type Events = CoreEvents & SyncEvents;
 export type EventName = keyof Events;
 
 export const METHOD_NAMES = Object.keys(contract) as MethodName[];
-export const EVENT_NAMES: EventName[] = ['workspace:changed', 'workspace:opened'];
+export const EVENT_NAMES: EventName[] = ['workspace:changed', 'workspace:opened', 'sync:progress'];
 
 export function isMethodName(s: string): s is MethodName {
   return Object.prototype.hasOwnProperty.call(contract, s);

@@ -6,6 +6,7 @@ import { historyHandlers } from './history.js';
 import { measureHandlers } from './measures.js';
 import { peopleHandlers } from './people.js';
 import { ApiSession, type SessionOptions } from './session.js';
+import { syncHandlers } from './sync.js';
 import { workspaceHandlers } from './workspace.js';
 
 export { ApiError, toApiError } from './errors.js';
@@ -29,6 +30,7 @@ export function createApi(options: SessionOptions): Api {
     ...measureHandlers(session),
     ...peopleHandlers(session),
     ...historyHandlers(session),
+    ...syncHandlers(session),
   };
   const call = async <K extends MethodName>(method: K, input: unknown): Promise<Output<K>> => {
     try {

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Database } from '../../db/connection.js';
 import { replicaId } from '../../db/changes.js';
@@ -46,7 +46,7 @@ export function bundleFiles(paths: string[]): string[] {
  * heard of yet (the member was added on a third copy) is retried after the others, whose
  * changes may introduce that member.
  */
-export function importFiles(db: Database, files: string[], onProgress?: (p: SyncProgress) => void): ImportOutcome[] {
+export async function importFiles(db: Database, files: string[], onProgress?: (p: SyncProgress) => void): Promise<ImportOutcome[]> {
   const me = replicaId(db);
   const outcomes = new Map<string, ImportOutcome>();
   let pending = files.filter((f) => {
@@ -68,6 +68,8 @@ export function importFiles(db: Database, files: string[], onProgress?: (p: Sync
         outcomes.set(f, { file: f, status: 'refused', reason: `could not be read: ${(e as Error).message}`, replica: null, seq: null, sha256: '', prevSha256: null, changes: 0, conflicts: 0, tables: [] });
         continue;
       }
+      // Let progress events reach the window between bundles (each import is synchronous).
+      await new Promise((r) => setImmediate(r));
       const o = importBundle(db, bytes, basename(f));
       o.file = f;
       outcomes.set(f, o);
@@ -82,8 +84,9 @@ export function importFiles(db: Database, files: string[], onProgress?: (p: Sync
 }
 
 /** "Sync now": import every new bundle in the folder, then write this copy's bundle there. */
-export function syncFolder(db: Database, actor: string, folder: string, onProgress?: (p: SyncProgress) => void): SyncSummary {
-  const outcomes = importFiles(db, bundleFiles([folder]), onProgress);
+export async function syncFolder(db: Database, actor: string, folder: string, onProgress?: (p: SyncProgress) => void): Promise<SyncSummary> {
+  mkdirSync(folder, { recursive: true });
+  const outcomes = await importFiles(db, bundleFiles([folder]), onProgress);
   onProgress?.({ phase: 'export', done: 0, total: 1, file: null });
   const out = exportBundle(db, actor, folder);
   onProgress?.({ phase: 'done', done: 1, total: 1, file: out.file ? basename(out.file) : null });

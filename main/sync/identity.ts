@@ -10,12 +10,19 @@ import { newKeyPair } from './format.js';
 
 const KEY = 'sync_private_key';
 
+/** The acting person's name (or the OS user) names the first copy among the members. */
+function defaultName(db: Database, actor: string): string {
+  if (actor.startsWith('user:')) return actor.slice(5) || 'Workspace owner';
+  const p = db.prepare('SELECT name FROM people WHERE id = ?').get(actor) as { name: string } | undefined;
+  return p?.name ?? 'Workspace owner';
+}
+
 /**
  * This copy's signing identity. The first copy of a workspace gets its key pair on first
  * use and registers itself as a member (a synced row), so every later member copy, made
  * from it, trusts its bundles.
  */
-export function ensureIdentity(db: Database, actor: string, name = 'Workspace owner'): { replica: string; privateKey: string } {
+export function ensureIdentity(db: Database, actor: string, name = defaultName(db, actor)): { replica: string; privateKey: string } {
   const replica = replicaId(db);
   let privateKey = getLocal(db, KEY);
   if (privateKey && getMember(db, replica)) return { replica, privateKey };
