@@ -16,6 +16,7 @@ export function MeasuresGrid() {
   const nodes = useApp((s) => s.nodes);
   const people = useApp((s) => s.people);
   const cellErrors = useApp((s) => s.cellErrors);
+  const conflictCells = useApp((s) => s.conflictCells);
   const selectedNodeId = useApp((s) => s.selectedNodeId);
   const updateMeasure = useApp((s) => s.updateMeasure);
   const createMeasure = useApp((s) => s.createMeasure);
@@ -38,11 +39,14 @@ export function MeasuresGrid() {
     };
   }, [nodes]);
   const peopleNames = useMemo(() => people.map((p) => p.name), [people]);
-  const columnDefs = useMemo(() => measureColumns({ peopleNames, cellErrors, packagePath }), [peopleNames, cellErrors, packagePath]);
+  const columnDefs = useMemo(
+    () => measureColumns({ peopleNames, cellErrors, packagePath, conflictCells }),
+    [peopleNames, cellErrors, packagePath, conflictCells],
+  );
 
   useEffect(() => {
     gridRef.current?.api?.refreshCells({ force: true });
-  }, [cellErrors]);
+  }, [cellErrors, conflictCells]);
 
   useEffect(() => {
     const id = pendingFocus.current;

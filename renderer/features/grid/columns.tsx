@@ -15,9 +15,12 @@ export function StatusCell(p: ICellRendererParams<Measure, Rag>) {
 
 const LIFECYCLE_LABELS: Record<string, string> = { active: 'Active', on_hold: 'On hold', cancelled: 'Cancelled', closed: 'Closed' };
 
-export function measureColumns(opts: { peopleNames: string[]; cellErrors: Record<string, string>; packagePath: (nodeId: string) => string }): ColDef<Measure>[] {
+export function measureColumns(opts: { peopleNames: string[]; cellErrors: Record<string, string>; packagePath: (nodeId: string) => string; conflictCells?: Set<string> }): ColDef<Measure>[] {
   const errorRules = (field: string) => ({
-    cellClassRules: { 'cell-error': (p: { data?: Measure }) => !!p.data && !!opts.cellErrors[`${p.data.id}:${field}`] },
+    cellClassRules: {
+      'cell-error': (p: { data?: Measure }) => !!p.data && !!opts.cellErrors[`${p.data.id}:${field}`],
+      'cell-conflict': (p: { data?: Measure }) => !!p.data && !!opts.conflictCells?.has(`${p.data.id}:${field}`),
+    },
     tooltipValueGetter: (p: { data?: Measure }) => (p.data ? opts.cellErrors[`${p.data.id}:${field}`] : undefined),
   });
   const text = (field: keyof Measure & string, headerName: string, width = 150): ColDef<Measure> => ({
