@@ -37,11 +37,18 @@ function uniqueColumns(db: Database, tbl: string): string[] {
   return cols;
 }
 
-function freeValue(db: Database, tbl: string, col: string, value: string): string {
-  for (let k = 2; ; k++) {
-    const v = `${value}-${k}`;
-    if (!db.prepare(`SELECT 1 FROM ${tbl} WHERE ${col} = ?`).get(v)) return v;
+/**
+ * The code a row gets when another row claims the same one earlier. Derived from the row
+ * id alone, never from which codes happen to be taken, so every replica picks the same
+ * one whatever order the rows arrived in.
+ */
+function freeValue(db: Database, tbl: string, col: string, value: string, rowId: string): string {
+  const id = rowId.replace(/[^0-9a-zA-Z]/g, '');
+  for (const n of [6, 12, id.length]) {
+    const v = `${value}-${id.slice(0, n)}`;
+    if (!db.prepare(`SELECT 1 FROM ${tbl} WHERE ${col} = ? AND id <> ?`).get(v, rowId)) return v;
   }
+  return `${value}-${rowId}`;
 }
 
 interface PendingRow {
@@ -84,19 +91,32 @@ export function applyChanges(db: Database, changes: WireChange[]): ApplyResult {
   const candidates: ApplyResult['candidates'] = [];
   const tables = new Set<string>();
   let applied = 0;
+  // Heads of cells touched in this batch, and rows this copy did not have before it:
+  // their cells have no head yet, which spares a lookup per change of a new row.
+  const heads = new Map<string, Head | null>();
+  const newRows = new Map<string, boolean>();
+  const headOf = (c: WireChange, rowKey: string): Head | null => {
+    const k = `${rowKey}\u0000${c.col}`;
+    const known = heads.get(k);
+    if (known !== undefined) return known;
+    let isNew = newRows.get(rowKey);
+    if (isNew === undefined) newRows.set(rowKey, (isNew = !cachedStatement(db, `SELECT 1 FROM ${c.tbl} WHERE id = ?`).get(c.rowId)));
+    return isNew ? null : cellHead(db, c.tbl, c.rowId, c.col);
+  };
   for (const c of sorted) {
     const r = insert.run(c.hlc, c.replica, c.tbl, c.rowId, c.col, c.value, c.oldValue, c.baseHlc, c.baseReplica, c.actor, c.tx);
     if (r.changes === 0) continue;
     applied++;
     tables.add(c.tbl);
-    const head = cellHead(db, c.tbl, c.rowId, c.col);
+    const rowKey = `${c.tbl}\u0000${c.rowId}`;
+    const head = headOf(c, rowKey);
     const fastForward = (head?.hlc ?? null) === c.baseHlc && (head?.replica ?? null) === c.baseReplica;
     if (!fastForward && !STAMP_COLUMNS.has(c.col)) candidates.push({ kind: 'cell', tbl: c.tbl, rowId: c.rowId, col: c.col });
-    const key = `${c.tbl}\u0000${c.rowId}`;
-    let p = pending.get(key);
-    if (!p) pending.set(key, (p = { tbl: c.tbl, rowId: c.rowId, cols: new Map(), stamps: new Map() }));
+    let p = pending.get(rowKey);
+    if (!p) pending.set(rowKey, (p = { tbl: c.tbl, rowId: c.rowId, cols: new Map(), stamps: new Map() }));
     if (laterThan({ hlc: c.hlc, replica: c.replica }, head)) {
       headPut.run(c.tbl, c.rowId, c.col, c.hlc, c.replica);
+      heads.set(`${rowKey}\u0000${c.col}`, { hlc: c.hlc, replica: c.replica });
       p.cols.set(c.col, c.value === null ? null : (JSON.parse(c.value) as CellValue));
       p.stamps.set(c.col, { hlc: c.hlc, replica: c.replica });
     }
@@ -113,9 +133,9 @@ export function applyChanges(db: Database, changes: WireChange[]): ApplyResult {
       // Two copies created the same code: the later claim gets a suffix, as a change of its own.
       const otherHead = cellHead(db, p.tbl, other.id, col);
       if (otherHead && laterThan(otherHead, p.stamps.get(col)!)) {
-        writeForcedChange(db, SYNC_ACTOR, tx, p.tbl, other.id, col, freeValue(db, p.tbl, col, v));
+        writeForcedChange(db, SYNC_ACTOR, tx, p.tbl, other.id, col, freeValue(db, p.tbl, col, v, other.id));
       } else {
-        const renamed = freeValue(db, p.tbl, col, v);
+        const renamed = freeValue(db, p.tbl, col, v, p.rowId);
         p.cols.set(col, renamed);
         renames.push({ tbl: p.tbl, rowId: p.rowId, col, value: renamed });
       }

@@ -99,7 +99,7 @@ describe('convergence (property)', () => {
           }
         },
       ),
-      { numRuns: 60 },
+      { numRuns: Number(process.env.SYNC_PROPERTY_RUNS ?? 60) },
     );
   });
 });
