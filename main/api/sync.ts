@@ -1,4 +1,4 @@
-import { watch, type FSWatcher } from 'node:fs';
+import { mkdirSync, watch, type FSWatcher } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { getLocal, getMeta, setLocal } from '../../db/connection.js';
 import { replicaId } from '../../db/changes.js';
@@ -76,6 +76,7 @@ export function syncHandlers(s: ApiSession): Pick<Handlers, K> {
     if (!folder || getLocal(db, 'sync_auto') !== '1') return;
     const me = replicaId(db);
     try {
+      mkdirSync(folder, { recursive: true });
       st.watcher = watch(folder, (_event, name) => {
         const f = name ? basename(String(name)) : '';
         if (!f.endsWith('.stbundle') || f.startsWith(me)) return;
@@ -85,6 +86,8 @@ export function syncHandlers(s: ApiSession): Pick<Handlers, K> {
           if (s.isOpen) syncNow().catch(() => undefined);
         }, 800);
       });
+      // The watcher must not keep a CLI run alive; the desktop app and host stay up anyway.
+      st.watcher.unref();
     } catch {
       st.watcher = null;
     }

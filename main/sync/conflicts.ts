@@ -1,6 +1,8 @@
 import type { Database } from '../../db/connection.js';
 import { compareStamp, parseHlc } from '../../db/hlc.js';
+import { getLocal, setLocal } from '../../db/connection.js';
 import {
+  addConflictCandidate,
   cellChanges,
   cellHead,
   changeAt,
@@ -90,8 +92,27 @@ function evaluate(db: Database, kind: 'cell' | 'delete', tbl: string, rowId: str
   return kind === 'cell' ? cellConflict(db, tbl, rowId, col) : deleteConflict(db, tbl, rowId);
 }
 
+/**
+ * A local edit of a row another copy deleted is an edit-vs-delete conflict too (other
+ * copies see it on import). Local writes go through the Writer, which knows nothing of
+ * sync, so the change log written since the last look is scanned for edits of deleted rows.
+ */
+function scanNewChanges(db: Database): void {
+  const last = Number(getLocal(db, 'sync_conflict_scan_seq') ?? 0);
+  const max = (db.prepare('SELECT max(seq) AS s FROM change_log').get() as { s: number | null }).s ?? 0;
+  if (max <= last) return;
+  const rows = db.prepare("SELECT DISTINCT tbl, row_id AS rowId FROM change_log WHERE seq > ? AND col <> 'deleted'").all(last) as { tbl: string; rowId: string }[];
+  for (const r of rows) {
+    if (!isSyncedColumn(r.tbl, 'deleted')) continue;
+    const row = db.prepare(`SELECT deleted FROM ${r.tbl} WHERE id = ?`).get(r.rowId) as { deleted: number } | undefined;
+    if (row?.deleted === 1) addConflictCandidate(db, 'delete', r.tbl, r.rowId, 'deleted');
+  }
+  setLocal(db, 'sync_conflict_scan_seq', String(max));
+}
+
 /** Open conflicts, in a stable order; closed candidates are forgotten on the way. */
 export function openConflicts(db: Database, opts: { prune?: boolean } = {}): OpenConflict[] {
+  scanNewChanges(db);
   const out: OpenConflict[] = [];
   for (const c of conflictCandidates(db)) {
     const open = evaluate(db, c.kind, c.tbl, c.rowId, c.col);

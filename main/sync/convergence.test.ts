@@ -101,5 +101,5 @@ describe('convergence (property)', () => {
       ),
       { numRuns: Number(process.env.SYNC_PROPERTY_RUNS ?? 60) },
     );
-  });
+  }, 900_000);
 });
