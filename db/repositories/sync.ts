@@ -116,6 +116,20 @@ export function changesAfter(db: Database, origin: string, after: string | null)
   ).all(origin, after ?? '') as WireChange[];
 }
 
+/**
+ * The same changes as arrays in bundle-line order [hlc, replica, tbl, row_id, col, value,
+ * old_value, base_hlc, base_replica, actor, tx]: export writes them without building objects.
+ */
+export function changeLinesAfter(db: Database, origin: string, after: string | null): unknown[][] {
+  return cachedStatement(
+    db,
+    `SELECT hlc, replica, tbl, row_id, col, value, old_value, base_hlc, base_replica, actor, tx
+       FROM change_log WHERE replica = ? AND hlc > ? ORDER BY hlc`,
+  )
+    .raw(true)
+    .all(origin, after ?? '') as unknown[][];
+}
+
 export interface StoredChange extends WireChange {
   decoded: CellValue;
 }

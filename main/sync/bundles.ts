@@ -5,7 +5,7 @@ import { getLocal, getMeta, setLocal } from '../../db/connection.js';
 import { replicaId } from '../../db/changes.js';
 import { latestSchemaVersion, schemaVersion } from '../../db/migrate.js';
 import {
-  changesAfter,
+  changeLinesAfter,
   getMember,
   listMembers,
   localVector,
@@ -33,11 +33,12 @@ export interface BuiltBundle {
  * relays from third copies. A peer acknowledges by the version vector in its bundles'
  * headers (or, before its first bundle, the vector its copy was made from).
  */
-function unacknowledged(db: Database, me: string): WireChange[] {
+function unacknowledged(db: Database, me: string): unknown[][] {
   const peers = listMembers(db).filter((m) => !m.deleted && m.id !== me);
   if (peers.length === 0) return [];
   const acks = peers.map((p) => mergeVectors(p.joinedVector, peerVector(db, p.id)));
-  const out: WireChange[] = [];
+  const out: unknown[][] = [];
+  let origins = 0;
   for (const [origin, max] of Object.entries(localVector(db))) {
     let floor: string | null = max;
     for (const a of acks) {
@@ -46,9 +47,14 @@ function unacknowledged(db: Database, me: string): WireChange[] {
       if (floor === null) break;
     }
     if (floor !== null && floor >= max) continue;
-    out.push(...changesAfter(db, origin, floor));
+    origins++;
+    for (const line of changeLinesAfter(db, origin, floor)) out.push(line);
   }
-  return out.sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : a.replica < b.replica ? -1 : a.replica > b.replica ? 1 : 0));
+  if (origins < 2) return out; // one origin's lines come sorted by clock already
+  // Lines start with [hlc, replica]: sort by clock, ties by replica.
+  const keyed = out.map((l) => ({ k: `${l[0] as string}\u0000${l[1] as string}`, l }));
+  keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
+  return keyed.map((x) => x.l);
 }
 
 /** Builds this copy's next bundle; null when there is nothing new to tell anyone. */
@@ -120,7 +126,7 @@ export interface ImportOutcome {
 }
 
 /** Checks everything a bundle claims before a single row is touched. */
-function verify(db: Database, bytes: Buffer): { header: BundleHeader; changes: WireChange[] } | { skip: string } {
+function verify(db: Database, bytes: Buffer, fileSha: string): { header: BundleHeader; changes: WireChange[] } | { skip: string } {
   const { header, body } = parseHeader(bytes);
   const ws = getMeta(db, 'workspace_id');
   if (header.workspaceId !== ws) throw new BundleRefused('belongs to another workspace');
@@ -136,7 +142,7 @@ function verify(db: Database, bytes: Buffer): { header: BundleHeader; changes: W
   const changes = parseBody(body, header.count);
   const done = receivedFrom(db, header.replica);
   const same = done.find((r) => r.seq === header.seq);
-  if (same && same.sha256 === sha256(bytes)) return { skip: 'already imported' };
+  if (same && same.sha256 === fileSha) return { skip: 'already imported' };
   if (same) throw new BundleRefused(`a different bundle #${header.seq} from ${member.name} was already imported (replayed or forged)`);
   const newest = done[done.length - 1];
   if (newest && newest.seq > header.seq) return { skip: `older than bundle #${newest.seq} from ${member.name}, already imported (replay)` };
@@ -159,7 +165,7 @@ export function importBundle(db: Database, bytes: Buffer, file: string): ImportO
   }
   const who = { replica: hdr?.replica ?? null, seq: hdr?.seq ?? null, prevSha256: hdr?.prevSha256 ?? null };
   try {
-    v = verify(db, bytes);
+    v = verify(db, bytes, sha);
   } catch (e) {
     if (e instanceof BundleRefused) return { ...base, ...who, status: 'refused', reason: e.message };
     throw e;

@@ -42,11 +42,11 @@ export function newKeyPair(): { publicKey: string; privateKey: string } {
   };
 }
 
-const changeToLine = (c: WireChange): string =>
-  JSON.stringify([c.hlc, c.replica, c.tbl, c.rowId, c.col, c.value, c.oldValue, c.baseHlc, c.baseReplica, c.actor, c.tx]);
+/** A change as a bundle line's array (see changeLinesAfter for the order). */
+export const changeToArray = (c: WireChange): unknown[] => [c.hlc, c.replica, c.tbl, c.rowId, c.col, c.value, c.oldValue, c.baseHlc, c.baseReplica, c.actor, c.tx];
 
-export function encodeBundle(h: Omit<BundleHeader, 'signature' | 'bodySha256' | 'count'>, changes: WireChange[], privateKey: string): Buffer {
-  const body = changes.map((c) => `${changeToLine(c)}\n`).join('');
+export function encodeBundle(h: Omit<BundleHeader, 'signature' | 'bodySha256' | 'count'>, changes: (WireChange | unknown[])[], privateKey: string): Buffer {
+  const body = changes.map((c) => `${JSON.stringify(Array.isArray(c) ? c : changeToArray(c))}\n`).join('');
   const unsigned = { ...h, count: changes.length, bodySha256: sha256(body) };
   const key = createPrivateKey({ key: Buffer.from(privateKey, 'base64'), format: 'der', type: 'pkcs8' });
   const signature = sign(null, signedBytes(unsigned), key).toString('base64');
