@@ -60,6 +60,8 @@ describe('field-level merge', () => {
   it('gives the later of two concurrently created equal codes a suffix derived from its id, the same on every copy', () => {
     const [a, b, c] = replicas(3);
     edit(a!, (w) => w.insert('measures', { code: 'M-0050', node_id: 'n-p1', title: 'A new' }, 'm-a'));
+    // B creates a few ms later, so its clock is the later one.
+    for (const t = Date.now(); Date.now() < t + 3; );
     edit(b!, (w) => w.insert('measures', { code: 'M-0050', node_id: 'n-p2', title: 'B new' }, 'm-b'));
     const fromA = send(a!);
     const fromB = send(b!);
