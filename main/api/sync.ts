@@ -9,7 +9,7 @@ import type { SyncConflictView, SyncStatus, SyncSummary } from '../../preload/co
 import { exportBundle } from '../sync/bundles.js';
 import { openConflicts, resolveConflict, type ConflictSide, type OpenConflict } from '../sync/conflicts.js';
 import { bundleFiles, importFiles, summarize, syncFolder, type SyncSummary as CoreSummary } from '../sync/folder.js';
-import { ensureIdentity, addMemberCopy } from '../sync/identity.js';
+import { addMemberCopy } from '../sync/identity.js';
 import { isSyncedColumn } from '../../db/tables.js';
 import { ApiError } from './errors.js';
 import type { Handlers } from './handlers.js';
@@ -110,10 +110,8 @@ export function syncHandlers(s: ApiSession): Pick<Handlers, K> {
   };
 
   return {
-    'sync:status': () => {
-      ensureIdentity(s.db(), s.actor());
-      return status();
-    },
+    // Read-only: the copy registers itself as a member on its first export or member copy.
+    'sync:status': () => status(),
     'sync:setFolder': ({ folder, auto }) => {
       const db = s.db();
       setLocal(db, 'sync_folder', folder === null ? null : resolve(folder));

@@ -157,7 +157,12 @@ export function resolveConflict(db: Database, actor: string, id: string, r: Reso
     if (!open) return null;
     const tx = `resolve:${newTx()}`;
     if (key.kind === 'delete') writeForcedChange(db, actor, tx, key.tbl, key.rowId, 'deleted', 'restore' in r && r.restore ? 0 : 1);
-    else writeForcedChange(db, actor, tx, key.tbl, key.rowId, key.col, 'value' in r ? r.value : open.current.value);
+    else {
+      let value = 'value' in r ? r.value : open.current.value;
+      // A typed number for a number column (DI level, amounts) is stored as a number.
+      if (typeof value === 'string' && typeof open.current.value === 'number' && /^-?\d+(\.\d+)?$/.test(value.trim())) value = Number(value.trim());
+      writeForcedChange(db, actor, tx, key.tbl, key.rowId, key.col, value);
+    }
     dropConflictCandidate(db, key.kind, key.tbl, key.rowId, key.col);
     return open;
   })();
