@@ -85,6 +85,17 @@ describe('bundles that must be refused, with nothing changed', () => {
     expectRefused(b, encodeBundle({ ...header, seq: 99 }, [{ ...bad, tbl: 'measures', col: 'id' }], key.value), /measures\.id, which is not synced/);
   });
 
+  it('a change referring to a row this copy does not have', () => {
+    const { a, b } = setup();
+    const { header } = parseHeader(buildBundle(a, 't')!.bytes);
+    const key = a.prepare("SELECT value FROM local_settings WHERE key = 'sync_private_key'").get() as { value: string };
+    const cell = (col: string, value: string) => ({
+      hlc: '099999999999999.000000', replica: header.replica, tbl: 'measures', rowId: 'm-orphan', col, value, oldValue: null, baseHlc: null, baseReplica: null, actor: 'a', tx: 't',
+    });
+    const orphan = [cell('code', '"M-0999"'), cell('node_id', '"no-such-node"'), cell('title', '"Orphan"'), cell('deleted', '0')];
+    expectRefused(b, encodeBundle({ ...header, seq: 99 }, orphan, key.value), /does not have yet/);
+  });
+
   it('a replayed old bundle is skipped and changes nothing', () => {
     const { a, b, bundle } = setup();
     expect(receive(b, bundle)?.status).toBe('imported');
