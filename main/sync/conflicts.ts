@@ -50,20 +50,29 @@ const side = (c: StoredChange): ConflictSide => ({
 });
 
 /**
- * A cell is in conflict when edits newer than the base of the winning edit exist with
- * another value: the winner was made without seeing them. Derived from change_log alone,
- * so every replica holding the same changes shows the same conflicts; a later edit made
- * on the current head (a resolution) closes it.
+ * A cell is in conflict when edits exist that the winning edit's copy had not seen when it
+ * started its run of edits on the cell, with another value. The run: the winning edit and
+ * the edits of the same copy it was based on, back to a resolution (which saw everything
+ * it resolved). Derived from change_log alone, so every replica holding the same changes
+ * shows the same conflicts; a resolution closes it.
  */
 function cellConflict(db: Database, tbl: string, rowId: string, col: string): OpenConflict | null {
   const head = cellHead(db, tbl, rowId, col);
   if (!head) return null;
   const h = changeAt(db, tbl, rowId, col, head);
   if (!h) return null;
+  const run = new Set([`${h.hlc}\u0000${h.replica}`]);
+  let first = h;
+  while (first.baseHlc !== null && !first.tx.startsWith(RESOLVE_TX)) {
+    const prev = changeAt(db, tbl, rowId, col, { hlc: first.baseHlc, replica: first.baseReplica ?? '' });
+    if (!prev || prev.replica !== h.replica) break;
+    run.add(`${prev.hlc}\u0000${prev.replica}`);
+    first = prev;
+  }
   const latest = new Map<string | null, StoredChange>();
-  for (const c of cellChanges(db, tbl, rowId, col, h.baseHlc ?? '')) {
-    if (c.hlc === h.hlc && c.replica === h.replica) continue;
-    if (h.baseHlc !== null && compareStamp(c.hlc, c.replica, h.baseHlc, h.baseReplica ?? '') <= 0) continue;
+  for (const c of cellChanges(db, tbl, rowId, col, first.baseHlc ?? '')) {
+    if (run.has(`${c.hlc}\u0000${c.replica}`)) continue;
+    if (first.baseHlc !== null && compareStamp(c.hlc, c.replica, first.baseHlc, first.baseReplica ?? '') <= 0) continue;
     if (c.value === h.value) continue;
     latest.set(c.value, c);
   }
@@ -93,14 +102,23 @@ function evaluate(db: Database, kind: 'cell' | 'delete', tbl: string, rowId: str
 }
 
 /**
- * A local edit of a row another copy deleted is an edit-vs-delete conflict too (other
- * copies see it on import). Local writes go through the Writer, which knows nothing of
- * sync, so the change log written since the last look is scanned for edits of deleted rows.
+ * Local writes go through the Writer, which knows nothing of sync, yet a local edit can
+ * open a conflict (an edit of a row another copy deleted; a new value where a concurrent
+ * edit had the old one). So the change log written since the last look is scanned for
+ * cells and deleted rows to evaluate.
  */
 function scanNewChanges(db: Database): void {
   const last = Number(getLocal(db, 'sync_conflict_scan_seq') ?? 0);
   const max = (db.prepare('SELECT max(seq) AS s FROM change_log').get() as { s: number | null }).s ?? 0;
   if (max <= last) return;
+  // Any edit of an existing cell (local or imported) may be part of a conflict; new cells
+  // only when two copies created the same row, which the import itself marks.
+  const cells = db.prepare('SELECT DISTINCT tbl, row_id AS rowId, col FROM change_log WHERE seq > ? AND base_hlc IS NOT NULL').all(last) as {
+    tbl: string;
+    rowId: string;
+    col: string;
+  }[];
+  for (const c of cells) if (!STAMP_COLUMNS.has(c.col)) addConflictCandidate(db, 'cell', c.tbl, c.rowId, c.col);
   const rows = db.prepare("SELECT DISTINCT tbl, row_id AS rowId FROM change_log WHERE seq > ? AND col <> 'deleted'").all(last) as { tbl: string; rowId: string }[];
   for (const r of rows) {
     if (!isSyncedColumn(r.tbl, 'deleted')) continue;
@@ -141,6 +159,9 @@ export function parseConflictId(id: string): { kind: 'cell' | 'delete'; tbl: str
   return { kind: m[1] as 'cell' | 'delete', tbl: m[2]!, rowId: m[3]!, col: m[4]! };
 }
 
+/** Transaction ids of resolutions start with this; a resolution has seen what it resolves. */
+export const RESOLVE_TX = 'resolve:';
+
 export type Resolution = { value: CellValue } | { restore: boolean };
 
 /**
@@ -155,7 +176,7 @@ export function resolveConflict(db: Database, actor: string, id: string, r: Reso
   return db.transaction(() => {
     const open = evaluate(db, key.kind, key.tbl, key.rowId, key.col);
     if (!open) return null;
-    const tx = `resolve:${newTx()}`;
+    const tx = `${RESOLVE_TX}${newTx()}`;
     if (key.kind === 'delete') writeForcedChange(db, actor, tx, key.tbl, key.rowId, 'deleted', 'restore' in r && r.restore ? 0 : 1);
     else {
       let value = 'value' in r ? r.value : open.current.value;

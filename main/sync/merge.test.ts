@@ -42,9 +42,28 @@ describe('field-level merge', () => {
     expect(dumpTables(a!)).toBe(dumpTables(b!));
   });
 
+  it('still shows the conflict when a copy edited the cell twice before seeing the concurrent edit', () => {
+    const [a, b] = replicas(2);
+    edit(b!, (w) => w.update('measures', 'm-3', { title: 'B early' }));
+    for (const t = Date.now(); Date.now() < t + 3; );
+    edit(a!, (w) => w.update('measures', 'm-3', { title: 'A first' }));
+    edit(a!, (w) => w.update('measures', 'm-3', { title: 'A second' }));
+    receive(b!, send(a!));
+    receive(a!, send(b!));
+    for (const db of [a!, b!]) {
+      const c = openConflicts(db);
+      expect(c.map((x) => [x.current.value, x.others.map((o) => o.value)])).toEqual([['A second', ['B early']]]);
+    }
+    resolveConflict(a!, 'tester', openConflicts(a!)[0]!.id, { value: 'A second' });
+    receive(b!, send(a!));
+    expect(openConflicts(a!)).toEqual([]);
+    expect(openConflicts(b!)).toEqual([]);
+  });
+
   it('reports edit vs delete as a conflict and can restore the row', () => {
     const [a, b] = replicas(2);
     edit(a!, (w) => w.remove('measures', 'm-2'));
+    for (const t = Date.now(); Date.now() < t + 3; ); // B's edit is later by the clock
     edit(b!, (w) => w.update('measures', 'm-2', { title: 'Still needed' }));
     receive(b!, send(a!));
     receive(a!, send(b!));
