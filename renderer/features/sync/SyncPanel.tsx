@@ -65,6 +65,9 @@ export function SyncPanel(props: { onClose: () => void }) {
       </section>
       <section className="sync-section">
         <h3>Members</h3>
+        {status && status.members.length === 0 && (
+          <p className="muted">No members yet: this copy registers itself on its first sync; create a member copy for each colleague.</p>
+        )}
         <ul className="members">
           {status?.members.map((m) => (
             <li key={m.replicaId}>
