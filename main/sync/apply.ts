@@ -73,7 +73,7 @@ export interface ApplyResult {
  * whatever order the bundles came in; an incoming change whose base is not the local
  * head was made concurrently and marks the cell for conflict evaluation.
  */
-export function applyChanges(db: Database, changes: WireChange[]): ApplyResult {
+export function applyChanges(db: Database, changes: (WireChange & { decoded?: CellValue })[]): ApplyResult {
   const insert = cachedStatement(
     db,
     `INSERT OR IGNORE INTO change_log (hlc, replica, tbl, row_id, col, value, old_value, base_hlc, base_replica, actor, tx)
@@ -84,7 +84,8 @@ export function applyChanges(db: Database, changes: WireChange[]): ApplyResult {
     `INSERT INTO cell_heads (tbl, row_id, col, hlc, replica) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT(tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc, replica = excluded.replica`,
   );
-  const sorted = [...changes].sort((a, b) => compareStamp(a.hlc, a.replica, b.hlc, b.replica));
+  const inOrder = changes.every((c, i) => i === 0 || compareStamp(changes[i - 1]!.hlc, changes[i - 1]!.replica, c.hlc, c.replica) <= 0);
+  const sorted = inOrder ? changes : [...changes].sort((a, b) => compareStamp(a.hlc, a.replica, b.hlc, b.replica));
   const last = sorted[sorted.length - 1];
   if (last) clockOf(db).observe(last.hlc);
   const pending = new Map<string, PendingRow>();
@@ -117,7 +118,7 @@ export function applyChanges(db: Database, changes: WireChange[]): ApplyResult {
     if (laterThan({ hlc: c.hlc, replica: c.replica }, head)) {
       headPut.run(c.tbl, c.rowId, c.col, c.hlc, c.replica);
       heads.set(`${rowKey}\u0000${c.col}`, { hlc: c.hlc, replica: c.replica });
-      p.cols.set(c.col, c.value === null ? null : (JSON.parse(c.value) as CellValue));
+      p.cols.set(c.col, c.decoded !== undefined ? c.decoded : c.value === null ? null : (JSON.parse(c.value) as CellValue));
       p.stamps.set(c.col, { hlc: c.hlc, replica: c.replica });
     }
   }

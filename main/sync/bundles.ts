@@ -173,6 +173,10 @@ export function importBundle(db: Database, bytes: Buffer, file: string): ImportO
   if ('skip' in v) return { ...base, ...who, status: 'skipped', reason: v.skip };
   const { header, changes } = v;
   let result: ReturnType<typeof applyChanges>;
+  // A big bundle touches many index pages; a larger page cache for the one transaction
+  // keeps SQLite from spilling and rewriting them before the commit.
+  const cache = db.pragma('cache_size', { simple: true }) as number;
+  if (changes.length > 10_000) db.pragma('cache_size = -65536');
   try {
     result = db.transaction(() => {
       db.pragma('defer_foreign_keys = ON');
@@ -187,6 +191,8 @@ export function importBundle(db: Database, bytes: Buffer, file: string): ImportO
       ? 'refers to rows this copy does not have yet (import the bundles it builds on first)'
       : `could not be applied: ${msg}`;
     return { ...base, ...who, status: 'refused', reason };
+  } finally {
+    db.pragma(`cache_size = ${Math.trunc(cache)}`);
   }
   return { ...base, ...who, status: 'imported', reason: null, changes: result.applied, conflicts: countOpen(db, result.candidates), tables: result.tables };
 }

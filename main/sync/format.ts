@@ -1,6 +1,6 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
 import type { VersionVector, WireChange } from '../../db/repositories/sync.js';
-import { isSyncedColumn, isSyncedTable } from '../../db/tables.js';
+import { isSyncedColumn, isSyncedTable, type CellValue } from '../../db/tables.js';
 
 /**
  * A bundle file: line 1 is the JSON header, then one JSON array per change (NDJSON),
@@ -98,19 +98,27 @@ export function verifySignature(h: BundleHeader, publicKey: string): boolean {
   }
 }
 
-function validValueText(v: unknown): v is string | null {
-  if (v === null) return true;
-  if (typeof v !== 'string') return false;
+const NOT_SCALAR = Symbol('not a scalar');
+
+/** The value a JSON text stands for, if it is a cell value (null, string or number). */
+function decodeScalar(v: unknown): CellValue | typeof NOT_SCALAR {
+  if (v === null) return null;
+  if (typeof v !== 'string') return NOT_SCALAR;
   try {
     const x = JSON.parse(v) as unknown;
-    return x === null || typeof x === 'string' || typeof x === 'number';
+    return x === null || typeof x === 'string' || typeof x === 'number' ? x : NOT_SCALAR;
   } catch {
-    return false;
+    return NOT_SCALAR;
   }
 }
 
+/** A change read from a bundle, with its new value already decoded. */
+export interface ParsedChange extends WireChange {
+  decoded: CellValue;
+}
+
 /** Parses the body after its hash checked out; every table and column must be allow-listed. */
-export function parseBody(body: Buffer, count: number): WireChange[] {
+export function parseBody(body: Buffer, count: number): ParsedChange[] {
   const text = body.toString('utf8');
   const lines = text.length === 0 ? [] : text.split('\n');
   if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
@@ -130,10 +138,11 @@ export function parseBody(body: Buffer, count: number): WireChange[] {
     if (!isStrOrNull(baseHlc) || (baseHlc !== null && !HLC_RE.test(baseHlc)) || !isStrOrNull(baseReplica)) {
       throw new BundleRefused(`change ${i + 1} has a malformed base`);
     }
-    if (!validValueText(value) || !validValueText(oldValue)) throw new BundleRefused(`change ${i + 1} has a malformed value`);
+    const decoded = decodeScalar(value);
+    if (decoded === NOT_SCALAR || decodeScalar(oldValue) === NOT_SCALAR) throw new BundleRefused(`change ${i + 1} has a malformed value`);
     if (!isSyncedTable(tbl)) throw new BundleRefused(`change ${i + 1} writes table "${tbl}", which is not synced`);
     if (!isSyncedColumn(tbl, col)) throw new BundleRefused(`change ${i + 1} writes column ${tbl}.${col}, which is not synced`);
-    return { hlc, replica, tbl, rowId, col, value, oldValue, baseHlc, baseReplica, actor, tx };
+    return { hlc, replica, tbl, rowId, col, value: value as string | null, oldValue: oldValue as string | null, baseHlc, baseReplica, actor, tx, decoded };
   });
 }
 

@@ -42,12 +42,12 @@ describe('fault: the process dies in the middle of an import', () => {
     const wal = `${bPath}-wal`;
     const killed = await new Promise<boolean>((res) => {
       const t = setInterval(() => {
-        if (existsSync(wal) && statSync(wal).size > 1_000_000) {
+        if (existsSync(wal) && statSync(wal).size > 256_000) {
           clearInterval(t);
           child.kill('SIGKILL');
           res(true);
         }
-      }, 5);
+      }, 1);
       void exit.then(() => {
         clearInterval(t);
         res(false);
