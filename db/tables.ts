@@ -68,6 +68,7 @@ export const SYNCED_TABLES = {
   value_validations: ['measure_id', 'period', 'state', 'validated_by', 'validated_at', 'reopened_by', 'reopened_at', 'reopen_reason', 'deleted'],
   status_overrides: ['measure_id', 'kind', 'status', 'reason', 'set_by', 'set_at', 'deleted'],
   value_settings: ['tolerance_pct', 'stale_days', 'deleted'],
+  sync_members: ['name', 'public_key', 'joined_vector', 'deleted'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type SyncedTable = keyof typeof SYNCED_TABLES;

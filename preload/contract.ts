@@ -6,17 +6,19 @@
  */
 import type { z } from 'zod';
 import { coreContract, type CoreEvents } from './contract/core.js';
-import { gatesContract } from './contract/gates.js';
 import type { MethodDef } from './contract/define.js';
+import { gatesContract } from './contract/gates.js';
+import { gridContract } from './contract/grid.js';
 import { raidContract } from './contract/raid.js';
+import { syncContract, type SyncEvents } from './contract/sync.js';
+import { valueContract } from './contract/value.js';
 
 export * from './contract/types.js';
 export * from './contract/raid-types.js';
 export * from './contract/gates-types.js';
-import { gridContract } from './contract/grid.js';
 export * from './contract/grid-types.js';
-import { valueContract } from './contract/value.js';
 export * from './contract/value.js';
+export type * from './contract/sync.js';
 export type { ApiErrorBody, MethodDef } from './contract/define.js';
 export type { AppInfo } from './contract/core.js';
 
@@ -26,6 +28,7 @@ export const contract = {
   ...gatesContract,
   ...gridContract,
   ...valueContract,
+  ...syncContract,
 } as const;
 
 export type Contract = typeof contract;
@@ -34,11 +37,11 @@ export type Input<K extends MethodName> = z.input<Contract[K]['input']>;
 export type ParsedInput<K extends MethodName> = z.output<Contract[K]['input']>;
 export type Output<K extends MethodName> = Contract[K] extends MethodDef<z.ZodType, infer O> ? O : never;
 
-export type Events = CoreEvents;
+export type Events = CoreEvents & SyncEvents;
 export type EventName = keyof Events;
 
 export const METHOD_NAMES = Object.keys(contract) as MethodName[];
-export const EVENT_NAMES: EventName[] = ['workspace:changed', 'workspace:opened'];
+export const EVENT_NAMES: EventName[] = ['workspace:changed', 'workspace:opened', 'sync:progress'];
 
 export function isMethodName(s: string): s is MethodName {
   return Object.prototype.hasOwnProperty.call(contract, s);

@@ -9,6 +9,7 @@ import { historyHandlers } from './history.js';
 import { measureHandlers } from './measures.js';
 import { peopleHandlers } from './people.js';
 import { ApiSession, type SessionOptions } from './session.js';
+import { syncHandlers } from './sync.js';
 import { workspaceHandlers } from './workspace.js';
 import { raidFeatureHandlers } from './raid-index.js';
 import { gridFeatureHandlers } from './grid-feature.js';
@@ -41,6 +42,7 @@ export function createApi(options: SessionOptions): Api {
     ...gateConfigHandlers(session),
     ...gridFeatureHandlers(session),
     ...valueHandlers(session),
+    ...syncHandlers(session),
   };
   const call = async <K extends MethodName>(method: K, input: unknown): Promise<Output<K>> => {
     try {

@@ -2,12 +2,13 @@ import { gateCommands } from './commands/gates.js';
 import { measureCommands } from './commands/measures.js';
 import { serveCommands } from './commands/serve.js';
 import { raidCommands } from './commands/raid.js';
+import { syncCommands } from './commands/sync.js';
 import { workspaceCommands } from './commands/workspace.js';
 import { valueCommands } from './commands/value.js';
 import { describeError, type CliIO, type Command } from './context.js';
 
 /** Every command; a feature adds its own list here. */
-export const COMMANDS: Command[] = [...workspaceCommands, ...measureCommands, ...gateCommands, ...raidCommands, ...valueCommands, ...serveCommands];
+export const COMMANDS: Command[] = [...workspaceCommands, ...measureCommands, ...gateCommands, ...raidCommands, ...valueCommands, ...syncCommands, ...serveCommands];
 
 const defaultIO: CliIO = {
   out: (l) => process.stdout.write(`${l}\n`),

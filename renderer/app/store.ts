@@ -10,8 +10,9 @@ import { createRaidSlice, type RaidSlice } from '../features/raid/slice';
 import { createMeetingsSlice, type MeetingsSlice } from '../features/meetings/slice';
 
 import { createGatesSlice, type GatesSlice } from '../features/gates/slice';
-export type AppState = WorkspaceSlice & TreeSlice & GridSlice & PeopleSlice & HistorySlice & NoticeSlice & RaidSlice & MeetingsSlice & GatesSlice & ValueSlice & { api: ApiClient };
+export type AppState = WorkspaceSlice & TreeSlice & GridSlice & PeopleSlice & HistorySlice & NoticeSlice & RaidSlice & MeetingsSlice & GatesSlice & ValueSlice & SyncSlice & { api: ApiClient };
 import { createValueSlice, type ValueSlice } from '../features/finance/slice';
+import { createSyncSlice, type SyncSlice } from '../features/sync/slice';
 export type Slice<T> = StateCreator<AppState, [], [], T>;
 
 /** One store composed of feature slices; components select narrowly. */
@@ -28,6 +29,7 @@ export function createAppStore(api: ApiClient) {
     ...createMeetingsSlice(...a),
     ...createGatesSlice(...a),
     ...createValueSlice(...a),
+    ...createSyncSlice(...a),
   }));
 }
 

@@ -27,6 +27,7 @@ export function MeasuresGrid() {
   const people = useApp((s) => s.people);
   const customFields = useApp((s) => s.customFields);
   const cellErrors = useApp((s) => s.cellErrors);
+  const conflictCells = useApp((s) => s.conflictCells);
   const selectedNodeId = useApp((s) => s.selectedNodeId);
   const updateMeasure = useApp((s) => s.updateMeasure);
   const updateCustom = useApp((s) => s.updateCustom);
@@ -68,8 +69,8 @@ export function MeasuresGrid() {
   const stableFields = useMemo(() => customFields, [fieldsKey]);
   const errorsRef = useRef(cellErrors);
   const columnDefs = useMemo(
-    () => measureColumns({ peopleNames, cellErrors: () => errorsRef.current, packagePath, customFields: stableFields, onOpen: openDetail, onOpenEffects: (id) => void openEffects(id) }),
-    [peopleNames, packagePath, stableFields, openDetail, openEffects],
+    () => measureColumns({ peopleNames, cellErrors: () => errorsRef.current, packagePath, customFields: stableFields, onOpen: openDetail, onOpenEffects: (id) => void openEffects(id), conflictCells }),
+    [peopleNames, packagePath, stableFields, openDetail, openEffects, conflictCells],
   );
 
   useEffect(() => {

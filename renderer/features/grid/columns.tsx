@@ -37,9 +37,14 @@ export function measureColumns(opts: {
   onOpen?: (id: string) => void;
   /** Opens the measure's financial effects and statuses (value feature). */
   onOpenEffects?: (id: string) => void;
+  /** Cells with an open sync conflict, keyed "<measure id>:<field>". */
+  conflictCells?: Set<string>;
 }): ColDef<Measure>[] {
   const errorRules = (field: string) => ({
-    cellClassRules: { 'cell-error': (p: { data?: Measure }) => !!p.data && !!opts.cellErrors()[`${p.data.id}:${field}`] },
+    cellClassRules: {
+      'cell-error': (p: { data?: Measure }) => !!p.data && !!opts.cellErrors()[`${p.data.id}:${field}`],
+      'cell-conflict': (p: { data?: Measure }) => !!p.data && !!opts.conflictCells?.has(`${p.data.id}:${field}`),
+    },
     tooltipValueGetter: (p: { data?: Measure }) => (p.data ? opts.cellErrors()[`${p.data.id}:${field}`] : undefined),
   });
   const text = (field: keyof Measure & string, headerName: string, width = 150): ColDef<Measure> => ({

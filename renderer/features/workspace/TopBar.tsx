@@ -3,6 +3,7 @@ import { useApp } from '../../app/context';
 import { PromptDialog } from '../../components/Modal';
 import { ApiCallError } from '../../app/api';
 import type { View } from './slice';
+import { SyncButton } from '../sync/SyncButton';
 
 /** Workspace name, the File menu, undo/redo, who this copy acts as, and the views. */
 export function TopBar() {
@@ -79,6 +80,7 @@ export function TopBar() {
         ))}
       </nav>
       <div className="spacer" />
+      <SyncButton />
       <button disabled={!undoState.undo} title={undoState.undo ? `Undo ${undoState.undo} (Ctrl+Z)` : 'Nothing to undo'} onClick={() => void undo()}>
         ↶ Undo
       </button>

@@ -1,0 +1,223 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from '../connection.js';
+import { clockOf, decodeValue, replicaId } from '../changes.js';
+import { compareStamp } from '../hlc.js';
+import { cachedStatement } from '../statements.js';
+import { isSyncedColumn, type CellValue } from '../tables.js';
+
+/** replica id → highest HLC of that replica's changes this copy holds. */
+export type VersionVector = Record<string, string>;
+
+/** One change as it travels in a bundle (value / oldValue are JSON text, as stored). */
+export interface WireChange {
+  hlc: string;
+  replica: string;
+  tbl: string;
+  rowId: string;
+  col: string;
+  value: string | null;
+  oldValue: string | null;
+  baseHlc: string | null;
+  baseReplica: string | null;
+  actor: string;
+  tx: string;
+}
+
+export interface MemberRow {
+  id: string;
+  name: string;
+  publicKey: string;
+  joinedVector: VersionVector;
+  deleted: boolean;
+}
+
+export function localVector(db: Database): VersionVector {
+  const rows = cachedStatement(db, 'SELECT replica, max(hlc) AS h FROM change_log GROUP BY replica').all() as { replica: string; h: string }[];
+  return Object.fromEntries(rows.map((r) => [r.replica, r.h]));
+}
+
+/** Pointwise maximum: what a replica knows when it knows both. */
+export function mergeVectors(a: VersionVector, b: VersionVector): VersionVector {
+  const out: VersionVector = { ...a };
+  for (const [r, h] of Object.entries(b)) if (!out[r] || out[r] < h) out[r] = h;
+  return out;
+}
+
+export function listMembers(db: Database): MemberRow[] {
+  const rows = db.prepare('SELECT id, name, public_key AS publicKey, joined_vector AS jv, deleted FROM sync_members ORDER BY name, id').all() as {
+    id: string;
+    name: string;
+    publicKey: string;
+    jv: string;
+    deleted: number;
+  }[];
+  return rows.map((r) => ({ id: r.id, name: r.name, publicKey: r.publicKey, joinedVector: parseVector(r.jv), deleted: r.deleted === 1 }));
+}
+
+export function getMember(db: Database, id: string): MemberRow | null {
+  return listMembers(db).find((m) => m.id === id) ?? null;
+}
+
+export function parseVector(s: string | null | undefined): VersionVector {
+  if (!s) return {};
+  try {
+    const v = JSON.parse(s) as unknown;
+    if (!v || typeof v !== 'object' || Array.isArray(v)) return {};
+    return Object.fromEntries(Object.entries(v).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  } catch {
+    return {};
+  }
+}
+
+export function peerVector(db: Database, replica: string): VersionVector {
+  const r = db.prepare('SELECT vector FROM sync_peers WHERE replica = ?').get(replica) as { vector: string } | undefined;
+  return parseVector(r?.vector);
+}
+
+export function notePeerVector(db: Database, replica: string, vector: VersionVector): void {
+  const merged = mergeVectors(peerVector(db, replica), vector);
+  db.prepare('INSERT INTO sync_peers (replica, vector) VALUES (?, ?) ON CONFLICT(replica) DO UPDATE SET vector = excluded.vector').run(
+    replica,
+    JSON.stringify(merged),
+  );
+}
+
+export interface ReceivedRow {
+  replica: string;
+  seq: number;
+  sha256: string;
+  file: string;
+  changes: number;
+  at: string;
+}
+
+export function receivedFrom(db: Database, replica: string): ReceivedRow[] {
+  return db.prepare('SELECT * FROM sync_received WHERE replica = ? ORDER BY seq').all(replica) as ReceivedRow[];
+}
+
+export function noteReceived(db: Database, r: Omit<ReceivedRow, 'at'>): void {
+  db.prepare('INSERT OR REPLACE INTO sync_received (replica, seq, sha256, file, changes, at) VALUES (?, ?, ?, ?, ?, ?)').run(
+    r.replica,
+    r.seq,
+    r.sha256,
+    r.file,
+    r.changes,
+    new Date().toISOString(),
+  );
+}
+
+/** Changes of `origin` with an HLC after `after` (all of them for null), oldest first. */
+export function changesAfter(db: Database, origin: string, after: string | null): WireChange[] {
+  return cachedStatement(
+    db,
+    `SELECT hlc, replica, tbl, row_id AS rowId, col, value, old_value AS oldValue, base_hlc AS baseHlc,
+            base_replica AS baseReplica, actor, tx
+       FROM change_log WHERE replica = ? AND hlc > ? ORDER BY hlc`,
+  ).all(origin, after ?? '') as WireChange[];
+}
+
+/**
+ * The same changes as arrays in bundle-line order [hlc, replica, tbl, row_id, col, value,
+ * old_value, base_hlc, base_replica, actor, tx]: export writes them without building objects.
+ */
+export function changeLinesAfter(db: Database, origin: string, after: string | null): unknown[][] {
+  return cachedStatement(
+    db,
+    `SELECT hlc, replica, tbl, row_id, col, value, old_value, base_hlc, base_replica, actor, tx
+       FROM change_log WHERE replica = ? AND hlc > ? ORDER BY hlc`,
+  )
+    .raw(true)
+    .all(origin, after ?? '') as unknown[][];
+}
+
+export interface StoredChange extends WireChange {
+  decoded: CellValue;
+}
+
+/** All changes of one cell with an HLC at or after `from`, oldest first. */
+export function cellChanges(db: Database, tbl: string, rowId: string, col: string, from: string): StoredChange[] {
+  const rows = cachedStatement(
+    db,
+    `SELECT hlc, replica, tbl, row_id AS rowId, col, value, old_value AS oldValue, base_hlc AS baseHlc,
+            base_replica AS baseReplica, actor, tx
+       FROM change_log WHERE tbl = ? AND row_id = ? AND col = ? AND hlc >= ? ORDER BY hlc, replica`,
+  ).all(tbl, rowId, col, from) as WireChange[];
+  return rows.map((r) => ({ ...r, decoded: decodeValue(r.value) }));
+}
+
+/** The latest change of every column of a row made at or after `from`. */
+export function rowChangesSince(db: Database, tbl: string, rowId: string, from: string): StoredChange[] {
+  const rows = cachedStatement(
+    db,
+    `SELECT hlc, replica, tbl, row_id AS rowId, col, value, old_value AS oldValue, base_hlc AS baseHlc,
+            base_replica AS baseReplica, actor, tx
+       FROM change_log WHERE tbl = ? AND row_id = ? AND hlc >= ? ORDER BY hlc, replica`,
+  ).all(tbl, rowId, from) as WireChange[];
+  return rows.map((r) => ({ ...r, decoded: decodeValue(r.value) }));
+}
+
+export interface Head {
+  hlc: string;
+  replica: string;
+}
+
+export function cellHead(db: Database, tbl: string, rowId: string, col: string): Head | null {
+  const h = cachedStatement(db, 'SELECT hlc, replica FROM cell_heads WHERE tbl = ? AND row_id = ? AND col = ?').get(tbl, rowId, col) as Head | undefined;
+  return h ?? null;
+}
+
+export function changeAt(db: Database, tbl: string, rowId: string, col: string, head: Head): StoredChange | null {
+  const r = cachedStatement(
+    db,
+    `SELECT hlc, replica, tbl, row_id AS rowId, col, value, old_value AS oldValue, base_hlc AS baseHlc,
+            base_replica AS baseReplica, actor, tx
+       FROM change_log WHERE hlc = ? AND replica = ? AND tbl = ? AND row_id = ? AND col = ?`,
+  ).get(head.hlc, head.replica, tbl, rowId, col) as WireChange | undefined;
+  return r ? { ...r, decoded: decodeValue(r.value) } : null;
+}
+
+export const laterThan = (a: Head, b: Head | null): boolean => !b || compareStamp(a.hlc, a.replica, b.hlc, b.replica) > 0;
+
+export function addConflictCandidate(db: Database, kind: 'cell' | 'delete', tbl: string, rowId: string, col: string): void {
+  cachedStatement(db, 'INSERT OR IGNORE INTO sync_conflict_cells (kind, tbl, row_id, col) VALUES (?, ?, ?, ?)').run(kind, tbl, rowId, col);
+}
+
+export function conflictCandidates(db: Database): { kind: 'cell' | 'delete'; tbl: string; rowId: string; col: string }[] {
+  return db.prepare('SELECT kind, tbl, row_id AS rowId, col FROM sync_conflict_cells ORDER BY tbl, row_id, col, kind').all() as {
+    kind: 'cell' | 'delete';
+    tbl: string;
+    rowId: string;
+    col: string;
+  }[];
+}
+
+export function dropConflictCandidate(db: Database, kind: string, tbl: string, rowId: string, col: string): void {
+  db.prepare('DELETE FROM sync_conflict_cells WHERE kind = ? AND tbl = ? AND row_id = ? AND col = ?').run(kind, tbl, rowId, col);
+}
+
+/**
+ * Writes one cell as a new local change even when the value is unchanged: a conflict
+ * resolution or a sync rename must be a change of its own so it supersedes every
+ * concurrent edit on every replica. Call inside a transaction.
+ */
+export function writeForcedChange(db: Database, actor: string, tx: string, tbl: string, rowId: string, col: string, value: CellValue): void {
+  if (!isSyncedColumn(tbl, col)) throw new Error(`Column ${tbl}.${col} is not writable`);
+  const cur = db.prepare(`SELECT ${col} AS v FROM ${tbl} WHERE id = ?`).get(rowId) as { v: CellValue } | undefined;
+  if (!cur) throw new Error(`No ${tbl} row ${rowId}`);
+  db.prepare(`UPDATE ${tbl} SET ${col} = ? WHERE id = ?`).run(value, rowId);
+  const head = cellHead(db, tbl, rowId, col);
+  const hlc = clockOf(db).tick();
+  const me = replicaId(db);
+  cachedStatement(
+    db,
+    `INSERT INTO change_log (hlc, replica, tbl, row_id, col, value, old_value, base_hlc, base_replica, actor, tx)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(hlc, me, tbl, rowId, col, JSON.stringify(value), JSON.stringify(cur.v), head?.hlc ?? null, head?.replica ?? null, actor, tx);
+  cachedStatement(
+    db,
+    `INSERT INTO cell_heads (tbl, row_id, col, hlc, replica) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT(tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc, replica = excluded.replica`,
+  ).run(tbl, rowId, col, hlc, me);
+}
+
+export const newTx = (): string => randomUUID();

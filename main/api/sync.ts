@@ -1,0 +1,163 @@
+import { mkdirSync, watch, type FSWatcher } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { getLocal, getMeta, setLocal } from '../../db/connection.js';
+import { replicaId } from '../../db/changes.js';
+import { ValidationError } from '../../db/errors.js';
+import { parseHlc } from '../../db/hlc.js';
+import { listMembers, localVector } from '../../db/repositories/sync.js';
+import type { SyncConflictView, SyncStatus, SyncSummary } from '../../preload/contract.js';
+import { exportBundle } from '../sync/bundles.js';
+import { openConflicts, resolveConflict, type ConflictSide, type OpenConflict } from '../sync/conflicts.js';
+import { bundleFiles, importFiles, summarize, syncFolder, type SyncSummary as CoreSummary } from '../sync/folder.js';
+import { addMemberCopy } from '../sync/identity.js';
+import { isSyncedColumn } from '../../db/tables.js';
+import { ApiError } from './errors.js';
+import type { Handlers } from './handlers.js';
+import type { ApiSession } from './session.js';
+
+type K = 'sync:status' | 'sync:setFolder' | 'sync:now' | 'sync:export' | 'sync:import' | 'members:add' | 'conflicts:list' | 'conflicts:resolve';
+
+interface SyncState {
+  watcher: FSWatcher | null;
+  running: Promise<SyncSummary> | null;
+  timer: NodeJS.Timeout | null;
+}
+
+export function syncHandlers(s: ApiSession): Pick<Handlers, K> {
+  const st: SyncState = { watcher: null, running: null, timer: null };
+
+  const status = (): SyncStatus => {
+    const db = s.db();
+    const me = replicaId(db);
+    const vector = localVector(db);
+    const last = getLocal(db, 'sync_last');
+    return {
+      replicaId: me,
+      workspaceId: getMeta(db, 'workspace_id') ?? '',
+      folder: getLocal(db, 'sync_folder'),
+      autoSync: getLocal(db, 'sync_auto') === '1',
+      members: listMembers(db)
+        .filter((m) => !m.deleted)
+        .map((m) => ({ replicaId: m.id, name: m.name, isSelf: m.id === me, lastChangeAt: vector[m.id] ? new Date(parseHlc(vector[m.id]!).ms).toISOString() : null })),
+      vector,
+      openConflicts: openConflicts(db, { prune: false }).length,
+      lastSync: last ? (JSON.parse(last) as SyncSummary) : null,
+    };
+  };
+
+  const finish = (core: CoreSummary): SyncSummary => {
+    const { tables, ...rest } = core;
+    const summary: SyncSummary = { at: new Date().toISOString(), ...rest };
+    setLocal(s.db(), 'sync_last', JSON.stringify(summary));
+    s.emit('workspace:changed', { tables: [...tables, 'sync_conflicts'] });
+    return summary;
+  };
+
+  const syncNow = (): Promise<SyncSummary> => {
+    if (st.running) return st.running;
+    const db = s.db();
+    const folder = getLocal(db, 'sync_folder');
+    if (!folder) return Promise.reject(new ValidationError('Choose a sync folder first.', [{ field: 'folder', message: 'Choose a sync folder first.' }]));
+    st.running = syncFolder(db, s.actor(), folder, (p) => s.emit('sync:progress', p))
+      .then(finish)
+      .finally(() => {
+        st.running = null;
+      });
+    return st.running;
+  };
+
+  /** Automatic sync: another machine wrote a bundle into the folder (never our own, never a temp file). */
+  const rewatch = (): void => {
+    st.watcher?.close();
+    st.watcher = null;
+    if (!s.isOpen) return;
+    const db = s.db();
+    const folder = getLocal(db, 'sync_folder');
+    if (!folder || getLocal(db, 'sync_auto') !== '1') return;
+    const me = replicaId(db);
+    try {
+      mkdirSync(folder, { recursive: true });
+      st.watcher = watch(folder, (_event, name) => {
+        const f = name ? basename(String(name)) : '';
+        if (!f.endsWith('.stbundle') || f.startsWith(me)) return;
+        if (st.timer) clearTimeout(st.timer);
+        st.timer = setTimeout(() => {
+          st.timer = null;
+          if (s.isOpen) syncNow().catch(() => undefined);
+        }, 800);
+      });
+      // The watcher must not keep a CLI run alive; the desktop app and host stay up anyway.
+      st.watcher.unref();
+    } catch {
+      st.watcher = null;
+    }
+  };
+  s.on('workspace:opened', () => rewatch());
+
+  const who = (actor: string): string => {
+    if (actor === 'sync') return 'Steerco (sync)';
+    if (actor.startsWith('user:')) return actor.slice(5);
+    const p = s.db().prepare('SELECT name FROM people WHERE id = ?').get(actor) as { name: string } | undefined;
+    return p?.name ?? actor;
+  };
+  const view = (c: OpenConflict, names: Map<string, string>): SyncConflictView => {
+    const db = s.db();
+    const sideView = (x: ConflictSide) => ({ value: x.value, col: x.col, who: who(x.actor), copy: names.get(x.replica) ?? x.replica.slice(0, 8), at: x.at });
+    const cols = ['code', 'title', 'name'].filter((col) => isSyncedColumn(c.tbl, col));
+    const row = cols.length ? (db.prepare(`SELECT ${cols.join(', ')} FROM ${c.tbl} WHERE id = ?`).get(c.rowId) as Record<string, string> | undefined) : undefined;
+    const label = row ? cols.map((col) => row[col]).filter(Boolean).join(' ') : c.rowId;
+    return { id: c.id, kind: c.kind, tbl: c.tbl, rowId: c.rowId, col: c.col, label: label || c.rowId, current: sideView(c.current), others: c.others.map(sideView) };
+  };
+
+  return {
+    // Read-only: the copy registers itself as a member on its first export or member copy.
+    'sync:status': () => status(),
+    'sync:setFolder': ({ folder, auto }) => {
+      const db = s.db();
+      setLocal(db, 'sync_folder', folder === null ? null : resolve(folder));
+      if (auto !== undefined) setLocal(db, 'sync_auto', auto ? '1' : null);
+      rewatch();
+      return status();
+    },
+    'sync:now': () => syncNow(),
+    'sync:export': ({ dir }) => {
+      const r = exportBundle(s.db(), s.actor(), resolve(dir));
+      return { file: r.file, changes: r.changes };
+    },
+    'sync:import': async ({ paths }) => {
+      const db = s.db();
+      let files: string[];
+      try {
+        files = bundleFiles(paths.map((p) => resolve(p)));
+      } catch (e) {
+        throw new ValidationError(`Cannot read ${paths.join(', ')}: ${(e as Error).message}`);
+      }
+      const outcomes = await importFiles(db, files, (p) => s.emit('sync:progress', p));
+      return finish(summarize(db, outcomes, null, 0));
+    },
+    'members:add': async ({ name, out }) => {
+      const r = await addMemberCopy(s.db(), s.actor(), name, resolve(out));
+      s.emit('workspace:changed', { tables: ['sync_members'] });
+      return { path: r.path, replicaId: r.replica };
+    },
+    'conflicts:list': () => {
+      const names = new Map(listMembers(s.db()).map((m) => [m.id, m.name]));
+      return openConflicts(s.db()).map((c) => view(c, names));
+    },
+    'conflicts:resolve': ({ id, value, restore }) => {
+      const db = s.db();
+      const kind = id.startsWith('delete:') ? 'delete' : 'cell';
+      if (kind === 'cell' && value === undefined) throw new ValidationError('Pick a value or type a new one.', [{ field: 'value', message: 'Pick a value or type a new one.' }]);
+      if (kind === 'delete' && restore === undefined) throw new ValidationError('Choose to keep the row deleted or to restore it.');
+      let closed;
+      try {
+        closed = resolveConflict(db, s.actor(), id, kind === 'cell' ? { value: value ?? null } : { restore: restore ?? false });
+      } catch (e) {
+        throw new ValidationError(`That value cannot be stored: ${(e as Error).message}`);
+      }
+      if (!closed) throw new ApiError({ code: 'not_found', message: `No open conflict ${id}; it may have been resolved already.` });
+      s.emit('workspace:changed', { tables: [closed.tbl, 'sync_conflicts'] });
+      return { resolved: id };
+    },
+  };
+}

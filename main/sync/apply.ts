@@ -1,0 +1,158 @@
+import type { Database } from '../../db/connection.js';
+import { clockOf } from '../../db/changes.js';
+import { compareStamp } from '../../db/hlc.js';
+import {
+  addConflictCandidate,
+  cellHead,
+  laterThan,
+  newTx,
+  writeForcedChange,
+  type Head,
+  type WireChange,
+} from '../../db/repositories/sync.js';
+import { cachedStatement } from '../../db/statements.js';
+import { isSyncedColumn, type CellValue } from '../../db/tables.js';
+
+/** Columns that only stamp "last touched"; concurrent stamps are not a conflict for a person. */
+export const STAMP_COLUMNS = new Set(['updated_at']);
+
+export const SYNC_ACTOR = 'sync';
+
+const uniqueCache = new WeakMap<Database, Map<string, string[]>>();
+
+/** Single-column UNIQUE constraints of a synced table (e.g. measures.code), read from the schema. */
+function uniqueColumns(db: Database, tbl: string): string[] {
+  let m = uniqueCache.get(db);
+  if (!m) uniqueCache.set(db, (m = new Map()));
+  let cols = m.get(tbl);
+  if (!cols) {
+    cols = [];
+    for (const ix of db.pragma(`index_list(${tbl})`) as { name: string; unique: number; origin: string }[]) {
+      if (ix.unique !== 1 || ix.origin === 'pk') continue;
+      const info = db.pragma(`index_info(${ix.name})`) as { name: string }[];
+      if (info.length === 1 && isSyncedColumn(tbl, info[0]!.name)) cols.push(info[0]!.name);
+    }
+    m.set(tbl, cols);
+  }
+  return cols;
+}
+
+/**
+ * The code a row gets when another row claims the same one earlier. Derived from the row
+ * id alone, never from which codes happen to be taken, so every replica picks the same
+ * one whatever order the rows arrived in.
+ */
+function freeValue(db: Database, tbl: string, col: string, value: string, rowId: string): string {
+  const id = rowId.replace(/[^0-9a-zA-Z]/g, '');
+  for (const n of [6, 12, id.length]) {
+    const v = `${value}-${id.slice(0, n)}`;
+    if (!db.prepare(`SELECT 1 FROM ${tbl} WHERE ${col} = ? AND id <> ?`).get(v, rowId)) return v;
+  }
+  return `${value}-${rowId}`;
+}
+
+interface PendingRow {
+  tbl: string;
+  rowId: string;
+  cols: Map<string, CellValue>;
+  stamps: Map<string, Head>;
+}
+
+export interface ApplyResult {
+  /** Changes this copy did not have yet. */
+  applied: number;
+  /** Cells and rows that may now hold a conflict (evaluated by conflicts.ts). */
+  candidates: { kind: 'cell' | 'delete'; tbl: string; rowId: string; col: string }[];
+  tables: string[];
+}
+
+/**
+ * Applies verified changes. Must run inside a transaction (the caller's), with
+ * foreign keys deferred: bundles may carry a child row before its parent.
+ * Per cell the highest (HLC, replica) wins, so every replica ends with the same value
+ * whatever order the bundles came in; an incoming change whose base is not the local
+ * head was made concurrently and marks the cell for conflict evaluation.
+ */
+export function applyChanges(db: Database, changes: (WireChange & { decoded?: CellValue })[]): ApplyResult {
+  const insert = cachedStatement(
+    db,
+    `INSERT OR IGNORE INTO change_log (hlc, replica, tbl, row_id, col, value, old_value, base_hlc, base_replica, actor, tx)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const headPut = cachedStatement(
+    db,
+    `INSERT INTO cell_heads (tbl, row_id, col, hlc, replica) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT(tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc, replica = excluded.replica`,
+  );
+  const inOrder = changes.every((c, i) => i === 0 || compareStamp(changes[i - 1]!.hlc, changes[i - 1]!.replica, c.hlc, c.replica) <= 0);
+  const sorted = inOrder ? changes : [...changes].sort((a, b) => compareStamp(a.hlc, a.replica, b.hlc, b.replica));
+  const last = sorted[sorted.length - 1];
+  if (last) clockOf(db).observe(last.hlc);
+  const pending = new Map<string, PendingRow>();
+  const candidates: ApplyResult['candidates'] = [];
+  const tables = new Set<string>();
+  let applied = 0;
+  // Heads of cells touched in this batch, and rows this copy did not have before it:
+  // their cells have no head yet, which spares a lookup per change of a new row.
+  const heads = new Map<string, Head | null>();
+  const newRows = new Map<string, boolean>();
+  const headOf = (c: WireChange, rowKey: string): Head | null => {
+    const k = `${rowKey}\u0000${c.col}`;
+    const known = heads.get(k);
+    if (known !== undefined) return known;
+    let isNew = newRows.get(rowKey);
+    if (isNew === undefined) newRows.set(rowKey, (isNew = !cachedStatement(db, `SELECT 1 FROM ${c.tbl} WHERE id = ?`).get(c.rowId)));
+    return isNew ? null : cellHead(db, c.tbl, c.rowId, c.col);
+  };
+  for (const c of sorted) {
+    const r = insert.run(c.hlc, c.replica, c.tbl, c.rowId, c.col, c.value, c.oldValue, c.baseHlc, c.baseReplica, c.actor, c.tx);
+    if (r.changes === 0) continue;
+    applied++;
+    tables.add(c.tbl);
+    const rowKey = `${c.tbl}\u0000${c.rowId}`;
+    const head = headOf(c, rowKey);
+    const fastForward = (head?.hlc ?? null) === c.baseHlc && (head?.replica ?? null) === c.baseReplica;
+    if (!fastForward && !STAMP_COLUMNS.has(c.col)) candidates.push({ kind: 'cell', tbl: c.tbl, rowId: c.rowId, col: c.col });
+    let p = pending.get(rowKey);
+    if (!p) pending.set(rowKey, (p = { tbl: c.tbl, rowId: c.rowId, cols: new Map(), stamps: new Map() }));
+    if (laterThan({ hlc: c.hlc, replica: c.replica }, head)) {
+      headPut.run(c.tbl, c.rowId, c.col, c.hlc, c.replica);
+      heads.set(`${rowKey}\u0000${c.col}`, { hlc: c.hlc, replica: c.replica });
+      p.cols.set(c.col, c.decoded !== undefined ? c.decoded : c.value === null ? null : (JSON.parse(c.value) as CellValue));
+      p.stamps.set(c.col, { hlc: c.hlc, replica: c.replica });
+    }
+  }
+  const renames: { tbl: string; rowId: string; col: string; value: string }[] = [];
+  const tx = newTx();
+  for (const p of pending.values()) {
+    if (p.cols.size === 0) continue;
+    for (const col of uniqueColumns(db, p.tbl)) {
+      const v = p.cols.get(col);
+      if (typeof v !== 'string') continue;
+      const other = db.prepare(`SELECT id FROM ${p.tbl} WHERE ${col} = ? AND id <> ?`).get(v, p.rowId) as { id: string } | undefined;
+      if (!other) continue;
+      // Two copies created the same code: the later claim gets a suffix, as a change of its own.
+      const otherHead = cellHead(db, p.tbl, other.id, col);
+      if (otherHead && laterThan(otherHead, p.stamps.get(col)!)) {
+        writeForcedChange(db, SYNC_ACTOR, tx, p.tbl, other.id, col, freeValue(db, p.tbl, col, v, other.id));
+      } else {
+        const renamed = freeValue(db, p.tbl, col, v, p.rowId);
+        p.cols.set(col, renamed);
+        renames.push({ tbl: p.tbl, rowId: p.rowId, col, value: renamed });
+      }
+    }
+    const cols = [...p.cols.keys()];
+    const vals = cols.map((c) => p.cols.get(c) ?? null);
+    const exists = cachedStatement(db, `SELECT 1 FROM ${p.tbl} WHERE id = ?`).get(p.rowId);
+    if (exists) cachedStatement(db, `UPDATE ${p.tbl} SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...vals, p.rowId);
+    else cachedStatement(db, `INSERT INTO ${p.tbl} (id, ${cols.join(', ')}) VALUES (?${', ?'.repeat(cols.length)})`).run(p.rowId, ...vals);
+  }
+  for (const r of renames) writeForcedChange(db, SYNC_ACTOR, tx, r.tbl, r.rowId, r.col, r.value);
+  for (const p of pending.values()) {
+    if (!isSyncedColumn(p.tbl, 'deleted')) continue;
+    const row = cachedStatement(db, `SELECT deleted FROM ${p.tbl} WHERE id = ?`).get(p.rowId) as { deleted: number } | undefined;
+    if (row?.deleted === 1) candidates.push({ kind: 'delete', tbl: p.tbl, rowId: p.rowId, col: 'deleted' });
+  }
+  for (const c of candidates) addConflictCandidate(db, c.kind, c.tbl, c.rowId, c.col);
+  return { applied, candidates, tables: [...tables] };
+}

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { method } from './define.js';
+
+const path = z.string().trim().min(1, 'a path is required').max(4096);
+const empty = z.object({}).strict();
+const cellValue = z.union([z.string().max(1_000_000), z.number(), z.null()]);
+
+export interface SyncMember {
+  replicaId: string;
+  name: string;
+  isSelf: boolean;
+  /** Latest change this copy holds from that member's copy (ISO), null if none yet. */
+  lastChangeAt: string | null;
+}
+
+export interface SyncStatus {
+  replicaId: string;
+  workspaceId: string;
+  folder: string | null;
+  autoSync: boolean;
+  members: SyncMember[];
+  /** replica id → latest clock value held from it. */
+  vector: Record<string, string>;
+  openConflicts: number;
+  lastSync: SyncSummary | null;
+}
+
+export interface SyncSummary {
+  at: string;
+  changesIn: number;
+  changesOut: number;
+  exported: string | null;
+  imported: number;
+  skipped: number;
+  refused: { file: string; reason: string }[];
+  /** Bundles missing from a copy's chain, by file name. */
+  gaps: string[];
+  newConflicts: number;
+  openConflicts: number;
+}
+
+export interface ConflictSideView {
+  value: string | number | null;
+  col: string;
+  /** Who made the edit (person name when known) and from which member's copy. */
+  who: string;
+  copy: string;
+  at: string;
+}
+
+export interface SyncConflictView {
+  id: string;
+  kind: 'cell' | 'delete';
+  tbl: string;
+  rowId: string;
+  col: string;
+  /** What the row is, for people: "M-0012 Onboarding playbook". */
+  label: string;
+  current: ConflictSideView;
+  others: ConflictSideView[];
+}
+
+export interface SyncProgressEvent {
+  phase: 'import' | 'export' | 'done';
+  done: number;
+  total: number;
+  file: string | null;
+}
+
+/** Sync through shared files: member copies, bundles, sync folder, conflicts. */
+export const syncContract = {
+  /** This copy, the members, the sync folder and the number of open conflicts. */
+  'sync:status': method<SyncStatus>()(empty),
+  /** Sets (or clears, with null) the sync folder of this copy; `auto` syncs when it changes. */
+  'sync:setFolder': method<SyncStatus>()(z.object({ folder: path.nullable(), auto: z.boolean().optional() }).strict()),
+  /** Imports every new bundle from the sync folder, then writes this copy's bundle there. */
+  'sync:now': method<SyncSummary>()(empty),
+  /** Writes this copy's next bundle into a folder. */
+  'sync:export': method<{ file: string | null; changes: number }>()(z.object({ dir: path }).strict()),
+  /** Imports bundle files or every bundle in the given folders. */
+  'sync:import': method<SyncSummary>()(z.object({ paths: z.array(path).min(1).max(10_000) }).strict()),
+  /** Writes a new member copy of this workspace for a named person (own replica and key pair). */
+  'members:add': method<{ path: string; replicaId: string }>()(z.object({ name: z.string().trim().min(1, 'a name is required').max(200), out: path }).strict()),
+  'conflicts:list': method<SyncConflictView[]>()(empty),
+  /** Resolves a conflict: `value` for a field (one of the sides or a new one), `restore` for edit vs delete. */
+  'conflicts:resolve': method<{ resolved: string }>()(
+    z.object({ id: z.string().min(1).max(1000), value: cellValue.optional(), restore: z.boolean().optional() }).strict(),
+  ),
+} as const;
+
+export interface SyncEvents {
+  /** Progress of a running "Sync now". */
+  'sync:progress': SyncProgressEvent;
+}
