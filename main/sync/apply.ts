@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Database } from '../../db/connection.js';
 import { clockOf } from '../../db/changes.js';
 import { compareStamp } from '../../db/hlc.js';
@@ -42,13 +43,12 @@ function uniqueColumns(db: Database, tbl: string): string[] {
  * id alone, never from which codes happen to be taken, so every replica picks the same
  * one whatever order the rows arrived in.
  */
-function freeValue(db: Database, tbl: string, col: string, value: string, rowId: string): string {
-  const id = rowId.replace(/[^0-9a-zA-Z]/g, '');
-  for (const n of [6, 12, id.length]) {
-    const v = `${value}-${id.slice(0, n)}`;
-    if (!db.prepare(`SELECT 1 FROM ${tbl} WHERE ${col} = ? AND id <> ?`).get(v, rowId)) return v;
-  }
-  return `${value}-${rowId}`;
+/**
+ * The code a later duplicate takes: the same on every copy whatever the arrival order,
+ * because it depends only on the row's id (not on which other codes exist yet).
+ */
+function freeValue(value: string, rowId: string): string {
+  return `${value}-${createHash('sha256').update(rowId).digest('hex').slice(0, 8)}`;
 }
 
 interface PendingRow {
@@ -134,9 +134,9 @@ export function applyChanges(db: Database, changes: (WireChange & { decoded?: Ce
       // Two copies created the same code: the later claim gets a suffix, as a change of its own.
       const otherHead = cellHead(db, p.tbl, other.id, col);
       if (otherHead && laterThan(otherHead, p.stamps.get(col)!)) {
-        writeForcedChange(db, SYNC_ACTOR, tx, p.tbl, other.id, col, freeValue(db, p.tbl, col, v, other.id));
+        writeForcedChange(db, SYNC_ACTOR, tx, p.tbl, other.id, col, freeValue(v, other.id));
       } else {
-        const renamed = freeValue(db, p.tbl, col, v, p.rowId);
+        const renamed = freeValue(v, p.rowId);
         p.cols.set(col, renamed);
         renames.push({ tbl: p.tbl, rowId: p.rowId, col, value: renamed });
       }
