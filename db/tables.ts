@@ -1,3 +1,5 @@
+import { PACK_TABLES } from './tables-pack.js';
+
 /**
  * Allow-list of the synced tables and their writable columns. Every identifier that
  * reaches SQL text in the change-log writer or in sync comes from here, never from input.
@@ -55,6 +57,7 @@ export const SYNCED_TABLES = {
   ],
   dependencies: ['measure_id', 'on_measure_id', 'external_party', 'description', 'deleted'],
   gate_levels: ['level', 'name', 'criteria', 'approver_roles', 'risk_weight_pct', 'deleted'],
+  ...PACK_TABLES,
 } as const satisfies Record<string, readonly string[]>;
 
 export type SyncedTable = keyof typeof SYNCED_TABLES;

@@ -7,13 +7,16 @@
 import type { z } from 'zod';
 import { coreContract, type CoreEvents } from './contract/core.js';
 import type { MethodDef } from './contract/define.js';
+import { packContract } from './contract/pack.js';
 
 export * from './contract/types.js';
+export * from './contract/pack-types.js';
 export type { ApiErrorBody, MethodDef } from './contract/define.js';
 export type { AppInfo } from './contract/core.js';
 
 export const contract = {
   ...coreContract,
+  ...packContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -4,6 +4,7 @@ import type { Handlers } from './handlers.js';
 import { hierarchyHandlers } from './hierarchy.js';
 import { historyHandlers } from './history.js';
 import { measureHandlers } from './measures.js';
+import { packHandlers } from './pack.js';
 import { peopleHandlers } from './people.js';
 import { ApiSession, type SessionOptions } from './session.js';
 import { workspaceHandlers } from './workspace.js';
@@ -29,6 +30,7 @@ export function createApi(options: SessionOptions): Api {
     ...measureHandlers(session),
     ...peopleHandlers(session),
     ...historyHandlers(session),
+    ...packHandlers(session),
   };
   const call = async <K extends MethodName>(method: K, input: unknown): Promise<Output<K>> => {
     try {

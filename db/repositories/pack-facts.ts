@@ -1,0 +1,117 @@
+import type { Database } from 'better-sqlite3';
+import type {
+  FactDependency,
+  FactMeasure,
+  FactMeasureValue,
+  FactMilestone,
+  FactMonth,
+  FactRaid,
+} from '../../preload/contract/pack-facts.js';
+
+/**
+ * SQL reads behind a steering pack, all limited to a scope: the measures whose package is
+ * in `nodeIds` (null = the whole workspace). Aggregates run in SQLite, not in JS loops.
+ */
+const SCOPE = `(SELECT m.id FROM measures m WHERE m.deleted = 0 AND (@scope IS NULL OR m.node_id IN (SELECT value FROM json_each(@scope))))`;
+
+const scopeArg = (nodeIds: string[] | null): string | null => (nodeIds ? JSON.stringify(nodeIds) : null);
+
+export function scopeMeasures(db: Database, nodeIds: string[] | null): FactMeasure[] {
+  return db
+    .prepare(
+      `SELECT m.id, m.code, m.title, o.name AS owner, s.name AS sponsor, m.function,
+              coalesce(prj.name, '') AS workstream, m.di_level AS diLevel, m.lifecycle,
+              m.implementation_status AS implementationStatus, m.potential_status AS potentialStatus, m.due_date AS dueDate
+       FROM measures m
+       JOIN nodes pkg ON pkg.id = m.node_id
+       LEFT JOIN nodes prj ON prj.id = pkg.parent_id AND prj.level = 'project'
+       LEFT JOIN people o ON o.id = m.owner_id
+       LEFT JOIN people s ON s.id = m.sponsor_id
+       WHERE m.id IN ${SCOPE}
+       ORDER BY m.code`,
+    )
+    .all({ scope: scopeArg(nodeIds) }) as FactMeasure[];
+}
+
+export function gateLevels(db: Database): { level: number; name: string; riskWeightPct: number }[] {
+  return db
+    .prepare('SELECT level, name, risk_weight_pct AS riskWeightPct FROM gate_levels WHERE deleted = 0 ORDER BY level')
+    .all() as { level: number; name: string; riskWeightPct: number }[];
+}
+
+const BENEFIT = "('recurring_benefit','one_time_benefit')";
+
+/** Benefit totals per measure (minor units): target, plan, forecast, actual, validated actual. */
+export function measureValues(db: Database, nodeIds: string[] | null): Record<string, FactMeasureValue> {
+  const rows = db
+    .prepare(
+      `SELECT l.measure_id AS id,
+              (SELECT coalesce(sum(l2.target), 0) FROM effect_lines l2
+                WHERE l2.measure_id = l.measure_id AND l2.deleted = 0 AND l2.type IN ${BENEFIT}) AS target,
+              coalesce(sum(v.plan), 0) AS plan, coalesce(sum(v.forecast), 0) AS forecast, coalesce(sum(v.actual), 0) AS actual,
+              coalesce(sum(CASE WHEN v.actual_validated = 1 THEN v.actual END), 0) AS actualValidated
+       FROM effect_lines l LEFT JOIN effect_values v ON v.line_id = l.id AND v.deleted = 0
+       WHERE l.deleted = 0 AND l.type IN ${BENEFIT} AND l.measure_id IN ${SCOPE}
+       GROUP BY l.measure_id`,
+    )
+    .all({ scope: scopeArg(nodeIds) }) as (FactMeasureValue & { id: string })[];
+  return Object.fromEntries(rows.map(({ id, ...v }) => [id, v]));
+}
+
+/** Benefits by month, run-rate and one-time apart. */
+export function monthlyValues(db: Database, nodeIds: string[] | null): FactMonth[] {
+  return db
+    .prepare(
+      `SELECT v.period, CASE l.type WHEN 'recurring_benefit' THEN 'run_rate' ELSE 'one_time' END AS kind,
+              coalesce(sum(v.plan), 0) AS plan, coalesce(sum(v.forecast), 0) AS forecast, coalesce(sum(v.actual), 0) AS actual
+       FROM effect_values v JOIN effect_lines l ON l.id = v.line_id
+       WHERE v.deleted = 0 AND l.deleted = 0 AND l.type IN ${BENEFIT} AND l.measure_id IN ${SCOPE}
+       GROUP BY v.period, kind ORDER BY v.period, kind`,
+    )
+    .all({ scope: scopeArg(nodeIds) }) as FactMonth[];
+}
+
+/** Open milestones due (forecast, else plan) by `to`, overdue ones included, soonest first. */
+export function milestonesDue(db: Database, nodeIds: string[] | null, to: string): FactMilestone[] {
+  return db
+    .prepare(
+      `SELECT m.code AS measureCode, m.title AS measureTitle, ms.title, p.name AS owner, ms.due_date AS dueDate,
+              ms.forecast_date AS forecastDate, m.implementation_status AS status
+       FROM milestones ms JOIN measures m ON m.id = ms.measure_id
+       LEFT JOIN people p ON p.id = coalesce(ms.owner_id, m.owner_id)
+       WHERE ms.deleted = 0 AND ms.done = 0 AND ms.measure_id IN ${SCOPE}
+         AND coalesce(ms.forecast_date, ms.due_date) <= @to
+       ORDER BY coalesce(ms.forecast_date, ms.due_date), m.code`,
+    )
+    .all({ scope: scopeArg(nodeIds), to }) as FactMilestone[];
+}
+
+/** RAID items on measures in scope or on nodes in scope. */
+export function raidItems(db: Database, nodeIds: string[] | null): FactRaid[] {
+  const rows = db
+    .prepare(
+      `SELECT r.id, r.code, r.kind, r.title, p.name AS owner, r.impact, r.probability, r.status, r.escalated,
+              r.escalation_level AS escalationLevel, r.next_action AS nextAction, r.due_date AS dueDate,
+              r.measure_id AS measureId, m.code AS measureCode
+       FROM raid_items r LEFT JOIN measures m ON m.id = r.measure_id LEFT JOIN people p ON p.id = r.owner_id
+       WHERE r.deleted = 0 AND (@scope IS NULL OR r.measure_id IN ${SCOPE} OR r.node_id IN (SELECT value FROM json_each(@scope)))
+       ORDER BY r.code`,
+    )
+    .all({ scope: scopeArg(nodeIds) }) as (Omit<FactRaid, 'escalated'> & { escalated: number })[];
+  return rows.map((r) => ({ ...r, escalated: r.escalated === 1 }));
+}
+
+export function dependencies(db: Database, nodeIds: string[] | null): FactDependency[] {
+  return db
+    .prepare(
+      `SELECT d.measure_id AS measureId, d.on_measure_id AS onMeasureId, d.external_party AS externalParty, d.description,
+              o.code AS onCode, o.title AS onTitle, (o.di_level >= 4 OR o.lifecycle IN ('closed','cancelled')) AS onDone
+       FROM dependencies d LEFT JOIN measures o ON o.id = d.on_measure_id AND o.deleted = 0
+       WHERE d.deleted = 0 AND d.measure_id IN ${SCOPE}`,
+    )
+    .all({ scope: scopeArg(nodeIds) })
+    .map((r) => {
+      const row = r as Omit<FactDependency, 'onDone'> & { onDone: number | null };
+      return { ...row, onDone: row.onDone === 1 };
+    });
+}
