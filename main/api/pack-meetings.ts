@@ -11,7 +11,7 @@ function hasTable(db: Database, name: string): boolean {
   return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
 }
 
-export function meetingById(db: Database, id: string): { id: string; title: string; date: string } | null {
+export function meetingById(db: Database, _id: string): { id: string; title: string; date: string } | null {
   if (!hasTable(db, 'meetings')) return null;
   return null;
 }

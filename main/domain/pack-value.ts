@@ -87,6 +87,8 @@ function cumulative(f: PackFacts, t: ValueTotals): PackChart {
   const periods = [...new Set(f.months.map((m) => m.period))].sort();
   let fc = 0;
   let ac = 0;
+  // Actuals stop at the last month that has any: a flat line after it would read as "no value came in".
+  const lastActual = f.months.filter((m) => m.actual !== 0).reduce((p, m) => (m.period > p ? m.period : p), '');
   const forecast: number[] = [];
   const actual: number[] = [];
   for (const p of periods) {
@@ -96,7 +98,7 @@ function cumulative(f: PackFacts, t: ValueTotals): PackChart {
       ac += m.actual;
     }
     forecast.push(thousands(fc));
-    actual.push(thousands(ac));
+    if (p <= lastActual) actual.push(thousands(ac));
   }
   return {
     kind: 'line',

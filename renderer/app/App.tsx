@@ -7,11 +7,14 @@ import { MeasuresGrid } from '../features/grid/MeasuresGrid';
 import { PeoplePanel } from '../features/people/PeoplePanel';
 import { Notices } from '../features/history/Notices';
 import { useGlobalKeys } from '../features/history/useGlobalKeys';
+import { PackView } from '../features/pack/PackView';
+import { PACK_TABLES } from '../features/pack/slice';
 
-const RELOADS: [string[], 'loadNodes' | 'loadMeasures' | 'loadPeople'][] = [
+const RELOADS: [string[], 'loadNodes' | 'loadMeasures' | 'loadPeople' | 'reloadPackIfShown'][] = [
   [['nodes', 'measures'], 'loadNodes'],
   [['measures', 'people', 'nodes', 'custom_values'], 'loadMeasures'],
   [['people', 'roles', 'role_assignments'], 'loadPeople'],
+  [PACK_TABLES, 'reloadPackIfShown'],
 ];
 
 /** Listens to the workspace's events and reloads only the views whose tables changed. */
@@ -55,6 +58,8 @@ export function App() {
               <HierarchyTree />
               <MeasuresGrid />
             </div>
+          ) : view === 'pack' ? (
+            <PackView />
           ) : (
             <PeoplePanel />
           )}

@@ -6,8 +6,9 @@ import { createGridSlice, type GridSlice } from '../features/grid/slice';
 import { createPeopleSlice, type PeopleSlice } from '../features/people/slice';
 import { createHistorySlice, type HistorySlice } from '../features/history/slice';
 import { createNoticeSlice, type NoticeSlice } from '../features/history/notice-slice';
+import { createPackSlice, type PackSlice } from '../features/pack/slice';
 
-export type AppState = WorkspaceSlice & TreeSlice & GridSlice & PeopleSlice & HistorySlice & NoticeSlice & { api: ApiClient };
+export type AppState = WorkspaceSlice & TreeSlice & GridSlice & PeopleSlice & HistorySlice & NoticeSlice & PackSlice & { api: ApiClient };
 export type Slice<T> = StateCreator<AppState, [], [], T>;
 
 /** One store composed of feature slices; components select narrowly. */
@@ -20,6 +21,7 @@ export function createAppStore(api: ApiClient) {
     ...createPeopleSlice(...a),
     ...createHistorySlice(...a),
     ...createNoticeSlice(...a),
+    ...createPackSlice(...a),
   }));
 }
 

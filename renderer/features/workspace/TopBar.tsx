@@ -35,6 +35,7 @@ export function TopBar() {
   const tabs: [View, string][] = [
     ['measures', 'Measures'],
     ['people', 'People'],
+    ['pack', 'Steering pack'],
   ];
   return (
     <header className="topbar">

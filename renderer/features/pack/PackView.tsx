@@ -1,0 +1,111 @@
+import { useEffect, useState } from 'react';
+import { ConfirmDialog, PromptDialog } from '../../components/Modal';
+import { useApp } from '../../app/context';
+import { PackDocument } from './PackDocument';
+import { PackLayoutForm } from './PackLayoutForm';
+import { PackTextsForm } from './PackTextsForm';
+import './pack.css';
+
+const INDENT: Record<string, number> = { organization: 0, portfolio: 1, program: 2, project: 3, package: 4 };
+
+/** Pack builder and print preview: scope, meeting, texts, sections, frozen packs, print and export. */
+export function PackView() {
+  const s = useApp((x) => x);
+  const [exportDialog, setExportDialog] = useState(false);
+  const [freezeDialog, setFreezeDialog] = useState(false);
+  const { loadPack } = s;
+  useEffect(() => void loadPack(), [loadPack]);
+  const frozen = s.packSnapshotId !== null;
+  const m = s.pack?.meta;
+  const defaultPath = `${s.appInfo?.defaultFolder ?? ''}/${m?.fileStem ?? 'steering-pack'}.pptx`;
+  return (
+    <div className="pack-view">
+      <aside className="pack-side pack-print-hide">
+        <label>
+          Scope
+          <select name="scope" value={s.packScopeId ?? ''} onChange={(e) => void s.setPackTarget({ scopeId: e.target.value || null })}>
+            <option value="">Whole program</option>
+            {s.nodes
+              .filter((n) => n.level !== 'package')
+              .map((n) => (
+                <option key={n.id} value={n.id}>
+                  {'\u00a0\u00a0'.repeat(INDENT[n.level] ?? 0)}
+                  {n.name}
+                </option>
+              ))}
+          </select>
+        </label>
+        <label>
+          Meeting
+          <select name="meeting" value={s.packMeetingId ?? ''} onChange={(e) => void s.setPackTarget({ meetingId: e.target.value || null })}>
+            <option value="">No meeting (draft for today)</option>
+            {s.packMeetings.map((mt) => (
+              <option key={mt.id} value={mt.id}>
+                {mt.date} {mt.title}
+                {mt.snapshotId ? ' (held)' : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="row">
+          <button onClick={() => window.print()} disabled={!s.pack}>
+            Print / PDF…
+          </button>
+          <button onClick={() => setExportDialog(true)} disabled={!s.pack}>
+            Export PowerPoint…
+          </button>
+          {!frozen && (
+            <button className="primary" onClick={() => setFreezeDialog(true)} disabled={!s.pack}>
+              Hold meeting: freeze pack
+            </button>
+          )}
+        </div>
+        <fieldset className="pack-snapshots">
+          <legend>Frozen packs</legend>
+          {frozen && (
+            <button className="link" onClick={() => void s.openSnapshot(null)}>
+              ← Back to the live pack
+            </button>
+          )}
+          {s.packSnapshots.length === 0 && <p className="muted">None yet. Holding a meeting freezes its pack here.</p>}
+          <ul>
+            {s.packSnapshots.map((x) => (
+              <li key={x.id}>
+                <button className={`link ${s.packSnapshotId === x.id ? 'active' : ''}`} onClick={() => void s.openSnapshot(x.id)}>
+                  {x.date} · {x.meetingTitle} · {x.scopeName}
+                  <small>
+                    frozen {x.takenAt.slice(0, 16).replace('T', ' ')} by {x.takenBy}
+                  </small>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+        <PackTextsForm readOnly={frozen} />
+        <PackLayoutForm />
+      </aside>
+      <main className="pack-preview" aria-busy={s.packLoading}>
+        {s.packError ? <p className="pack-error">{s.packError}</p> : s.pack ? <PackDocument pack={s.pack} /> : <p className="muted">Preparing the pack…</p>}
+      </main>
+      {exportDialog && (
+        <PromptDialog
+          title="Export PowerPoint"
+          label="Save slides to"
+          initial={defaultPath}
+          submitLabel="Export"
+          onClose={() => setExportDialog(false)}
+          onSubmit={(p) => void s.exportPackPptx(p).then((ok) => ok && setExportDialog(false))}
+        />
+      )}
+      {freezeDialog && (
+        <ConfirmDialog
+          title="Hold meeting"
+          message="Freeze this pack (figures and texts) as shown to the committee? It can be reopened and reprinted identically later, and the next pack will show what changed since."
+          confirmLabel="Freeze pack"
+          onClose={() => setFreezeDialog(false)}
+          onConfirm={() => void s.freezePack().then(() => setFreezeDialog(false))}
+        />
+      )}
+    </div>
+  );
+}
