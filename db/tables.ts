@@ -35,7 +35,7 @@ export const SYNCED_TABLES = {
   custom_fields: ['key', 'label', 'type', 'choices', 'required_from_di', 'sort_order', 'deleted'],
   custom_values: ['measure_id', 'field_id', 'value', 'deleted'],
   milestones: ['measure_id', 'title', 'owner_id', 'due_date', 'forecast_date', 'done', 'done_date', 'sort_order', 'deleted'],
-  effect_lines: ['measure_id', 'type', 'label', 'target', 'sort_order', 'deleted'],
+  effect_lines: ['measure_id', 'type', 'label', 'target', 'sort_order', 'updated_at', 'deleted'],
   effect_values: ['line_id', 'period', 'plan', 'baseline', 'forecast', 'actual', 'actual_validated', 'deleted'],
   raid_items: [
     'code',
@@ -58,6 +58,9 @@ export const SYNCED_TABLES = {
   dependencies: ['measure_id', 'on_measure_id', 'external_party', 'description', 'deleted'],
   gate_levels: ['level', 'name', 'criteria', 'approver_roles', 'risk_weight_pct', 'deleted'],
   ...PACK_TABLES,
+  value_validations: ['measure_id', 'period', 'state', 'validated_by', 'validated_at', 'reopened_by', 'reopened_at', 'reopen_reason', 'deleted'],
+  status_overrides: ['measure_id', 'kind', 'status', 'reason', 'set_by', 'set_at', 'deleted'],
+  value_settings: ['tolerance_pct', 'stale_days', 'deleted'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type SyncedTable = keyof typeof SYNCED_TABLES;

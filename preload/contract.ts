@@ -11,12 +11,17 @@ import { packContract } from './contract/pack.js';
 
 export * from './contract/types.js';
 export * from './contract/pack-types.js';
+import { valueContract } from './contract/value.js';
+
+export * from './contract/types.js';
+export * from './contract/value.js';
 export type { ApiErrorBody, MethodDef } from './contract/define.js';
 export type { AppInfo } from './contract/core.js';
 
 export const contract = {
   ...coreContract,
   ...packContract,
+  ...valueContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -8,6 +8,7 @@ import { packHandlers } from './pack.js';
 import { peopleHandlers } from './people.js';
 import { ApiSession, type SessionOptions } from './session.js';
 import { workspaceHandlers } from './workspace.js';
+import { valueHandlers } from './value.js';
 
 export { ApiError, toApiError } from './errors.js';
 export { ApiSession, type SessionOptions, type ShellCapabilities } from './session.js';
@@ -31,6 +32,7 @@ export function createApi(options: SessionOptions): Api {
     ...peopleHandlers(session),
     ...historyHandlers(session),
     ...packHandlers(session),
+    ...valueHandlers(session),
   };
   const call = async <K extends MethodName>(method: K, input: unknown): Promise<Output<K>> => {
     try {

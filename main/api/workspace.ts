@@ -12,6 +12,7 @@ import { SYNCED_TABLES } from '../../db/tables.js';
 import { demoTree, DEMO_PEOPLE } from '../domain/demo.js';
 import { DEFAULT_ROLES } from '../domain/roles.js';
 import { ApiError } from './errors.js';
+import { seedValueDemo } from './value-demo.js';
 import type { Handlers } from './handlers.js';
 import type { ApiSession } from './session.js';
 
@@ -68,6 +69,7 @@ export function seedDemo(db: Database, w: Writer): void {
       }
     }
   }
+  seedValueDemo(db, w);
 }
 
 /** Creates a workspace file; seeds roles, and the demo program when asked. */

@@ -1,0 +1,178 @@
+import type { Database } from 'better-sqlite3';
+import type { RollupDim, RollupRow } from '../../preload/contract/value.js';
+import { cachedStatement } from '../statements.js';
+
+/**
+ * Value roll-ups as SQL aggregates. Rules (agreed with the gates feature):
+ * - net value = benefits − costs over the five money line types; service-economics lines
+ *   (margins, service cost, leakage, profitability, capacity) are metrics, not summed;
+ * - cancelled measures are excluded from every total; on-hold measures stay in the full
+ *   pipeline (plan, baseline, actual, target) but not in forecast or risk-weighted totals;
+ *   closed measures count (realised);
+ * - risk-weighted = amount × gate_levels.risk_weight_pct of the measure's DI level / 100,
+ *   summed exactly in integers and rounded half away from zero once per row.
+ */
+
+export const SIGN_SQL = `CASE l.type WHEN 'recurring_benefit' THEN 1 WHEN 'one_time_benefit' THEN 1
+  WHEN 'one_time_cost' THEN -1 WHEN 'recurring_cost' THEN -1 WHEN 'capex' THEN -1 ELSE 0 END`;
+export const VALUE_TYPES_SQL = `('recurring_benefit','one_time_benefit','one_time_cost','recurring_cost','capex')`;
+
+/** Identifiers for each dimension: allow-listed SQL, never built from input. */
+const DIM_SQL: Record<RollupDim, string> = {
+  node: 'a.top',
+  workstream: 'ws.top',
+  di: 'm.di_level',
+  function: 'm.function',
+  businessUnit: 'm.business_unit',
+  owner: 'm.owner_id',
+  period: 'v.period',
+  lifecycle: 'm.lifecycle',
+  implementation: 'm.implementation_status',
+  potential: 'm.potential_status',
+  measure: 'm.id',
+};
+
+export interface RollupQuery {
+  /** Only measures under this node (all when absent). */
+  nodeId?: string;
+  by: RollupDim[];
+  from?: string;
+  to?: string;
+  /** Month whose recurring forecast × 12 is the run-rate of non-period rows. */
+  runRatePeriod: string;
+}
+
+/** Scope: measures under the node; `a`: each scoped node → its child of the root (for `node`); `ws`: → project ancestor. */
+function scopeCtes(q: RollupQuery): string {
+  const parts = [
+    q.nodeId
+      ? `scope(id) AS (SELECT ? UNION ALL SELECT n.id FROM nodes n JOIN scope ON n.parent_id = scope.id WHERE n.deleted = 0)`
+      : `scope(id) AS (SELECT id FROM nodes WHERE deleted = 0)`,
+  ];
+  if (q.by.includes('node')) {
+    const root = q.nodeId ? '?' : '(SELECT id FROM nodes WHERE parent_id IS NULL AND deleted = 0 ORDER BY sort_order LIMIT 1)';
+    parts.push(`a(id, top) AS (SELECT id, id FROM nodes WHERE deleted = 0 AND (parent_id = ${root} OR (id = ${root} AND level = 'package'))
+      UNION ALL SELECT n.id, a.top FROM nodes n JOIN a ON n.parent_id = a.id WHERE n.deleted = 0)`);
+  }
+  if (q.by.includes('workstream')) {
+    parts.push(`ws(id, top) AS (SELECT id, id FROM nodes WHERE deleted = 0 AND level IN ('project')
+      UNION ALL SELECT n.id, ws.top FROM nodes n JOIN ws ON n.parent_id = ws.id WHERE n.deleted = 0)`);
+  }
+  return `WITH RECURSIVE ${parts.join(',\n')}`;
+}
+
+function params(q: RollupQuery, extra: unknown[]): unknown[] {
+  const p: unknown[] = [];
+  if (q.nodeId) p.push(q.nodeId);
+  if (q.by.includes('node') && q.nodeId) p.push(q.nodeId, q.nodeId);
+  return [...p, ...extra];
+}
+
+function joins(q: RollupQuery): string {
+  let j = 'JOIN measures m ON m.id = l.measure_id AND m.node_id IN (SELECT id FROM scope)';
+  if (q.by.includes('node')) j += ' JOIN a ON a.id = m.node_id';
+  if (q.by.includes('workstream')) j += ' JOIN ws ON ws.id = m.node_id';
+  return j;
+}
+
+const ROUND = (col: string) => `CASE WHEN ${col} >= 0 THEN (${col} + 50) / 100 ELSE -((50 - ${col}) / 100) END`;
+
+/** Sum of value amounts by the requested dimensions. */
+export function rollup(db: Database, q: RollupQuery): RollupRow[] {
+  const dims = q.by.map((d) => DIM_SQL[d]);
+  const keySel = q.by.map((d, i) => `${dims[i]} AS k${i}`).join(', ');
+  const group = q.by.length ? `GROUP BY ${q.by.map((_, i) => `k${i}`).join(', ')}` : '';
+  const periodWhere = `${q.from ? ' AND v.period >= ?' : ''}${q.to ? ' AND v.period <= ?' : ''}`;
+  const periodParams = [q.from, q.to].filter((x): x is string => x !== undefined);
+  const active = "m.lifecycle <> 'on_hold'";
+  const runRate = q.by.includes('period')
+    ? `12 * sum(CASE WHEN ${active} AND l.type IN ('recurring_benefit','recurring_cost') THEN sg * v.forecast END)`
+    : `12 * sum(CASE WHEN ${active} AND v.period = ? AND l.type IN ('recurring_benefit','recurring_cost') THEN sg * v.forecast END)`;
+  const sql = `${scopeCtes(q)}
+    SELECT ${keySel ? `${keySel}, ` : ''}count(DISTINCT m.id) AS measures,
+      coalesce(sum(sg * v.plan), 0) AS plan, coalesce(sum(sg * v.baseline), 0) AS baseline,
+      coalesce(sum(CASE WHEN ${active} THEN sg * v.forecast END), 0) AS forecast,
+      coalesce(sum(sg * v.actual), 0) AS actual,
+      coalesce(${runRate}, 0) AS runRate,
+      coalesce(sum(CASE WHEN ${active} THEN sg * v.plan * coalesce(g.risk_weight_pct, 100) END), 0) AS rwp,
+      coalesce(sum(CASE WHEN ${active} THEN sg * v.forecast * coalesce(g.risk_weight_pct, 100) END), 0) AS rwf
+    FROM (SELECT l.id, l.measure_id, l.type, ${SIGN_SQL} AS sg FROM effect_lines l WHERE l.deleted = 0 AND l.type IN ${VALUE_TYPES_SQL}) l
+    ${joins(q)}
+    JOIN effect_values v ON v.line_id = l.id AND v.deleted = 0
+    LEFT JOIN gate_levels g ON g.level = m.di_level AND g.deleted = 0
+    WHERE m.deleted = 0 AND m.lifecycle <> 'cancelled'${periodWhere}
+    ${group} ORDER BY ${q.by.length ? q.by.map((_, i) => `k${i}`).join(', ') : '1'}`;
+  const outer = `SELECT *, ${ROUND('rwp')} AS riskWeightedPlan, ${ROUND('rwf')} AS riskWeightedForecast FROM (${sql})`;
+  const extra = q.by.includes('period') ? periodParams : [q.runRatePeriod, ...periodParams];
+  const rows = cachedStatement(db, outer).all(...(params(q, extra) as never[])) as Record<string, number | string | null>[];
+  const targets = q.by.includes('period') ? null : targetsBy(db, q);
+  return rows.map((r) => {
+    const keys: RollupRow['keys'] = {};
+    q.by.forEach((d, i) => (keys[d] = r[`k${i}`] as string | number | null));
+    const key = JSON.stringify(q.by.map((_, i) => r[`k${i}`]));
+    const target = targets?.get(key) ?? 0;
+    const forecast = r.forecast as number;
+    return {
+      keys,
+      measures: r.measures as number,
+      plan: r.plan as number,
+      baseline: r.baseline as number,
+      forecast,
+      actual: r.actual as number,
+      runRate: r.runRate as number,
+      riskWeightedPlan: r.riskWeightedPlan as number,
+      riskWeightedForecast: r.riskWeightedForecast as number,
+      target,
+      gap: targets ? forecast - target : 0,
+    };
+  });
+}
+
+/** Lifetime targets of the lines (net), by the same non-period dimensions. */
+function targetsBy(db: Database, q: RollupQuery): Map<string, number> {
+  const keySel = q.by.map((d, i) => `${DIM_SQL[d]} AS k${i}`).join(', ');
+  const group = q.by.length ? `GROUP BY ${q.by.map((_, i) => `k${i}`).join(', ')}` : '';
+  const sql = `${scopeCtes(q)}
+    SELECT ${keySel ? `${keySel}, ` : ''}coalesce(sum(sg * l.target), 0) AS target
+    FROM (SELECT l.id, l.measure_id, l.target, ${SIGN_SQL} AS sg FROM effect_lines l WHERE l.deleted = 0 AND l.type IN ${VALUE_TYPES_SQL}) l
+    ${joins(q)}
+    WHERE m.deleted = 0 AND m.lifecycle <> 'cancelled' ${group}`;
+  const rows = cachedStatement(db, sql).all(...(params(q, []) as never[])) as Record<string, number | string | null>[];
+  return new Map(rows.map((r) => [JSON.stringify(q.by.map((_, i) => r[`k${i}`])), r.target as number]));
+}
+
+/** Live measure ids under a node (all when none), cancelled included or not. */
+export function scopedMeasureIds(db: Database, nodeId: string | undefined, opts: { cancelled: boolean }): string[] {
+  const q: RollupQuery = { nodeId, by: [], runRatePeriod: '' };
+  const sql = `${scopeCtes(q)} SELECT m.id FROM measures m WHERE m.deleted = 0 AND m.node_id IN (SELECT id FROM scope)${
+    opts.cancelled ? '' : " AND m.lifecycle <> 'cancelled'"
+  } ORDER BY m.code`;
+  return (cachedStatement(db, sql).all(...(params(q, []) as never[])) as { id: string }[]).map((r) => r.id);
+}
+
+export interface ScopedMeasure {
+  id: string;
+  diLevel: number;
+  lifecycle: string;
+  ownerId: string | null;
+  implementation: string;
+  potential: string;
+  workstream: string | null;
+  blocked: number;
+  evidenced: number;
+}
+
+/** The non-cancelled measures under a node with what the dashboard groups and counts them by. */
+export function scopedMeasures(db: Database, nodeId: string | undefined): ScopedMeasure[] {
+  const q: RollupQuery = { nodeId, by: ['workstream'], runRatePeriod: '' };
+  const sql = `${scopeCtes(q)}
+    SELECT m.id, m.di_level AS diLevel, m.lifecycle, m.owner_id AS ownerId,
+      m.implementation_status AS implementation, m.potential_status AS potential, ws.top AS workstream,
+      EXISTS (SELECT 1 FROM dependencies d LEFT JOIN measures o ON o.id = d.on_measure_id
+              WHERE d.measure_id = m.id AND d.deleted = 0
+                AND (d.on_measure_id IS NULL OR (o.deleted = 0 AND o.di_level < 4 AND o.lifecycle NOT IN ('closed','cancelled')))) AS blocked,
+      EXISTS (SELECT 1 FROM value_validations vv WHERE vv.measure_id = m.id AND vv.state = 'validated' AND vv.deleted = 0) AS evidenced
+    FROM measures m LEFT JOIN ws ON ws.id = m.node_id
+    WHERE m.deleted = 0 AND m.lifecycle <> 'cancelled' AND m.node_id IN (SELECT id FROM scope) ORDER BY m.code`;
+  return cachedStatement(db, sql).all(...(params(q, []) as never[])) as ScopedMeasure[];
+}

@@ -1,0 +1,206 @@
+import { getMeta } from '../../db/connection.js';
+import { NotFoundError, ValidationError } from '../../db/errors.js';
+import {
+  clearOverride,
+  getLine,
+  getValueSettings,
+  insertLine,
+  isBaselineLocked,
+  listLines,
+  listOverrides,
+  listValidations,
+  listValues,
+  lockBaseline,
+  measuresNeedingBaseline,
+  setOverride,
+  setValidation,
+  setValue,
+  setValueSettings,
+  touchLine,
+  validatedPeriods,
+} from '../../db/repositories/value.js';
+import type { Measure, MeasureValue } from '../../preload/contract.js';
+import { LINE_TYPE_RULES, measureRange, periodOf } from '../domain/value-lines.js';
+import { minorDigits, parseAmount } from '../domain/value-money.js';
+import { ApiError } from './errors.js';
+import type { Handlers } from './handlers.js';
+import { mustMeasure } from './measures.js';
+import type { ApiSession } from './session.js';
+import { checkCells } from './value-cells.js';
+import { dashboard, rollupFor } from './value-dashboard.js';
+import { refreshStatuses, statusesOf } from './value-status.js';
+
+type K =
+  | 'value:get'
+  | 'value:addLine'
+  | 'value:updateLine'
+  | 'value:deleteLine'
+  | 'value:setCells'
+  | 'value:validate'
+  | 'value:reopen'
+  | 'value:setOverride'
+  | 'value:clearOverride'
+  | 'value:rollup'
+  | 'value:dashboard'
+  | 'value:refreshStatuses'
+  | 'value:settings'
+  | 'value:setSettings';
+
+export function currencyOf(s: ApiSession): { currency: string; digits: number } {
+  const currency = getMeta(s.db(), 'currency') ?? 'EUR';
+  return { currency, digits: minorDigits(currency) };
+}
+
+export function measureValue(s: ApiSession, m: Measure): MeasureValue {
+  const db = s.db();
+  const now = new Date();
+  const st = statusesOf(db, [m.id], now).get(m.id)!;
+  return {
+    measureId: m.id,
+    code: m.code,
+    title: m.title,
+    diLevel: m.diLevel,
+    ...currencyOf(s),
+    range: measureRange(m.startDate, m.dueDate, now),
+    currentPeriod: periodOf(now),
+    baselineLocked: isBaselineLocked(db, m.id),
+    lines: listLines(db, m.id),
+    values: listValues(db, m.id),
+    validations: listValidations(db, m.id),
+    canValidate: m.controllerId !== null && m.controllerId === s.actor(),
+    controller: m.controller,
+    implementation: st.implementation,
+    potential: st.potential,
+  };
+}
+
+function mustLine(s: ApiSession, lineId: string) {
+  const l = getLine(s.db(), lineId);
+  if (!l) throw new NotFoundError(`No effect line ${lineId} (it may have been deleted).`);
+  return l;
+}
+
+function mustController(s: ApiSession, m: Measure, what: string): void {
+  if (!m.controllerId) throw new ApiError({ code: 'forbidden', message: `${m.code} has no controller; set one before actuals can be ${what}.` });
+  if (m.controllerId !== s.actor()) {
+    throw new ApiError({ code: 'forbidden', message: `Only ${m.code}'s controller (${m.controller}) can ${what === 'validated' ? 'validate' : 'reopen'} a month; you act as someone else.` });
+  }
+}
+
+function parseTarget(s: ApiSession, raw: string | null | undefined, mark?: '.' | ','): number | null {
+  if (raw === undefined || raw === null || raw.trim() === '') return null;
+  const r = parseAmount(raw, currencyOf(s).digits, mark);
+  if (!r.ok) throw new ValidationError(`Target ${r.message}.`, [{ field: 'target', message: `Target ${r.message}` }]);
+  return r.value;
+}
+
+export function valueHandlers(s: ApiSession): Pick<Handlers, K> {
+  const get = (id: string) => measureValue(s, mustMeasure(s, id));
+  return {
+    'value:get': ({ measureId }) => get(measureId),
+    'value:addLine': ({ measureId, type, label, target, decimalMark }) => {
+      const m = mustMeasure(s, measureId);
+      const t = parseTarget(s, target, decimalMark);
+      if (t !== null && t < 0 && LINE_TYPE_RULES[type].nonNegative) throw new ValidationError('Target cannot be negative for this line type.', [{ field: 'target', message: 'cannot be negative' }]);
+      s.act(`Add ${LINE_TYPE_RULES[type].label} line to ${m.code}`, (w, db) => {
+        insertLine(w, db, { measureId, type, label: label || LINE_TYPE_RULES[type].label, target: t });
+        refreshStatuses(w, db, [measureId]);
+      });
+      return get(measureId);
+    },
+    'value:updateLine': ({ lineId, label, target, decimalMark }) => {
+      const l = mustLine(s, lineId);
+      const m = mustMeasure(s, l.measureId);
+      const patch: Record<string, string | number | null> = {};
+      if (label !== undefined) patch.label = label || LINE_TYPE_RULES[l.type].label;
+      if (target !== undefined) {
+        patch.target = parseTarget(s, target, decimalMark);
+        if (patch.target !== null && patch.target < 0 && LINE_TYPE_RULES[l.type].nonNegative) throw new ValidationError('Target cannot be negative for this line type.', [{ field: 'target', message: 'cannot be negative' }]);
+      }
+      s.act(`Edit effect line of ${m.code}`, (w, db) => {
+        w.update('effect_lines', lineId, patch, { updated_at: new Date().toISOString() });
+        refreshStatuses(w, db, [m.id]);
+      });
+      return get(m.id);
+    },
+    'value:deleteLine': ({ lineId }) => {
+      const l = mustLine(s, lineId);
+      const m = mustMeasure(s, l.measureId);
+      const locked = validatedPeriods(s.db(), m.id);
+      if (listValues(s.db(), m.id).some((v) => v.lineId === lineId && locked.has(v.period) && v.actual !== null)) {
+        throw new ValidationError(`This line has validated actuals; the controller must reopen those months first.`);
+      }
+      s.act(`Delete effect line of ${m.code}`, (w, db) => {
+        w.remove('effect_lines', lineId);
+        refreshStatuses(w, db, [m.id]);
+      });
+      return get(m.id);
+    },
+    'value:setCells': ({ measureId, cells, decimalMark }) => {
+      const m = mustMeasure(s, measureId);
+      const checked = checkCells(s, m, cells, decimalMark);
+      s.act(cells.length === 1 ? `Edit ${m.code} ${cells[0]!.field} ${cells[0]!.period}` : `Edit ${cells.length} amounts of ${m.code}`, (w, db) => {
+        // Lazy baseline lock: a DI3+ measure's first plan edit locks the plan it had.
+        if (m.diLevel >= 3 && checked.some((c) => c.field === 'plan')) lockBaseline(w, db, m.id);
+        for (const c of checked) setValue(w, db, c.lineId, c.period, c.field, c.value);
+        for (const lineId of new Set(checked.map((c) => c.lineId))) touchLine(w, lineId);
+        refreshStatuses(w, db, [m.id]);
+      });
+      return get(measureId);
+    },
+    'value:validate': ({ measureId, period }) => {
+      const m = mustMeasure(s, measureId);
+      mustController(s, m, 'validated');
+      if (period > periodOf(new Date())) throw new ValidationError(`${period} has not happened yet; only past and current months can be validated.`);
+      if (validatedPeriods(s.db(), m.id).has(period)) throw new ValidationError(`${period} of ${m.code} is already validated.`);
+      s.act(`Validate ${m.code} actuals ${period}`, (w, db) => setValidation(w, db, { measureId, period, state: 'validated', actor: s.actor() }));
+      return get(measureId);
+    },
+    'value:reopen': ({ measureId, period, reason }) => {
+      const m = mustMeasure(s, measureId);
+      mustController(s, m, 'reopened');
+      if (!validatedPeriods(s.db(), m.id).has(period)) throw new ValidationError(`${period} of ${m.code} is not validated; nothing to reopen.`);
+      s.act(`Reopen ${m.code} actuals ${period}`, (w, db) => setValidation(w, db, { measureId, period, state: 'reopened', actor: s.actor(), reason }));
+      return get(measureId);
+    },
+    'value:setOverride': ({ measureId, kind, status, reason }) => {
+      const m = mustMeasure(s, measureId);
+      s.act(`Set ${m.code} ${kind} status to ${status}`, (w, db) => {
+        setOverride(w, db, measureId, { kind, status, reason, by: s.actor() });
+        refreshStatuses(w, db, [measureId]);
+      });
+      return get(measureId);
+    },
+    'value:clearOverride': ({ measureId, kind }) => {
+      const m = mustMeasure(s, measureId);
+      if (!listOverrides(s.db(), measureId).some((o) => o.kind === kind)) throw new ValidationError(`${m.code} has no manual ${kind} status.`);
+      s.act(`Clear ${m.code} manual ${kind} status`, (w, db) => {
+        clearOverride(w, db, measureId, kind);
+        refreshStatuses(w, db, [measureId]);
+      });
+      return get(measureId);
+    },
+    'value:rollup': (q) => rollupFor(s, q),
+    'value:dashboard': ({ nodeId }) => dashboard(s, nodeId),
+    'value:refreshStatuses': () => {
+      const { value } = s.act(
+        'Refresh statuses',
+        (w, db) => {
+          for (const id of measuresNeedingBaseline(db)) lockBaseline(w, db, id);
+          return refreshStatuses(w, db, null);
+        },
+        { undoable: false },
+      );
+      return { changed: value };
+    },
+    'value:settings': () => getValueSettings(s.db()),
+    'value:setSettings': (patch) => {
+      s.act('Edit value settings', (w, db) => {
+        setValueSettings(w, patch);
+        refreshStatuses(w, db, null);
+      });
+      return getValueSettings(s.db());
+    },
+  };
+}
+

@@ -1,0 +1,171 @@
+/** Value tracking: effect lines, period values, validation, statuses, roll-ups, dashboard. */
+import { z } from 'zod';
+import { method } from './define.js';
+import type { Rag } from './types.js';
+
+export const EFFECT_LINE_TYPES = [
+  'recurring_benefit',
+  'one_time_benefit',
+  'one_time_cost',
+  'recurring_cost',
+  'capex',
+  'baseline_service_cost',
+  'target_margin',
+  'forecast_margin',
+  'actual_service_cost',
+  'billing_leakage',
+  'customer_profitability',
+  'capacity_impact',
+] as const;
+export type EffectLineType = (typeof EFFECT_LINE_TYPES)[number];
+export const VALUE_FIELDS = ['plan', 'forecast', 'actual'] as const;
+export type ValueField = (typeof VALUE_FIELDS)[number];
+export const ROLLUP_DIMS = ['node', 'workstream', 'di', 'function', 'businessUnit', 'owner', 'period', 'lifecycle', 'implementation', 'potential', 'measure'] as const;
+export type RollupDim = (typeof ROLLUP_DIMS)[number];
+
+export interface EffectLine {
+  id: string;
+  measureId: string;
+  type: EffectLineType;
+  label: string;
+  /** Minor units; null = none. */
+  target: number | null;
+  sortOrder: number;
+}
+
+export interface EffectValue {
+  lineId: string;
+  period: string;
+  plan: number | null;
+  baseline: number | null;
+  forecast: number | null;
+  actual: number | null;
+  validated: boolean;
+}
+
+export interface PeriodValidation {
+  period: string;
+  state: 'validated' | 'reopened';
+  validatedBy: string | null;
+  validatedAt: string | null;
+  reopenedBy: string | null;
+  reopenedAt: string | null;
+  reopenReason: string | null;
+}
+
+export interface StatusInfo {
+  status: Rag;
+  derived: Rag;
+  override: { status: Rag; reason: string; by: string | null; at: string | null } | null;
+  stale: boolean;
+}
+
+export interface MeasureValue {
+  measureId: string;
+  code: string;
+  title: string;
+  diLevel: number;
+  currency: string;
+  /** Decimal digits of the currency (2 for EUR). */
+  digits: number;
+  range: { from: string; to: string };
+  /** Last month that may hold actuals (the current month). */
+  currentPeriod: string;
+  baselineLocked: boolean;
+  lines: EffectLine[];
+  values: EffectValue[];
+  validations: PeriodValidation[];
+  canValidate: boolean;
+  controller: string | null;
+  implementation: StatusInfo;
+  potential: StatusInfo;
+}
+
+/** One roll-up row; amounts in minor units, net (benefits minus costs). */
+export interface RollupRow {
+  keys: Partial<Record<RollupDim, string | number | null>>;
+  /** Label for `node` / `owner` / `measure` keys. */
+  label?: string;
+  measures: number;
+  plan: number;
+  baseline: number;
+  forecast: number;
+  actual: number;
+  /** Recurring part of the forecast × 12 (annualised run-rate) for a period row; for other rows, of the last month. */
+  runRate: number;
+  riskWeightedPlan: number;
+  riskWeightedForecast: number;
+  target: number;
+  /** forecast − target (negative = shortfall). */
+  gap: number;
+}
+
+export interface ValueSettings {
+  tolerancePct: number;
+  staleDays: number;
+}
+
+export interface DashboardData {
+  currency: string;
+  digits: number;
+  pipeline: { level: number; name: string; weightPct: number; plan: number; riskWeighted: number; forecast: number; measureIds: string[] }[];
+  monthly: { period: string; plan: number; forecast: number; actual: number; cumPlan: number; cumForecast: number; cumActual: number; measureIds: string[] }[];
+  target: number;
+  bridge: { nodeId: string; name: string; target: number; forecast: number; gap: number; measureIds: string[] }[];
+  matrix: { implementation: Rag; potential: Rag; count: number; forecast: number; measureIds: string[] }[];
+  questions: { inProgress: number; owners: number; expectedValue: number; riskWeighted: number; blocked: number; evidenced: number; measures: number };
+  totals: RollupRow;
+}
+
+const id = z.string().min(1).max(200);
+const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month is YYYY-MM');
+const amount = z.string().max(64).nullable();
+const reason = z.string().trim().min(3, 'a reason is required (at least 3 characters)').max(2000);
+const status = z.enum(['green', 'amber', 'red', 'grey']);
+
+export const valueContract = {
+  /** Lines, monthly values, validations and both statuses of one measure. */
+  'value:get': method<MeasureValue>()(z.object({ measureId: id }).strict()),
+  'value:addLine': method<MeasureValue>()(
+    z
+      .object({ measureId: id, type: z.enum(EFFECT_LINE_TYPES), label: z.string().trim().max(200).optional(), target: amount.optional(), decimalMark: z.enum(['.', ',']).optional() })
+      .strict(),
+  ),
+  'value:updateLine': method<MeasureValue>()(
+    z.object({ lineId: id, label: z.string().trim().max(200).optional(), target: amount.optional(), decimalMark: z.enum(['.', ',']).optional() }).strict(),
+  ),
+  'value:deleteLine': method<MeasureValue>()(z.object({ lineId: id }).strict()),
+  /**
+   * Writes amounts typed or pasted in the period grid, as text ("1,234.56"; '' or null clears).
+   * All or nothing: any refused cell refuses the whole batch with one issue per cell
+   * (field = '<line id>:<YYYY-MM>:<plan|forecast|actual>').
+   */
+  'value:setCells': method<MeasureValue>()(
+    z
+      .object({
+        measureId: id,
+        cells: z.array(z.object({ lineId: id, period, field: z.enum(VALUE_FIELDS), value: amount }).strict()).min(1).max(5000),
+        /** The user's locale decimal mark; settles "1,234" vs "1,5" (see main/domain/value-money.ts). */
+        decimalMark: z.enum(['.', ',']).optional(),
+      })
+      .strict(),
+  ),
+  /** The measure's controller validates a month's actuals; the month is then locked. */
+  'value:validate': method<MeasureValue>()(z.object({ measureId: id, period }).strict()),
+  /** The controller reopens a validated month, with a reason (recorded). */
+  'value:reopen': method<MeasureValue>()(z.object({ measureId: id, period, reason }).strict()),
+  /** Manual status with its reason; wins over the derived status until cleared. */
+  'value:setOverride': method<MeasureValue>()(z.object({ measureId: id, kind: z.enum(['implementation', 'potential']), status, reason }).strict()),
+  'value:clearOverride': method<MeasureValue>()(z.object({ measureId: id, kind: z.enum(['implementation', 'potential']) }).strict()),
+  /** Roll-up by any of node (children of `nodeId`), DI, function, business unit, owner, month, lifecycle, measure. */
+  'value:rollup': method<RollupRow[]>()(
+    z.object({ nodeId: id.optional(), by: z.array(z.enum(ROLLUP_DIMS)).max(4), from: period.optional(), to: period.optional() }).strict(),
+  ),
+  'value:dashboard': method<DashboardData>()(z.object({ nodeId: id.optional() }).strict()),
+  /** Re-derives every measure's statuses (time moves: milestones become overdue, reports stale). */
+  'value:refreshStatuses': method<{ changed: number }>()(z.object({}).strict()),
+  'value:settings': method<ValueSettings>()(z.object({}).strict()),
+  'value:setSettings': method<ValueSettings>()(
+    z.object({ tolerancePct: z.number().int().min(0).max(100).optional(), staleDays: z.number().int().min(1).max(3650).optional() }).strict(),
+  ),
+} as const;
