@@ -1,4 +1,5 @@
 import { PACK_TABLES } from './tables-pack.js';
+import { RAID_TABLES } from './tables-raid.js';
 
 /**
  * Allow-list of the synced tables and their writable columns. Every identifier that
@@ -55,7 +56,8 @@ export const SYNCED_TABLES = {
     'updated_at',
     'deleted',
   ],
-  dependencies: ['measure_id', 'on_measure_id', 'external_party', 'description', 'deleted'],
+  dependencies: ['measure_id', 'on_measure_id', 'external_party', 'description', 'needed_by', 'status', 'deleted'],
+  ...RAID_TABLES,
   gate_levels: ['level', 'name', 'criteria', 'approver_roles', 'risk_weight_pct', 'deleted'],
   ...PACK_TABLES,
   value_validations: ['measure_id', 'period', 'state', 'validated_by', 'validated_at', 'reopened_by', 'reopened_at', 'reopen_reason', 'deleted'],

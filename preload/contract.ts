@@ -8,13 +8,13 @@ import type { z } from 'zod';
 import { coreContract, type CoreEvents } from './contract/core.js';
 import type { MethodDef } from './contract/define.js';
 import { packContract } from './contract/pack.js';
+import { valueContract } from './contract/value.js';
+import { raidContract } from './contract/raid.js';
 
 export * from './contract/types.js';
 export * from './contract/pack-types.js';
-import { valueContract } from './contract/value.js';
-
-export * from './contract/types.js';
 export * from './contract/value.js';
+export * from './contract/raid-types.js';
 export type { ApiErrorBody, MethodDef } from './contract/define.js';
 export type { AppInfo } from './contract/core.js';
 
@@ -22,6 +22,7 @@ export const contract = {
   ...coreContract,
   ...packContract,
   ...valueContract,
+  ...raidContract,
 } as const;
 
 export type Contract = typeof contract;

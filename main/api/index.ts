@@ -9,6 +9,7 @@ import { peopleHandlers } from './people.js';
 import { ApiSession, type SessionOptions } from './session.js';
 import { workspaceHandlers } from './workspace.js';
 import { valueHandlers } from './value.js';
+import { raidFeatureHandlers } from './raid-index.js';
 
 export { ApiError, toApiError } from './errors.js';
 export { ApiSession, type SessionOptions, type ShellCapabilities } from './session.js';
@@ -33,6 +34,7 @@ export function createApi(options: SessionOptions): Api {
     ...historyHandlers(session),
     ...packHandlers(session),
     ...valueHandlers(session),
+    ...raidFeatureHandlers(session),
   };
   const call = async <K extends MethodName>(method: K, input: unknown): Promise<Output<K>> => {
     try {

@@ -13,6 +13,7 @@ import { demoTree, DEMO_PEOPLE } from '../domain/demo.js';
 import { DEFAULT_ROLES } from '../domain/roles.js';
 import { ApiError } from './errors.js';
 import { seedValueDemo } from './value-demo.js';
+import { seedRaidDemo } from './raid-demo.js';
 import type { Handlers } from './handlers.js';
 import type { ApiSession } from './session.js';
 
@@ -70,6 +71,7 @@ export function seedDemo(db: Database, w: Writer): void {
     }
   }
   seedValueDemo(db, w);
+  seedRaidDemo(db, w);
 }
 
 /** Creates a workspace file; seeds roles, and the demo program when asked. */

@@ -1,12 +1,13 @@
 import { measureCommands } from './commands/measures.js';
 import { packCommands } from './commands/pack.js';
 import { serveCommands } from './commands/serve.js';
+import { raidCommands } from './commands/raid.js';
 import { workspaceCommands } from './commands/workspace.js';
 import { valueCommands } from './commands/value.js';
 import { describeError, type CliIO, type Command } from './context.js';
 
 /** Every command; a feature adds its own list here. */
-export const COMMANDS: Command[] = [...workspaceCommands, ...measureCommands, ...serveCommands, ...packCommands, ...valueCommands];
+export const COMMANDS: Command[] = [...workspaceCommands, ...measureCommands, ...serveCommands, ...packCommands, ...valueCommands, ...raidCommands];
 
 const defaultIO: CliIO = {
   out: (l) => process.stdout.write(`${l}\n`),

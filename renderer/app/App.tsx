@@ -9,11 +9,15 @@ import { Notices } from '../features/history/Notices';
 import { useGlobalKeys } from '../features/history/useGlobalKeys';
 import { PackView } from '../features/pack/PackView';
 import { PACK_TABLES } from '../features/pack/slice';
+import { RaidView } from '../features/raid/RaidView';
+import { MeetingsView } from '../features/meetings/MeetingsView';
+import { RAID_RELOADS } from '../features/raid/reloads';
 
-const RELOADS: [string[], 'loadNodes' | 'loadMeasures' | 'loadPeople' | 'reloadPackIfShown'][] = [
+const RELOADS: [string[], 'loadNodes' | 'loadMeasures' | 'loadPeople' | 'reloadPackIfShown' | (typeof RAID_RELOADS)[number][1]][] = [
   [['nodes', 'measures'], 'loadNodes'],
   [['measures', 'people', 'nodes', 'custom_values'], 'loadMeasures'],
   [['people', 'roles', 'role_assignments'], 'loadPeople'],
+  ...RAID_RELOADS,
   [PACK_TABLES, 'reloadPackIfShown'],
 ];
 
@@ -60,6 +64,10 @@ export function App() {
             </div>
           ) : view === 'pack' ? (
             <PackView />
+          ) : view === 'raid' ? (
+            <RaidView />
+          ) : view === 'meetings' ? (
+            <MeetingsView />
           ) : (
             <PeoplePanel />
           )}

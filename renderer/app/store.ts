@@ -7,8 +7,10 @@ import { createPeopleSlice, type PeopleSlice } from '../features/people/slice';
 import { createHistorySlice, type HistorySlice } from '../features/history/slice';
 import { createNoticeSlice, type NoticeSlice } from '../features/history/notice-slice';
 import { createPackSlice, type PackSlice } from '../features/pack/slice';
+import { createRaidSlice, type RaidSlice } from '../features/raid/slice';
+import { createMeetingsSlice, type MeetingsSlice } from '../features/meetings/slice';
 
-export type AppState = WorkspaceSlice & TreeSlice & GridSlice & PeopleSlice & HistorySlice & NoticeSlice & PackSlice & { api: ApiClient };
+export type AppState = WorkspaceSlice & TreeSlice & GridSlice & PeopleSlice & HistorySlice & NoticeSlice & RaidSlice & MeetingsSlice & PackSlice & { api: ApiClient };
 export type Slice<T> = StateCreator<AppState, [], [], T>;
 
 /** One store composed of feature slices; components select narrowly. */
@@ -21,6 +23,8 @@ export function createAppStore(api: ApiClient) {
     ...createPeopleSlice(...a),
     ...createHistorySlice(...a),
     ...createNoticeSlice(...a),
+    ...createRaidSlice(...a),
+    ...createMeetingsSlice(...a),
     ...createPackSlice(...a),
   }));
 }

@@ -1,6 +1,7 @@
 import type { ColDef, ICellRendererParams } from 'ag-grid-community';
 import { DI_NAMES, RAG, RAG_LABELS, type Measure, type Rag } from '../../../preload/contract';
 import { ListCellEditor } from './ListCellEditor';
+import { RaidLinkCell } from '../raid/RaidLinkCell';
 
 /** RAG colour with its word: colour is never the only signal. */
 export function StatusCell(p: ICellRendererParams<Measure, Rag>) {
@@ -67,6 +68,7 @@ export function measureColumns(opts: { peopleNames: string[]; cellErrors: Record
     { field: 'lifecycle', headerName: 'Lifecycle', width: 110, editable: false, valueFormatter: (p) => LIFECYCLE_LABELS[p.value as string] ?? String(p.value) },
     status('implementationStatus', 'Implementation'),
     status('potentialStatus', 'Potential'),
+    { colId: 'raid', headerName: 'RAID', width: 90, editable: false, sortable: false, filter: false, cellRenderer: RaidLinkCell },
     { colId: 'package', headerName: 'Package', width: 260, editable: false, valueGetter: (p) => (p.data ? opts.packagePath(p.data.nodeId) : '') },
   ];
 }

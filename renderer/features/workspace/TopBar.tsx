@@ -35,6 +35,8 @@ export function TopBar() {
   const tabs: [View, string][] = [
     ['measures', 'Measures'],
     ['people', 'People'],
+    ['raid', 'RAID'],
+    ['meetings', 'Meetings'],
     ['pack', 'Steering pack'],
   ];
   return (

@@ -1,0 +1,79 @@
+import type { ActionStatus, Decision, DecisionLink, Meeting, MeetingDetail, MeetingStatus } from '../../../preload/contract';
+import type { Slice } from '../../app/store';
+import { ApiCallError } from '../../app/api';
+
+export interface MeetingsSlice {
+  meetings: Meeting[];
+  selectedMeetingId: string | null;
+  meetingDetail: MeetingDetail | null;
+  decisionLog: Decision[];
+  decisionQuery: string;
+  selectMeeting(id: string | null): void;
+  reloadMeetings(): Promise<void>;
+  searchDecisions(query: string): Promise<void>;
+  createMeeting(input: { title: string; date: string }): Promise<boolean>;
+  updateMeeting(id: string, patch: { title?: string; date?: string; status?: MeetingStatus; agenda?: string; attendees?: string[] }): Promise<boolean>;
+  recordDecision(input: { text: string; decidedBy?: string; links: Pick<DecisionLink, 'kind' | 'id'>[] }): Promise<boolean>;
+  addAction(input: { title: string; owner: string; dueDate?: string }): Promise<boolean>;
+  setActionStatus(id: string, status: ActionStatus): Promise<void>;
+}
+
+export const createMeetingsSlice: Slice<MeetingsSlice> = (set, get) => {
+  const guarded = async (fn: () => Promise<unknown>): Promise<boolean> => {
+    try {
+      await fn();
+      return true;
+    } catch (e) {
+      get().notify('error', e instanceof ApiCallError ? e.message : String(e));
+      return false;
+    }
+  };
+  return {
+    meetings: [],
+    selectedMeetingId: null,
+    meetingDetail: null,
+    decisionLog: [],
+    decisionQuery: '',
+    selectMeeting: (selectedMeetingId) => {
+      set({ selectedMeetingId });
+      void get().reloadMeetings();
+    },
+    reloadMeetings: async () => {
+      if (!get().workspace || get().view !== 'meetings') return;
+      const api = get().api;
+      const meetings = await api.call('meetings:list', {});
+      // Default to the next planned meeting, else the latest.
+      let id = get().selectedMeetingId;
+      if (!id || !meetings.some((m) => m.id === id)) id = ([...meetings].reverse().find((m) => m.status === 'planned') ?? meetings[0])?.id ?? null;
+      const q = get().decisionQuery;
+      const [meetingDetail, decisionLog] = await Promise.all([id ? api.call('meetings:get', { id }) : null, api.call('decisions:list', q ? { query: q } : {})]);
+      set({ meetings, selectedMeetingId: id, meetingDetail, decisionLog });
+    },
+    searchDecisions: async (decisionQuery) => {
+      set({ decisionQuery });
+      const decisionLog = await get().api.call('decisions:list', decisionQuery ? { query: decisionQuery } : {});
+      if (get().decisionQuery === decisionQuery) set({ decisionLog });
+    },
+    createMeeting: (input) =>
+      guarded(async () => {
+        const m = await get().api.call('meetings:create', input);
+        set({ selectedMeetingId: m.id });
+        await get().reloadMeetings();
+      }),
+    updateMeeting: (id, patch) => guarded(() => get().api.call('meetings:update', { id, ...patch })),
+    recordDecision: (input) =>
+      guarded(async () => {
+        const meetingId = get().selectedMeetingId;
+        if (!meetingId) throw new Error('Choose a meeting first.');
+        await get().api.call('decisions:create', { meetingId, text: input.text, decidedBy: input.decidedBy, links: input.links });
+      }),
+    addAction: (input) =>
+      guarded(async () => {
+        const meetingId = get().selectedMeetingId ?? undefined;
+        await get().api.call('actions:create', { meetingId, title: input.title, owner: input.owner, ...(input.dueDate ? { dueDate: input.dueDate } : {}) });
+      }),
+    setActionStatus: async (id, status) => {
+      await guarded(() => get().api.call('actions:update', { id, status }));
+    },
+  };
+};

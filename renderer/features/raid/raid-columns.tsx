@@ -1,0 +1,61 @@
+import type { ColDef, ICellRendererParams } from 'ag-grid-community';
+import { ESC_LEVELS, IMPACTS, PROBABILITIES, RAID_KINDS, RAID_STATUSES, type RaidItem } from '../../../preload/contract';
+import { ListCellEditor } from '../grid/ListCellEditor';
+
+/** Overdue / stale / escalated as words, so the flag never depends on colour alone. */
+export function FlagsCell(p: ICellRendererParams<RaidItem>) {
+  const r = p.data;
+  if (!r) return null;
+  return (
+    <span className="flags">
+      {r.overdue && <span className="flag flag-overdue">Overdue</span>}
+      {r.stale && <span className="flag flag-stale">Stale</span>}
+      {r.escalated && <span className="flag flag-escalated">Escalated · {r.escalationLevel}</span>}
+    </span>
+  );
+}
+
+export function raidColumns(opts: { peopleNames: string[]; measureCodes: string[]; cellErrors: Record<string, string> }): ColDef<RaidItem>[] {
+  const errorRules = (field: string) => ({
+    cellClassRules: { 'cell-error': (p: { data?: RaidItem }) => !!p.data && !!opts.cellErrors[`${p.data.id}:${field}`] },
+    tooltipValueGetter: (p: { data?: RaidItem }) => (p.data ? opts.cellErrors[`${p.data.id}:${field}`] : undefined),
+  });
+  const text = (field: keyof RaidItem & string, headerName: string, width = 150): ColDef<RaidItem> => ({
+    field,
+    headerName,
+    width,
+    editable: true,
+    cellEditor: 'agTextCellEditor',
+    ...errorRules(field),
+  });
+  const list = (field: string, headerName: string, options: readonly string[], width = 120, colField?: keyof RaidItem & string): ColDef<RaidItem> => ({
+    colId: field,
+    field: colField ?? (field as keyof RaidItem & string),
+    headerName,
+    width,
+    editable: true,
+    cellEditor: ListCellEditor,
+    cellEditorParams: { options: [...options] },
+    ...errorRules(field),
+  });
+  return [
+    { field: 'code', headerName: 'Code', width: 100, pinned: 'left', editable: false, sort: 'asc' },
+    list('kind', 'Kind', RAID_KINDS, 115),
+    { ...text('title', 'Title', 300), pinned: 'left' },
+    { colId: 'flags', headerName: 'Flags', width: 190, editable: false, cellRenderer: FlagsCell, valueGetter: (p) => (p.data ? [p.data.overdue && 'overdue', p.data.stale && 'stale', p.data.escalated && 'escalated'].filter(Boolean).join(' ') : '') },
+    { ...list('measure', 'Measure', opts.measureCodes, 110, 'measureCode') },
+    list('owner', 'Owner', opts.peopleNames, 150),
+    list('impact', 'Impact', IMPACTS, 100),
+    list('probability', 'Probability', PROBABILITIES, 110),
+    text('nextAction', 'Next action', 260),
+    text('dueDate', 'Due / decide by', 130),
+    list('status', 'Status', RAID_STATUSES, 120),
+    {
+      ...list('escalated', 'Escalated', ['yes', 'no'], 100),
+      valueGetter: (p) => (p.data?.escalated ? 'yes' : 'no'),
+    },
+    list('escalationLevel', 'Level', ESC_LEVELS, 110),
+    { colId: 'where', headerName: 'Hierarchy', width: 180, editable: false, valueGetter: (p) => p.data?.nodeName ?? '' },
+    { field: 'updatedAt', headerName: 'Updated', width: 120, editable: false, valueFormatter: (p) => (p.value ? String(p.value).slice(0, 10) : '') },
+  ];
+}
