@@ -1,12 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type {
-  FactDependency,
-  FactMeasure,
-  FactMeasureValue,
-  FactMilestone,
-  FactMonth,
-  FactRaid,
-} from '../../preload/contract/pack-facts.js';
+import type { FactDependency, FactMeasure, FactMilestone, FactRaid } from '../../preload/contract/pack-facts.js';
 
 /**
  * SQL reads behind a steering pack, all limited to a scope: the measures whose package is
@@ -31,44 +24,6 @@ export function scopeMeasures(db: Database, nodeIds: string[] | null): FactMeasu
        ORDER BY m.code`,
     )
     .all({ scope: scopeArg(nodeIds) }) as FactMeasure[];
-}
-
-export function gateLevels(db: Database): { level: number; name: string; riskWeightPct: number }[] {
-  return db
-    .prepare('SELECT level, name, risk_weight_pct AS riskWeightPct FROM gate_levels WHERE deleted = 0 ORDER BY level')
-    .all() as { level: number; name: string; riskWeightPct: number }[];
-}
-
-const BENEFIT = "('recurring_benefit','one_time_benefit')";
-
-/** Benefit totals per measure (minor units): target, plan, forecast, actual, validated actual. */
-export function measureValues(db: Database, nodeIds: string[] | null): Record<string, FactMeasureValue> {
-  const rows = db
-    .prepare(
-      `SELECT l.measure_id AS id,
-              (SELECT coalesce(sum(l2.target), 0) FROM effect_lines l2
-                WHERE l2.measure_id = l.measure_id AND l2.deleted = 0 AND l2.type IN ${BENEFIT}) AS target,
-              coalesce(sum(v.plan), 0) AS plan, coalesce(sum(v.forecast), 0) AS forecast, coalesce(sum(v.actual), 0) AS actual,
-              coalesce(sum(CASE WHEN v.actual_validated = 1 THEN v.actual END), 0) AS actualValidated
-       FROM effect_lines l LEFT JOIN effect_values v ON v.line_id = l.id AND v.deleted = 0
-       WHERE l.deleted = 0 AND l.type IN ${BENEFIT} AND l.measure_id IN ${SCOPE}
-       GROUP BY l.measure_id`,
-    )
-    .all({ scope: scopeArg(nodeIds) }) as (FactMeasureValue & { id: string })[];
-  return Object.fromEntries(rows.map(({ id, ...v }) => [id, v]));
-}
-
-/** Benefits by month, run-rate and one-time apart. */
-export function monthlyValues(db: Database, nodeIds: string[] | null): FactMonth[] {
-  return db
-    .prepare(
-      `SELECT v.period, CASE l.type WHEN 'recurring_benefit' THEN 'run_rate' ELSE 'one_time' END AS kind,
-              coalesce(sum(v.plan), 0) AS plan, coalesce(sum(v.forecast), 0) AS forecast, coalesce(sum(v.actual), 0) AS actual
-       FROM effect_values v JOIN effect_lines l ON l.id = v.line_id
-       WHERE v.deleted = 0 AND l.deleted = 0 AND l.type IN ${BENEFIT} AND l.measure_id IN ${SCOPE}
-       GROUP BY v.period, kind ORDER BY v.period, kind`,
-    )
-    .all({ scope: scopeArg(nodeIds) }) as FactMonth[];
 }
 
 /** Open milestones due (forecast, else plan) by `to`, overdue ones included, soonest first. */
@@ -104,14 +59,14 @@ export function raidItems(db: Database, nodeIds: string[] | null): FactRaid[] {
 export function dependencies(db: Database, nodeIds: string[] | null): FactDependency[] {
   return db
     .prepare(
-      `SELECT d.measure_id AS measureId, d.on_measure_id AS onMeasureId, d.external_party AS externalParty, d.description,
+      `SELECT d.measure_id AS measureId, d.on_measure_id AS onMeasureId, d.external_party AS externalParty, d.description, d.status = 'open' AS open,
               o.code AS onCode, o.title AS onTitle, (o.di_level >= 4 OR o.lifecycle IN ('closed','cancelled')) AS onDone
        FROM dependencies d LEFT JOIN measures o ON o.id = d.on_measure_id AND o.deleted = 0
        WHERE d.deleted = 0 AND d.measure_id IN ${SCOPE}`,
     )
     .all({ scope: scopeArg(nodeIds) })
     .map((r) => {
-      const row = r as Omit<FactDependency, 'onDone'> & { onDone: number | null };
-      return { ...row, onDone: row.onDone === 1 };
+      const row = r as Omit<FactDependency, 'onDone' | 'open'> & { onDone: number | null; open: number };
+      return { ...row, onDone: row.onDone === 1, open: row.open === 1 };
     });
 }

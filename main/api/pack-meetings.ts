@@ -1,34 +1,63 @@
 import type { Database } from '../../db/connection.js';
+import { getMeeting, listActions, listDecisions, listMeetings as raidMeetings, previousMeeting } from '../../db/repositories/meetings.js';
 import { listSnapshots } from '../../db/repositories/pack.js';
-import type { FactAction, FactDecision } from '../../preload/contract/pack-facts.js';
+import type { FactAction, FactDecision, FactEscalation } from '../../preload/contract/pack-facts.js';
 import type { PackMeetingRef } from '../../preload/contract/pack-types.js';
+import { escalationHandlers } from './raid-escalations.js';
+import { today } from './raid-common.js';
+import type { ApiSession } from './session.js';
 
-/**
- * Where the pack reads meetings, decisions and actions (the RAID feature's tables).
- * Each reader checks the table exists so the pack works in a workspace without them.
- */
-function hasTable(db: Database, name: string): boolean {
-  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
-}
+/** Meetings, decisions, actions and escalations for a pack, read through the RAID feature. */
 
-export function meetingById(db: Database, _id: string): { id: string; title: string; date: string } | null {
-  if (!hasTable(db, 'meetings')) return null;
-  return null;
-}
-
-export function meetingDecisions(db: Database, _nodeIds: string[] | null): FactDecision[] {
-  if (!hasTable(db, 'decisions')) return [];
-  return [];
-}
-
-export function meetingActions(db: Database, _meetingId: string | null, _previousMeetingId: string | null): FactAction[] {
-  if (!hasTable(db, 'meeting_actions')) return [];
-  return [];
+export function meetingById(db: Database, id: string): { id: string; title: string; date: string; status: string } | null {
+  const m = getMeeting(db, id);
+  return m ? { id: m.id, title: m.title, date: m.date, status: m.status } : null;
 }
 
 /** Meetings a pack can be for, newest first, each with its frozen snapshot when held. */
 export function listMeetings(db: Database): PackMeetingRef[] {
-  if (!hasTable(db, 'meetings')) return [];
   const snaps = listSnapshots(db);
-  return [].map((m: PackMeetingRef) => ({ ...m, snapshotId: snaps.find((x) => x.meetingId === m.id)?.id ?? null }));
+  return raidMeetings(db).map((m) => ({ id: m.id, title: m.title, date: m.date, snapshotId: snaps.find((x) => x.meetingId === m.id)?.id ?? null }));
 }
+
+/** The decision log, limited to decisions about the scope's measures (all of it for the whole program). */
+export function scopeDecisions(db: Database, measureIds: Set<string> | null): FactDecision[] {
+  return listDecisions(db)
+    .filter((d) => !measureIds || d.links.some((l) => l.kind === 'measure' && measureIds.has(l.id)))
+    .map((d) => ({ id: d.id, code: d.code, text: d.text, date: d.date, decidedBy: d.decidedBy, meetingTitle: d.meetingTitle, links: d.links.map((l) => l.label).join('; ') }));
+}
+
+/** Actions from the meeting before `meetingId` (before today without one), else every open action. */
+export function lastMeetingActions(db: Database, meetingId: string | null, day: string): { from: string | null; items: FactAction[] } {
+  const current = meetingId ? getMeeting(db, meetingId) : undefined;
+  const prev = current ? previousMeeting(db, current) : raidMeetings(db).find((m) => m.date < day);
+  const rows = prev ? listActions(db, { meetingId: prev.id }) : listActions(db, { openOnly: true });
+  const items = rows.map((a) => ({
+    code: a.code,
+    title: a.title,
+    owner: a.owner,
+    dueDate: a.dueDate,
+    status: a.status.replace('_', ' '),
+    overdue: (a.status === 'open' || a.status === 'in_progress') && !!a.dueDate && a.dueDate < day,
+  }));
+  return { from: prev ? `${prev.title} (${prev.date})` : null, items };
+}
+
+/** Open escalations about the scope: the RAID feature evaluates its rules and adds the ones escalated by hand. */
+export async function scopeEscalations(s: ApiSession, measureIds: Set<string> | null, raidIds: Set<string>): Promise<FactEscalation[]> {
+  const all = await escalationHandlers(s)['escalations:list']({ includeResolved: false });
+  const due = new Map((s.db().prepare('SELECT id, due_date AS d FROM raid_items WHERE deleted = 0').all() as { id: string; d: string | null }[]).map((r) => [r.id, r.d]));
+  return all
+    .filter((e) => !measureIds || (e.measureId !== null && measureIds.has(e.measureId)) || (e.subjectKind === 'raid_item' && raidIds.has(e.subjectId)))
+    .map((e) => ({
+      subject: e.subject,
+      measureId: e.measureId,
+      level: e.level,
+      ruleName: e.ruleName,
+      reason: e.reason,
+      raisedAt: e.raisedAt,
+      dueDate: e.subjectKind === 'raid_item' ? (due.get(e.subjectId) ?? null) : null,
+    }));
+}
+
+export { today };

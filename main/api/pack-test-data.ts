@@ -35,7 +35,7 @@ export function addPackData(db: Database, opts: { count?: number; asOf: string; 
       w.insert('milestones', { measure_id: id, title: `Go-live step ${i + 1}`, owner_id: people[i % people.length] ?? null, due_date: due.toISOString().slice(0, 10), done: 0, sort_order: 1 });
     });
     const raid = (n: number, kind: string, extra: Record<string, string | number | null>) =>
-      w.insert('raid_items', { code: `R-${String(n).padStart(4, '0')}`, kind, title: `${kind} ${n}`, measure_id: ids[n % ids.length] ?? null, owner_id: people[n % people.length] ?? null, status: 'open', escalated: 0, ...extra });
+      w.insert('raid_items', { code: `T-${String(n).padStart(4, '0')}`, kind, title: `${kind} ${n}`, measure_id: ids[n % ids.length] ?? null, owner_id: people[n % people.length] ?? null, status: 'open', escalated: 0, ...extra });
     raid(1, 'risk', { title: 'Billing feed not ready for tier launch', impact: 'critical', probability: 'high', next_action: 'Fallback manual billing' });
     raid(2, 'issue', { title: 'Ticketing licences delayed', impact: 'high', probability: 'high', escalated: 1, escalation_level: 'steering', next_action: 'Sponsor call with vendor', due_date: opts.asOf });
     raid(3, 'risk', { title: 'Pricing acceptance by key accounts', impact: 'medium', probability: 'medium' });

@@ -4,11 +4,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runAction } from '../../db/changes.js';
 import type { Pack, PackBlock } from '../../preload/contract.js';
 import { money } from '../domain/pack-format.js';
-import { addPackData } from './pack-test-data.js';
 import { apiWithWorkspace } from './test-helpers.js';
 
 type Ctx = Awaited<ReturnType<typeof apiWithWorkspace>>;
-const AS_OF = '2026-06-15';
 const blocks = (p: Pack, key: string): PackBlock[] => p.sections.find((s) => s.key === key)?.blocks ?? [];
 const table = (p: Pack, key: string, title?: string) =>
   blocks(p, key).find((b): b is Extract<PackBlock, { type: 'table' }> => b.type === 'table' && (title === undefined || b.title === title))!;
@@ -16,18 +14,17 @@ const kpi = (p: Pack, key: string, label: string) =>
   blocks(p, key)
     .flatMap((b) => (b.type === 'kpis' ? b.items : []))
     .find((k) => k.label === label)!;
+const count = (t: Ctx, sql: string) => (t.api.session.db().prepare(sql).get() as { n: number }).n;
 
 describe('steering pack API', () => {
   let t: Ctx;
-  let ids: string[];
   beforeEach(async () => {
     t = await apiWithWorkspace();
-    ids = addPackData(t.api.session.db(), { asOf: AS_OF }).measureIds;
   });
   afterEach(() => t.cleanup());
 
-  it('builds every section in order with figures from the database', async () => {
-    const pack = await t.api.call('pack:build', { asOf: AS_OF });
+  it('builds every section in order with the figures of the value, RAID and meeting APIs', async () => {
+    const pack = await t.api.call('pack:build', {});
     expect(pack.sections.map((s) => s.title)).toEqual([
       'Executive summary',
       'Decisions required',
@@ -41,57 +38,71 @@ describe('steering pack API', () => {
       'Appendix: RAID log',
       'Appendix: decision log',
     ]);
-    const db = t.api.session.db();
-    const { f } = db.prepare("SELECT sum(v.forecast) AS f FROM effect_values v JOIN effect_lines l ON l.id = v.line_id WHERE l.type IN ('recurring_benefit','one_time_benefit')").get() as { f: number };
-    expect(kpi(pack, 'value', 'Forecast').value).toBe(money(f, 'EUR'));
-    expect(kpi(pack, 'summary', '3. What value is expected?').value).toBe(money(f, 'EUR'));
+    const [total] = await t.api.call('value:rollup', { by: [] });
+    const dash = await t.api.call('value:dashboard', {});
+    expect(kpi(pack, 'value', 'Forecast').value).toBe(money(total!.forecast, 'EUR'));
+    expect(kpi(pack, 'value', 'Target').value).toBe(money(dash.target, 'EUR'));
+    expect(kpi(pack, 'summary', '3. What value is expected?').value).toBe(money(dash.questions.expectedValue, 'EUR'));
     expect(table(pack, 'appendix_measures').rows).toHaveLength(49);
-    expect(table(pack, 'milestones').rows.length).toBeGreaterThan(5);
-    expect(table(pack, 'risks', 'Escalations').rows[0]).toContain('Ticketing licences delayed');
-    expect(table(pack, 'risks', 'Blocking dependency chains').rows[0]![0]).toMatch(/waits on .* waits on/);
-    expect(pack.escalated).toHaveLength(1);
+    expect(table(pack, 'appendix_raid').rows).toHaveLength((await t.api.call('raid:list', {})).length);
+    expect(table(pack, 'appendix_decisions').rows).toHaveLength((await t.api.call('decisions:list', {})).length);
+    const escalations = await t.api.call('escalations:list', {});
+    expect(table(pack, 'risks', 'Escalations').rows).toHaveLength(escalations.length);
+    expect(table(pack, 'decisions').rows.length).toBe(Math.min(6, escalations.filter((e) => e.level === 'steering').length));
     expect(blocks(pack, 'changes')[0]).toMatchObject({ type: 'note', text: expect.stringContaining('No previous snapshot') });
-    expect(pack.meta.fileStem).toBe('Test_Whole-program_2026-06-15');
+    expect(pack.meta.fileStem).toMatch(/^Test_Whole-program_\d{4}-\d{2}-\d{2}$/);
   });
 
-  it('freezes a pack, reopens it identically and reports what changed in the next one', async () => {
-    await t.api.call('pack:saveTexts', { texts: { overallStatus: 'amber', statusReason: 'Billing feed late', summary: 'On track overall.', keyAchievement: 'Tiers priced', keyConcern: 'Decide the fallback' } });
-    const snap = await t.api.call('pack:freeze', { asOf: AS_OF });
+  it('holds a meeting: freezes its pack, reprints it identically, and the next pack says what changed', async () => {
+    const db = t.api.session.db();
+    const [latest, earlier] = await t.api.call('meetings:list', {});
+    const first = earlier ?? latest!;
+    await t.api.call('pack:saveTexts', { meetingId: first.id, texts: { overallStatus: 'amber', statusReason: 'Billing feed late', summary: 'On track overall.', keyAchievement: 'Tiers priced', keyConcern: 'Decide the fallback' } });
+    const snap = await t.api.call('pack:freeze', { meetingId: first.id });
+    expect((await t.api.call('meetings:get', { id: first.id })).meeting.status).not.toBe('planned');
+    expect((await t.api.call('pack:meetings', {})).find((m) => m.id === first.id)?.snapshotId).toBe(snap.id);
+    await expect(t.api.call('pack:freeze', { meetingId: first.id })).rejects.toThrow(/already frozen/);
+    await expect(t.api.call('pack:saveTexts', { meetingId: first.id, texts: { overallStatus: 'red', statusReason: '', summary: '', keyAchievement: '', keyConcern: '' } })).rejects.toThrow(/frozen/);
     const frozen = await t.api.call('pack:snapshot', { id: snap.id });
     expect(frozen.meta.frozen?.snapshotId).toBe(snap.id);
     expect(kpi(frozen, 'summary', 'Overall status')).toMatchObject({ value: 'Amber', hint: 'Billing feed late' });
 
-    const db = t.api.session.db();
+    const [m0, m1] = (await t.api.call('measures:list', {})).filter((m) => m.diLevel < 4);
     runAction(db, { actor: 'test', label: 'changes' }, (w) => {
-      w.update('measures', ids[0]!, { di_level: 4, implementation_status: 'red' });
-      const line = (db.prepare('SELECT id FROM effect_lines WHERE measure_id = ? ORDER BY sort_order LIMIT 1').get(ids[1]) as { id: string }).id;
-      w.update('effect_values', `${line}:2026-09`, { forecast: 9_000_000 });
-      const r1 = (db.prepare("SELECT id FROM raid_items WHERE code = 'R-0003'").get() as { id: string }).id;
-      w.update('raid_items', r1, { status: 'closed' });
-      w.insert('raid_items', { code: 'R-0099', kind: 'issue', title: 'New vendor issue', status: 'open', escalated: 0 });
+      w.update('measures', m0!.id, { di_level: m0!.diLevel + 1, potential_status: m0!.potentialStatus === 'red' ? 'green' : 'red' });
+      const v = db.prepare("SELECT v.id, v.forecast FROM effect_values v JOIN effect_lines l ON l.id = v.line_id WHERE l.measure_id = ? AND l.type = 'recurring_benefit' AND v.forecast IS NOT NULL LIMIT 1").get(m1!.id) as { id: string; forecast: number } | undefined;
+      if (v) w.update('effect_values', v.id, { forecast: v.forecast + 5_000_000 });
+      else {
+        const line = w.insert('effect_lines', { measure_id: m1!.id, type: 'recurring_benefit', label: 'x', sort_order: 9 });
+        w.insert('effect_values', { line_id: line, period: '2026-12', forecast: 5_000_000 }, `${line}:2026-12`);
+      }
+      const open = db.prepare("SELECT id FROM raid_items WHERE status <> 'closed' AND deleted = 0 ORDER BY code LIMIT 1").get() as { id: string };
+      w.update('raid_items', open.id, { status: 'closed' });
+      w.insert('raid_items', { code: 'R-9999', kind: 'issue', title: 'New vendor issue', status: 'open', escalated: 0 });
     });
-    await t.api.call('pack:saveTexts', { texts: { overallStatus: 'red', statusReason: 'changed', summary: '', keyAchievement: '', keyConcern: '' } });
+    const later = await t.api.call('meetings:create', { title: 'Next steering', date: '2099-01-15' });
+    await t.api.call('decisions:create', { meetingId: later.id, text: 'Approve the fallback billing run', links: [{ kind: 'measure', id: m0!.id }] });
 
-    const again = await t.api.call('pack:snapshot', { id: snap.id });
-    expect(again).toEqual(frozen);
-
-    const next = await t.api.call('pack:build', { asOf: '2026-07-15' });
+    expect(await t.api.call('pack:snapshot', { id: snap.id })).toEqual(frozen);
+    const next = await t.api.call('pack:build', { meetingId: later.id });
+    expect(blocks(next, 'changes')[0]).toMatchObject({ type: 'note', text: expect.stringContaining(first.title) });
     expect(kpi(next, 'changes', 'Gates passed').value).toBe('1');
-    expect(kpi(next, 'changes', 'Status changes').value).toBe('1');
+    expect(Number(kpi(next, 'changes', 'Status changes').value)).toBeGreaterThanOrEqual(1);
     expect(kpi(next, 'changes', 'New RAID items').value).toBe('1');
     expect(kpi(next, 'changes', 'Closed RAID items').value).toBe('1');
-    expect(table(next, 'changes', 'Gates passed').rows[0]).toContain('DI4 Implemented');
-    const movers = table(next, 'changes', 'Value moved: top 10 forecast changes').rows;
-    expect(movers).toHaveLength(1);
-    expect(movers[0]![4]).toMatch(/^\+EUR/);
+    expect(kpi(next, 'changes', 'New decisions').value).toBe('1');
+    expect(table(next, 'changes', 'Gates passed').rows[0]).toContain(m0!.code);
+    expect(table(next, 'changes', 'Value moved: top 10 forecast changes').rows.map((r) => r[0])).toContain(m1!.code);
+    // The pack for the held meeting is still the frozen one.
+    expect(await t.api.call('pack:exportPptx', { meetingId: first.id, path: join(t.dir, 'held.pptx') })).toMatchObject({ slides: 1 + 10 + frozen.escalated.length });
   });
 
   it('refuses an empty scope with a clear message and writes nothing', async () => {
     const node = await t.api.call('nodes:create', { parentId: null, name: 'Empty org' });
-    const before = (t.api.session.db().prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n;
+    const before = count(t, 'SELECT count(*) AS n FROM change_log');
     await expect(t.api.call('pack:build', { scopeId: node.id })).rejects.toMatchObject({ body: { code: 'validation', message: expect.stringContaining('"Empty org" has no measures') } });
     await expect(t.api.call('pack:freeze', { scopeId: node.id })).rejects.toThrow(/no measures/);
-    expect((t.api.session.db().prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n).toBe(before);
+    expect(count(t, 'SELECT count(*) AS n FROM change_log')).toBe(before);
     expect(await t.api.call('pack:snapshots', {})).toEqual([]);
   });
 
@@ -99,20 +110,30 @@ describe('steering pack API', () => {
     const s = await t.api.call('pack:settings', {});
     const sections = [...s.sections].reverse().map((x) => ({ ...x, enabled: x.key !== 'appendix_raid' }));
     await t.api.call('pack:saveSettings', { settings: { ...s, sections, paper: 'Letter' } });
-    const pack = await t.api.call('pack:build', { asOf: AS_OF });
+    const pack = await t.api.call('pack:build', {});
     expect(pack.sections[0]!.key).toBe('appendix_decisions');
     expect(pack.sections.map((x) => x.key)).not.toContain('appendix_raid');
     expect(pack.meta.paper).toBe('Letter');
   });
 
+  it('scopes a pack to a program', async () => {
+    const program = (await t.api.call('nodes:list', {})).find((n) => n.level === 'program')!;
+    const pack = await t.api.call('pack:build', { scopeId: program.id });
+    expect(pack.meta.scopeName).toBe(program.name);
+    expect(table(pack, 'appendix_measures').rows).toHaveLength((await t.api.call('measures:list', { nodeId: program.id })).length);
+    const [total] = await t.api.call('value:rollup', { nodeId: program.id, by: [] });
+    expect(kpi(pack, 'value', 'Forecast').value).toBe(money(total!.forecast, 'EUR'));
+  });
+
   it('exports PowerPoint slides and refuses an unwritable path leaving no file', async () => {
     mkdirSync(join(t.dir, 'out'));
     const out = join(t.dir, 'out', 'pack.pptx');
-    const r = await t.api.call('pack:exportPptx', { asOf: AS_OF, path: out });
-    expect(r.slides).toBe(1 + 10 + 1);
+    const r = await t.api.call('pack:exportPptx', { path: out });
+    const pack = await t.api.call('pack:build', {});
+    expect(r.slides).toBe(1 + 10 + pack.escalated.length);
     expect(existsSync(out)).toBe(true);
-    await expect(t.api.call('pack:exportPptx', { asOf: AS_OF, path: join(out, 'inside-a-file.pptx') })).rejects.toThrow(/Cannot write .*Nothing was written/);
-    await expect(t.api.call('pack:exportPptx', { asOf: AS_OF, path: join(t.dir, 'missing', 'pack.pptx') })).rejects.toThrow(/folder does not exist/);
+    await expect(t.api.call('pack:exportPptx', { path: join(out, 'inside-a-file.pptx') })).rejects.toThrow(/Cannot write .*Nothing was written/);
+    await expect(t.api.call('pack:exportPptx', { path: join(t.dir, 'missing', 'pack.pptx') })).rejects.toThrow(/folder does not exist/);
     expect(readdirSync(join(t.dir, 'out'))).toEqual(['pack.pptx']);
   });
 });

@@ -19,7 +19,7 @@ import { packToPptx, slideCount } from '../exchange/pptx.js';
 import { ApiError } from './errors.js';
 import type { Handlers } from './handlers.js';
 import { gatherFacts, scopeOf, type PackRequest } from './pack-facts.js';
-import { listMeetings } from './pack-meetings.js';
+import { listMeetings, meetingById } from './pack-meetings.js';
 import type { ApiSession } from './session.js';
 
 type K =
@@ -35,13 +35,8 @@ type K =
   | 'pack:exportPptx';
 
 /** Assembles the live pack; a scope without measures has nothing to show, so it is refused. */
-export function buildPack(s: ApiSession, req: PackRequest): Pack {
-  const facts = gatherFacts(s.db(), req);
-  if (facts.measures.length === 0) {
-    const where = facts.scope.id ? `"${facts.scope.name}"` : 'This workspace';
-    throw new ValidationError(`${where} has no measures: there is nothing to put in a steering pack. Choose another scope.`);
-  }
-  return assemblePack(facts);
+export async function buildPack(s: ApiSession, req: PackRequest): Promise<Pack> {
+  return assemblePack(await gatherFacts(s, req));
 }
 
 export function frozenPack(s: ApiSession, id: string): Pack {
@@ -51,7 +46,7 @@ export function frozenPack(s: ApiSession, id: string): Pack {
 }
 
 /** The pack for a meeting: its frozen snapshot when the meeting was held, else the live pack. */
-export function packForMeeting(s: ApiSession, req: PackRequest): Pack {
+export async function packForMeeting(s: ApiSession, req: PackRequest): Promise<Pack> {
   const held = req.meetingId ? snapshotForMeeting(s.db(), req.meetingId) : undefined;
   return held ? frozenPack(s, held.id) : buildPack(s, req);
 }
@@ -100,24 +95,26 @@ export function packHandlers(s: ApiSession): Pick<Handlers, K> {
     'pack:meetings': () => listMeetings(s.db()),
     'pack:snapshots': () => listSnapshots(s.db()),
     'pack:snapshot': ({ id }) => frozenPack(s, id),
-    'pack:freeze': (req) => {
+    'pack:freeze': async (req) => {
       if (req.meetingId) {
         const held = snapshotForMeeting(s.db(), req.meetingId);
         if (held) throw new ValidationError(`This meeting's pack was already frozen on ${held.takenAt.slice(0, 10)}; reopen that snapshot to reprint it.`);
       }
-      const pack = buildPack(s, req);
+      const pack = await buildPack(s, req);
       const id = randomUUID();
       const takenAt = new Date().toISOString();
       const takenBy = actorName(s);
       const frozen: Pack = { ...pack, meta: { ...pack.meta, frozen: { at: takenAt, by: takenBy, snapshotId: id } } };
       const m = pack.meta;
-      s.act(`Freeze pack ${m.meetingTitle} ${m.date}`, (w) =>
-        insertSnapshot(w, { id, meetingId: m.meetingId, meetingTitle: m.meetingTitle, scopeId: m.scopeId, scopeName: m.scopeName, date: m.date, takenAt, takenBy, data: JSON.stringify(frozen) }),
-      );
+      // Holding the meeting and freezing its pack are one step (one undo).
+      s.act(`Hold ${m.meetingTitle}: freeze pack ${m.date}`, (w, db) => {
+        insertSnapshot(w, { id, meetingId: m.meetingId, meetingTitle: m.meetingTitle, scopeId: m.scopeId, scopeName: m.scopeName, date: m.date, takenAt, takenBy, data: JSON.stringify(frozen) });
+        if (m.meetingId && meetingById(db, m.meetingId)?.status === 'planned') w.update('meetings', m.meetingId, { status: 'held' });
+      });
       return getSnapshotInfo(s.db(), id) as PackSnapshotInfo;
     },
     'pack:exportPptx': async ({ path, snapshotId, ...req }) => {
-      const pack = snapshotId ? frozenPack(s, snapshotId) : packForMeeting(s, req);
+      const pack = snapshotId ? frozenPack(s, snapshotId) : await packForMeeting(s, req);
       const file = resolve(path);
       const data = await packToPptx(pack);
       try {

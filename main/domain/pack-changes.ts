@@ -22,7 +22,7 @@ export function baselineOf(f: PackFacts): PackBaseline {
   }
   const raid: PackBaseline['raid'] = {};
   for (const r of f.raid) raid[r.id] = { code: r.code, title: r.title, kind: r.kind, status: r.status };
-  return { measures, raid, decisions: f.decisions.filter((d) => !d.pending).map((d) => d.id) };
+  return { measures, raid, decisions: f.decisions.map((d) => d.id) };
 }
 
 /** "What changed since the last meeting": the current baseline against the previous snapshot's. */
@@ -54,7 +54,7 @@ export function changeBlocks(f: PackFacts, now: PackBaseline): PackBlock[] {
   const newRaid = Object.entries(now.raid).filter(([id]) => !before.raid[id]);
   const closedRaid = Object.entries(now.raid).filter(([id, r]) => r.status === 'closed' && before.raid[id] && before.raid[id].status !== 'closed');
   const known = new Set(before.decisions);
-  const newDecisions = f.decisions.filter((d) => !d.pending && !known.has(d.id));
+  const newDecisions = f.decisions.filter((d) => !known.has(d.id));
   const raidRow = (r: { code: string; kind: string; title: string }): PackCell[] => [r.code, r.kind, r.title];
   return [
     { type: 'note', text: `Compared with the pack frozen on ${prev.date}${prev.meetingTitle ? ` for ${prev.meetingTitle}` : ''}.` },
@@ -89,8 +89,8 @@ export function changeBlocks(f: PackFacts, now: PackBaseline): PackBlock[] {
     {
       type: 'table',
       title: 'New decisions',
-      columns: cols(['Decision', 1], ['Date', 1.2], ['Title', 6]),
-      rows: newDecisions.map((d) => [d.code, d.date, d.title]),
+      columns: cols(['Decision', 1], ['Date', 1.2], ['What was decided', 6]),
+      rows: newDecisions.map((d) => [d.code, d.date, d.text]),
       empty: 'No new decisions.',
     },
   ];

@@ -3,7 +3,6 @@ import type { EscalatedMeasure, PackBlock, PackCell } from '../../preload/contra
 import { RAG, RAG_LABELS, type Rag } from '../../preload/contract/types.js';
 import { cols } from './pack-changes.js';
 import { money, pct, plural } from './pack-format.js';
-import type { ValueTotals } from './pack-value.js';
 
 const rag = (r: Rag): PackCell => ({ text: RAG_LABELS[r], rag: r });
 const TOP_RISKS = 15;
@@ -12,22 +11,20 @@ const PROB: Record<string, number> = { high: 3, medium: 2, low: 1 };
 const isOpen = (r: FactRaid) => r.status !== 'closed' && r.status !== 'mitigated';
 export const severity = (r: FactRaid) => (IMPACT[r.impact ?? ''] ?? 1) * (PROB[r.probability ?? ''] ?? 1);
 
-/** Dependencies still waiting on something: the measure waited on is not yet implemented, or an external party. */
-const blocking = (d: FactDependency) => (d.onMeasureId ? !d.onDone : true);
+/** Dependencies still waiting on something: open, and the measure waited on not yet implemented (or an external party). */
+const blocking = (d: FactDependency) => d.open && (d.onMeasureId ? !d.onDone : true);
+const MAX_DECISIONS = 6;
 
-export function summaryBlocks(f: PackFacts, t: ValueTotals): PackBlock[] {
+export function summaryBlocks(f: PackFacts): PackBlock[] {
   const cur = f.currency;
+  const q = f.dashboard.questions;
   const active = f.measures.filter((m) => m.lifecycle === 'active');
   const early = active.filter((m) => m.diLevel <= 2).length;
   const decided = active.filter((m) => m.diLevel === 3).length;
   const late = active.filter((m) => m.diLevel >= 4).length;
-  const owners = new Set(f.measures.map((m) => m.owner).filter(Boolean)).size;
   const unowned = active.filter((m) => !m.owner).length;
   const credible = f.measures.filter((m) => m.potentialStatus === 'green').length;
-  const escalations = f.raid.filter((r) => r.escalated && isOpen(r)).length;
   const blockingDeps = f.dependencies.filter(blocking).length;
-  const redDelivery = active.filter((m) => m.implementationStatus === 'red').length;
-  const closed = f.measures.filter((m) => m.diLevel === 5 || m.lifecycle === 'closed').length;
   const x = f.texts;
   return [
     {
@@ -40,55 +37,62 @@ export function summaryBlocks(f: PackFacts, t: ValueTotals): PackBlock[] {
     {
       type: 'kpis',
       items: [
-        { label: '1. What work is in progress?', value: plural(active.length, 'active measure'), hint: `DI0–2: ${early} · DI3: ${decided} · DI4–5: ${late}` },
-        { label: '2. Who owns it?', value: plural(owners, 'owner'), hint: `${plural(unowned, 'active measure')} without an owner` },
+        { label: '1. What work is in progress?', value: plural(q.inProgress, 'active measure'), hint: `DI0–2: ${early} · DI3: ${decided} · DI4–5: ${late}` },
+        { label: '2. Who owns it?', value: plural(q.owners, 'owner'), hint: `${plural(unowned, 'active measure')} without an owner` },
         {
           label: '3. What value is expected?',
-          value: money(t.forecast, cur),
-          hint: `risk-weighted ${money(t.riskWeighted, cur)} · target ${money(t.target, cur)} · value credible (green) for ${pct(credible, f.measures.length)}`,
+          value: money(q.expectedValue, cur),
+          hint: `risk-weighted ${money(q.riskWeighted, cur)} · target ${money(f.dashboard.target, cur)} · value green for ${pct(credible, f.measures.length)}`,
         },
-        { label: '4. What is blocking delivery?', value: plural(escalations, 'escalation'), hint: `${plural(blockingDeps, 'blocking dependency', 'blocking dependencies')} · ${redDelivery} red on delivery` },
-        { label: '5. What evidence proves it works?', value: money(t.actualValidated, cur), hint: `validated actuals · ${plural(closed, 'measure')} closed` },
+        {
+          label: '4. What is blocking delivery?',
+          value: plural(q.blocked, 'blocked measure'),
+          hint: `${plural(f.escalations.length, 'open escalation')} · ${plural(blockingDeps, 'blocking dependency', 'blocking dependencies')}`,
+        },
+        { label: '5. What evidence proves it works?', value: plural(q.evidenced, 'measure'), hint: `with validated actuals · ${money(f.dashboard.totals.actual, cur)} realised` },
       ],
     },
   ];
 }
 
+/** What only the committee can settle: escalations raised to steering level, most recent first. */
 export function decisionBlocks(f: PackFacts): PackBlock[] {
-  const pending = f.decisions.filter((d) => d.pending);
-  return [
+  const steering = f.escalations.filter((e) => e.level === 'steering');
+  const blocks: PackBlock[] = [
     {
       type: 'table',
-      columns: cols(['Decision', 2.4], ['Context', 3], ['Options', 2.4], ['Recommendation', 2.4], ['Deadline', 1.1]),
-      rows: pending.map((d) => [d.title, d.context, d.options, d.recommendation, d.deadline ?? '—']),
-      empty: 'No decisions are required at this meeting.',
+      columns: cols(['Decision needed on', 3], ['Context', 4], ['Why it is here', 2], ['Raised', 1.1], ['Deadline', 1.1]),
+      rows: steering.slice(0, MAX_DECISIONS).map((e) => [e.subject, e.reason, e.ruleName, e.raisedAt.slice(0, 10) || '—', e.dueDate ?? '—']),
+      empty: 'No decisions are required at this meeting: nothing is escalated to the steering committee.',
     },
   ];
+  if (steering.length > MAX_DECISIONS) blocks.push({ type: 'note', text: `${steering.length - MAX_DECISIONS} more steering escalations are listed under "Top risks, issues and escalations".` });
+  return blocks;
 }
 
 export function actionBlocks(f: PackFacts): PackBlock[] {
+  const { from, items } = f.actions;
   return [
+    ...(from ? [{ type: 'note' as const, text: `Actions agreed at ${from}.` }] : [{ type: 'note' as const, text: 'No previous meeting: every open action is listed.' }]),
     {
       type: 'table',
-      columns: cols(['Action', 5], ['Owner', 1.8], ['Due', 1.1], ['Status', 1.2]),
-      rows: f.actions.map((a) => [a.title, a.owner ?? '—', a.dueDate ?? '—', a.status]),
+      columns: cols(['Action', 0.9], ['What', 5], ['Owner', 1.8], ['Due', 1.1], ['Status', 1.3]),
+      rows: items.map((a) => [a.code, a.title, a.owner ?? '—', a.dueDate ?? '—', a.overdue ? { text: `${a.status} (overdue)`, rag: 'red' as Rag } : a.status]),
       empty: 'No actions were recorded at the last meeting.',
     },
   ];
 }
 
 export function statusBlocks(f: PackFacts): PackBlock[] {
+  const cell = new Map(f.dashboard.matrix.map((c) => [`${c.implementation}/${c.potential}`, c.count]));
+  const matrix: PackCell[][] = RAG.map((impl) => [rag(impl), ...RAG.map((pot) => String(cell.get(`${impl}/${pot}`) ?? 0))]);
   const live = f.measures.filter((m) => m.lifecycle !== 'cancelled');
-  const matrix: PackCell[][] = RAG.map((impl) => [
-    rag(impl),
-    ...RAG.map((pot) => String(live.filter((m) => m.implementationStatus === impl && m.potentialStatus === pot).length)),
-  ]);
   const split = live.filter((m) => m.implementationStatus === 'green' && (m.potentialStatus === 'red' || m.potentialStatus === 'amber'));
   return [
     {
       type: 'table',
       title: 'Measures by delivery (rows) and value (columns) status',
-      columns: cols(['Delivery \\ Value', 2], ...RAG.map((r): [string, number, 'center'] => [RAG_LABELS[r], 1, 'center'])),
+      columns: cols(['Delivery ↓ · Value →', 2], ...RAG.map((r): [string, number, 'center'] => [RAG_LABELS[r], 1, 'center'])),
       rows: matrix,
       empty: 'No measures in this scope.',
     },
@@ -144,7 +148,6 @@ function chains(f: PackFacts): string[] {
 export function riskBlocks(f: PackFacts): PackBlock[] {
   const open = f.raid.filter(isOpen).filter((r) => r.kind === 'risk' || r.kind === 'issue');
   open.sort((a, b) => severity(b) - severity(a) || a.code.localeCompare(b.code));
-  const esc = f.raid.filter((r) => r.escalated && isOpen(r));
   return [
     {
       type: 'table',
@@ -156,8 +159,8 @@ export function riskBlocks(f: PackFacts): PackBlock[] {
     {
       type: 'table',
       title: 'Escalations',
-      columns: cols(['Item', 0.9], ['Level', 1], ['Title', 3.6], ['Measure', 1], ['Owner', 1.6], ['Due', 1.1], ['Next action', 2.6]),
-      rows: esc.map((r) => [r.code, r.escalationLevel ?? '—', r.title, r.measureCode ?? '—', r.owner ?? '—', r.dueDate ?? '—', r.nextAction || '—']),
+      columns: cols(['Level', 1], ['Escalated', 3.6], ['Rule', 2.2], ['Reason', 3.6], ['Raised', 1.1]),
+      rows: f.escalations.map((e) => [e.level, e.subject, e.ruleName, e.reason, e.raisedAt.slice(0, 10) || '—']),
       empty: 'Nothing is escalated.',
     },
     { type: 'table', title: 'Blocking dependency chains', columns: cols(['Chain (who waits on whom)', 1]), rows: chains(f).map((c) => [c]), empty: 'No blocking dependencies.' },
@@ -167,19 +170,12 @@ export function riskBlocks(f: PackFacts): PackBlock[] {
 export function escalatedMeasures(f: PackFacts): EscalatedMeasure[] {
   const byId = new Map(f.measures.map((m) => [m.id, m]));
   const out = new Map<string, EscalatedMeasure>();
-  for (const r of f.raid) {
-    const m = r.measureId ? byId.get(r.measureId) : undefined;
-    if (!r.escalated || !isOpen(r) || !m) continue;
-    const e = out.get(m.id) ?? {
-      code: m.code,
-      title: m.title,
-      owner: m.owner ?? '—',
-      implementationStatus: m.implementationStatus,
-      potentialStatus: m.potentialStatus,
-      items: [],
-    };
-    e.items.push({ code: r.code, kind: r.kind, title: r.title, level: r.escalationLevel ?? '—', nextAction: r.nextAction, due: r.dueDate ?? '—' });
-    out.set(m.id, e);
+  for (const e of f.escalations) {
+    const m = e.measureId ? byId.get(e.measureId) : undefined;
+    if (!m) continue;
+    const em = out.get(m.id) ?? { code: m.code, title: m.title, owner: m.owner ?? '—', implementationStatus: m.implementationStatus, potentialStatus: m.potentialStatus, items: [] };
+    em.items.push({ subject: e.subject, rule: e.ruleName, level: e.level, reason: e.reason, due: e.dueDate ?? '—' });
+    out.set(m.id, em);
   }
   return [...out.values()].sort((a, b) => a.code.localeCompare(b.code));
 }
@@ -219,8 +215,8 @@ export function appendixDecisions(f: PackFacts): PackBlock[] {
   return [
     {
       type: 'table',
-      columns: cols(['Decision', 1], ['Date', 1.1], ['Title', 4.5], ['Decided by', 1.8], ['Measures', 2]),
-      rows: f.decisions.filter((d) => !d.pending).map((d) => [d.code, d.date, d.title, d.decidedBy || '—', d.measures || '—']),
+      columns: cols(['Decision', 0.9], ['Date', 1.1], ['What was decided', 4.5], ['Decided by', 1.8], ['Meeting', 1.8], ['Concerns', 2.2]),
+      rows: f.decisions.map((d) => [d.code, d.date, d.text, d.decidedBy || '—', d.meetingTitle ?? '—', d.links || '—']),
       empty: 'The decision log is empty.',
     },
   ];

@@ -2,136 +2,102 @@ import type { PackFacts } from '../../preload/contract/pack-facts.js';
 import type { PackBlock, PackChart } from '../../preload/contract/pack-types.js';
 import { money, thousands } from './pack-format.js';
 
-export const COLORS = { plan: '#8a94a6', forecast: '#2f6fb3', actual: '#2e9e5b', target: '#c0392b', weighted: '#e0a526', up: '#2e9e5b', down: '#c0392b' };
-
-/** Scope totals (minor units) the summary and the value section both quote. */
-export interface ValueTotals {
-  target: number;
-  plan: number;
-  forecast: number;
-  actual: number;
-  actualValidated: number;
-  riskWeighted: number;
-}
-
-export function valueTotals(f: PackFacts): ValueTotals {
-  const weight = new Map(f.gateLevels.map((g) => [g.level, g.riskWeightPct]));
-  const t: ValueTotals = { target: 0, plan: 0, forecast: 0, actual: 0, actualValidated: 0, riskWeighted: 0 };
-  for (const m of f.measures) {
-    const v = f.values[m.id];
-    if (!v) continue;
-    t.target += v.target;
-    t.plan += v.plan;
-    t.forecast += v.forecast;
-    t.actual += v.actual;
-    t.actualValidated += v.actualValidated;
-    if (m.lifecycle !== 'cancelled') t.riskWeighted += Math.round((v.forecast * (weight.get(m.diLevel) ?? 100)) / 100);
-  }
-  return t;
-}
+/**
+ * The value section draws the value feature's roll-ups (net value = benefits − costs, its
+ * rules for cancelled and on-hold measures, its risk weights); nothing is re-summed here.
+ */
+export const COLORS = { plan: '#8a94a6', forecast: '#2f6fb3', actual: '#2e9e5b', target: '#c0392b', weighted: '#e0a526', runRate: '#6f42c1' };
 
 function pipeline(f: PackFacts): PackChart {
-  const full = f.gateLevels.map(() => 0);
-  const weighted = f.gateLevels.map(() => 0);
-  for (const m of f.measures) {
-    const i = f.gateLevels.findIndex((g) => g.level === m.diLevel);
-    const v = f.values[m.id]?.forecast ?? 0;
-    if (i < 0 || m.lifecycle === 'cancelled') continue;
-    full[i]! += v;
-    weighted[i]! += Math.round((v * f.gateLevels[i]!.riskWeightPct) / 100);
-  }
+  const p = f.dashboard.pipeline;
   return {
     kind: 'bar',
     unit: `${f.currency} thousand`,
-    labels: f.gateLevels.map((g) => `DI${g.level} ${g.name}`),
+    labels: p.map((l) => `DI${l.level} ${l.name}`),
     series: [
-      { name: 'Forecast (full)', data: full.map(thousands), color: COLORS.forecast },
-      { name: 'Risk-weighted', data: weighted.map(thousands), color: COLORS.weighted },
+      { name: 'Plan (full)', data: p.map((l) => thousands(l.plan)), color: COLORS.plan },
+      { name: 'Plan risk-weighted', data: p.map((l) => thousands(l.riskWeighted)), color: COLORS.weighted },
+      { name: 'Forecast', data: p.map((l) => thousands(l.forecast)), color: COLORS.forecast },
     ],
   };
 }
 
-function byMonth(f: PackFacts, kind: 'run_rate' | 'one_time'): PackChart {
-  const rows = f.months.filter((m) => m.kind === kind);
+function byMonth(f: PackFacts): PackChart {
+  const m = f.dashboard.monthly;
   return {
     kind: 'bar',
     unit: `${f.currency} thousand`,
-    labels: rows.map((r) => r.period),
+    labels: m.map((r) => r.period),
     series: [
-      { name: 'Plan', data: rows.map((r) => thousands(r.plan)), color: COLORS.plan },
-      { name: 'Forecast', data: rows.map((r) => thousands(r.forecast)), color: COLORS.forecast },
-      { name: 'Actual', data: rows.map((r) => thousands(r.actual)), color: COLORS.actual },
+      { name: 'Plan', data: m.map((r) => thousands(r.plan)), color: COLORS.plan },
+      { name: 'Forecast', data: m.map((r) => thousands(r.forecast)), color: COLORS.forecast },
+      { name: 'Actual', data: m.map((r) => thousands(r.actual)), color: COLORS.actual },
     ],
+  };
+}
+
+function runRate(f: PackFacts): PackChart {
+  return {
+    kind: 'line',
+    unit: `${f.currency} thousand per year`,
+    labels: f.runRates.map((r) => r.period),
+    series: [{ name: 'Annualised run-rate (recurring forecast × 12)', data: f.runRates.map((r) => thousands(r.runRate)), color: COLORS.runRate, type: 'line' }],
   };
 }
 
 /** Target, then each workstream's gap (forecast − target), then the forecast. */
-function bridge(f: PackFacts, t: ValueTotals): PackChart {
-  const gaps = new Map<string, number>();
-  for (const m of f.measures) {
-    const v = f.values[m.id];
-    if (!v) continue;
-    const ws = m.workstream || 'Other';
-    gaps.set(ws, (gaps.get(ws) ?? 0) + v.forecast - v.target);
-  }
-  const steps = [...gaps].filter(([, g]) => g !== 0).sort((a, b) => a[1] - b[1]);
+function bridge(f: PackFacts): PackChart {
+  const d = f.dashboard;
+  const steps = d.bridge.filter((b) => b.gap !== 0).sort((a, b) => a.gap - b.gap);
+  const other = d.totals.forecast - d.target - steps.reduce((s, b) => s + b.gap, 0);
+  const all = other !== 0 ? [...steps.map((b) => [b.name, b.gap] as const), ['Outside workstreams', other] as const] : steps.map((b) => [b.name, b.gap] as const);
   return {
     kind: 'waterfall',
     unit: `${f.currency} thousand`,
-    labels: ['Target', ...steps.map(([w]) => w), 'Forecast'],
-    series: [{ name: 'Bridge', data: [thousands(t.target), ...steps.map(([, g]) => thousands(g)), thousands(t.forecast)], color: COLORS.forecast }],
+    labels: ['Target', ...all.map(([n]) => n), 'Forecast'],
+    series: [{ name: 'Bridge', data: [thousands(d.target), ...all.map(([, g]) => thousands(g)), thousands(d.totals.forecast)], color: COLORS.forecast }],
   };
 }
 
-function cumulative(f: PackFacts, t: ValueTotals): PackChart {
-  const periods = [...new Set(f.months.map((m) => m.period))].sort();
-  let fc = 0;
-  let ac = 0;
+function cumulative(f: PackFacts): PackChart {
+  const m = f.dashboard.monthly;
   // Actuals stop at the last month that has any: a flat line after it would read as "no value came in".
-  const lastActual = f.months.filter((m) => m.actual !== 0).reduce((p, m) => (m.period > p ? m.period : p), '');
-  const forecast: number[] = [];
-  const actual: number[] = [];
-  for (const p of periods) {
-    for (const m of f.months) {
-      if (m.period !== p) continue;
-      fc += m.forecast;
-      ac += m.actual;
-    }
-    forecast.push(thousands(fc));
-    if (p <= lastActual) actual.push(thousands(ac));
-  }
+  const last = m.reduce((i, r, k) => (r.actual !== 0 ? k : i), -1);
   return {
     kind: 'line',
     unit: `${f.currency} thousand`,
-    labels: periods,
+    labels: m.map((r) => r.period),
     series: [
-      { name: 'Cumulative forecast', data: forecast, color: COLORS.forecast, type: 'line' },
-      { name: 'Cumulative actual', data: actual, color: COLORS.actual, type: 'line' },
-      { name: 'Target', data: periods.map(() => thousands(t.target)), color: COLORS.target, type: 'line' },
+      { name: 'Cumulative plan', data: m.map((r) => thousands(r.cumPlan)), color: COLORS.plan, type: 'line' },
+      { name: 'Cumulative forecast', data: m.map((r) => thousands(r.cumForecast)), color: COLORS.forecast, type: 'line' },
+      { name: 'Cumulative actual', data: m.slice(0, last + 1).map((r) => thousands(r.cumActual)), color: COLORS.actual, type: 'line' },
+      { name: 'Target', data: m.map(() => thousands(f.dashboard.target)), color: COLORS.target, type: 'line' },
     ],
   };
 }
 
-export function valueBlocks(f: PackFacts, t: ValueTotals): PackBlock[] {
+export function valueBlocks(f: PackFacts): PackBlock[] {
   const cur = f.currency;
-  if (f.months.length === 0 && t.target === 0) {
+  const t = f.dashboard.totals;
+  if (f.dashboard.monthly.length === 0 && f.dashboard.target === 0) {
     return [{ type: 'note', text: 'No financial effects are recorded for the measures in this scope yet.' }];
   }
   return [
     {
       type: 'kpis',
       items: [
-        { label: 'Target', value: money(t.target, cur) },
+        { label: 'Target', value: money(f.dashboard.target, cur) },
         { label: 'Plan', value: money(t.plan, cur) },
-        { label: 'Forecast', value: money(t.forecast, cur) },
-        { label: 'Risk-weighted forecast', value: money(t.riskWeighted, cur) },
+        { label: 'Forecast', value: money(t.forecast, cur), hint: `gap to target ${money(t.forecast - f.dashboard.target, cur)}` },
+        { label: 'Risk-weighted forecast', value: money(t.riskWeightedForecast, cur) },
         { label: 'Actual', value: money(t.actual, cur) },
+        { label: 'Annualised run-rate', value: money(t.runRate, cur) },
       ],
     },
-    { type: 'chart', title: 'Pipeline by DI level: full and risk-weighted forecast', chart: pipeline(f) },
-    { type: 'chart', title: 'Bridge from target to forecast by workstream', chart: bridge(f, t) },
-    { type: 'chart', title: 'Run-rate benefits by month: plan, forecast, actual', chart: byMonth(f, 'run_rate') },
-    { type: 'chart', title: 'One-time benefits by month: plan, forecast, actual', chart: byMonth(f, 'one_time') },
-    { type: 'chart', title: 'Cumulative benefit against target', chart: cumulative(f, t) },
+    { type: 'chart', title: 'Pipeline by DI level: full and risk-weighted', chart: pipeline(f) },
+    { type: 'chart', title: 'Bridge from target to forecast by workstream', chart: bridge(f) },
+    { type: 'chart', title: 'Net value by month: plan, forecast, actual', chart: byMonth(f) },
+    { type: 'chart', title: 'Run-rate by month (recurring, annualised)', chart: runRate(f) },
+    { type: 'chart', title: 'Cumulative value against target', chart: cumulative(f) },
   ];
 }

@@ -23,7 +23,7 @@ import {
   statusBlocks,
   summaryBlocks,
 } from './pack-sections.js';
-import { valueBlocks, valueTotals } from './pack-value.js';
+import { valueBlocks } from './pack-value.js';
 
 export const DEFAULT_CONFIDENTIALITY = 'Confidential: for steering committee members only';
 export const MILESTONE_WINDOW_DAYS = 90;
@@ -60,16 +60,15 @@ export function normalizeSettings(stored: { sections: unknown; paper?: string; o
 
 /** Assembles the pack from facts: pure, so a frozen pack and a live one are built the same way. */
 export function assemblePack(f: PackFacts): Pack {
-  const totals = valueTotals(f);
   const baseline = baselineOf(f);
   const build: Record<PackSectionKey, () => PackBlock[]> = {
-    summary: () => summaryBlocks(f, totals),
+    summary: () => summaryBlocks(f),
     decisions: () => decisionBlocks(f),
     actions: () => actionBlocks(f),
     changes: () => changeBlocks(f, baseline),
     status: () => statusBlocks(f),
     milestones: () => milestoneBlocks(f),
-    value: () => valueBlocks(f, totals),
+    value: () => valueBlocks(f),
     risks: () => riskBlocks(f),
     appendix_measures: () => appendixMeasures(f),
     appendix_raid: () => appendixRaid(f),

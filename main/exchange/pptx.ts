@@ -32,14 +32,13 @@ function escalationSlide(pptx: PptxGenJS, pack: Pack, e: Pack['escalated'][numbe
   const table: PackBlock = {
     type: 'table',
     columns: [
-      { label: 'Item', width: 1 },
-      { label: 'Kind', width: 1 },
-      { label: 'Title', width: 4 },
-      { label: 'Level', width: 1.2 },
-      { label: 'Next action', width: 3 },
+      { label: 'Escalated', width: 3.5 },
+      { label: 'Rule', width: 2 },
+      { label: 'Level', width: 1.1 },
+      { label: 'Reason', width: 4 },
       { label: 'Due', width: 1.2 },
     ],
-    rows: e.items.map((it) => [it.code, it.kind, it.title, it.level, it.nextAction || '—', it.due]),
+    rows: e.items.map((it) => [it.subject, it.rule, it.level, it.reason, it.due]),
     empty: '',
   };
   drawBlock(pptx, slide, table, { x: 0.4, y: 1.7, w: W - 0.8, h: H - 2.3 });

@@ -1,6 +1,7 @@
 /** The facts a pack is assembled from (read by db/repositories, assembled by main/domain). */
 import type { PackBaseline, PackSettings, PackTexts } from './pack-types.js';
 import type { Lifecycle, Rag } from './types.js';
+import type { DashboardData } from './value.js';
 
 export interface FactMeasure {
   id: string;
@@ -18,22 +19,18 @@ export interface FactMeasure {
   dueDate: string | null;
 }
 
-/** Money in minor units, per measure. */
+/** Net value of a measure in minor units (the value feature's roll-up by measure). */
 export interface FactMeasureValue {
   target: number;
   plan: number;
   forecast: number;
   actual: number;
-  /** Validated actuals: the evidence that value is real. */
-  actualValidated: number;
 }
 
-export interface FactMonth {
+/** The value feature's annualised run-rate per month. */
+export interface FactRunRate {
   period: string;
-  kind: 'run_rate' | 'one_time';
-  plan: number;
-  forecast: number;
-  actual: number;
+  runRate: number;
 }
 
 export interface FactMilestone {
@@ -68,6 +65,8 @@ export interface FactDependency {
   onMeasureId: string | null;
   externalParty: string | null;
   description: string;
+  /** The dependency is still open (not marked resolved). */
+  open: boolean;
   onCode: string | null;
   onTitle: string | null;
   /** The measure waited on is implemented, closed or cancelled: no longer blocking. */
@@ -77,24 +76,32 @@ export interface FactDependency {
 export interface FactDecision {
   id: string;
   code: string;
-  title: string;
+  text: string;
   date: string;
   decidedBy: string;
-  measures: string;
-  /** True while the committee still has to decide (a decision required). */
-  pending: boolean;
-  context: string;
-  options: string;
-  recommendation: string;
-  deadline: string | null;
+  meetingTitle: string | null;
+  /** Labels of the measures, requests and RAID items it concerns. */
+  links: string;
+}
+
+/** An open escalation (raised by a rule or escalated by hand in the RAID log). */
+export interface FactEscalation {
+  subject: string;
+  measureId: string | null;
+  level: 'project' | 'program' | 'steering';
+  ruleName: string;
+  reason: string;
+  raisedAt: string;
+  dueDate: string | null;
 }
 
 export interface FactAction {
-  id: string;
+  code: string;
   title: string;
   owner: string | null;
   dueDate: string | null;
   status: string;
+  overdue: boolean;
 }
 
 export interface PackFacts {
@@ -108,14 +115,16 @@ export interface PackFacts {
   settings: PackSettings;
   texts: PackTexts;
   measures: FactMeasure[];
-  gateLevels: { level: number; name: string; riskWeightPct: number }[];
+  /** The value feature's dashboard for the scope: pipeline, months, bridge, totals, the five questions. */
+  dashboard: DashboardData;
   values: Record<string, FactMeasureValue>;
-  months: FactMonth[];
+  runRates: FactRunRate[];
   milestones: FactMilestone[];
   raid: FactRaid[];
   dependencies: FactDependency[];
   decisions: FactDecision[];
-  /** Actions agreed at the previous meeting (or open actions when there is none). */
-  actions: FactAction[];
+  escalations: FactEscalation[];
+  /** Actions agreed at the previous meeting (or every open action when there is none). */
+  actions: { from: string | null; items: FactAction[] };
   previous: { snapshotId: string; date: string; meetingTitle: string; baseline: PackBaseline } | null;
 }

@@ -90,7 +90,7 @@ export interface EscalatedMeasure {
   owner: string;
   implementationStatus: Rag;
   potentialStatus: Rag;
-  items: { code: string; kind: string; title: string; level: string; nextAction: string; due: string }[];
+  items: { subject: string; rule: string; level: string; reason: string; due: string }[];
 }
 
 /** The state a snapshot remembers so the next pack can say what changed. */

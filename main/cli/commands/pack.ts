@@ -79,7 +79,7 @@ async function run(args: string[], io: CliIO): Promise<number> {
     const t = await resolveTarget(api, values);
     const asOf = values['as-of'];
     const req = { scopeId: t.scopeId, meetingId: t.meetingId, asOf };
-    const pack = t.snapshotId ? frozenPack(api.session, t.snapshotId) : packForMeeting(api.session, req);
+    const pack = t.snapshotId ? frozenPack(api.session, t.snapshotId) : await packForMeeting(api.session, req);
     const out = resolve(values.out ?? `${pack.meta.fileStem}.${format}`);
     checkOut(out);
     const what = `${pack.meta.meetingTitle}, ${pack.meta.scopeName}, ${pack.meta.date}${pack.meta.frozen ? ' (frozen)' : ''}`;
