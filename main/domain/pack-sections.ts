@@ -3,6 +3,7 @@ import type { EscalatedMeasure, PackBlock, PackCell } from '../../preload/contra
 import { RAG, RAG_LABELS, type Rag } from '../../preload/contract/types.js';
 import { cols } from './pack-changes.js';
 import { money, pct, plural } from './pack-format.js';
+import { summaryCharts } from './pack-value.js';
 
 const rag = (r: Rag): PackCell => ({ text: RAG_LABELS[r], rag: r });
 const TOP_RISKS = 15;
@@ -29,14 +30,8 @@ export function summaryBlocks(f: PackFacts): PackBlock[] {
   return [
     {
       type: 'kpis',
-      items: [{ label: 'Overall status', value: RAG_LABELS[x.overallStatus], hint: x.statusReason || 'No reason written yet.', rag: x.overallStatus }],
-    },
-    { type: 'text', title: 'Summary', text: x.summary || 'No summary written yet.' },
-    { type: 'text', title: 'Key achievement', text: x.keyAchievement || '—' },
-    { type: 'text', title: 'Key concern / ask of the committee', text: x.keyConcern || '—' },
-    {
-      type: 'kpis',
       items: [
+        { label: 'Overall status', value: RAG_LABELS[x.overallStatus], hint: x.statusReason || 'No reason written yet.', rag: x.overallStatus },
         { label: '1. What work is in progress?', value: plural(q.inProgress, 'active measure'), hint: `DI0–2: ${early} · DI3: ${decided} · DI4–5: ${late}` },
         { label: '2. Who owns it?', value: plural(q.owners, 'owner'), hint: `${plural(unowned, 'active measure')} without an owner` },
         {
@@ -52,6 +47,10 @@ export function summaryBlocks(f: PackFacts): PackBlock[] {
         { label: '5. What evidence proves it works?', value: plural(q.evidenced, 'measure'), hint: `with validated actuals · ${money(f.dashboard.totals.actual, cur)} realised` },
       ],
     },
+    { type: 'text', title: 'Summary', text: x.summary || 'No summary written yet.' },
+    { type: 'text', title: 'Key achievement', text: x.keyAchievement || '—' },
+    { type: 'text', title: 'Key concern / ask of the committee', text: x.keyConcern || '—' },
+    ...summaryCharts(f),
   ];
 }
 

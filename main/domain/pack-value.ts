@@ -76,6 +76,15 @@ function cumulative(f: PackFacts): PackChart {
   };
 }
 
+/** The two charts the executive summary shows: value by DI and cumulative value against target. */
+export function summaryCharts(f: PackFacts): PackBlock[] {
+  if (f.dashboard.monthly.length === 0 && f.dashboard.target === 0) return [];
+  return [
+    { type: 'chart', title: 'Pipeline by DI level', chart: pipeline(f) },
+    { type: 'chart', title: 'Cumulative value against target', chart: cumulative(f) },
+  ];
+}
+
 export function valueBlocks(f: PackFacts): PackBlock[] {
   const cur = f.currency;
   const t = f.dashboard.totals;

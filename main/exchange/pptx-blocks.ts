@@ -100,8 +100,8 @@ export function drawBlock(pptx: PptxGenJS, slide: PptxGenJS.Slide, b: PackBlock,
 }
 
 /** Places n blocks in a grid inside the content area of a slide. */
-export function grid(n: number, area: Box): Box[] {
-  const colsN = n <= 1 ? 1 : n <= 4 ? 2 : 3;
+export function grid(n: number, area: Box, cols?: number): Box[] {
+  const colsN = cols ?? (n <= 1 ? 1 : n <= 4 ? 2 : 3);
   const rowsN = Math.ceil(n / colsN);
   const gap = 0.2;
   const w = (area.w - gap * (colsN - 1)) / colsN;

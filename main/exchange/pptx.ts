@@ -53,13 +53,16 @@ export async function packToPptx(pack: Pack): Promise<Buffer> {
   const n = { i: 0 };
   const summary = pack.sections.find((s) => s.key === 'summary');
   const exec = frame(pptx, pack, `Executive summary: ${pack.meta.scopeName}, ${pack.meta.date}`, n);
-  if (summary && summary.blocks.length === 5) {
-    const [status, text, achieve, concern, questions] = summary.blocks as [PackBlock, PackBlock, PackBlock, PackBlock, PackBlock];
-    drawBlock(pptx, exec, status, { x: 0.4, y: 1.0, w: 4, h: 1.1 });
-    drawBlock(pptx, exec, text, { x: 4.6, y: 1.0, w: W - 5, h: 1.3 });
-    drawBlock(pptx, exec, achieve, { x: 0.4, y: 2.4, w: 6.1, h: 1.3 });
-    drawBlock(pptx, exec, concern, { x: 6.8, y: 2.4, w: 6.1, h: 1.3 });
-    drawBlock(pptx, exec, questions, { x: 0.4, y: 4.0, w: W - 0.8, h: 1.5 });
+  if (summary) {
+    // Figures across the top, the three written parts in a row, the charts below.
+    const kpis = summary.blocks.filter((b) => b.type === 'kpis');
+    const texts = summary.blocks.filter((b) => b.type === 'text' || b.type === 'note');
+    const charts = summary.blocks.filter((b) => b.type === 'chart');
+    kpis.forEach((b, i) => drawBlock(pptx, exec, b, { x: 0.4, y: 0.95 + i * 1.2, w: W - 0.8, h: 1.1 }));
+    const textY = 0.95 + kpis.length * 1.2;
+    grid(texts.length, { x: 0.4, y: textY, w: W - 0.8, h: 1.3 }, texts.length).forEach((box, i) => drawBlock(pptx, exec, texts[i]!, box));
+    const chartY = textY + 1.45;
+    if (charts.length) grid(charts.length, { x: 0.4, y: chartY, w: W - 0.8, h: H - chartY - 0.55 }, charts.length).forEach((box, i) => drawBlock(pptx, exec, charts[i]!, box));
   } else {
     exec.addText(`Overall status: ${RAG_LABELS[pack.texts.overallStatus]}. ${pack.texts.statusReason}`, { ...CONTENT, h: 1, fontSize: 14, color: INK });
   }

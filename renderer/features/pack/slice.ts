@@ -99,7 +99,15 @@ export const createPackSlice: Slice<PackSlice> = (set, get) => {
       }),
     savePackSettings: (settings) =>
       attempt(async () => {
-        set({ packSettings: await get().api.call('pack:saveSettings', { settings }) });
+        // Show the change at once (a checkbox must not wait for the round trip); the saved value follows.
+        const before = get().packSettings;
+        set({ packSettings: settings });
+        try {
+          set({ packSettings: await get().api.call('pack:saveSettings', { settings }) });
+        } catch (e) {
+          set({ packSettings: before });
+          throw e;
+        }
         await get().loadPack();
       }),
     freezePack: () =>
