@@ -1,7 +1,7 @@
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Api } from '../../api/index.js';
+import { toApiError, type Api } from '../../api/index.js';
 import { frozenPack, packForMeeting, writeError } from '../../api/pack.js';
 import { BrowserNotFoundError, findBrowser, printPackPdf } from '../../exchange/pdf.js';
 import { startHost } from '../../host/server.js';
@@ -79,7 +79,10 @@ async function run(args: string[], io: CliIO): Promise<number> {
     const t = await resolveTarget(api, values);
     const asOf = values['as-of'];
     const req = { scopeId: t.scopeId, meetingId: t.meetingId, asOf };
-    const pack = t.snapshotId ? frozenPack(api.session, t.snapshotId) : await packForMeeting(api.session, req);
+    // Called directly (not through api.call), so map domain errors to the API's here.
+    const pack = await (t.snapshotId ? Promise.resolve().then(() => frozenPack(api.session, t.snapshotId!)) : packForMeeting(api.session, req)).catch((e: unknown) => {
+      throw toApiError(e);
+    });
     const out = resolve(values.out ?? `${pack.meta.fileStem}.${format}`);
     checkOut(out);
     const what = `${pack.meta.meetingTitle}, ${pack.meta.scopeName}, ${pack.meta.date}${pack.meta.frozen ? ' (frozen)' : ''}`;
