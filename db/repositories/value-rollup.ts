@@ -69,7 +69,8 @@ function params(q: RollupQuery, extra: unknown[]): unknown[] {
 }
 
 function joins(q: RollupQuery): string {
-  let j = 'JOIN measures m ON m.id = l.measure_id AND m.node_id IN (SELECT id FROM scope)';
+  // Without a node every live measure is in scope: skip the subtree filter.
+  let j = q.nodeId ? 'JOIN measures m ON m.id = l.measure_id AND m.node_id IN (SELECT id FROM scope)' : 'JOIN measures m ON m.id = l.measure_id';
   if (q.by.includes('node')) j += ' JOIN a ON a.id = m.node_id';
   if (q.by.includes('workstream')) j += ' JOIN ws ON ws.id = m.node_id';
   return j;

@@ -12,11 +12,16 @@ import { PACK_TABLES } from '../features/pack/slice';
 import { RaidView } from '../features/raid/RaidView';
 import { MeetingsView } from '../features/meetings/MeetingsView';
 import { RAID_RELOADS } from '../features/raid/reloads';
+import { Dashboard } from '../features/dashboard/Dashboard';
+import { EffectsDrawer } from '../features/finance/EffectsDrawer';
 
-const RELOADS: [string[], 'loadNodes' | 'loadMeasures' | 'loadPeople' | 'reloadPackIfShown' | (typeof RAID_RELOADS)[number][1]][] = [
+const VALUE_TABLES = ['measures', 'effect_lines', 'effect_values', 'value_validations', 'status_overrides', 'milestones', 'value_settings', 'gate_levels', 'dependencies'];
+const RELOADS: [string[], 'loadNodes' | 'loadMeasures' | 'loadPeople' | 'loadValue' | 'loadDashboard' | 'reloadPackIfShown' | (typeof RAID_RELOADS)[number][1]][] = [
   [['nodes', 'measures'], 'loadNodes'],
   [['measures', 'people', 'nodes', 'custom_values'], 'loadMeasures'],
   [['people', 'roles', 'role_assignments'], 'loadPeople'],
+  [VALUE_TABLES, 'loadValue'],
+  [VALUE_TABLES, 'loadDashboard'],
   ...RAID_RELOADS,
   [PACK_TABLES, 'reloadPackIfShown'],
 ];
@@ -68,9 +73,12 @@ export function App() {
             <RaidView />
           ) : view === 'meetings' ? (
             <MeetingsView />
+          ) : view === 'dashboard' ? (
+            <Dashboard />
           ) : (
             <PeoplePanel />
           )}
+          <EffectsDrawer />
         </>
       ) : (
         <StartScreen />

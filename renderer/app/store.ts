@@ -9,8 +9,9 @@ import { createNoticeSlice, type NoticeSlice } from '../features/history/notice-
 import { createPackSlice, type PackSlice } from '../features/pack/slice';
 import { createRaidSlice, type RaidSlice } from '../features/raid/slice';
 import { createMeetingsSlice, type MeetingsSlice } from '../features/meetings/slice';
+import { createValueSlice, type ValueSlice } from '../features/finance/slice';
 
-export type AppState = WorkspaceSlice & TreeSlice & GridSlice & PeopleSlice & HistorySlice & NoticeSlice & RaidSlice & MeetingsSlice & PackSlice & { api: ApiClient };
+export type AppState = WorkspaceSlice & TreeSlice & GridSlice & PeopleSlice & HistorySlice & NoticeSlice & ValueSlice & RaidSlice & MeetingsSlice & PackSlice & { api: ApiClient };
 export type Slice<T> = StateCreator<AppState, [], [], T>;
 
 /** One store composed of feature slices; components select narrowly. */
@@ -23,6 +24,7 @@ export function createAppStore(api: ApiClient) {
     ...createPeopleSlice(...a),
     ...createHistorySlice(...a),
     ...createNoticeSlice(...a),
+    ...createValueSlice(...a),
     ...createRaidSlice(...a),
     ...createMeetingsSlice(...a),
     ...createPackSlice(...a),

@@ -21,6 +21,10 @@ export function MeasuresGrid() {
   const createMeasure = useApp((s) => s.createMeasure);
   const deleteMeasures = useApp((s) => s.deleteMeasures);
   const moveMeasures = useApp((s) => s.moveMeasures);
+  const openEffects = useApp((s) => s.openEffects);
+  const idFilter = useApp((s) => s.idFilter);
+  const setIdFilter = useApp((s) => s.setIdFilter);
+  const rowData = useMemo(() => (idFilter ? measures.filter((m) => idFilter.ids.includes(m.id)) : measures), [measures, idFilter]);
   const gridRef = useRef<AgGridReact<Measure>>(null);
   const [selection, setSelection] = useState<Measure[]>([]);
   const [search, setSearch] = useState('');
@@ -38,7 +42,7 @@ export function MeasuresGrid() {
     };
   }, [nodes]);
   const peopleNames = useMemo(() => people.map((p) => p.name), [people]);
-  const columnDefs = useMemo(() => measureColumns({ peopleNames, cellErrors, packagePath }), [peopleNames, cellErrors, packagePath]);
+  const columnDefs = useMemo(() => measureColumns({ peopleNames, cellErrors, packagePath, onOpenEffects: (id) => void openEffects(id) }), [peopleNames, cellErrors, packagePath, openEffects]);
 
   useEffect(() => {
     gridRef.current?.api?.refreshCells({ force: true });
@@ -89,8 +93,16 @@ export function MeasuresGrid() {
           Delete{ids.length ? ` (${ids.length})` : ''}
         </button>
         <input className="search" type="search" aria-label="Search measures" placeholder="Search…" value={search} onChange={(e) => setSearch(e.target.value)} />
+        {idFilter && (
+          <span className="filter-chip" data-testid="id-filter">
+            {idFilter.label}
+            <button aria-label="Clear filter" onClick={() => setIdFilter(null)}>
+              ✕
+            </button>
+          </span>
+        )}
         <span className="muted" data-testid="row-count">
-          {measures.length} measure{measures.length === 1 ? '' : 's'}
+          {rowData.length} measure{rowData.length === 1 ? '' : 's'}
           {selectedNode ? ` in ${selectedNode.name}` : ''}
         </span>
       </div>
@@ -98,7 +110,7 @@ export function MeasuresGrid() {
         <AgGridReact<Measure>
           ref={gridRef}
           theme={theme}
-          rowData={measures}
+          rowData={rowData}
           columnDefs={columnDefs}
           getRowId={(p) => p.data.id}
           readOnlyEdit

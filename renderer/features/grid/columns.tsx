@@ -16,7 +16,13 @@ export function StatusCell(p: ICellRendererParams<Measure, Rag>) {
 
 const LIFECYCLE_LABELS: Record<string, string> = { active: 'Active', on_hold: 'On hold', cancelled: 'Cancelled', closed: 'Closed' };
 
-export function measureColumns(opts: { peopleNames: string[]; cellErrors: Record<string, string>; packagePath: (nodeId: string) => string }): ColDef<Measure>[] {
+export function measureColumns(opts: {
+  peopleNames: string[];
+  cellErrors: Record<string, string>;
+  packagePath: (nodeId: string) => string;
+  /** Opens the measure's financial effects and statuses (value feature). */
+  onOpenEffects?: (id: string) => void;
+}): ColDef<Measure>[] {
   const errorRules = (field: string) => ({
     cellClassRules: { 'cell-error': (p: { data?: Measure }) => !!p.data && !!opts.cellErrors[`${p.data.id}:${field}`] },
     tooltipValueGetter: (p: { data?: Measure }) => (p.data ? opts.cellErrors[`${p.data.id}:${field}`] : undefined),
@@ -42,10 +48,12 @@ export function measureColumns(opts: { peopleNames: string[]; cellErrors: Record
     field,
     headerName,
     width: 150,
-    editable: true,
+    // Statuses are derived (milestones, value); a manual one needs a reason: double-click opens the effects panel.
+    editable: !opts.onOpenEffects,
     cellEditor: ListCellEditor,
     cellEditorParams: { options: [...RAG] },
     cellRenderer: StatusCell,
+    onCellDoubleClicked: (p) => p.data && opts.onOpenEffects?.(p.data.id),
     ...errorRules(field),
   });
   return [
@@ -68,7 +76,25 @@ export function measureColumns(opts: { peopleNames: string[]; cellErrors: Record
     { field: 'lifecycle', headerName: 'Lifecycle', width: 110, editable: false, valueFormatter: (p) => LIFECYCLE_LABELS[p.value as string] ?? String(p.value) },
     status('implementationStatus', 'Implementation'),
     status('potentialStatus', 'Potential'),
+    ...(opts.onOpenEffects ? [effectsColumn(opts.onOpenEffects)] : []),
     { colId: 'raid', headerName: 'RAID', width: 90, editable: false, sortable: false, filter: false, cellRenderer: RaidLinkCell },
     { colId: 'package', headerName: 'Package', width: 260, editable: false, valueGetter: (p) => (p.data ? opts.packagePath(p.data.nodeId) : '') },
   ];
+}
+
+function effectsColumn(open: (id: string) => void): ColDef<Measure> {
+  return {
+    colId: 'effects',
+    headerName: 'Value',
+    width: 100,
+    editable: false,
+    sortable: false,
+    filter: false,
+    cellRenderer: (p: ICellRendererParams<Measure>) =>
+      p.data ? (
+        <button className="small" aria-label={`Financial effects of ${p.data.code}`} onClick={() => open(p.data!.id)}>
+          Effects…
+        </button>
+      ) : null,
+  };
 }

@@ -11,11 +11,16 @@ export interface GridSlice {
   createMeasure(nodeId: string): Promise<Measure | null>;
   deleteMeasures(ids: string[]): Promise<boolean>;
   moveMeasures(ids: string[], nodeId: string): Promise<boolean>;
+  /** Only these measures in the grid (set from a dashboard click), with what they are. */
+  idFilter: { ids: string[]; label: string } | null;
+  setIdFilter(f: { ids: string[]; label: string } | null): void;
 }
 
 export const createGridSlice: Slice<GridSlice> = (set, get) => ({
   measures: [],
   cellErrors: {},
+  idFilter: null,
+  setIdFilter: (idFilter) => set({ idFilter }),
   loadMeasures: async () => {
     const nodeId = get().selectedNodeId;
     const measures = await get().api.call('measures:list', nodeId ? { nodeId } : {});

@@ -35,6 +35,7 @@ export function TopBar() {
   const tabs: [View, string][] = [
     ['measures', 'Measures'],
     ['people', 'People'],
+    ['dashboard', 'Dashboard'],
     ['raid', 'RAID'],
     ['meetings', 'Meetings'],
     ['pack', 'Steering pack'],

@@ -1,0 +1,104 @@
+/**
+ * value-rollup: the roll-up by DI × function × month over 20k measures × 2 effect lines ×
+ * 12 months (480k period values) — `value:rollup` through the API (schema parse, handler,
+ * SQL aggregate, risk weighting, JSON) vs a hand-written SQL aggregate of the same numbers
+ * from a statement prepared once + JSON.stringify. Median of interleaved runs.
+ *
+ * The values are bulk-inserted with plain SQL (bench data, not a user path: a user never
+ * enters 480k amounts in one go, and the change log would only slow the seeding).
+ */
+import type { Database } from '../../db/connection.js';
+import { median, settle, time, timeAsync, type BenchCase, type BenchContext, type Measurement } from '../harness.js';
+import { mulberry32 } from '../seed.js';
+
+const MONTHS = Array.from({ length: 12 }, (_, k) => `2026-${String(k + 1).padStart(2, '0')}`);
+
+/** Written out by hand (not imported from the repository), so it is a real baseline. */
+const RAW_SQL = `
+  SELECT m.di_level AS di, m.function AS fn, v.period AS period, count(DISTINCT m.id) AS measures,
+    sum(s.sg * v.plan) AS plan, sum(s.sg * v.baseline) AS baseline,
+    sum(CASE WHEN m.lifecycle <> 'on_hold' THEN s.sg * v.forecast END) AS forecast,
+    sum(s.sg * v.actual) AS actual,
+    sum(CASE WHEN m.lifecycle <> 'on_hold' THEN s.sg * v.plan * g.risk_weight_pct END) AS rwp100,
+    sum(CASE WHEN m.lifecycle <> 'on_hold' THEN s.sg * v.forecast * g.risk_weight_pct END) AS rwf100
+  FROM (SELECT id, measure_id, CASE WHEN type LIKE '%benefit' THEN 1 ELSE -1 END AS sg FROM effect_lines
+        WHERE deleted = 0 AND type IN ('recurring_benefit','one_time_benefit','one_time_cost','recurring_cost','capex')) s
+  JOIN measures m ON m.id = s.measure_id
+  JOIN effect_values v ON v.line_id = s.id AND v.deleted = 0
+  JOIN gate_levels g ON g.level = m.di_level
+  WHERE m.deleted = 0 AND m.lifecycle <> 'cancelled'
+  GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
+
+function seedValues(db: Database, seed: number): number {
+  const rnd = mulberry32(seed);
+  const ids = (db.prepare('SELECT id FROM measures WHERE deleted = 0').all() as { id: string }[]).map((r) => r.id);
+  const line = db.prepare("INSERT INTO effect_lines (id, measure_id, type, label, target, sort_order) VALUES (?, ?, ?, '', ?, ?)");
+  const value = db.prepare('INSERT INTO effect_values (id, line_id, period, plan, forecast, actual) VALUES (?, ?, ?, ?, ?, ?)');
+  let n = 0;
+  db.transaction(() => {
+    for (const id of ids) {
+      for (const [k, type] of (['recurring_benefit', 'one_time_cost'] as const).entries()) {
+        const lineId = `${id}:${type}`;
+        line.run(lineId, id, type, Math.floor(rnd() * 1e8), k);
+        for (const p of MONTHS) {
+          const plan = Math.floor(rnd() * 5e6);
+          value.run(`${lineId}:${p}`, lineId, p, plan, Math.floor(plan * (0.8 + rnd() * 0.4)), p <= '2026-06' ? Math.floor(plan * (0.8 + rnd() * 0.4)) : null);
+          n++;
+        }
+      }
+    }
+  })();
+  db.exec('ANALYZE');
+  return n;
+}
+
+const RUNS = 9;
+
+const valueRollup: BenchCase = {
+  name: 'value-rollup',
+  description: 'value:rollup by DI × function × month over ~480k period values: API vs raw SQL aggregate',
+  target: { ratio: 1.5, appMs: 100 },
+  async run(ctx: BenchContext): Promise<Measurement> {
+    const api = ctx.api();
+    await api.call('workspace:open', { path: ctx.seededCopy() });
+    const db = api.session.db();
+    const values = seedValues(db, ctx.options.seed);
+    ctx.log(`seeded ${values} period values`);
+    const raw = db.prepare(RAW_SQL);
+    let groups = 0;
+    let appTotal = 0;
+    let rawTotal = 0;
+    const app = async () => {
+      const rows = await api.call('value:rollup', { by: ['di', 'function', 'period'] });
+      groups = rows.length;
+      appTotal = rows.reduce((s, r) => s + r.forecast, 0);
+      JSON.stringify(rows);
+    };
+    const base = () => {
+      const rows = raw.all() as { forecast: number | null }[];
+      rawTotal = rows.reduce((s, r) => s + (r.forecast ?? 0), 0);
+      JSON.stringify(rows);
+    };
+    for (let i = 0; i < 2; i++) {
+      await app();
+      base();
+    }
+    const apps: number[] = [];
+    const raws: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      settle();
+      apps.push(await timeAsync(app));
+      settle();
+      raws.push(time(base));
+    }
+    if (appTotal !== rawTotal) throw new Error(`API and raw totals differ (${appTotal} vs ${rawTotal})`);
+    return {
+      appMs: median(apps),
+      rawMs: median(raws),
+      stat: `median of ${RUNS} interleaved runs (${groups} groups over ${values} values)`,
+      extra: { values, groups, appMinMs: Math.min(...apps), rawMinMs: Math.min(...raws) },
+    };
+  },
+};
+
+export default valueRollup;
