@@ -1,14 +1,14 @@
 import type { Database } from '../../db/connection.js';
 import { NotFoundError, ValidationError } from '../../db/errors.js';
 import { findDependency, getDependency, listDependencies, measureFacts, type DependencyRow, type MeasureFact } from '../../db/repositories/raid-deps.js';
-import type { ChainNode, DepLink, DependencyView, MeasureRef } from '../../preload/contract.js';
+import type { BlockedMeasure, ChainNode, DepLink, DependencyView, MeasureRef } from '../../preload/contract.js';
 import { blockedBy, buildGraph, chain, cycleIfAdded, isLate, type DepGraph } from '../domain/dependencies.js';
 import type { LateDependencyFact } from '../domain/escalations.js';
 import type { Handlers } from './handlers.js';
 import { today } from './raid-common.js';
 import type { ApiSession } from './session.js';
 
-type K = 'deps:forMeasure' | 'deps:create' | 'deps:update' | 'deps:delete';
+type K = 'deps:forMeasure' | 'deps:blocked' | 'deps:create' | 'deps:update' | 'deps:delete';
 
 /** The graph of open measure-to-measure dependencies (resolved ones no longer block). */
 export function dependencyGraph(deps: DependencyRow[]): DepGraph {
@@ -31,16 +31,27 @@ function ref(m: MeasureFact, day: string): MeasureRef {
   };
 }
 
-/** The dependency view of one measure, from the whole graph (chains cross packages and programs). */
+/**
+ * The dependency view of one measure, from the whole graph (chains cross packages and
+ * programs). Only the measures on its chains are read, so the cost follows the graph,
+ * not the size of the workspace.
+ */
 export function dependencyView(db: Database, measureId: string): DependencyView {
   const day = today();
-  const facts = measureFacts(db);
-  const me = facts.get(measureId);
-  if (!me) throw new NotFoundError(`No measure ${measureId} (it may have been deleted).`);
   const deps = listDependencies(db);
   const graph = dependencyGraph(deps);
-  const bad = [...facts.values()].filter((m) => isLate(m, day) || isRed(m)).map((m) => m.id);
-  const blocked = blockedBy(graph, bad).get(measureId);
+  const up = chain(graph, measureId, 'up');
+  const down = chain(graph, measureId, 'down');
+  const direct = deps.filter((d) => d.measureId === measureId || d.onMeasureId === measureId);
+  const ids = new Set([measureId, ...up.map((c) => c.id), ...down.map((c) => c.id)]);
+  for (const d of direct) {
+    ids.add(d.measureId);
+    if (d.onMeasureId) ids.add(d.onMeasureId);
+  }
+  // A long chain is cheaper to read as one scan of the live measures than id by id.
+  const facts = ids.size > 1000 ? measureFacts(db) : measureFacts(db, [...ids]);
+  const me = facts.get(measureId);
+  if (!me || me.deleted) throw new NotFoundError(`No measure ${measureId} (it may have been deleted).`);
   const link = (d: DependencyRow, other: string | null, upstream: boolean): DepLink => {
     const m = other ? facts.get(other) : undefined;
     const r = m ? ref(m, day) : null;
@@ -55,22 +66,18 @@ export function dependencyView(db: Database, measureId: string): DependencyView 
       flagged: d.status === 'open' && upstream && (externalLate || (!!r && (r.late || r.red))),
     };
   };
-  const chainOf = (dir: 'up' | 'down'): ChainNode[] =>
-    chain(graph, measureId, dir).map((c) => ({ ...ref(facts.get(c.id)!, day), depth: c.depth, viaCode: facts.get(c.via)?.code ?? '' }));
-  const culprit = blocked ? facts.get(blocked.culprit) : undefined;
+  const toNodes = (steps: typeof up): ChainNode[] => steps.map((c) => ({ ...ref(facts.get(c.id)!, day), depth: c.depth, viaCode: facts.get(c.via)?.code ?? '' }));
+  const upstream = toNodes(up);
+  // The chain is breadth first, so the first late or red measure is the nearest one.
+  const culprit = upstream.find((c) => c.late || c.red);
   return {
     measure: ref(me, day),
-    waitsOn: deps.filter((d) => d.measureId === measureId).map((d) => link(d, d.onMeasureId, true)),
-    waitedOnBy: deps.filter((d) => d.onMeasureId === measureId).map((d) => link(d, d.measureId, false)),
-    upstream: chainOf('up'),
-    downstream: chainOf('down'),
+    waitsOn: direct.filter((d) => d.measureId === measureId).map((d) => link(d, d.onMeasureId, true)),
+    waitedOnBy: direct.filter((d) => d.onMeasureId === measureId).map((d) => link(d, d.measureId, false)),
+    upstream,
+    downstream: toNodes(down),
     blockedBy: culprit
-      ? {
-          code: culprit.code,
-          title: culprit.title,
-          depth: blocked!.depth,
-          reason: isLate(culprit, day) ? `due ${culprit.dueDate}, not implemented` : 'implementation status red',
-        }
+      ? { code: culprit.code, title: culprit.title, depth: culprit.depth, reason: culprit.late ? `due ${culprit.dueDate}, not implemented` : 'implementation status red' }
       : null,
   };
 }
@@ -95,6 +102,19 @@ export function lateDependencyFacts(db: Database, day: string): LateDependencyFa
 export function depsHandlers(s: ApiSession): Pick<Handlers, K> {
   return {
     'deps:forMeasure': ({ measureId }) => dependencyView(s.db(), measureId),
+    'deps:blocked': () => {
+      const db = s.db();
+      const day = today();
+      const facts = measureFacts(db);
+      const bad = [...facts.values()].filter((m) => isLate(m, day) || isRed(m)).map((m) => m.id);
+      const out: BlockedMeasure[] = [];
+      for (const [id, b] of blockedBy(dependencyGraph(listDependencies(db)), bad)) {
+        const m = facts.get(id);
+        const c = facts.get(b.culprit);
+        if (m && c && m.lifecycle !== 'closed' && m.lifecycle !== 'cancelled') out.push({ measure: ref(m, day), culprit: ref(c, day), depth: b.depth });
+      }
+      return out.sort((a, b) => a.depth - b.depth || a.measure.code.localeCompare(b.measure.code));
+    },
     'deps:create': ({ measureId, onMeasureId, externalParty, description, neededBy }) => {
       const db = s.db();
       if (!onMeasureId === !externalParty) throw new ValidationError('A dependency is on another measure or on an external party: give exactly one.');
@@ -135,6 +155,11 @@ export function depsHandlers(s: ApiSession): Pick<Handlers, K> {
       const d = getDependency(s.db(), id);
       if (!d) throw new NotFoundError(`No dependency ${id} (it may have been deleted).`);
       const cols: Record<string, string | null> = {};
+      if (status === 'open' && d.status === 'resolved' && d.onMeasureId) {
+        // Reopening puts the edge back into the graph: the same cycle rule as adding it.
+        const cycle = cycleIfAdded(dependencyGraph(listDependencies(s.db())), d.measureId, d.onMeasureId);
+        if (cycle) throw new ValidationError(`Reopening would make a cycle (${cycle.map((x) => measureFacts(s.db(), cycle).get(x)?.code ?? x).join(' → ')}).`);
+      }
       if (status) cols.status = status;
       if (neededBy !== undefined) cols.needed_by = neededBy;
       s.act('Edit dependency', (w) => w.update('dependencies', id, cols));

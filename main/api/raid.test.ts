@@ -50,6 +50,9 @@ describe('dependencies', () => {
     const down = await api.call('deps:forMeasure', { measureId: sla.id });
     expect(down.downstream.map((c) => c.title)).toEqual(['Triage rules by tier and severity', 'Revenue recognition for tiered contracts']);
     expect(down.waitsOn.find((l) => l.externalParty)?.flagged).toBe(true);
+    // The program-wide list of blocked measures (the pack's blocking dependencies).
+    const blocked = await api.call('deps:blocked', {});
+    expect(blocked.find((b) => b.measure.id === rev.id)).toMatchObject({ culprit: { title: 'CRM to contract sync' }, depth: 2 });
   });
 
   it('refuses cycles, cancelled and deleted upstreams, and duplicates, writing nothing', async () => {
@@ -131,5 +134,17 @@ describe('meetings, decisions, actions', () => {
     expect(logCount()).toBe(before);
     const a = await api.call('actions:create', { title: 'Do it', owner: 'Tom Eriksen', dueDate: '2030-01-01' });
     expect(a).toMatchObject({ code: 'A-0006', owner: 'Tom Eriksen', status: 'open', overdue: false });
+  });
+});
+
+describe('RAID items on the hierarchy', () => {
+  it('places an item on a node by name, or on a measure, never both', async () => {
+    const program = (await api.call('nodes:list', {})).find((n) => n.name === 'Service Cost Excellence')!;
+    const r = await api.call('raid:create', { kind: 'issue', nodeId: program.id, patch: { title: 'Budget freeze' } });
+    expect(r).toMatchObject({ nodeName: 'Service Cost Excellence', measureId: null });
+    const m = await byTitle('Capacity allocation model');
+    expect(await api.call('raid:update', { id: r.id, patch: { measure: m.code } })).toMatchObject({ measureCode: m.code, nodeId: null });
+    expect(await api.call('raid:update', { id: r.id, patch: { node: 'tiered managed-service launch' } })).toMatchObject({ nodeName: 'Tiered Managed-Service Launch', measureId: null });
+    await expect(api.call('raid:update', { id: r.id, patch: { node: 'Atlantis' } })).rejects.toThrow(/Hierarchy: no hierarchy node called "Atlantis"/);
   });
 });

@@ -20,6 +20,7 @@ export function raidHandlers(s: ApiSession): Pick<Handlers, K> {
     return withFlags(r, f.day, f.stale);
   };
   const lookup = (code: string) => getMeasureByCode(s.db(), code);
+  const nodes = () => s.db().prepare('SELECT id, name FROM nodes WHERE deleted = 0').all() as { id: string; name: string }[];
   return {
     'raid:list': ({ measureId, kind }) => {
       const f = flags();
@@ -29,7 +30,7 @@ export function raidHandlers(s: ApiSession): Pick<Handlers, K> {
       if (measureId && !getMeasure(s.db(), measureId)) throw new NotFoundError(`No measure ${measureId} (it may have been deleted).`);
       if (nodeId && !getNode(s.db(), nodeId)) throw new NotFoundError(`No hierarchy node ${nodeId} (it may have been deleted).`);
       const defaultTitle = `New ${kind}`;
-      const { columns, issues } = validateRaidPatch(null, { title: defaultTitle, ...patch, kind }, peopleRefs(s), lookup);
+      const { columns, issues } = validateRaidPatch(null, { title: defaultTitle, ...patch, kind }, peopleRefs(s), lookup, nodes());
       if (issues.length) throw new ValidationError(issues.map((i) => i.message).join('; '), issues);
       const { value } = s.act(`Add ${kind} ${String(columns.title)}`, (w, db) =>
         insertRaid(w, db, { measure_id: measureId ?? null, node_id: measureId ? null : (nodeId ?? null), ...columns, kind }),
@@ -39,10 +40,8 @@ export function raidHandlers(s: ApiSession): Pick<Handlers, K> {
     'raid:update': ({ id, patch }) => {
       const current = getRaid(s.db(), id);
       if (!current) throw new NotFoundError(`No RAID item ${id} (it may have been deleted).`);
-      const { columns, issues } = validateRaidPatch(current, patch, peopleRefs(s), lookup);
+      const { columns, issues } = validateRaidPatch(current, patch, peopleRefs(s), lookup, nodes());
       if (issues.length) throw new ValidationError(issues.map((i) => i.message).join('; '), issues.map((i) => ({ ...i, row: current.code })));
-      // A measure link replaces a node link: an item sits on one place of the hierarchy.
-      if (columns.measure_id) columns.node_id = null;
       s.act(`Edit ${current.code} ${Object.keys(patch).join(', ')}`, (w) => updateRaidColumns(w, id, columns));
       return mustItem(id);
     },

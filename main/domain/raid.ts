@@ -7,6 +7,7 @@ export const RAID_FIELD_LABELS: Record<EditableRaidField, string> = {
   title: 'Title',
   description: 'Description',
   measure: 'Measure',
+  node: 'Hierarchy',
   owner: 'Owner',
   impact: 'Impact',
   probability: 'Probability',
@@ -47,6 +48,7 @@ export function validateRaidPatch(
   patch: RaidPatch,
   people: PersonRef[],
   measureByCode: (code: string) => MeasureLookup | undefined,
+  nodes: { id: string; name: string }[] = [],
 ): { columns: Record<string, string | number | null>; issues: Issue[] } {
   const columns: Record<string, string | number | null> = {};
   const issues: Issue[] = [];
@@ -91,6 +93,13 @@ export function validateRaidPatch(
         if (!m) fail(key, `no measure with code "${value.slice(0, 40)}"`);
         else columns.measure_id = m.id;
       }
+    } else if (key === 'node') {
+      if (value === '') columns.node_id = null;
+      else {
+        const found = nodes.filter((n) => n.id === value || n.name.localeCompare(value, undefined, { sensitivity: 'accent' }) === 0);
+        if (found.length === 1) columns.node_id = found[0]!.id;
+        else fail(key, found.length ? `several hierarchy nodes are called "${value}"` : `no hierarchy node called "${value.slice(0, 60)}"`);
+      }
     } else if (key === 'escalated') {
       const v = value.toLowerCase();
       if (YES.includes(v)) columns.escalated = 1;
@@ -99,6 +108,9 @@ export function validateRaidPatch(
     } else issues.push({ field: key, message: `${String(key)} cannot be edited here` });
   }
   if (issues.length === 0) {
+    // An item sits on one place: a measure, or a node of the hierarchy.
+    if (columns.measure_id) columns.node_id = null;
+    else if (columns.node_id) columns.measure_id = null;
     const escalated = 'escalated' in columns ? columns.escalated === 1 : !!current?.escalated;
     const level = 'escalation_level' in columns ? columns.escalation_level : (current?.escalationLevel ?? null);
     if ('escalated' in columns && escalated && !level) columns.escalation_level = 'project';

@@ -45,6 +45,7 @@ export const EDITABLE_RAID_FIELDS = [
   'title',
   'description',
   'measure',
+  'node',
   'owner',
   'impact',
   'probability',
@@ -173,4 +174,12 @@ export interface MeetingDetail {
   /** The meeting before this one, and its actions still open (for follow-up). */
   previous: { id: string; title: string; date: string } | null;
   followUp: ActionItem[];
+}
+
+/** A measure waiting, directly or transitively, on a late or red measure (the pack's blocking chains). */
+export interface BlockedMeasure {
+  measure: MeasureRef;
+  culprit: MeasureRef;
+  /** Steps from the measure up to the culprit. */
+  depth: number;
 }

@@ -8,6 +8,7 @@ import {
   RAID_KINDS,
   type ActionItem,
   type Decision,
+  type BlockedMeasure,
   type DependencyView,
   type Escalation,
   type EscalationRuleRow,
@@ -52,6 +53,8 @@ export const raidContract = {
       })
       .strict(),
   ),
+  /** Every measure blocked by a late or red measure upstream, nearest culprit first (for the pack). */
+  'deps:blocked': method<BlockedMeasure[]>()(z.object({}).strict()),
   'deps:update': method<DependencyView>()(z.object({ id, status: z.enum(['open', 'resolved']).optional(), neededBy: date.nullable().optional() }).strict()),
   'deps:delete': method<DependencyView>()(z.object({ id }).strict()),
 

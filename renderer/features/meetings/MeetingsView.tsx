@@ -31,7 +31,7 @@ export function MeetingsView() {
               <button className={`link${x.id === selected ? ' selected' : ''}`} aria-current={x.id === selected} onClick={() => select(x.id)}>
                 {x.title}
                 <small>
-                  {x.date} · {x.status} · {x.decisionCount} decisions · {x.openActionCount} open actions
+                  {x.date} · {x.status} · {x.decisionCount} decision{x.decisionCount === 1 ? '' : 's'} · {x.openActionCount} open action{x.openActionCount === 1 ? '' : 's'}
                 </small>
               </button>
             </li>

@@ -12,6 +12,7 @@ const theme = themeQuartz.withParams({ fontSize: 13, headerFontSize: 13, rowHeig
 export function RaidGrid({ measureCodes }: { measureCodes: string[] }) {
   const items = useApp((s) => s.raidItems);
   const people = useApp((s) => s.people);
+  const nodes = useApp((s) => s.nodes);
   const cellErrors = useApp((s) => s.raidCellErrors);
   const updateRaid = useApp((s) => s.updateRaid);
   const createRaid = useApp((s) => s.createRaid);
@@ -23,7 +24,8 @@ export function RaidGrid({ measureCodes }: { measureCodes: string[] }) {
   const [selection, setSelection] = useState<RaidItem[]>([]);
   const [confirm, setConfirm] = useState(false);
   const peopleNames = useMemo(() => people.map((p) => p.name), [people]);
-  const columnDefs = useMemo(() => raidColumns({ peopleNames, measureCodes, cellErrors }), [peopleNames, measureCodes, cellErrors]);
+  const nodeNames = useMemo(() => nodes.map((n) => n.name), [nodes]);
+  const columnDefs = useMemo(() => raidColumns({ peopleNames, measureCodes, nodeNames, cellErrors }), [peopleNames, measureCodes, nodeNames, cellErrors]);
   const rows = useMemo(() => (only === 'flagged' ? items.filter((r) => r.overdue || r.stale || r.escalated) : items), [items, only]);
 
   useEffect(() => {

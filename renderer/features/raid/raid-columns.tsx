@@ -15,7 +15,7 @@ export function FlagsCell(p: ICellRendererParams<RaidItem>) {
   );
 }
 
-export function raidColumns(opts: { peopleNames: string[]; measureCodes: string[]; cellErrors: Record<string, string> }): ColDef<RaidItem>[] {
+export function raidColumns(opts: { peopleNames: string[]; measureCodes: string[]; nodeNames: string[]; cellErrors: Record<string, string> }): ColDef<RaidItem>[] {
   const errorRules = (field: string) => ({
     cellClassRules: { 'cell-error': (p: { data?: RaidItem }) => !!p.data && !!opts.cellErrors[`${p.data.id}:${field}`] },
     tooltipValueGetter: (p: { data?: RaidItem }) => (p.data ? opts.cellErrors[`${p.data.id}:${field}`] : undefined),
@@ -55,7 +55,7 @@ export function raidColumns(opts: { peopleNames: string[]; measureCodes: string[
       valueGetter: (p) => (p.data?.escalated ? 'yes' : 'no'),
     },
     list('escalationLevel', 'Level', ESC_LEVELS, 110),
-    { colId: 'where', headerName: 'Hierarchy', width: 180, editable: false, valueGetter: (p) => p.data?.nodeName ?? '' },
+    { ...list('node', 'Hierarchy', opts.nodeNames, 200, 'nodeName') },
     { field: 'updatedAt', headerName: 'Updated', width: 120, editable: false, valueFormatter: (p) => (p.value ? String(p.value).slice(0, 10) : '') },
   ];
 }

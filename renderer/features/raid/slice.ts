@@ -98,8 +98,10 @@ export const createRaidSlice: Slice<RaidSlice> = (set, get) => {
     },
     createRaid: async (kind) => {
       try {
+        // On the focused measure, else on the node selected in the hierarchy tree.
         const measureId = get().raidMeasureId ?? undefined;
-        const r = await get().api.call('raid:create', { kind, ...(measureId ? { measureId } : {}) });
+        const nodeId = measureId ? undefined : (get().selectedNodeId ?? undefined);
+        const r = await get().api.call('raid:create', { kind, ...(measureId ? { measureId } : {}), ...(nodeId ? { nodeId } : {}) });
         await get().reloadRaid();
         return r;
       } catch (e) {

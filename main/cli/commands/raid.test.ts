@@ -1,0 +1,47 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../index.js';
+
+let dir: string;
+let file: string;
+const run = async (...argv: string[]) => {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+};
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'steerco-cli-raid-'));
+  process.env.STEERCO_CONFIG_DIR = join(dir, 'config');
+  file = join(dir, 'demo.steerco');
+  expect((await run('demo', file)).code).toBe(0);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('steerco raid list / deps', () => {
+  it('lists the RAID log as JSON with flags', async () => {
+    const r = await run('raid', 'list', file, '--json');
+    expect(r.code).toBe(0);
+    const items = JSON.parse(r.out) as { code: string; overdue: boolean; stale: boolean; owner: string }[];
+    expect(items.length).toBe(12);
+    expect(items.find((i) => i.code === 'R-0002')).toMatchObject({ overdue: true, stale: true, owner: 'Grace Okafor' });
+    expect(JSON.parse((await run('raid', 'list', file, '--kind', 'risk', '--json')).out).length).toBe(5);
+    expect((await run('raid', 'list', file, '--kind', 'rumour')).code).toBe(2);
+  });
+
+  it('prints upstream and downstream chains of a measure', async () => {
+    const r = await run('deps', file, 'M-0028', '--json');
+    expect(r.code).toBe(0);
+    const v = JSON.parse(r.out) as { upstream: { code: string; depth: number }[]; downstream: unknown[]; blockedBy: { code: string } | null };
+    expect(v.upstream.map((u) => u.code)).toEqual(['M-0009', 'M-0015', 'M-0016', 'M-0018', 'M-0021']);
+    expect(v.blockedBy?.code).toBe('M-0021');
+    const it16 = JSON.parse((await run('deps', file, 'm-0016', '--json')).out) as { downstream: { code: string }[] };
+    expect(it16.downstream.map((d) => d.code)).toEqual(['M-0009', 'M-0028']);
+    const bad = await run('deps', file, 'M-9999');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('No measure with code M-9999');
+  });
+});
