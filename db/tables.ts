@@ -58,11 +58,17 @@ export const SYNCED_TABLES = {
   ],
   dependencies: ['measure_id', 'on_measure_id', 'external_party', 'description', 'needed_by', 'status', 'deleted'],
   ...RAID_TABLES,
-  gate_levels: ['level', 'name', 'criteria', 'approver_roles', 'risk_weight_pct', 'deleted'],
+  gate_levels: ['level', 'name', 'criteria', 'approver_roles', 'risk_weight_pct', 'self_approval', 'deleted'],
   ...PACK_TABLES,
   value_validations: ['measure_id', 'period', 'state', 'validated_by', 'validated_at', 'reopened_by', 'reopened_at', 'reopen_reason', 'deleted'],
   status_overrides: ['measure_id', 'kind', 'status', 'reason', 'set_by', 'set_at', 'deleted'],
   value_settings: ['tolerance_pct', 'stale_days', 'deleted'],
+  gate_settings: ['reset_on_edit', 'evidence_max_bytes', 'deleted'],
+  gate_requests: ['measure_id', 'from_level', 'to_level', 'requester_id', 'comment', 'status', 'created_at', 'closed_at', 'close_reason', 'deleted'],
+  gate_decisions: ['request_id', 'person_id', 'roles', 'decision', 'comment', 'at', 'deleted'],
+  gate_attestations: ['measure_id', 'key', 'person_id', 'note', 'at', 'deleted'],
+  gate_evidence: ['measure_id', 'request_id', 'kind', 'name', 'sha256', 'size', 'mime', 'url', 'note', 'added_by', 'added_at', 'deleted'],
+  lifecycle_decisions: ['measure_id', 'action', 'from_state', 'to_state', 'reason', 'review_date', 'person_id', 'at', 'deleted'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type SyncedTable = keyof typeof SYNCED_TABLES;

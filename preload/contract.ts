@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import { coreContract, type CoreEvents } from './contract/core.js';
+import { gatesContract } from './contract/gates.js';
 import type { MethodDef } from './contract/define.js';
 import { packContract } from './contract/pack.js';
 import { valueContract } from './contract/value.js';
@@ -15,6 +16,7 @@ export * from './contract/types.js';
 export * from './contract/pack-types.js';
 export * from './contract/value.js';
 export * from './contract/raid-types.js';
+export * from './contract/gates-types.js';
 export type { ApiErrorBody, MethodDef } from './contract/define.js';
 export type { AppInfo } from './contract/core.js';
 
@@ -23,6 +25,7 @@ export const contract = {
   ...packContract,
   ...valueContract,
   ...raidContract,
+  ...gatesContract,
 } as const;
 
 export type Contract = typeof contract;

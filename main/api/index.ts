@@ -1,6 +1,9 @@
 import { contract, isMethodName, type MethodName, type Output } from '../../preload/contract.js';
 import { ApiError, toApiError } from './errors.js';
 import type { Handlers } from './handlers.js';
+import { gateHandlers } from './gates.js';
+import { gateConfigHandlers } from './gates-config.js';
+import { gateEvidenceHandlers } from './gates-evidence.js';
 import { hierarchyHandlers } from './hierarchy.js';
 import { historyHandlers } from './history.js';
 import { measureHandlers } from './measures.js';
@@ -35,6 +38,9 @@ export function createApi(options: SessionOptions): Api {
     ...packHandlers(session),
     ...valueHandlers(session),
     ...raidFeatureHandlers(session),
+    ...gateHandlers(session),
+    ...gateEvidenceHandlers(session),
+    ...gateConfigHandlers(session),
   };
   const call = async <K extends MethodName>(method: K, input: unknown): Promise<Output<K>> => {
     try {

@@ -11,6 +11,7 @@ import { getPerson, insertAssignment, insertPerson, insertRole } from '../../db/
 import { SYNCED_TABLES } from '../../db/tables.js';
 import { demoTree, DEMO_PEOPLE } from '../domain/demo.js';
 import { DEFAULT_ROLES } from '../domain/roles.js';
+import { seedGatesDemo } from './gates-demo.js';
 import { ApiError } from './errors.js';
 import { seedValueDemo } from './value-demo.js';
 import { seedRaidDemo } from './raid-demo.js';
@@ -72,6 +73,7 @@ export function seedDemo(db: Database, w: Writer): void {
   }
   seedValueDemo(db, w);
   seedRaidDemo(db, w);
+  seedGatesDemo(db, w);
 }
 
 /** Creates a workspace file; seeds roles, and the demo program when asked. */

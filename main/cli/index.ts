@@ -1,3 +1,4 @@
+import { gateCommands } from './commands/gates.js';
 import { measureCommands } from './commands/measures.js';
 import { packCommands } from './commands/pack.js';
 import { serveCommands } from './commands/serve.js';
@@ -7,7 +8,7 @@ import { valueCommands } from './commands/value.js';
 import { describeError, type CliIO, type Command } from './context.js';
 
 /** Every command; a feature adds its own list here. */
-export const COMMANDS: Command[] = [...workspaceCommands, ...measureCommands, ...serveCommands, ...packCommands, ...valueCommands, ...raidCommands];
+export const COMMANDS: Command[] = [...workspaceCommands, ...measureCommands, ...gateCommands, ...serveCommands, ...packCommands, ...valueCommands, ...raidCommands];
 
 const defaultIO: CliIO = {
   out: (l) => process.stdout.write(`${l}\n`),

@@ -14,14 +14,19 @@ import { MeetingsView } from '../features/meetings/MeetingsView';
 import { RAID_RELOADS } from '../features/raid/reloads';
 import { Dashboard } from '../features/dashboard/Dashboard';
 import { EffectsDrawer } from '../features/finance/EffectsDrawer';
+import { ApprovalsView } from '../features/gates/ApprovalsView';
+import { GateConfigView } from '../features/gates/GateConfigView';
+import { GateDrawer } from '../features/gates/GateDrawer';
+import { GATE_TABLES } from '../features/gates/slice';
 
 const VALUE_TABLES = ['measures', 'effect_lines', 'effect_values', 'value_validations', 'status_overrides', 'milestones', 'value_settings', 'gate_levels', 'dependencies'];
-const RELOADS: [string[], 'loadNodes' | 'loadMeasures' | 'loadPeople' | 'loadValue' | 'loadDashboard' | 'reloadPackIfShown' | (typeof RAID_RELOADS)[number][1]][] = [
+const RELOADS: [string[], 'loadNodes' | 'loadMeasures' | 'loadPeople' | 'loadValue' | 'loadDashboard' | 'loadGateReadiness' | 'reloadPackIfShown' | (typeof RAID_RELOADS)[number][1]][] = [
   [['nodes', 'measures'], 'loadNodes'],
   [['measures', 'people', 'nodes', 'custom_values'], 'loadMeasures'],
   [['people', 'roles', 'role_assignments'], 'loadPeople'],
   [VALUE_TABLES, 'loadValue'],
   [VALUE_TABLES, 'loadDashboard'],
+  [GATE_TABLES, 'loadGateReadiness'],
   ...RAID_RELOADS,
   [PACK_TABLES, 'reloadPackIfShown'],
 ];
@@ -38,11 +43,12 @@ function useWorkspaceEvents(): void {
     const offOpened = s().api.on('workspace:opened', ({ workspace }) => {
       const current = s().workspace;
       store.setState({ workspace });
-      if (workspace && workspace.path !== current?.path) void s().reloadAll();
+      if (workspace && workspace.path !== current?.path) void s().reloadAll().then(() => s().loadGateReadiness());
     });
     void s()
       .loadAppInfo()
-      .then(() => s().reloadAll());
+      .then(() => s().reloadAll())
+      .then(() => s().loadGateReadiness());
     return () => {
       offChanged();
       offOpened();
@@ -67,6 +73,10 @@ export function App() {
               <HierarchyTree />
               <MeasuresGrid />
             </div>
+          ) : view === 'approvals' ? (
+            <ApprovalsView />
+          ) : view === 'gates' ? (
+            <GateConfigView />
           ) : view === 'pack' ? (
             <PackView />
           ) : view === 'raid' ? (
@@ -79,6 +89,7 @@ export function App() {
             <PeoplePanel />
           )}
           <EffectsDrawer />
+          <GateDrawer />
         </>
       ) : (
         <StartScreen />

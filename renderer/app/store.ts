@@ -10,8 +10,9 @@ import { createPackSlice, type PackSlice } from '../features/pack/slice';
 import { createRaidSlice, type RaidSlice } from '../features/raid/slice';
 import { createMeetingsSlice, type MeetingsSlice } from '../features/meetings/slice';
 import { createValueSlice, type ValueSlice } from '../features/finance/slice';
+import { createGatesSlice, type GatesSlice } from '../features/gates/slice';
 
-export type AppState = WorkspaceSlice & TreeSlice & GridSlice & PeopleSlice & HistorySlice & NoticeSlice & ValueSlice & RaidSlice & MeetingsSlice & PackSlice & { api: ApiClient };
+export type AppState = WorkspaceSlice & TreeSlice & GridSlice & PeopleSlice & HistorySlice & NoticeSlice & GatesSlice & ValueSlice & RaidSlice & MeetingsSlice & PackSlice & { api: ApiClient };
 export type Slice<T> = StateCreator<AppState, [], [], T>;
 
 /** One store composed of feature slices; components select narrowly. */
@@ -24,6 +25,7 @@ export function createAppStore(api: ApiClient) {
     ...createPeopleSlice(...a),
     ...createHistorySlice(...a),
     ...createNoticeSlice(...a),
+    ...createGatesSlice(...a),
     ...createValueSlice(...a),
     ...createRaidSlice(...a),
     ...createMeetingsSlice(...a),

@@ -2,6 +2,7 @@ import type { ColDef, ICellRendererParams } from 'ag-grid-community';
 import { DI_NAMES, RAG, RAG_LABELS, type Measure, type Rag } from '../../../preload/contract';
 import { ListCellEditor } from './ListCellEditor';
 import { RaidLinkCell } from '../raid/RaidLinkCell';
+import { gateColumns } from '../gates/columns';
 
 /** RAG colour with its word: colour is never the only signal. */
 export function StatusCell(p: ICellRendererParams<Measure, Rag>) {
@@ -73,6 +74,7 @@ export function measureColumns(opts: {
       editable: false,
       valueFormatter: (p) => (p.value === undefined || p.value === null ? '' : `DI${p.value} ${DI_NAMES[p.value as number] ?? ''}`),
     },
+    ...gateColumns(),
     { field: 'lifecycle', headerName: 'Lifecycle', width: 110, editable: false, valueFormatter: (p) => LIFECYCLE_LABELS[p.value as string] ?? String(p.value) },
     status('implementationStatus', 'Implementation'),
     status('potentialStatus', 'Potential'),

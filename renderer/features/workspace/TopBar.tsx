@@ -35,6 +35,8 @@ export function TopBar() {
   const tabs: [View, string][] = [
     ['measures', 'Measures'],
     ['people', 'People'],
+    ['approvals', 'Approvals'],
+    ['gates', 'Gates'],
     ['dashboard', 'Dashboard'],
     ['raid', 'RAID'],
     ['meetings', 'Meetings'],

@@ -2,7 +2,7 @@ import type { AppInfo, WorkspaceInfo } from '../../../preload/contract';
 import type { Slice } from '../../app/store';
 import { ApiCallError } from '../../app/api';
 
-export type View = 'measures' | 'people' | 'dashboard' | 'raid' | 'meetings' | 'pack';
+export type View = 'measures' | 'people' | 'approvals' | 'gates' | 'dashboard' | 'raid' | 'meetings' | 'pack';
 
 export interface WorkspaceSlice {
   appInfo: AppInfo | null;

@@ -1,0 +1,168 @@
+/** Types of the stage-gate feature, shared by every layer. Pure types and constants. */
+
+export const LIFECYCLE_ACTIONS = ['hold', 'resume', 'cancel', 'close'] as const;
+export type LifecycleAction = (typeof LIFECYCLE_ACTIONS)[number];
+
+/** Criteria a person confirms (with their name and date) instead of data the app can count. */
+export const ATTESTATION_KEYS = ['dependencies_reviewed', 'business_case_validated', 'approval_recommendation', 'value_confirmed'] as const;
+export type AttestationKey = (typeof ATTESTATION_KEYS)[number];
+
+export interface GateLevelConfig {
+  level: number;
+  name: string;
+  criteria: string[];
+  approverRoles: string[];
+  riskWeightPct: number;
+  /** May the requester fill an approver slot they hold on their own request? */
+  selfApproval: boolean;
+}
+
+export interface GateSettings {
+  /** Editing a measure's definition voids approvals given before the edit on open requests. */
+  resetOnEdit: boolean;
+  evidenceMaxBytes: number;
+}
+
+export interface GateConfig {
+  levels: GateLevelConfig[];
+  settings: GateSettings;
+  /** Every criterion key the configuration screen offers, with its label. */
+  criteriaCatalog: { key: string; label: string }[];
+  /** Measure-relative approver roles and the workspace's role keys. */
+  approverCatalog: { key: string; label: string }[];
+}
+
+export interface CriterionResult {
+  key: string;
+  label: string;
+  met: boolean;
+  /** Why, in words: "3 milestones, all dated", "confirmed by Sofia Almeida on 2026-03-02". */
+  detail: string;
+}
+
+export interface Evidence {
+  id: string;
+  measureId: string;
+  requestId: string | null;
+  kind: 'file' | 'link' | 'note';
+  name: string;
+  sha256: string | null;
+  size: number | null;
+  mime: string;
+  url: string;
+  note: string;
+  addedBy: string;
+  addedAt: string;
+}
+
+export interface GateDecision {
+  id: string;
+  personId: string;
+  person: string;
+  roles: string[];
+  decision: 'approve' | 'reject';
+  comment: string;
+  at: string;
+  /** False when a later edit of the measure's definition voided this approval. */
+  valid: boolean;
+}
+
+export interface ApproverSlot {
+  role: string;
+  label: string;
+  /** People who may fill the slot. */
+  holders: { id: string; name: string }[];
+  filledBy: string | null;
+}
+
+export interface GateRequest {
+  id: string;
+  measureId: string;
+  code: string;
+  title: string;
+  fromLevel: number;
+  toLevel: number;
+  toName: string;
+  requesterId: string;
+  requester: string;
+  comment: string;
+  status: 'pending' | 'approved' | 'rejected' | 'withdrawn';
+  createdAt: string;
+  closedAt: string | null;
+  closeReason: string;
+  ageDays: number;
+  slots: ApproverSlot[];
+  decisions: GateDecision[];
+  evidence: Evidence[];
+}
+
+export interface LifecycleDecision {
+  id: string;
+  action: LifecycleAction;
+  fromState: string;
+  toState: string;
+  reason: string;
+  reviewDate: string | null;
+  person: string;
+  at: string;
+}
+
+export interface Attestation {
+  key: string;
+  personId: string;
+  person: string;
+  note: string;
+  at: string;
+}
+
+export interface GateStatus {
+  measureId: string;
+  code: string;
+  diLevel: number;
+  levelName: string;
+  lifecycle: string;
+  /** Null at the top of the ladder. */
+  next: { level: number; name: string; criteria: CriterionResult[]; ready: boolean; approverRoles: string[] } | null;
+  pending: GateRequest | null;
+  /** With reset-on-edit: the definition changed after the approval of the current level, which now needs re-approval. */
+  approvalReset: { level: number; approvedAt: string; editedAt: string } | null;
+  requests: GateRequest[];
+  evidence: Evidence[];
+  attestations: Attestation[];
+  lifecycleDecisions: LifecycleDecision[];
+  /** Lifecycle actions the acting person may take now, and why others are refused. */
+  lifecycleActions: { action: LifecycleAction; allowed: boolean; reason: string }[];
+}
+
+/** One row per measure for the grid's "Next gate" column. */
+export interface GateReadiness {
+  measureId: string;
+  next: number | null;
+  met: number;
+  total: number;
+  ready: boolean;
+  pending: boolean;
+  missing: string[];
+}
+
+export interface EvidenceInput {
+  kind: 'file' | 'link' | 'note';
+  name?: string;
+  /** Base64 content of a file. */
+  content?: string;
+  mime?: string;
+  url?: string;
+  note?: string;
+}
+
+/** The reusable engagement method: gates, roles, custom fields. */
+export interface MethodFile {
+  format: 'steerco-method';
+  version: 1;
+  name: string;
+  exportedAt: string;
+  gates: GateLevelConfig[];
+  settings: GateSettings;
+  roles: { key: string; name: string }[];
+  customFields: { key: string; label: string; type: string; choices: string; requiredFromDi: number | null }[];
+}

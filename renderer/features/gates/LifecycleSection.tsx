@@ -1,0 +1,70 @@
+import { useState } from 'react';
+import type { EvidenceInput, GateStatus, LifecycleAction } from '../../../preload/contract';
+import { EvidenceEditor } from './EvidenceEditor';
+import { useGateCall } from './useGateCall';
+
+const LABELS: Record<LifecycleAction, string> = { hold: 'Put on hold', resume: 'Resume', cancel: 'Cancel measure', close: 'Close measure' };
+
+/** Lifecycle decisions with their reason, review date and (for closing) evidence. */
+export function LifecycleSection({ status }: { status: GateStatus }) {
+  const call = useGateCall();
+  const [action, setAction] = useState<LifecycleAction | null>(null);
+  const [reason, setReason] = useState('');
+  const [reviewDate, setReviewDate] = useState('');
+  const [evidence, setEvidence] = useState<EvidenceInput[]>([]);
+  const submit = async () => {
+    if (!action) return;
+    const ok = await call(
+      'gates:lifecycle',
+      { measureId: status.measureId, action, reason: reason || undefined, reviewDate: reviewDate || undefined, evidence: evidence.length ? evidence : undefined },
+      `${LABELS[action]}: ${status.code}`,
+    );
+    if (ok) {
+      setAction(null);
+      setReason('');
+      setReviewDate('');
+      setEvidence([]);
+    }
+  };
+  const visible = status.lifecycleActions.filter((a) => !a.reason.includes('cannot be'));
+  return (
+    <section aria-label="Lifecycle">
+      <h3>Lifecycle</h3>
+      <div className="row">
+        {visible.map((a) => (
+          <button key={a.action} aria-pressed={action === a.action} title={a.allowed ? '' : a.reason} onClick={() => setAction(action === a.action ? null : a.action)}>
+            {LABELS[a.action]}
+          </button>
+        ))}
+      </div>
+      {action && (
+        <div className="gate-form" aria-label={LABELS[action]}>
+          {action !== 'resume' && <textarea aria-label="Reason" placeholder="Reason" value={reason} onChange={(e) => setReason(e.target.value)} />}
+          {action === 'hold' && (
+            <label>
+              Review date
+              <input type="date" aria-label="Review date" value={reviewDate} onChange={(e) => setReviewDate(e.target.value)} />
+            </label>
+          )}
+          {action === 'close' && <EvidenceEditor items={evidence} onChange={setEvidence} />}
+          <div className="row">
+            <button className="primary" onClick={() => void submit()}>
+              {LABELS[action]}
+            </button>
+          </div>
+        </div>
+      )}
+      {status.lifecycleDecisions.length > 0 && (
+        <ul className="gate-history">
+          {status.lifecycleDecisions.map((d) => (
+            <li key={d.id}>
+              {d.at.slice(0, 10)} {d.person}: {LABELS[d.action]}
+              {d.reason && ` — ${d.reason}`}
+              {d.reviewDate && ` (review ${d.reviewDate})`}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+import type { GateReadiness } from '../../../preload/contract';
+import type { Slice } from '../../app/store';
+import { ApiCallError } from '../../app/api';
+
+export interface GatesSlice {
+  /** "Ready for next gate" per measure id (the grid column). */
+  gateReadiness: Record<string, GateReadiness>;
+  /** The measure whose gate drawer is open. */
+  gateMeasureId: string | null;
+  loadGateReadiness(): Promise<void>;
+  openGate(measureId: string | null): void;
+}
+
+export const createGatesSlice: Slice<GatesSlice> = (set, get) => ({
+  gateReadiness: {},
+  gateMeasureId: null,
+  loadGateReadiness: async () => {
+    if (!get().workspace) return;
+    try {
+      const list = await get().api.call('gates:readiness', {});
+      set({ gateReadiness: Object.fromEntries(list.map((r) => [r.measureId, r])) });
+    } catch (e) {
+      get().notify('error', e instanceof ApiCallError ? e.message : String(e));
+    }
+  },
+  openGate: (gateMeasureId) => set({ gateMeasureId }),
+});
+
+/** Tables whose changes move readiness or requests. */
+export const GATE_TABLES = [
+  'measures',
+  'gate_levels',
+  'gate_settings',
+  'gate_requests',
+  'gate_decisions',
+  'gate_attestations',
+  'gate_evidence',
+  'lifecycle_decisions',
+  'milestones',
+  'effect_lines',
+  'effect_values',
+  'raid_items',
+  'dependencies',
+  'custom_values',
+  'custom_fields',
+  'role_assignments',
+];
+
+/** Reads a picked file as base64 (without the data: prefix) for the evidence contract. */
+export function readFileBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ''));
+    r.onerror = () => reject(r.error ?? new Error(`Could not read ${file.name}`));
+    r.readAsDataURL(file);
+  });
+}
+
+/** Offers base64 content as a download (browser mode) / save (desktop). */
+export function downloadBase64(name: string, mime: string, content: string): void {
+  const bytes = Uint8Array.from(atob(content), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
