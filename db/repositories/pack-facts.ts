@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { FactDependency, FactMeasure, FactMilestone, FactRaid } from '../../preload/contract/pack-facts.js';
+import type { FactMeasure, FactMilestone, FactRaid } from '../../preload/contract/pack-facts.js';
 
 /**
  * SQL reads behind a steering pack, all limited to a scope: the measures whose package is
@@ -54,19 +54,4 @@ export function raidItems(db: Database, nodeIds: string[] | null): FactRaid[] {
     )
     .all({ scope: scopeArg(nodeIds) }) as (Omit<FactRaid, 'escalated'> & { escalated: number })[];
   return rows.map((r) => ({ ...r, escalated: r.escalated === 1 }));
-}
-
-export function dependencies(db: Database, nodeIds: string[] | null): FactDependency[] {
-  return db
-    .prepare(
-      `SELECT d.measure_id AS measureId, d.on_measure_id AS onMeasureId, d.external_party AS externalParty, d.description, d.status = 'open' AS open,
-              o.code AS onCode, o.title AS onTitle, (o.di_level >= 4 OR o.lifecycle IN ('closed','cancelled')) AS onDone
-       FROM dependencies d LEFT JOIN measures o ON o.id = d.on_measure_id AND o.deleted = 0
-       WHERE d.deleted = 0 AND d.measure_id IN ${SCOPE}`,
-    )
-    .all({ scope: scopeArg(nodeIds) })
-    .map((r) => {
-      const row = r as Omit<FactDependency, 'onDone' | 'open'> & { onDone: number | null; open: number };
-      return { ...row, onDone: row.onDone === 1, open: row.open === 1 };
-    });
 }

@@ -1,14 +1,14 @@
 import { getMeta } from '../../db/connection.js';
 import { getNode, subtreeIds } from '../../db/repositories/nodes.js';
 import { previousSnapshot, readPackSettings, readPackTexts, snapshotData } from '../../db/repositories/pack.js';
-import { dependencies, milestonesDue, raidItems, scopeMeasures } from '../../db/repositories/pack-facts.js';
+import { milestonesDue, raidItems, scopeMeasures } from '../../db/repositories/pack-facts.js';
 import { NotFoundError, ValidationError } from '../../db/errors.js';
 import type { Database } from '../../db/connection.js';
 import type { PackFacts } from '../../preload/contract/pack-facts.js';
 import type { Pack } from '../../preload/contract/pack-types.js';
 import { addDays } from '../domain/pack-format.js';
 import { DEFAULT_TEXTS, MILESTONE_WINDOW_DAYS, normalizeSettings } from '../domain/pack.js';
-import { lastMeetingActions, meetingById, scopeDecisions, scopeEscalations, today } from './pack-meetings.js';
+import { blockedMeasures, lastMeetingActions, meetingById, pendingGateRequests, scopeDecisions, scopeEscalations, today } from './pack-meetings.js';
 import type { ApiSession } from './session.js';
 import { dashboard, rollupFor } from './value-dashboard.js';
 
@@ -72,9 +72,10 @@ export async function gatherFacts(s: ApiSession, req: PackRequest): Promise<Pack
     runRates: rollupFor(s, { nodeId, by: ['period'] }).map((r) => ({ period: String(r.keys.period), runRate: r.runRate })),
     milestones: milestonesDue(db, scope.nodeIds, addDays(day, MILESTONE_WINDOW_DAYS)),
     raid,
-    dependencies: dependencies(db, scope.nodeIds),
     decisions: scopeDecisions(db, inScope),
     escalations: await scopeEscalations(s, inScope, new Set(raid.map((r) => r.id))),
+    gateRequests: await pendingGateRequests(s, inScope),
+    blocked: await blockedMeasures(s, inScope),
     actions: lastMeetingActions(db, meetingId, day),
     previous,
   };

@@ -1,9 +1,11 @@
 import type { Database } from '../../db/connection.js';
 import { getMeeting, listActions, listDecisions, listMeetings as raidMeetings, previousMeeting } from '../../db/repositories/meetings.js';
 import { listSnapshots } from '../../db/repositories/pack.js';
-import type { FactAction, FactDecision, FactEscalation } from '../../preload/contract/pack-facts.js';
+import type { FactAction, FactBlocked, FactDecision, FactEscalation, FactGateRequest } from '../../preload/contract/pack-facts.js';
 import type { PackMeetingRef } from '../../preload/contract/pack-types.js';
 import { escalationHandlers } from './raid-escalations.js';
+import { depsHandlers } from './raid-deps.js';
+import { gateHandlers } from './gates.js';
 import { today } from './raid-common.js';
 import type { ApiSession } from './session.js';
 
@@ -57,6 +59,40 @@ export async function scopeEscalations(s: ApiSession, measureIds: Set<string> | 
       reason: e.reason,
       raisedAt: e.raisedAt,
       dueDate: e.subjectKind === 'raid_item' ? (due.get(e.subjectId) ?? null) : null,
+    }));
+}
+
+/** Gate requests waiting for approval on the scope's measures (the gates feature's inbox), oldest first. */
+export async function pendingGateRequests(s: ApiSession, measureIds: Set<string> | null): Promise<FactGateRequest[]> {
+  const inbox = await gateHandlers(s)['gates:inbox']({});
+  return inbox
+    .filter((r) => r.status === 'pending' && (!measureIds || measureIds.has(r.measureId)))
+    .sort((a, b) => b.ageDays - a.ageDays)
+    .map((r) => ({
+      code: r.code,
+      title: r.title,
+      toLevel: r.toLevel,
+      toName: r.toName,
+      comment: r.comment,
+      ageDays: r.ageDays,
+      createdAt: r.createdAt,
+      waitingFor: r.slots.filter((x) => !x.filledBy).map((x) => x.label),
+    }));
+}
+
+/** Measures of the scope blocked by a late or red measure upstream, nearest culprit first. */
+export async function blockedMeasures(s: ApiSession, measureIds: Set<string> | null): Promise<FactBlocked[]> {
+  const all = await depsHandlers(s)['deps:blocked']({});
+  return all
+    .filter((b) => !measureIds || measureIds.has(b.measure.id))
+    .map((b) => ({
+      code: b.measure.code,
+      title: b.measure.title,
+      depth: b.depth,
+      culpritCode: b.culprit.code,
+      culpritTitle: b.culprit.title,
+      why: [b.culprit.late ? 'late' : '', b.culprit.red ? 'red' : ''].filter(Boolean).join(' and '),
+      culpritDue: b.culprit.dueDate,
     }));
 }
 

@@ -48,7 +48,12 @@ describe('steering pack API', () => {
     expect(table(pack, 'appendix_decisions').rows).toHaveLength((await t.api.call('decisions:list', {})).length);
     const escalations = await t.api.call('escalations:list', {});
     expect(table(pack, 'risks', 'Escalations').rows).toHaveLength(escalations.length);
-    expect(table(pack, 'decisions').rows.length).toBe(Math.min(6, escalations.filter((e) => e.level === 'steering').length));
+    const committeeGates = (await t.api.call('gates:inbox', {})).filter((r) => r.toLevel === 3);
+    expect(committeeGates.length).toBeGreaterThan(0);
+    const decisions = table(pack, 'decisions').rows;
+    expect(decisions.length).toBe(Math.min(6, committeeGates.length + escalations.filter((e) => e.level === 'steering').length));
+    expect(decisions[0]![0]).toContain(`Approve DI3 Decided for ${committeeGates.sort((x, y) => y.ageDays - x.ageDays)[0]!.code}`);
+    expect(table(pack, 'risks', 'Blocked by dependencies (late or red upstream)').rows).toHaveLength((await t.api.call('deps:blocked', {})).length);
     expect(blocks(pack, 'changes')[0]).toMatchObject({ type: 'note', text: expect.stringContaining('No previous snapshot') });
     expect(pack.meta.fileStem).toMatch(/^Test_Whole-program_\d{4}-\d{2}-\d{2}$/);
   });

@@ -1,4 +1,4 @@
-import type { FactDependency, FactRaid, PackFacts } from '../../preload/contract/pack-facts.js';
+import type { FactRaid, PackFacts } from '../../preload/contract/pack-facts.js';
 import type { EscalatedMeasure, PackBlock, PackCell } from '../../preload/contract/pack-types.js';
 import { RAG, RAG_LABELS, type Rag } from '../../preload/contract/types.js';
 import { cols } from './pack-changes.js';
@@ -12,8 +12,6 @@ const PROB: Record<string, number> = { high: 3, medium: 2, low: 1 };
 const isOpen = (r: FactRaid) => r.status !== 'closed' && r.status !== 'mitigated';
 export const severity = (r: FactRaid) => (IMPACT[r.impact ?? ''] ?? 1) * (PROB[r.probability ?? ''] ?? 1);
 
-/** Dependencies still waiting on something: open, and the measure waited on not yet implemented (or an external party). */
-const blocking = (d: FactDependency) => d.open && (d.onMeasureId ? !d.onDone : true);
 const MAX_DECISIONS = 6;
 
 export function summaryBlocks(f: PackFacts): PackBlock[] {
@@ -25,7 +23,6 @@ export function summaryBlocks(f: PackFacts): PackBlock[] {
   const late = active.filter((m) => m.diLevel >= 4).length;
   const unowned = active.filter((m) => !m.owner).length;
   const credible = f.measures.filter((m) => m.potentialStatus === 'green').length;
-  const blockingDeps = f.dependencies.filter(blocking).length;
   const x = f.texts;
   return [
     {
@@ -42,7 +39,7 @@ export function summaryBlocks(f: PackFacts): PackBlock[] {
         {
           label: '4. What is blocking delivery?',
           value: plural(q.blocked, 'blocked measure'),
-          hint: `${plural(f.escalations.length, 'open escalation')} · ${plural(blockingDeps, 'blocking dependency', 'blocking dependencies')}`,
+          hint: `${plural(f.escalations.length, 'open escalation')} · ${plural(f.blocked.length, 'measure')} blocked upstream`,
         },
         { label: '5. What evidence proves it works?', value: plural(q.evidenced, 'measure'), hint: `with validated actuals · ${money(f.dashboard.totals.actual, cur)} realised` },
       ],
@@ -54,18 +51,35 @@ export function summaryBlocks(f: PackFacts): PackBlock[] {
   ];
 }
 
-/** What only the committee can settle: escalations raised to steering level, most recent first. */
+/** The gate the committee approves (DI3 Decided, by the brief's defaults). */
+const COMMITTEE_GATE = 3;
+
+/**
+ * What only the committee can settle: gate requests to the committee's gate (oldest
+ * first), then escalations raised to steering level. At most a few; the rest is counted.
+ */
 export function decisionBlocks(f: PackFacts): PackBlock[] {
+  const gates = f.gateRequests.filter((r) => r.toLevel === COMMITTEE_GATE);
   const steering = f.escalations.filter((e) => e.level === 'steering');
+  const rows: PackCell[][] = [
+    ...gates.map((r): PackCell[] => [
+      `Approve DI${r.toLevel} ${r.toName} for ${r.code} ${r.title}`,
+      r.comment || 'Business case submitted for decision.',
+      `Gate request waiting ${plural(r.ageDays, 'day')}${r.waitingFor.length ? ` for ${r.waitingFor.join(', ')}` : ''}`,
+      r.createdAt.slice(0, 10),
+      '—',
+    ]),
+    ...steering.map((e): PackCell[] => [e.subject, e.reason, e.ruleName, e.raisedAt.slice(0, 10) || '—', e.dueDate ?? '—']),
+  ];
   const blocks: PackBlock[] = [
     {
       type: 'table',
-      columns: cols(['Decision needed on', 3], ['Context', 4], ['Why it is here', 2], ['Raised', 1.1], ['Deadline', 1.1]),
-      rows: steering.slice(0, MAX_DECISIONS).map((e) => [e.subject, e.reason, e.ruleName, e.raisedAt.slice(0, 10) || '—', e.dueDate ?? '—']),
-      empty: 'No decisions are required at this meeting: nothing is escalated to the steering committee.',
+      columns: cols(['Decision needed on', 3], ['Context', 4], ['Why it is here', 2.2], ['Raised', 1.1], ['Deadline', 1.1]),
+      rows: rows.slice(0, MAX_DECISIONS),
+      empty: 'No decisions are required at this meeting: no gate awaits the committee and nothing is escalated to it.',
     },
   ];
-  if (steering.length > MAX_DECISIONS) blocks.push({ type: 'note', text: `${steering.length - MAX_DECISIONS} more steering escalations are listed under "Top risks, issues and escalations".` });
+  if (rows.length > MAX_DECISIONS) blocks.push({ type: 'note', text: `${rows.length - MAX_DECISIONS} more items await the committee: see the approvals inbox and "Top risks, issues and escalations".` });
   return blocks;
 }
 
@@ -123,27 +137,6 @@ export function milestoneBlocks(f: PackFacts): PackBlock[] {
   ];
 }
 
-function chains(f: PackFacts): string[] {
-  const open = f.dependencies.filter(blocking);
-  const byMeasure = new Map<string, FactDependency[]>();
-  for (const d of open) byMeasure.set(d.measureId, [...(byMeasure.get(d.measureId) ?? []), d]);
-  const waitedOn = new Set(open.map((d) => d.onMeasureId).filter((x): x is string => x !== null));
-  const code = new Map(f.measures.map((m) => [m.id, `${m.code} ${m.title}`]));
-  const out: string[] = [];
-  const walk = (id: string, path: string[], seen: Set<string>) => {
-    const deps = byMeasure.get(id) ?? [];
-    if (deps.length === 0 || seen.size > 8) return void out.push(path.join(' ← waits on ← '));
-    for (const d of deps) {
-      const next = d.onMeasureId ? (code.get(d.onMeasureId) ?? `${d.onCode} ${d.onTitle}`) : `${d.externalParty} (external)`;
-      if (d.onMeasureId && seen.has(d.onMeasureId)) out.push([...path, `${next} (cycle)`].join(' ← waits on ← '));
-      else if (d.onMeasureId) walk(d.onMeasureId, [...path, next], new Set([...seen, d.onMeasureId]));
-      else out.push([...path, next].join(' ← waits on ← '));
-    }
-  };
-  for (const id of byMeasure.keys()) if (!waitedOn.has(id)) walk(id, [code.get(id) ?? id], new Set([id]));
-  return out;
-}
-
 export function riskBlocks(f: PackFacts): PackBlock[] {
   const open = f.raid.filter(isOpen).filter((r) => r.kind === 'risk' || r.kind === 'issue');
   open.sort((a, b) => severity(b) - severity(a) || a.code.localeCompare(b.code));
@@ -162,7 +155,13 @@ export function riskBlocks(f: PackFacts): PackBlock[] {
       rows: f.escalations.map((e) => [e.level, e.subject, e.ruleName, e.reason, e.raisedAt.slice(0, 10) || '—']),
       empty: 'Nothing is escalated.',
     },
-    { type: 'table', title: 'Blocking dependency chains', columns: cols(['Chain (who waits on whom)', 1]), rows: chains(f).map((c) => [c]), empty: 'No blocking dependencies.' },
+    {
+      type: 'table',
+      title: 'Blocked by dependencies (late or red upstream)',
+      columns: cols(['Measure', 1], ['Title', 3.2], ['Steps up', 0.8, 'center'], ['Blocked by', 1], ['Upstream measure', 3.2], ['Why', 1.1], ['Its due date', 1.2]),
+      rows: f.blocked.map((b) => [b.code, b.title, String(b.depth), b.culpritCode, b.culpritTitle, b.why, b.culpritDue ?? '—']),
+      empty: 'No measure is blocked by a late or red measure upstream.',
+    },
   ];
 }
 

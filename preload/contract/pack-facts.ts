@@ -60,19 +60,6 @@ export interface FactRaid {
   measureCode: string | null;
 }
 
-export interface FactDependency {
-  measureId: string;
-  onMeasureId: string | null;
-  externalParty: string | null;
-  description: string;
-  /** The dependency is still open (not marked resolved). */
-  open: boolean;
-  onCode: string | null;
-  onTitle: string | null;
-  /** The measure waited on is implemented, closed or cancelled: no longer blocking. */
-  onDone: boolean;
-}
-
 export interface FactDecision {
   id: string;
   code: string;
@@ -93,6 +80,30 @@ export interface FactEscalation {
   reason: string;
   raisedAt: string;
   dueDate: string | null;
+}
+
+/** A measure blocked by a late or red measure upstream (the RAID feature's dependency graph). */
+export interface FactBlocked {
+  code: string;
+  title: string;
+  depth: number;
+  culpritCode: string;
+  culpritTitle: string;
+  why: string;
+  culpritDue: string | null;
+}
+
+/** A gate request waiting for approvers (the gates feature's inbox). */
+export interface FactGateRequest {
+  code: string;
+  title: string;
+  toLevel: number;
+  toName: string;
+  comment: string;
+  ageDays: number;
+  createdAt: string;
+  /** Approver roles still to decide. */
+  waitingFor: string[];
 }
 
 export interface FactAction {
@@ -121,9 +132,10 @@ export interface PackFacts {
   runRates: FactRunRate[];
   milestones: FactMilestone[];
   raid: FactRaid[];
-  dependencies: FactDependency[];
   decisions: FactDecision[];
   escalations: FactEscalation[];
+  gateRequests: FactGateRequest[];
+  blocked: FactBlocked[];
   /** Actions agreed at the previous meeting (or every open action when there is none). */
   actions: { from: string | null; items: FactAction[] };
   previous: { snapshotId: string; date: string; meetingTitle: string; baseline: PackBaseline } | null;
