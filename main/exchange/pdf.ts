@@ -1,6 +1,7 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { chromium } from 'playwright-core';
+import type { Pack } from '../../preload/contract/pack-types.js';
 import { writeFileAtomic } from './atomic.js';
 
 export const BROWSER_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
@@ -35,6 +36,9 @@ export const HEADLESS_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--
 export interface PdfResult {
   pages: number;
   bytes: number;
+  /** Time to the page's pack-ready signal (load, layout, charts) and to the PDF bytes, ms. */
+  readyMs: number;
+  printMs: number;
 }
 
 /**
@@ -42,10 +46,13 @@ export interface PdfResult {
  * page's "pack-ready" signal (charts drawn, fonts loaded) so no chart is caught mid-draw,
  * then writes the PDF through a temporary file.
  */
-export async function printPackPdf(opts: { url: string; out: string; browser: string; timeoutMs?: number }): Promise<PdfResult> {
+export async function printPackPdf(opts: { url: string; out: string; browser: string; timeoutMs?: number; pack?: Pack }): Promise<PdfResult> {
+  const t0 = performance.now();
   const browser = await chromium.launch({ executablePath: opts.browser, headless: true, args: HEADLESS_ARGS });
   try {
     const page = await browser.newPage();
+    // The caller already assembled the pack: hand it to the print route instead of having it build the same pack again.
+    if (opts.pack) await page.addInitScript((json: string) => Object.assign(window, { __STEERCO_PACK__: JSON.parse(json) as unknown }), JSON.stringify(opts.pack));
     await page.goto(opts.url);
     const state = await page.waitForFunction(
       () => document.documentElement.dataset.packReady ?? (document.documentElement.dataset.packError ? `error:${document.documentElement.dataset.packError}` : undefined),
@@ -55,10 +62,10 @@ export async function printPackPdf(opts: { url: string; out: string; browser: st
     const signal = (await state.jsonValue()) as string;
     if (signal.startsWith('error:')) throw new Error(signal.slice(6));
     const pages = Number(await page.locator('.pack-pages').getAttribute('data-pages'));
-    await page.emulateMedia({ media: 'print' });
+    const t1 = performance.now();
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
     await writeFileAtomic(opts.out, pdf);
-    return { pages, bytes: pdf.length };
+    return { pages, bytes: pdf.length, readyMs: Math.round(t1 - t0), printMs: Math.round(performance.now() - t1) };
   } finally {
     await browser.close();
   }

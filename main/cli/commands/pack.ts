@@ -102,7 +102,7 @@ async function run(args: string[], io: CliIO): Promise<number> {
         if (t.meetingId) q.set('meeting', t.meetingId);
         if (asOf) q.set('asOf', asOf);
       }
-      const r = await printPackPdf({ url: `${host.url}/?${q.toString()}#token=${host.token}`, out, browser }).catch((e: unknown) => {
+      const r = await printPackPdf({ url: `${host.url}/?${q.toString()}#token=${host.token}`, out, browser, pack }).catch((e: unknown) => {
         throw (e as { code?: string }).code ? writeError(e, out) : e;
       });
       io.out(`Wrote ${out}: ${r.pages} pages (${what}).`);

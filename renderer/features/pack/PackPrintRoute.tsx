@@ -6,7 +6,8 @@ import type { PrintParams } from './print-route';
 import './pack.css';
 
 /**
- * Only the pack pages, for headless printing (the CLI's PDF): loads the pack, draws it,
+ * Only the pack pages, for headless printing (the CLI's PDF): loads the pack (or takes the
+ * one the CLI assembled and injected as `__STEERCO_PACK__`), draws it,
  * then sets `data-pack-ready` on <html> once charts and fonts are final, or
  * `data-pack-error` with the message.
  */
@@ -14,6 +15,8 @@ export function PackPrintRoute({ params }: { params: PrintParams }) {
   const [pack, setPack] = useState<Pack | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
+    const injected = (window as { __STEERCO_PACK__?: Pack }).__STEERCO_PACK__;
+    if (injected) return setPack(injected);
     const api = createApiClient();
     const load = params.snapshotId
       ? api.call('pack:snapshot', { id: params.snapshotId })
