@@ -141,4 +141,11 @@ describe('steering pack API', () => {
     await expect(t.api.call('pack:exportPptx', { path: join(t.dir, 'missing', 'pack.pptx') })).rejects.toThrow(/folder does not exist/);
     expect(readdirSync(join(t.dir, 'out'))).toEqual(['pack.pptx']);
   });
+
+  it('says where a PDF comes from when there is no desktop shell to print with', async () => {
+    await expect(t.api.call('pack:exportPdf', { path: join(t.dir, 'pack.pdf') })).rejects.toMatchObject({
+      body: { code: 'unsupported', message: expect.stringContaining('steerco pack FILE --out pack.pdf') },
+    });
+    expect(existsSync(join(t.dir, 'pack.pdf'))).toBe(false);
+  });
 });

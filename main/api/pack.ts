@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { NotFoundError, ValidationError } from '../../db/errors.js';
 import {
   getSnapshotInfo,
@@ -32,6 +33,7 @@ type K =
   | 'pack:snapshots'
   | 'pack:snapshot'
   | 'pack:freeze'
+  | 'pack:exportPdf'
   | 'pack:exportPptx';
 
 /** Assembles the live pack; a scope without measures has nothing to show, so it is refused. */
@@ -56,6 +58,12 @@ function actorName(s: ApiSession): string {
   const actor = s.actor();
   const p = s.db().prepare('SELECT name FROM people WHERE id = ?').get(actor) as { name: string } | undefined;
   return p?.name ?? actor.replace(/^user:/, '');
+}
+
+/** Refuses an output whose folder is missing before any work, with the same message as a failed write. */
+function checkFolder(file: string): void {
+  const dir = dirname(file);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw writeError(Object.assign(new Error('missing'), { code: 'ENOENT' }), file);
 }
 
 /** Turns file-system refusals into messages a person can act on. */
@@ -112,6 +120,22 @@ export function packHandlers(s: ApiSession): Pick<Handlers, K> {
         if (m.meetingId && meetingById(db, m.meetingId)?.status === 'planned') w.update('meetings', m.meetingId, { status: 'held' });
       });
       return getSnapshotInfo(s.db(), id) as PackSnapshotInfo;
+    },
+    'pack:exportPdf': async ({ path, snapshotId, ...req }) => {
+      const print = s.options.shell?.printPackPdf;
+      if (!print) {
+        throw new ApiError({
+          code: 'unsupported',
+          message: 'Saving a PDF directly needs the desktop app. In the browser use Print / PDF… (the browser saves it), or run: steerco pack FILE --out pack.pdf',
+        });
+      }
+      const pack = snapshotId ? frozenPack(s, snapshotId) : await packForMeeting(s, req);
+      const file = resolve(path);
+      checkFolder(file);
+      const r = await print(pack, file).catch((e: unknown) => {
+        throw (e as { code?: string }).code ? writeError(e, file) : e;
+      });
+      return { path: file, pages: r.pages };
     },
     'pack:exportPptx': async ({ path, snapshotId, ...req }) => {
       const pack = snapshotId ? frozenPack(s, snapshotId) : await packForMeeting(s, req);

@@ -46,6 +46,10 @@ export const packContract = {
   'pack:snapshot': method<Pack>()(z.object({ id }).strict()),
   /** Holds the meeting's pack: freezes data and texts so it can be reprinted identically. */
   'pack:freeze': method<PackSnapshotInfo>()(z.object(target).strict()),
+  /** Desktop app only: prints the pack to a PDF file with Electron's printToPDF (browser mode prints with the browser). */
+  'pack:exportPdf': method<{ path: string; pages: number }>()(
+    z.object({ ...target, snapshotId: id.optional(), path: z.string().trim().min(1).max(4096) }).strict(),
+  ),
   /** Writes the pack as PowerPoint slides (native charts and tables) to `path`. */
   'pack:exportPptx': method<{ path: string; slides: number }>()(
     z.object({ ...target, snapshotId: id.optional(), path: z.string().trim().min(1).max(4096) }).strict(),

@@ -17,6 +17,12 @@ export function PackPrintRoute({ params }: { params: PrintParams }) {
   useEffect(() => {
     const injected = (window as { __STEERCO_PACK__?: Pack }).__STEERCO_PACK__;
     if (injected) return setPack(injected);
+    if (params.inject) {
+      // The desktop app's hidden print window has no API: the pack arrives as an event.
+      const onPack = (e: Event) => setPack(JSON.parse((e as CustomEvent<string>).detail) as Pack);
+      window.addEventListener('steerco-pack', onPack);
+      return () => window.removeEventListener('steerco-pack', onPack);
+    }
     const api = createApiClient();
     const load = params.snapshotId
       ? api.call('pack:snapshot', { id: params.snapshotId })

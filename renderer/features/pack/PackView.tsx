@@ -11,13 +11,14 @@ const INDENT: Record<string, number> = { organization: 0, portfolio: 1, program:
 /** Pack builder and print preview: scope, meeting, texts, sections, frozen packs, print and export. */
 export function PackView() {
   const s = useApp((x) => x);
-  const [exportDialog, setExportDialog] = useState(false);
+  const [exportDialog, setExportDialog] = useState<'pptx' | 'pdf' | null>(null);
   const [freezeDialog, setFreezeDialog] = useState(false);
   const { loadPack } = s;
   useEffect(() => void loadPack(), [loadPack]);
   const frozen = s.packSnapshotId !== null;
   const m = s.pack?.meta;
-  const defaultPath = `${s.appInfo?.defaultFolder ?? ''}/${m?.fileStem ?? 'steering-pack'}.pptx`;
+  const desktop = s.appInfo?.nativeDialogs === true;
+  const defaultPath = (ext: string) => `${s.appInfo?.defaultFolder ?? ''}/${m?.fileStem ?? 'steering-pack'}.${ext}`;
   return (
     <div className="pack-view">
       <aside className="pack-side pack-print-hide">
@@ -48,10 +49,15 @@ export function PackView() {
           </select>
         </label>
         <div className="row">
-          <button onClick={() => window.print()} disabled={!s.pack}>
+          <button onClick={() => window.print()} disabled={!s.pack} title="Print, or save as PDF from the print dialog">
             Print / PDF…
           </button>
-          <button onClick={() => setExportDialog(true)} disabled={!s.pack}>
+          {desktop && (
+            <button onClick={() => setExportDialog('pdf')} disabled={!s.pack}>
+              Save PDF…
+            </button>
+          )}
+          <button onClick={() => setExportDialog('pptx')} disabled={!s.pack}>
             Export PowerPoint…
           </button>
           {!frozen && (
@@ -89,12 +95,12 @@ export function PackView() {
       </main>
       {exportDialog && (
         <PromptDialog
-          title="Export PowerPoint"
-          label="Save slides to"
-          initial={defaultPath}
-          submitLabel="Export"
-          onClose={() => setExportDialog(false)}
-          onSubmit={(p) => void s.exportPackPptx(p).then((ok) => ok && setExportDialog(false))}
+          title={exportDialog === 'pdf' ? 'Save PDF' : 'Export PowerPoint'}
+          label={exportDialog === 'pdf' ? 'Save the PDF to' : 'Save slides to'}
+          initial={defaultPath(exportDialog)}
+          submitLabel={exportDialog === 'pdf' ? 'Save' : 'Export'}
+          onClose={() => setExportDialog(null)}
+          onSubmit={(p) => void (exportDialog === 'pdf' ? s.exportPackPdf(p) : s.exportPackPptx(p)).then((ok) => ok && setExportDialog(null))}
         />
       )}
       {freezeDialog && (

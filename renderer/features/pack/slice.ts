@@ -23,6 +23,8 @@ export interface PackSlice {
   savePackSettings(s: PackSettings): Promise<boolean>;
   freezePack(): Promise<boolean>;
   exportPackPptx(path: string): Promise<boolean>;
+  /** Desktop app: PDF through Electron's printToPDF. */
+  exportPackPdf(path: string): Promise<boolean>;
 }
 
 /** Tables whose changes show in a pack. */
@@ -116,6 +118,12 @@ export const createPackSlice: Slice<PackSlice> = (set, get) => {
         get().notify('info', `Pack frozen for ${snap.meetingTitle} on ${snap.date}; it can be reprinted identically from "Frozen packs".`);
         set({ packSnapshotId: snap.id });
         await get().loadPack();
+      }),
+    exportPackPdf: (path) =>
+      attempt(async () => {
+        const snapshotId = get().packSnapshotId ?? undefined;
+        const r = await get().api.call('pack:exportPdf', { ...target(), snapshotId, path });
+        get().notify('info', `Saved ${r.pages} pages to ${r.path}`);
       }),
     exportPackPptx: (path) =>
       attempt(async () => {
