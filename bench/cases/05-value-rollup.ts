@@ -1,8 +1,10 @@
 /**
  * value-rollup: the roll-up by DI × function × month over 20k measures × 2 effect lines ×
  * 12 months (480k period values) — `value:rollup` through the API (schema parse, handler,
- * SQL aggregate, risk weighting, JSON) vs a hand-written SQL aggregate of the same numbers
- * from a statement prepared once + JSON.stringify. Median of interleaved runs.
+ * SQL aggregate over the trigger-maintained cube, measure counts, risk weighting, JSON) vs
+ * a hand-written SQL aggregate over the same cube from a statement prepared once +
+ * JSON.stringify. Median of interleaved runs. The totals are checked against a hand-written
+ * aggregate over every period value (its time is reported as detailMs).
  *
  * The values are bulk-inserted with plain SQL (bench data, not a user path: a user never
  * enters 480k amounts in one go, and the change log would only slow the seeding).
@@ -13,8 +15,8 @@ import { mulberry32 } from '../seed.js';
 
 const MONTHS = Array.from({ length: 12 }, (_, k) => `2026-${String(k + 1).padStart(2, '0')}`);
 
-/** Written out by hand (not imported from the repository), so it is a real baseline. */
-const RAW_SQL = `
+/** The aggregate over every period value, written by hand: the reference numbers (and what a cube-less roll-up costs). */
+const DETAIL_SQL = `
   SELECT m.di_level AS di, m.function AS fn, v.period AS period, count(DISTINCT m.id) AS measures,
     sum(s.sg * v.plan) AS plan, sum(s.sg * v.baseline) AS baseline,
     sum(CASE WHEN m.lifecycle <> 'on_hold' THEN s.sg * v.forecast END) AS forecast,
@@ -29,7 +31,23 @@ const RAW_SQL = `
   WHERE m.deleted = 0 AND m.lifecycle <> 'cancelled'
   GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
 
-function seedValues(db: Database, seed: number): number {
+/** Written out by hand over the trigger-maintained cube (the table the API reads): the raw baseline. */
+const RAW_SQL = `
+  SELECT c.di_level AS di, c.function AS fn, c.period AS period,
+    sum(c.plan) AS plan, sum(c.baseline) AS baseline,
+    sum(CASE WHEN c.lifecycle <> 'on_hold' THEN c.forecast END) AS forecast, sum(c.actual) AS actual,
+    sum(CASE WHEN c.lifecycle <> 'on_hold' THEN c.plan * g.risk_weight_pct END) AS rwp100,
+    sum(CASE WHEN c.lifecycle <> 'on_hold' THEN c.forecast * g.risk_weight_pct END) AS rwf100
+  FROM value_cube c JOIN gate_levels g ON g.level = c.di_level
+  WHERE c.lifecycle <> 'cancelled'
+  GROUP BY 1, 2, 3 HAVING sum(c.n) > 0 ORDER BY 1, 2, 3`;
+
+/** The rows' measure counts (the roll-up reports them too), also by hand. */
+const RAW_COUNTS_SQL = `
+  SELECT di_level AS di, function AS fn, count(*) AS n FROM measures
+  WHERE deleted = 0 AND lifecycle <> 'cancelled' GROUP BY 1, 2`;
+
+export function seedValues(db: Database, seed: number): number {
   const rnd = mulberry32(seed);
   const ids = (db.prepare('SELECT id FROM measures WHERE deleted = 0').all() as { id: string }[]).map((r) => r.id);
   const line = db.prepare("INSERT INTO effect_lines (id, measure_id, type, label, target, sort_order) VALUES (?, ?, ?, '', ?, ?)");
@@ -65,6 +83,7 @@ const valueRollup: BenchCase = {
     const values = seedValues(db, ctx.options.seed);
     ctx.log(`seeded ${values} period values`);
     const raw = db.prepare(RAW_SQL);
+    const rawCounts = db.prepare(RAW_COUNTS_SQL);
     let groups = 0;
     let appTotal = 0;
     let rawTotal = 0;
@@ -75,9 +94,10 @@ const valueRollup: BenchCase = {
       JSON.stringify(rows);
     };
     const base = () => {
-      const rows = raw.all() as { forecast: number | null }[];
+      const rows = raw.all() as { di: number; fn: string; forecast: number | null }[];
+      const counts = new Map((rawCounts.all() as { di: number; fn: string; n: number }[]).map((c) => [`${c.di}|${c.fn}`, c.n]));
       rawTotal = rows.reduce((s, r) => s + (r.forecast ?? 0), 0);
-      JSON.stringify(rows);
+      JSON.stringify(rows.map((r) => ({ ...r, measures: counts.get(`${r.di}|${r.fn}`) ?? 0 })));
     };
     for (let i = 0; i < 2; i++) {
       await app();
@@ -91,12 +111,16 @@ const valueRollup: BenchCase = {
       settle();
       raws.push(time(base));
     }
-    if (appTotal !== rawTotal) throw new Error(`API and raw totals differ (${appTotal} vs ${rawTotal})`);
+    let detailTotal = 0;
+    const detailMs = time(() => {
+      detailTotal = (db.prepare(DETAIL_SQL).all() as { forecast: number | null }[]).reduce((s, r) => s + (r.forecast ?? 0), 0);
+    });
+    if (appTotal !== rawTotal || appTotal !== detailTotal) throw new Error(`API, raw and detail totals differ (${appTotal} / ${rawTotal} / ${detailTotal})`);
     return {
       appMs: median(apps),
       rawMs: median(raws),
       stat: `median of ${RUNS} interleaved runs (${groups} groups over ${values} values)`,
-      extra: { values, groups, appMinMs: Math.min(...apps), rawMinMs: Math.min(...raws) },
+      extra: { values, groups, appMinMs: Math.min(...apps), rawMinMs: Math.min(...raws), detailMs },
     };
   },
 };

@@ -40,6 +40,8 @@ export interface RollupQuery {
   to?: string;
   /** Month whose recurring forecast × 12 is the run-rate of non-period rows. */
   runRatePeriod: string;
+  /** Leave runRate at 0 where the caller does not show it (saves a pass over that month's values). */
+  noRunRate?: boolean;
 }
 
 /** Scope: measures under the node; `a`: each scoped node → its child of the root (for `node`); `ws`: → project ancestor. */
@@ -78,55 +80,166 @@ function joins(q: RollupQuery): string {
 
 const ROUND = (col: string) => `CASE WHEN ${col} >= 0 THEN (${col} + 50) / 100 ELSE -((50 - ${col}) / 100) END`;
 
-/** Sum of value amounts by the requested dimensions. */
-export function rollup(db: Database, q: RollupQuery): RollupRow[] {
-  const dims = q.by.map((d) => DIM_SQL[d]);
-  const keySel = q.by.map((d, i) => `${dims[i]} AS k${i}`).join(', ');
+const CUBE_DIMS: Partial<Record<RollupDim, string>> = {
+  di: 'c.di_level',
+  function: 'c.function',
+  businessUnit: 'c.business_unit',
+  lifecycle: 'c.lifecycle',
+  period: 'c.period',
+};
+
+/** True when the trigger-maintained cube (see 0005_value.sql) holds the answer: whole workspace, cube dimensions only. */
+export function cubeAnswers(q: Pick<RollupQuery, 'nodeId' | 'by'>): boolean {
+  return !q.nodeId && q.by.every((d) => d in CUBE_DIMS);
+}
+
+interface AmountRow {
+  plan: number;
+  baseline: number;
+  forecast: number;
+  actual: number;
+  runRate: number;
+  riskWeightedPlan: number;
+  riskWeightedForecast: number;
+  [k: string]: number | string | null;
+}
+
+/** The SQL of the detail path (every period value) or the cube path; same columns, same numbers. */
+function amountsSql(q: RollupQuery, cube: boolean): { sql: string; params: unknown[] } {
+  const dims = q.by.map((d) => (cube ? CUBE_DIMS[d]! : DIM_SQL[d]));
+  const keySel = dims.map((d, i) => `${d} AS k${i}`).join(', ');
   const group = q.by.length ? `GROUP BY ${q.by.map((_, i) => `k${i}`).join(', ')}` : '';
-  const periodWhere = `${q.from ? ' AND v.period >= ?' : ''}${q.to ? ' AND v.period <= ?' : ''}`;
+  const order = `ORDER BY ${q.by.length ? q.by.map((_, i) => `k${i}`).join(', ') : '1'}`;
+  const t = cube ? 'c' : 'v';
+  const periodWhere = `${q.from ? ` AND ${t}.period >= ?` : ''}${q.to ? ` AND ${t}.period <= ?` : ''}`;
   const periodParams = [q.from, q.to].filter((x): x is string => x !== undefined);
-  const active = "m.lifecycle <> 'on_hold'";
-  const runRate = q.by.includes('period')
-    ? `12 * sum(CASE WHEN ${active} AND l.type IN ('recurring_benefit','recurring_cost') THEN sg * v.forecast END)`
-    : `12 * sum(CASE WHEN ${active} AND v.period = ? AND l.type IN ('recurring_benefit','recurring_cost') THEN sg * v.forecast END)`;
-  const sql = `${scopeCtes(q)}
-    SELECT ${keySel ? `${keySel}, ` : ''}count(DISTINCT m.id) AS measures,
-      coalesce(sum(sg * v.plan), 0) AS plan, coalesce(sum(sg * v.baseline), 0) AS baseline,
-      coalesce(sum(CASE WHEN ${active} THEN sg * v.forecast END), 0) AS forecast,
-      coalesce(sum(sg * v.actual), 0) AS actual,
-      coalesce(${runRate}, 0) AS runRate,
-      coalesce(sum(CASE WHEN ${active} THEN sg * v.plan * coalesce(g.risk_weight_pct, 100) END), 0) AS rwp,
-      coalesce(sum(CASE WHEN ${active} THEN sg * v.forecast * coalesce(g.risk_weight_pct, 100) END), 0) AS rwf
+  const byPeriod = q.by.includes('period');
+  const lc = cube ? 'c.lifecycle' : 'm.lifecycle';
+  const active = `${lc} <> 'on_hold'`;
+  const at = byPeriod ? '' : ` AND ${t}.period = ?`;
+  const amt = cube
+    ? { plan: 'c.plan', baseline: 'c.baseline', forecast: 'c.forecast', actual: 'c.actual', rec: 'c.rec_forecast' }
+    : {
+        plan: 'sg * v.plan',
+        baseline: 'sg * v.baseline',
+        forecast: 'sg * v.forecast',
+        actual: 'sg * v.actual',
+        rec: "CASE WHEN l.type IN ('recurring_benefit','recurring_cost') THEN sg * v.forecast END",
+      };
+  const select = `SELECT ${keySel ? `${keySel}, ` : ''}
+      coalesce(sum(${amt.plan}), 0) AS plan, coalesce(sum(${amt.baseline}), 0) AS baseline,
+      coalesce(sum(CASE WHEN ${active} THEN ${amt.forecast} END), 0) AS forecast,
+      coalesce(sum(${amt.actual}), 0) AS actual,
+      coalesce(12 * sum(CASE WHEN ${active}${at} THEN ${amt.rec} END), 0) AS runRate,
+      coalesce(sum(CASE WHEN ${active} THEN ${amt.plan} * coalesce(g.risk_weight_pct, 100) END), 0) AS rwp,
+      coalesce(sum(CASE WHEN ${active} THEN ${amt.forecast} * coalesce(g.risk_weight_pct, 100) END), 0) AS rwf`;
+  const inner = cube
+    ? `${select}
+    FROM value_cube c LEFT JOIN gate_levels g ON g.level = c.di_level AND g.deleted = 0
+    WHERE c.lifecycle <> 'cancelled'${periodWhere}
+    ${group} HAVING sum(c.n) > 0 ${order}`
+    : `${scopeCtes(q)}
+    ${select}
     FROM (SELECT l.id, l.measure_id, l.type, ${SIGN_SQL} AS sg FROM effect_lines l WHERE l.deleted = 0 AND l.type IN ${VALUE_TYPES_SQL}) l
     ${joins(q)}
     JOIN effect_values v ON v.line_id = l.id AND v.deleted = 0
     LEFT JOIN gate_levels g ON g.level = m.di_level AND g.deleted = 0
     WHERE m.deleted = 0 AND m.lifecycle <> 'cancelled'${periodWhere}
-    ${group} ORDER BY ${q.by.length ? q.by.map((_, i) => `k${i}`).join(', ') : '1'}`;
-  const outer = `SELECT *, ${ROUND('rwp')} AS riskWeightedPlan, ${ROUND('rwf')} AS riskWeightedForecast FROM (${sql})`;
-  const extra = q.by.includes('period') ? periodParams : [q.runRatePeriod, ...periodParams];
-  const rows = cachedStatement(db, outer).all(...(params(q, extra) as never[])) as Record<string, number | string | null>[];
+    ${group} ${order}`;
+  const sql = `SELECT *, ${ROUND('rwp')} AS riskWeightedPlan, ${ROUND('rwf')} AS riskWeightedForecast FROM (${inner})`;
+  const extra = byPeriod ? periodParams : [q.runRatePeriod, ...periodParams];
+  return { sql, params: cube ? extra : params(q, extra) };
+}
+
+/** True when per-measure totals answer: no month dimension and no month range. */
+export function totalsAnswer(q: Pick<RollupQuery, 'by' | 'from' | 'to'>): boolean {
+  return !q.by.includes('period') && !q.from && !q.to;
+}
+
+/** Amounts from the trigger-maintained per-measure totals; run-rate from the one month it needs. */
+function totalsRows(db: Database, q: RollupQuery): AmountRow[] {
+  const keySel = q.by.map((d, i) => `${DIM_SQL[d]} AS k${i}`).join(', ');
+  const group = q.by.length ? `GROUP BY ${q.by.map((_, i) => `k${i}`).join(', ')}` : '';
+  const order = `ORDER BY ${q.by.length ? q.by.map((_, i) => `k${i}`).join(', ') : '1'}`;
+  let j = q.nodeId ? 'JOIN measures m ON m.id = t.measure_id AND m.node_id IN (SELECT id FROM scope)' : 'JOIN measures m ON m.id = t.measure_id';
+  if (q.by.includes('node')) j += ' JOIN a ON a.id = m.node_id';
+  if (q.by.includes('workstream')) j += ' JOIN ws ON ws.id = m.node_id';
+  const active = "m.lifecycle <> 'on_hold'";
+  const inner = `${scopeCtes(q)}
+    SELECT ${keySel ? `${keySel}, ` : ''}
+      coalesce(sum(t.plan), 0) AS plan, coalesce(sum(t.baseline), 0) AS baseline,
+      coalesce(sum(CASE WHEN ${active} THEN t.forecast END), 0) AS forecast, coalesce(sum(t.actual), 0) AS actual,
+      coalesce(sum(CASE WHEN ${active} THEN t.plan * coalesce(g.risk_weight_pct, 100) END), 0) AS rwp,
+      coalesce(sum(CASE WHEN ${active} THEN t.forecast * coalesce(g.risk_weight_pct, 100) END), 0) AS rwf
+    FROM value_measure_totals t ${j}
+    LEFT JOIN gate_levels g ON g.level = m.di_level AND g.deleted = 0
+    WHERE t.n > 0 AND m.deleted = 0 AND m.lifecycle <> 'cancelled'
+    ${group} ${order}`;
+  const sql = `SELECT *, ${ROUND('rwp')} AS riskWeightedPlan, ${ROUND('rwf')} AS riskWeightedForecast FROM (${inner})`;
+  const rows = cachedStatement(db, sql).all(...(params(q, []) as never[])) as AmountRow[];
+  if (q.noRunRate) return rows.map((r) => ({ ...r, runRate: 0 }));
+  const month = amountsSql({ ...q, from: q.runRatePeriod, to: q.runRatePeriod }, false);
+  const rr = new Map(
+    (cachedStatement(db, month.sql).all(...(month.params as never[])) as AmountRow[]).map((r) => [JSON.stringify(q.by.map((_, i) => r[`k${i}`])), r.runRate]),
+  );
+  return rows.map((r) => ({ ...r, runRate: rr.get(JSON.stringify(q.by.map((_, i) => r[`k${i}`]))) ?? 0 }));
+}
+
+/** Sum of value amounts by the requested dimensions; from the cube or the per-measure totals when they can answer. */
+export function rollup(db: Database, q: RollupQuery, opts: { detail?: boolean } = {}): RollupRow[] {
+  let rows: AmountRow[];
+  if (!opts.detail && cubeAnswers(q)) {
+    const { sql, params: p } = amountsSql(q, true);
+    rows = cachedStatement(db, sql).all(...(p as never[])) as AmountRow[];
+  } else if (!opts.detail && totalsAnswer(q)) rows = totalsRows(db, q);
+  else {
+    const { sql, params: p } = amountsSql(q, false);
+    rows = cachedStatement(db, sql).all(...(p as never[])) as AmountRow[];
+  }
+  const nonPeriod = q.by.map((d, i) => (d === 'period' ? -1 : i)).filter((i) => i >= 0);
+  const keyOf = (r: Record<string, unknown>, idx: number[]) => JSON.stringify(idx.map((i) => r[`k${i}`]));
+  const counts = measureCounts(db, q);
   const targets = q.by.includes('period') ? null : targetsBy(db, q);
   return rows.map((r) => {
     const keys: RollupRow['keys'] = {};
     q.by.forEach((d, i) => (keys[d] = r[`k${i}`] as string | number | null));
-    const key = JSON.stringify(q.by.map((_, i) => r[`k${i}`]));
+    const key = keyOf(r, nonPeriod);
     const target = targets?.get(key) ?? 0;
-    const forecast = r.forecast as number;
     return {
       keys,
-      measures: r.measures as number,
-      plan: r.plan as number,
-      baseline: r.baseline as number,
-      forecast,
-      actual: r.actual as number,
-      runRate: r.runRate as number,
-      riskWeightedPlan: r.riskWeightedPlan as number,
-      riskWeightedForecast: r.riskWeightedForecast as number,
+      measures: counts.get(key) ?? 0,
+      plan: r.plan,
+      baseline: r.baseline,
+      forecast: r.forecast,
+      actual: r.actual,
+      runRate: r.runRate,
+      riskWeightedPlan: r.riskWeightedPlan,
+      riskWeightedForecast: r.riskWeightedForecast,
       target,
-      gap: targets ? forecast - target : 0,
+      gap: targets ? r.forecast - target : 0,
     };
   });
+}
+
+/**
+ * Measures counted in a row: the non-cancelled measures of the row's group (dimensions other
+ * than the month; a month row counts its group's measures), with or without effect lines.
+ * Read from the measures table alone so it stays cheap at 20k measures.
+ */
+function measureCounts(db: Database, q: RollupQuery): Map<string, number> {
+  const dims = q.by.filter((d) => d !== 'period');
+  const mq: RollupQuery = { ...q, by: dims };
+  const keySel = dims.map((d, i) => `${DIM_SQL[d]} AS k${i}`).join(', ');
+  const group = dims.length ? `GROUP BY ${dims.map((_, i) => `k${i}`).join(', ')}` : '';
+  let j = '';
+  if (dims.includes('node')) j += ' JOIN a ON a.id = m.node_id';
+  if (dims.includes('workstream')) j += ' JOIN ws ON ws.id = m.node_id';
+  const sql = `${scopeCtes(mq)}
+    SELECT ${keySel ? `${keySel}, ` : ''}count(*) AS n FROM measures m${j}
+    WHERE m.deleted = 0 AND m.lifecycle <> 'cancelled'${q.nodeId ? ' AND m.node_id IN (SELECT id FROM scope)' : ''}
+    ${group}`;
+  const rows = cachedStatement(db, sql).all(...(params(mq, []) as never[])) as Record<string, number | string | null>[];
+  return new Map(rows.map((r) => [JSON.stringify(dims.map((_, i) => r[`k${i}`])), r.n as number]));
 }
 
 /** Lifetime targets of the lines (net), by the same non-period dimensions. */

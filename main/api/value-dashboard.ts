@@ -19,7 +19,7 @@ function labels(s: ApiSession, dim: RollupDim): Map<string, string> {
 }
 
 /** The roll-up the API, the CLI and the dashboard share; labels for id-valued keys. */
-export function rollupFor(s: ApiSession, q: { nodeId?: string; by: RollupDim[]; from?: string; to?: string }): RollupRow[] {
+export function rollupFor(s: ApiSession, q: { nodeId?: string; by: RollupDim[]; from?: string; to?: string; noRunRate?: boolean }): RollupRow[] {
   if (q.nodeId && !getNode(s.db(), q.nodeId)) throw new NotFoundError(`No hierarchy node ${q.nodeId} (it may have been deleted).`);
   const by = [...new Set(q.by)];
   const rows = rollup(s.db(), { ...q, by, runRatePeriod: q.to ?? periodOf(new Date()) });
@@ -31,7 +31,11 @@ export function rollupFor(s: ApiSession, q: { nodeId?: string; by: RollupDim[]; 
 
 function groupIds<T extends string | number>(list: { id: string; key: T }[]): Map<T, string[]> {
   const m = new Map<T, string[]>();
-  for (const x of list) m.set(x.key, [...(m.get(x.key) ?? []), x.id]);
+  for (const x of list) {
+    const ids = m.get(x.key);
+    if (ids) ids.push(x.id);
+    else m.set(x.key, [x.id]);
+  }
   return m;
 }
 
@@ -42,7 +46,7 @@ export function dashboard(s: ApiSession, nodeId?: string): DashboardData {
   const totals: RollupRow = total ? { ...total, keys: {} } : { ...EMPTY, keys: {} };
   const measures = scopedMeasures(db, nodeId);
   const levels = db.prepare('SELECT level, name, risk_weight_pct AS pct FROM gate_levels WHERE deleted = 0 ORDER BY level').all() as { level: number; name: string; pct: number }[];
-  const byDi = new Map(rollupFor(s, { nodeId, by: ['di'] }).map((r) => [Number(r.keys.di), r]));
+  const byDi = new Map(rollupFor(s, { nodeId, by: ['di'], noRunRate: true }).map((r) => [Number(r.keys.di), r]));
   const diIds = groupIds(measures.map((m) => ({ id: m.id, key: m.diLevel })));
   const pipeline = levels.map((l) => {
     const r = byDi.get(l.level);
@@ -58,10 +62,10 @@ export function dashboard(s: ApiSession, nodeId?: string): DashboardData {
     return { period: String(r.keys.period), plan: r.plan, forecast: r.forecast, actual: r.actual, cumPlan, cumForecast, cumActual, measureIds: [] as string[] };
   });
   const wsIds = groupIds(measures.filter((m) => m.workstream).map((m) => ({ id: m.id, key: m.workstream! })));
-  const bridge = rollupFor(s, { nodeId, by: ['workstream'] })
+  const bridge = rollupFor(s, { nodeId, by: ['workstream'], noRunRate: true })
     .filter((r) => r.keys.workstream)
     .map((r) => ({ nodeId: String(r.keys.workstream), name: r.label ?? '', target: r.target, forecast: r.forecast, gap: r.gap, measureIds: wsIds.get(String(r.keys.workstream)) ?? [] }));
-  const cellValue = new Map(rollupFor(s, { nodeId, by: ['implementation', 'potential'] }).map((r) => [`${r.keys.implementation}/${r.keys.potential}`, r.forecast]));
+  const cellValue = new Map(rollupFor(s, { nodeId, by: ['implementation', 'potential'], noRunRate: true }).map((r) => [`${r.keys.implementation}/${r.keys.potential}`, r.forecast]));
   const cellIds = groupIds(measures.map((m) => ({ id: m.id, key: `${m.implementation}/${m.potential}` })));
   const matrix = RAG.flatMap((i) =>
     RAG.map((p) => {

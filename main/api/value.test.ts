@@ -250,3 +250,36 @@ describe('dual status', () => {
     expect((await api.call('measures:get', { id: ids.A! })).potentialStatus).toBe('grey');
   });
 });
+
+describe('roll-up cube', () => {
+  it('stays equal to the detail rows through edits, line deletes, DI, lifecycle and function changes, undo', async () => {
+    const { rollup } = await import('../../db/repositories/value-rollup.js');
+    const db = api.session.db();
+    const same = () => {
+      for (const by of [[], ['di'], ['function', 'period'], ['di', 'function', 'period'], ['lifecycle', 'businessUnit'], ['workstream'], ['owner', 'implementation'], ['measure']] as const) {
+        const q = { by: [...by], runRatePeriod: '2026-02' };
+        expect(rollup(db, q)).toEqual(rollup(db, q, { detail: true }));
+      }
+    };
+    same();
+    const a = await api.call('value:get', { measureId: ids.A! });
+    await api.call('value:setCells', { measureId: ids.A!, cells: [{ lineId: a.lines[0]!.id, period: '2026-04', field: 'forecast', value: '123.45' }] });
+    same();
+    runAction(db, { actor: 'test', label: 'move' }, (w) => {
+      w.update('measures', ids.A!, { di_level: 4, function: 'Finance' });
+      w.update('measures', ids.C!, { lifecycle: 'active' });
+      w.update('measures', ids.D!, { lifecycle: 'active' });
+    });
+    same();
+    await api.call('value:deleteLine', { lineId: a.lines[1]!.id });
+    same();
+    await api.call('history:undo', {});
+    same();
+    await api.call('measures:delete', { ids: [ids.E!] });
+    same();
+    const node = { by: ['node' as const], nodeId: ids.org!, runRatePeriod: '2026-02' };
+    expect(rollup(db, node)).toEqual(rollup(db, node, { detail: true }));
+    const [total] = rollup(db, { by: [], runRatePeriod: '2026-02' });
+    expect(total!.plan).toBe(rollup(db, { by: [], runRatePeriod: '2026-02' }, { detail: true })[0]!.plan);
+  });
+});

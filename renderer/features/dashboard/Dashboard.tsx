@@ -16,11 +16,9 @@ export function Dashboard() {
   const api = useApp((s) => s.api);
   const showInGrid = useApp((s) => s.showInGrid);
   useEffect(() => {
-    // Statuses depend on today (overdue milestones, stale reports): re-derive, then draw.
-    void api
-      .call('value:refreshStatuses', {})
-      .catch(() => undefined)
-      .then(() => loadDashboard());
+    // Draw at once; then re-derive statuses (they depend on today: overdue milestones, stale
+    // reports). Any change comes back as workspace:changed and redraws.
+    void loadDashboard().then(() => api.call('value:refreshStatuses', {}).catch(() => undefined));
   }, [api, loadDashboard]);
   const configs = useMemo(() => (d ? { pipeline: pipelineConfig(d), monthly: monthlyConfig(d), bridge: bridgeConfig(d) } : null), [d]);
   if (!d || !configs) return <div className="loading">Loading dashboard…</div>;
