@@ -8,7 +8,7 @@ import { startHost } from '../../host/server.js';
 import { CliError, withWorkspace, type CliIO, type Command } from '../context.js';
 import { ensureRendererBuilt } from './serve.js';
 
-const USAGE = 'pack FILE [--meeting ID | --latest | --snapshot ID] [--scope NODE] [--out PATH] [--format pdf|pptx] [--browser PATH]';
+const USAGE = 'pack FILE [--meeting ID | --latest | --snapshot ID] [--scope NODE] [--out PATH] [--format pdf|pptx] [--browser PATH] [--as-of DATE]';
 
 /** Refuses an output path that cannot be written before any work is done. */
 function checkOut(out: string): void {
