@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createApi } from '../main/api/index.js';
 import { main } from '../main/cli/index.js';
 import { money } from '../main/domain/pack-format.js';
+import { seedWorkspace } from '../bench/seed.js';
 import { ARTIFACTS, openApp, see, type Session } from './harness.js';
 
 let s: Session | undefined;
@@ -82,6 +83,23 @@ describe('steering pack in the app', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('previews a large pack page by page as the reader scrolls', async () => {
+    s = await openApp({ workspace: 'none' });
+    const { page, api } = s;
+    const big = join(s.dir, 'big.steerco');
+    seedWorkspace(big, { measures: 3000, seed: 2 });
+    await api.call('workspace:open', { path: big });
+    await page.reload();
+    await page.getByRole('button', { name: 'Steering pack' }).click();
+    const pages = page.locator('.pack-page');
+    await see.count(pages, 24);
+    const total = Number(await page.locator('.pack-pages').getAttribute('data-pages'));
+    expect(total).toBeGreaterThan(100);
+    await see.contains(pages.first().locator('.pack-foot'), `Page 1 of ${total}`);
+    await page.locator('.pack-more').scrollIntoViewIfNeeded();
+    await expect.poll(() => pages.count()).toBeGreaterThan(24);
   });
 
   it('says so when the chosen scope has no measures', async () => {

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Pack, PackBlock, PackCell } from '../../../preload/contract';
 import { PackChart } from './PackChart';
 import { CHART_MM, FOOTER_MM, HEADER_MM, MARGIN_MM, geometry, paginate, type Fragment } from './paginate';
@@ -103,16 +103,39 @@ function Charts({ f, width }: { f: Extract<Fragment, { kind: 'charts' }>; width:
   );
 }
 
-/** The pack as printed pages at paper size: the preview, the browser's print and the CLI's PDF. */
-export function PackDocument({ pack }: { pack: Pack }) {
+/** Pages the on-screen preview draws at first and per step as the reader scrolls (a 20k-measure appendix has ~1,000 pages). */
+const PREVIEW_STEP = 24;
+
+/** Draws more pages when the end of the drawn ones scrolls into view; `all` draws every page (printing). */
+function useProgressive(total: number, all: boolean): [number, (el: HTMLElement | null) => void] {
+  const [shown, setShown] = useState(PREVIEW_STEP);
+  const observer = useRef<IntersectionObserver | null>(null);
+  useEffect(() => () => observer.current?.disconnect(), []);
+  const sentinel = (el: HTMLElement | null) => {
+    observer.current?.disconnect();
+    if (!el) return;
+    observer.current = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) setShown((n) => n + PREVIEW_STEP);
+    });
+    observer.current.observe(el);
+  };
+  return [all ? total : Math.min(total, shown), sentinel];
+}
+
+/**
+ * The pack as printed pages at paper size: the preview, the browser's print and the CLI's
+ * PDF. `progressive` (the on-screen preview) draws the first pages and more on scrolling.
+ */
+export function PackDocument({ pack, progressive = false }: { pack: Pack; progressive?: boolean }) {
   const pages = useMemo(() => paginate(pack), [pack]);
+  const [shown, sentinel] = useProgressive(pages.length, !progressive);
   const g = geometry(pack);
   const m = pack.meta;
   const pageCss = `@page { size: ${g.width}mm ${g.height}mm; margin: 0; }`;
   return (
     <div className="pack-pages" data-pages={pages.length}>
       <style>{pageCss}</style>
-      {pages.map((p, i) => (
+      {pages.slice(0, shown).map((p, i) => (
         <section
           key={i}
           className="pack-page"
@@ -147,6 +170,11 @@ export function PackDocument({ pack }: { pack: Pack }) {
           </footer>
         </section>
       ))}
+      {shown < pages.length && (
+        <div ref={sentinel} className="pack-more pack-print-hide">
+          Drawing pages {shown + 1}–{Math.min(pages.length, shown + PREVIEW_STEP)} of {pages.length}…
+        </div>
+      )}
     </div>
   );
 }

@@ -13,6 +13,16 @@ export function PackView() {
   const s = useApp((x) => x);
   const [exportDialog, setExportDialog] = useState<'pptx' | 'pdf' | null>(null);
   const [freezeDialog, setFreezeDialog] = useState(false);
+  // Printing draws every page first (the preview draws them as you scroll), then opens the print dialog.
+  const [printing, setPrinting] = useState(false);
+  useEffect(() => {
+    if (!printing) return;
+    const id = requestAnimationFrame(() => {
+      window.print();
+      setPrinting(false);
+    });
+    return () => cancelAnimationFrame(id);
+  }, [printing]);
   const { loadPack } = s;
   useEffect(() => void loadPack(), [loadPack]);
   const frozen = s.packSnapshotId !== null;
@@ -49,7 +59,7 @@ export function PackView() {
           </select>
         </label>
         <div className="row">
-          <button onClick={() => window.print()} disabled={!s.pack} title="Print, or save as PDF from the print dialog">
+          <button onClick={() => setPrinting(true)} disabled={!s.pack || printing} title="Print, or save as PDF from the print dialog">
             Print / PDF…
           </button>
           {desktop && (
@@ -91,7 +101,13 @@ export function PackView() {
         <PackLayoutForm />
       </aside>
       <main className="pack-preview" aria-busy={s.packLoading}>
-        {s.packError ? <p className="pack-error">{s.packError}</p> : s.pack ? <PackDocument pack={s.pack} /> : <p className="muted">Preparing the pack…</p>}
+        {s.packError ? (
+          <p className="pack-error">{s.packError}</p>
+        ) : s.pack ? (
+          <PackDocument key={printing ? 'all' : 'preview'} pack={s.pack} progressive={!printing} />
+        ) : (
+          <p className="muted">Preparing the pack…</p>
+        )}
       </main>
       {exportDialog && (
         <PromptDialog
