@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -83,6 +83,23 @@ describe('steering pack in the app', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("prints from the browser with the pack's pages only: paper size, one sheet per page, no app around it", async () => {
+    s = await openApp({ workspace: 'demo' });
+    const { page } = s;
+    await page.getByRole('button', { name: 'Steering pack' }).click();
+    await expect.poll(() => page.locator('.pack-page').count()).toBeGreaterThan(8);
+    const total = Number(await page.locator('.pack-pages').getAttribute('data-pages'));
+    const pdf = join(s.dir, 'browser-print.pdf');
+    writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    const info = run('pdfinfo', [pdf]);
+    expect(Number(/Pages:\s+(\d+)/.exec(info)![1])).toBe(total);
+    expect(info).toMatch(/Page size:\s+841\.\d+ x 59[45]\.\d+ pts/);
+    const text = run('pdftotext', [pdf, '-']);
+    expect(text).toContain(`Page ${total} of ${total}`);
+    expect(text).not.toContain('Acting as');
+    expect(text).not.toContain('Frozen packs');
   });
 
   it('previews a large pack page by page as the reader scrolls', async () => {
