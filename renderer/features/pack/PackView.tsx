@@ -10,7 +10,25 @@ const INDENT: Record<string, number> = { organization: 0, portfolio: 1, program:
 
 /** Pack builder and print preview: scope, meeting, texts, sections, frozen packs, print and export. */
 export function PackView() {
-  const s = useApp((x) => x);
+  // Narrow selections: the view re-renders for pack state, not for every grid or notice change.
+  const s = {
+    appInfo: useApp((x) => x.appInfo),
+    nodes: useApp((x) => x.nodes),
+    pack: useApp((x) => x.pack),
+    packError: useApp((x) => x.packError),
+    packLoading: useApp((x) => x.packLoading),
+    packScopeId: useApp((x) => x.packScopeId),
+    packMeetingId: useApp((x) => x.packMeetingId),
+    packMeetings: useApp((x) => x.packMeetings),
+    packSnapshots: useApp((x) => x.packSnapshots),
+    packSnapshotId: useApp((x) => x.packSnapshotId),
+    loadPack: useApp((x) => x.loadPack),
+    setPackTarget: useApp((x) => x.setPackTarget),
+    openSnapshot: useApp((x) => x.openSnapshot),
+    freezePack: useApp((x) => x.freezePack),
+    exportPackPdf: useApp((x) => x.exportPackPdf),
+    exportPackPptx: useApp((x) => x.exportPackPptx),
+  };
   const [exportDialog, setExportDialog] = useState<'pptx' | 'pdf' | null>(null);
   const [freezeDialog, setFreezeDialog] = useState(false);
   // Printing draws every page first (the preview draws them as you scroll), then opens the print dialog.

@@ -130,5 +130,3 @@ export function paginate(pack: Pack): Page[] {
   return pages;
 }
 
-export const MAX_LINES = MAX_CELL_LINES;
-export { LINE_MM, ROW_PAD_MM };
