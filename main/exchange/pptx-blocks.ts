@@ -13,17 +13,38 @@ export interface Box {
   h: number;
 }
 
-function tableRows(b: Extract<PackBlock, { type: 'table' }>, maxRows: number): PptxGenJS.TableRow[] {
+/** Characters of 8pt text per inch of column, a little generous so estimates never fall short. */
+const CHARS_PER_INCH = 11;
+const LINE_IN = 0.15;
+const MAX_LINES = 2;
+
+const clip = (text: string, chars: number) => (text.length > chars ? `${text.slice(0, Math.max(1, chars - 1))}…` : text);
+
+/**
+ * Rows that fit the box: each cell is cut to two lines of its column and rows are counted
+ * by their estimated height, so a table never runs into the block below it on the slide.
+ */
+function tableRows(b: Extract<PackBlock, { type: 'table' }>, colW: number[], height: number): PptxGenJS.TableRow[] {
   const head: PptxGenJS.TableRow = b.columns.map((c) => ({ text: c.label, options: { bold: true, fill: { color: 'E8ECF2' }, align: c.align ?? 'left' } }));
-  const body: PptxGenJS.TableRow[] = b.rows.slice(0, maxRows).map((r) =>
-    r.map((c, i) => {
-      const align = b.columns[i]?.align ?? 'left';
-      if (typeof c === 'string') return { text: c, options: { align } };
-      return { text: c.text, options: { align, bold: true, color: 'FFFFFF', fill: { color: RAG_HEX[c.rag] } } };
-    }),
-  );
-  if (b.rows.length > maxRows) {
-    body.push([{ text: `… and ${b.rows.length - maxRows} more rows (see the PDF pack for the full list)`, options: { italic: true, colspan: b.columns.length } }]);
+  const chars = colW.map((w) => Math.max(4, Math.floor(w * CHARS_PER_INCH)));
+  const body: PptxGenJS.TableRow[] = [];
+  let used = ROW_H * 2; // header, and room for the "more rows" line
+  for (const r of b.rows) {
+    const lines = Math.min(MAX_LINES, Math.max(1, ...r.map((c, i) => Math.ceil((typeof c === 'string' ? c : c.text).length / chars[i]!))));
+    const h = Math.max(ROW_H, lines * LINE_IN + 0.08);
+    if (used + h > height) break;
+    used += h;
+    body.push(
+      r.map((c, i) => {
+        const align = b.columns[i]?.align ?? 'left';
+        const room = chars[i]! * MAX_LINES;
+        if (typeof c === 'string') return { text: clip(c, room), options: { align } };
+        return { text: clip(c.text, room), options: { align, bold: true, color: 'FFFFFF', fill: { color: RAG_HEX[c.rag] } } };
+      }),
+    );
+  }
+  if (b.rows.length > body.length) {
+    body.push([{ text: `… and ${b.rows.length - body.length} more rows (see the PDF pack for the full list)`, options: { italic: true, colspan: b.columns.length } }]);
   }
   if (b.rows.length === 0) body.push([{ text: b.empty, options: { italic: true, colspan: b.columns.length } }]);
   return [head, ...body];
@@ -66,11 +87,10 @@ export function drawBlock(pptx: PptxGenJS, slide: PptxGenJS.Slide, b: PackBlock,
       return;
     }
     case 'table': {
-      const maxRows = Math.max(1, Math.floor(inner.h / ROW_H) - 2);
-      const total = b.columns.reduce((s, c) => s + c.width, 0);
-      slide.addTable(tableRows(b, maxRows), {
+      const colW = columnWidths(b.columns.map((c) => c.width), inner.w);
+      slide.addTable(tableRows(b, colW, inner.h), {
         ...inner,
-        colW: b.columns.map((c) => (c.width / total) * inner.w),
+        colW,
         fontSize: 8,
         color: INK,
         border: { type: 'solid', pt: 0.5, color: 'C9D0DA' },
@@ -97,6 +117,18 @@ export function drawBlock(pptx: PptxGenJS, slide: PptxGenJS.Slide, b: PackBlock,
       return;
     }
   }
+}
+
+/** Column widths in inches: proportional, but never so narrow that a code like "R-0012" breaks. */
+const MIN_COL_IN = 0.62;
+export function columnWidths(weights: number[], width: number): number[] {
+  const total = weights.reduce((s, w) => s + w, 0);
+  const raw = weights.map((w) => (w / total) * width);
+  const narrow = raw.filter((w) => w < MIN_COL_IN).length;
+  if (narrow === 0 || narrow * MIN_COL_IN >= width) return raw;
+  const wideTotal = raw.filter((w) => w >= MIN_COL_IN).reduce((s, w) => s + w, 0);
+  const scale = (width - narrow * MIN_COL_IN) / wideTotal;
+  return raw.map((w) => (w < MIN_COL_IN ? MIN_COL_IN : w * scale));
 }
 
 /** Places n blocks in a grid inside the content area of a slide. */
