@@ -102,6 +102,25 @@ describe('steering pack in the app', () => {
     expect(text).not.toContain('Frozen packs');
   });
 
+  it('holds a chosen meeting: the meeting is marked held and choosing it again shows its frozen pack', async () => {
+    s = await openApp({ workspace: 'demo' });
+    const { page, api } = s;
+    const meeting = (await api.call('meetings:list', {})).find((m) => m.status === 'planned')!;
+    await page.getByRole('button', { name: 'Steering pack' }).click();
+    await page.locator('select[name=meeting]').selectOption(meeting.id);
+    const first = page.locator('.pack-page').first();
+    await see.contains(first.locator('.pack-head'), meeting.title);
+    await page.getByRole('button', { name: 'Hold meeting: freeze pack' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Freeze pack' }).click();
+    await see.contains(first.locator('.pack-head'), 'Frozen');
+    await expect.poll(async () => (await api.call('meetings:get', { id: meeting.id })).meeting.status).toBe('held');
+    await page.locator('select[name=meeting]').selectOption('');
+    await see.contains(first.locator('.pack-head'), 'Draft, not frozen');
+    await page.locator('select[name=meeting]').selectOption(meeting.id);
+    await see.contains(first.locator('.pack-head'), 'Frozen');
+    await see.count(page.getByRole('button', { name: 'Hold meeting: freeze pack' }), 0);
+  });
+
   it('previews a large pack page by page as the reader scrolls', async () => {
     s = await openApp({ workspace: 'none' });
     const { page, api } = s;

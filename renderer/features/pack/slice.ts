@@ -68,7 +68,9 @@ export const createPackSlice: Slice<PackSlice> = (set, get) => {
     packSnapshots: [],
     packMeetings: [],
     setPackTarget: async (t) => {
-      set({ ...('scopeId' in t ? { packScopeId: t.scopeId ?? null } : {}), ...('meetingId' in t ? { packMeetingId: t.meetingId ?? null } : {}), packSnapshotId: null });
+      // A held meeting shows the pack it was shown (its snapshot), as the CLI prints it.
+      const held = t.meetingId ? (get().packMeetings.find((m) => m.id === t.meetingId)?.snapshotId ?? null) : null;
+      set({ ...('scopeId' in t ? { packScopeId: t.scopeId ?? null } : {}), ...('meetingId' in t ? { packMeetingId: t.meetingId ?? null } : {}), packSnapshotId: held });
       await get().loadPack();
     },
     openSnapshot: async (id) => {
