@@ -110,6 +110,14 @@ describe('steering pack in the app', () => {
     await page.locator('select[name=meeting]').selectOption(meeting.id);
     const first = page.locator('.pack-page').first();
     await see.contains(first.locator('.pack-head'), meeting.title);
+    // Unsaved texts would be missing from the frozen pack: holding waits for them.
+    await page.locator('textarea[name=keyConcern]').fill('Decide the billing fallback today');
+    await page.getByRole('button', { name: 'Hold meeting: freeze pack' }).click();
+    await see.contains(page.getByRole('dialog'), 'not saved');
+    await page.getByRole('dialog').getByRole('button', { name: 'OK' }).click();
+    expect(await api.call('pack:snapshots', {})).toEqual([]);
+    await page.getByRole('button', { name: 'Save texts' }).click();
+    await see.contains(first, 'Decide the billing fallback today');
     await page.getByRole('button', { name: 'Hold meeting: freeze pack' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Freeze pack' }).click();
     await see.contains(first.locator('.pack-head'), 'Frozen');
@@ -119,6 +127,7 @@ describe('steering pack in the app', () => {
     await page.locator('select[name=meeting]').selectOption(meeting.id);
     await see.contains(first.locator('.pack-head'), 'Frozen');
     await see.count(page.getByRole('button', { name: 'Hold meeting: freeze pack' }), 0);
+    await see.contains(first, 'Decide the billing fallback today');
   });
 
   it('previews a large pack page by page as the reader scrolls', async () => {

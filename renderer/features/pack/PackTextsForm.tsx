@@ -6,10 +6,12 @@ import { useApp } from '../../app/context';
 export function PackTextsForm({ readOnly }: { readOnly: boolean }) {
   const stored = useApp((s) => s.packTexts);
   const save = useApp((s) => s.savePackTexts);
+  const setDirty = useApp((s) => s.setPackTextsDirty);
   const [t, setT] = useState<PackTexts | null>(stored);
   useEffect(() => setT(stored), [stored]);
+  const dirty = t !== null && JSON.stringify(t) !== JSON.stringify(stored);
+  useEffect(() => setDirty(dirty), [dirty, setDirty]);
   if (!t) return null;
-  const dirty = JSON.stringify(t) !== JSON.stringify(stored);
   const field = (k: Exclude<keyof PackTexts, 'overallStatus'>, label: string, rows: number) => (
     <label>
       {label}

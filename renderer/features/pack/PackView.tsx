@@ -28,6 +28,7 @@ export function PackView() {
     freezePack: useApp((x) => x.freezePack),
     exportPackPdf: useApp((x) => x.exportPackPdf),
     exportPackPptx: useApp((x) => x.exportPackPptx),
+    textsDirty: useApp((x) => x.packTextsDirty),
   };
   const [exportDialog, setExportDialog] = useState<'pptx' | 'pdf' | null>(null);
   const [freezeDialog, setFreezeDialog] = useState(false);
@@ -137,7 +138,16 @@ export function PackView() {
           onSubmit={(p) => void (exportDialog === 'pdf' ? s.exportPackPdf(p) : s.exportPackPptx(p)).then((ok) => ok && setExportDialog(null))}
         />
       )}
-      {freezeDialog && (
+      {freezeDialog && s.textsDirty && (
+        <ConfirmDialog
+          title="Hold meeting"
+          message="The texts have changes that are not saved, so they would not be in the frozen pack. Save or discard them first."
+          confirmLabel="OK"
+          onClose={() => setFreezeDialog(false)}
+          onConfirm={() => setFreezeDialog(false)}
+        />
+      )}
+      {freezeDialog && !s.textsDirty && (
         <ConfirmDialog
           title="Hold meeting"
           message="Freeze this pack (figures and texts) as shown to the committee? It can be reopened and reprinted identically later, and the next pack will show what changed since."

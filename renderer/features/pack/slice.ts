@@ -12,6 +12,9 @@ export interface PackSlice {
   packLoading: boolean;
   packSettings: PackSettings | null;
   packTexts: PackTexts | null;
+  /** The texts form has edits not saved yet (they would be missing from a frozen pack). */
+  packTextsDirty: boolean;
+  setPackTextsDirty(dirty: boolean): void;
   packSnapshots: PackSnapshotInfo[];
   packMeetings: PackMeetingRef[];
   setPackTarget(t: { scopeId?: string | null; meetingId?: string | null }): Promise<void>;
@@ -65,6 +68,8 @@ export const createPackSlice: Slice<PackSlice> = (set, get) => {
     packLoading: false,
     packSettings: null,
     packTexts: null,
+    packTextsDirty: false,
+    setPackTextsDirty: (packTextsDirty) => set({ packTextsDirty }),
     packSnapshots: [],
     packMeetings: [],
     setPackTarget: async (t) => {
