@@ -1,3 +1,4 @@
+import { PACK_TABLES } from './tables-pack.js';
 import { RAID_TABLES } from './tables-raid.js';
 
 /**
@@ -58,6 +59,7 @@ export const SYNCED_TABLES = {
   dependencies: ['measure_id', 'on_measure_id', 'external_party', 'description', 'needed_by', 'status', 'deleted'],
   ...RAID_TABLES,
   gate_levels: ['level', 'name', 'criteria', 'approver_roles', 'risk_weight_pct', 'self_approval', 'deleted'],
+  ...PACK_TABLES,
   gate_settings: ['reset_on_edit', 'evidence_max_bytes', 'deleted'],
   gate_requests: ['measure_id', 'from_level', 'to_level', 'requester_id', 'comment', 'status', 'created_at', 'closed_at', 'close_reason', 'deleted'],
   gate_decisions: ['request_id', 'person_id', 'roles', 'decision', 'comment', 'at', 'deleted'],

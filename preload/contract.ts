@@ -9,6 +9,7 @@ import { coreContract, type CoreEvents } from './contract/core.js';
 import type { MethodDef } from './contract/define.js';
 import { gatesContract } from './contract/gates.js';
 import { gridContract } from './contract/grid.js';
+import { packContract } from './contract/pack.js';
 import { raidContract } from './contract/raid.js';
 import { syncContract, type SyncEvents } from './contract/sync.js';
 import { valueContract } from './contract/value.js';
@@ -17,6 +18,7 @@ export * from './contract/types.js';
 export * from './contract/raid-types.js';
 export * from './contract/gates-types.js';
 export * from './contract/grid-types.js';
+export * from './contract/pack-types.js';
 export * from './contract/value.js';
 export type * from './contract/sync.js';
 export type { ApiErrorBody, MethodDef } from './contract/define.js';
@@ -29,6 +31,7 @@ export const contract = {
   ...gridContract,
   ...valueContract,
   ...syncContract,
+  ...packContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -4,14 +4,21 @@ import { createApiClient } from './app/api';
 import { App } from './app/App';
 import { StoreProvider } from './app/context';
 import { createAppStore } from './app/store';
+import { PackPrintRoute } from './features/pack/PackPrintRoute';
+import { printParams } from './features/pack/print-route';
 import './styles.css';
 
-const store = createAppStore(createApiClient());
+// The print route shows only a steering pack (headless PDF); everything else is the app.
+const print = printParams();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <StoreProvider store={store}>
-      <App />
-    </StoreProvider>
+    {print ? (
+      <PackPrintRoute params={print} />
+    ) : (
+      <StoreProvider store={createAppStore(createApiClient())}>
+        <App />
+      </StoreProvider>
+    )}
   </StrictMode>,
 );

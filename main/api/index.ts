@@ -7,6 +7,7 @@ import { gateEvidenceHandlers } from './gates-evidence.js';
 import { hierarchyHandlers } from './hierarchy.js';
 import { historyHandlers } from './history.js';
 import { measureHandlers } from './measures.js';
+import { packHandlers } from './pack.js';
 import { peopleHandlers } from './people.js';
 import { ApiSession, type SessionOptions } from './session.js';
 import { syncHandlers } from './sync.js';
@@ -43,6 +44,7 @@ export function createApi(options: SessionOptions): Api {
     ...gridFeatureHandlers(session),
     ...valueHandlers(session),
     ...syncHandlers(session),
+    ...packHandlers(session),
   };
   const call = async <K extends MethodName>(method: K, input: unknown): Promise<Output<K>> => {
     try {

@@ -6,12 +6,14 @@ import type { Database } from '../../db/connection.js';
 import { getLocal, getMeta } from '../../db/connection.js';
 import { replicaId, runAction, type ActionResult, type Writer } from '../../db/changes.js';
 import { schemaVersion } from '../../db/migrate.js';
-import type { EventName, Events, WorkspaceInfo } from '../../preload/contract.js';
+import type { EventName, Events, Pack, WorkspaceInfo } from '../../preload/contract.js';
 import { ApiError } from './errors.js';
 
 /** What the shell around the API can do; the desktop app fills it in, browser mode leaves it empty. */
 export interface ShellCapabilities {
   pickPath?(mode: 'open' | 'create' | 'copy', suggested: string): Promise<string | null>;
+  /** Prints an assembled steering pack to a PDF file (the desktop app's printToPDF); returns the page count. */
+  printPackPdf?(pack: Pack, path: string): Promise<{ pages: number }>;
 }
 
 export interface SessionOptions {

@@ -11,6 +11,7 @@ import { closeWorkspace, historyStep, newWorkspace, openStartWorkspace, openWork
 import { pickPath, showError } from './dialogs.js';
 import { forwardEvents, registerIpc } from './ipc.js';
 import { installMenu, type MenuActions } from './menu.js';
+import { printPackWithElectron } from './pack-print.js';
 import { distPaths, fileFromArgv } from './paths.js';
 import { handleAppProtocol, registerAppScheme } from './protocol.js';
 import { denyPermissions, hardenApp } from './security.js';
@@ -66,7 +67,7 @@ async function start(): Promise<void> {
   const created = createApi({
     configDir: userData,
     version: app.getVersion(),
-    shell: { pickPath: (mode, folder) => pickPath(getMainWindow(), mode, folder, created.session.path) },
+    shell: { pickPath: (mode, folder) => pickPath(getMainWindow(), mode, folder, created.session.path), printPackPdf: printPackWithElectron },
   });
   api = created;
   registerIpc(created, getMainWindow);

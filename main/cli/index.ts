@@ -1,5 +1,6 @@
 import { gateCommands } from './commands/gates.js';
 import { measureCommands } from './commands/measures.js';
+import { packCommands } from './commands/pack.js';
 import { serveCommands } from './commands/serve.js';
 import { raidCommands } from './commands/raid.js';
 import { syncCommands } from './commands/sync.js';
@@ -8,7 +9,7 @@ import { valueCommands } from './commands/value.js';
 import { describeError, type CliIO, type Command } from './context.js';
 
 /** Every command; a feature adds its own list here. */
-export const COMMANDS: Command[] = [...workspaceCommands, ...measureCommands, ...gateCommands, ...raidCommands, ...valueCommands, ...syncCommands, ...serveCommands];
+export const COMMANDS: Command[] = [...workspaceCommands, ...measureCommands, ...gateCommands, ...raidCommands, ...valueCommands, ...syncCommands, ...packCommands, ...serveCommands];
 
 const defaultIO: CliIO = {
   out: (l) => process.stdout.write(`${l}\n`),

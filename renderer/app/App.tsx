@@ -7,6 +7,8 @@ import { MeasuresGrid } from '../features/grid/MeasuresGrid';
 import { PeoplePanel } from '../features/people/PeoplePanel';
 import { Notices } from '../features/history/Notices';
 import { useGlobalKeys } from '../features/history/useGlobalKeys';
+import { PackView } from '../features/pack/PackView';
+import { PACK_TABLES } from '../features/pack/slice';
 import { RaidView } from '../features/raid/RaidView';
 import { MeetingsView } from '../features/meetings/MeetingsView';
 import { RAID_RELOADS } from '../features/raid/reloads';
@@ -32,6 +34,7 @@ const RELOADS: [string[], Loader][] = [
   [GATE_TABLES, 'loadGateReadiness'],
   [VALUE_TABLES, 'loadValue'],
   [VALUE_TABLES, 'loadDashboard'],
+  [PACK_TABLES, 'reloadPackIfShown'],
 ];
 
 /** Listens to the workspace's events and reloads only the views whose tables changed. */
@@ -83,6 +86,8 @@ export function App() {
               <HierarchyTree />
               <MeasuresGrid />
             </div>
+          ) : view === 'pack' ? (
+            <PackView />
           ) : view === 'raid' ? (
             <RaidView />
           ) : view === 'meetings' ? (

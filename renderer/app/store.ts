@@ -10,9 +10,10 @@ import { createRaidSlice, type RaidSlice } from '../features/raid/slice';
 import { createMeetingsSlice, type MeetingsSlice } from '../features/meetings/slice';
 
 import { createGatesSlice, type GatesSlice } from '../features/gates/slice';
-export type AppState = WorkspaceSlice & TreeSlice & GridSlice & PeopleSlice & HistorySlice & NoticeSlice & RaidSlice & MeetingsSlice & GatesSlice & ValueSlice & SyncSlice & { api: ApiClient };
+export type AppState = WorkspaceSlice & TreeSlice & GridSlice & PeopleSlice & HistorySlice & NoticeSlice & RaidSlice & MeetingsSlice & GatesSlice & ValueSlice & SyncSlice & PackSlice & { api: ApiClient };
 import { createValueSlice, type ValueSlice } from '../features/finance/slice';
 import { createSyncSlice, type SyncSlice } from '../features/sync/slice';
+import { createPackSlice, type PackSlice } from '../features/pack/slice';
 export type Slice<T> = StateCreator<AppState, [], [], T>;
 
 /** One store composed of feature slices; components select narrowly. */
@@ -30,6 +31,7 @@ export function createAppStore(api: ApiClient) {
     ...createGatesSlice(...a),
     ...createValueSlice(...a),
     ...createSyncSlice(...a),
+    ...createPackSlice(...a),
   }));
 }
 

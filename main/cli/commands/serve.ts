@@ -22,7 +22,7 @@ export function electronBinary(): string | null {
   }
 }
 
-function ensureRendererBuilt(io: CliIO): void {
+export function ensureRendererBuilt(io: CliIO): void {
   if (existsSync(join(ROOT, 'dist/renderer/index.html'))) return;
   io.out('Building the renderer (first start)…');
   const r = spawnSync('npm', ['run', 'build:renderer'], { cwd: ROOT, stdio: 'inherit' });

@@ -42,6 +42,7 @@ export function TopBar() {
     ['approvals', 'Approvals'],
     ['gates', 'Gates'],
     ['dashboard', 'Dashboard'],
+    ['pack', 'Steering pack'],
   ];
   return (
     <header className="topbar">

@@ -2,7 +2,7 @@ import type { AppInfo, WorkspaceInfo } from '../../../preload/contract';
 import type { Slice } from '../../app/store';
 import { ApiCallError } from '../../app/api';
 
-export type View = 'measures' | 'people' | 'dashboard' | 'raid' | 'meetings' | 'approvals' | 'gates';
+export type View = 'measures' | 'people' | 'dashboard' | 'raid' | 'meetings' | 'approvals' | 'gates' | 'pack';
 
 export interface WorkspaceSlice {
   appInfo: AppInfo | null;

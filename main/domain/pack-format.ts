@@ -1,0 +1,45 @@
+/** Formatting shared by every pack output (preview, PDF, slides), so figures read the same everywhere. */
+
+/** Minor units as whole major units with the currency code, e.g. "EUR 1,234,567". */
+export function money(minor: number, currency: string): string {
+  const major = Math.round(minor / 100);
+  const sign = major < 0 ? '−' : '';
+  return `${sign}${currency} ${Math.abs(major).toLocaleString('en-US')}`;
+}
+
+/** A signed money delta, "+EUR 12,000" / "−EUR 3,000". */
+export function moneyDelta(minor: number, currency: string): string {
+  return minor > 0 ? `+${money(minor, currency)}` : money(minor, currency);
+}
+
+/** Minor units as thousands of major units for charts (one decimal). */
+export function thousands(minor: number): number {
+  return Math.round(minor / 1000) / 100;
+}
+
+export function pct(part: number, whole: number): string {
+  return whole === 0 ? '0%' : `${Math.round((part / whole) * 100)}%`;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}
+
+/** YYYY-MM-DD plus `days`, in UTC (dates carry no time zone). */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** A file-name-safe stem: "Northwind-launch_Program-A_2026-11-25". */
+export function fileStem(workspace: string, scope: string, date: string): string {
+  const safe = (s: string) =>
+    s
+      .normalize('NFKD')
+      .replace(/[^\w\s-]/g, '')
+      .trim()
+      .replace(/\s+/g, '-')
+      .slice(0, 60) || 'pack';
+  return `${safe(workspace)}_${safe(scope)}_${date}`;
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { method } from './define.js';
+import { PACK_SECTIONS, PAPER_SIZES, type Pack, type PackMeetingRef, type PackSettings, type PackSnapshotInfo, type PackTexts } from './pack-types.js';
+import { RAG } from './types.js';
+
+
+const id = z.string().min(1).max(200);
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+const text = (max: number) => z.string().max(max);
+/** Which pack: a scope (null = whole program) and optionally the meeting it is for. */
+const target = { scopeId: id.nullable().optional(), meetingId: id.nullable().optional(), asOf: date.optional() };
+
+export const packSettingsSchema = z
+  .object({
+    sections: z.array(z.object({ key: z.enum(PACK_SECTIONS), enabled: z.boolean() }).strict()).max(PACK_SECTIONS.length),
+    paper: z.enum(PAPER_SIZES),
+    orientation: z.enum(['landscape', 'portrait']),
+    confidentiality: text(300),
+  })
+  .strict();
+
+export const packTextsSchema = z
+  .object({
+    overallStatus: z.enum(RAG),
+    statusReason: text(300),
+    summary: text(4000),
+    keyAchievement: text(1000),
+    keyConcern: text(1000),
+  })
+  .strict();
+
+/** Steering packs: layout, texts, live assembly, snapshots and exports. */
+export const packContract = {
+  'pack:settings': method<PackSettings>()(z.object({}).strict()),
+  /** Sections on/off and their order, paper, footer: one per workspace. */
+  'pack:saveSettings': method<PackSettings>()(z.object({ settings: packSettingsSchema }).strict()),
+  'pack:texts': method<PackTexts>()(z.object({ scopeId: target.scopeId, meetingId: target.meetingId }).strict()),
+  /** The written parts of a pack (overall status, summary, achievement, concern/ask). */
+  'pack:saveTexts': method<PackTexts>()(z.object({ scopeId: target.scopeId, meetingId: target.meetingId, texts: packTextsSchema }).strict()),
+  /** Assembles the pack live from the workspace; refused for a scope without measures. */
+  'pack:build': method<Pack>()(z.object(target).strict()),
+  /** Meetings a pack can be built for, with the snapshot frozen for each when held. */
+  'pack:meetings': method<PackMeetingRef[]>()(z.object({}).strict()),
+  'pack:snapshots': method<PackSnapshotInfo[]>()(z.object({}).strict()),
+  /** A frozen pack exactly as it was shown. */
+  'pack:snapshot': method<Pack>()(z.object({ id }).strict()),
+  /** Holds the meeting's pack: freezes data and texts so it can be reprinted identically. */
+  'pack:freeze': method<PackSnapshotInfo>()(z.object(target).strict()),
+  /** Desktop app only: prints the pack to a PDF file with Electron's printToPDF (browser mode prints with the browser). */
+  'pack:exportPdf': method<{ path: string; pages: number }>()(
+    z.object({ ...target, snapshotId: id.optional(), path: z.string().trim().min(1).max(4096) }).strict(),
+  ),
+  /** Writes the pack as PowerPoint slides (native charts and tables) to `path`. */
+  'pack:exportPptx': method<{ path: string; slides: number }>()(
+    z.object({ ...target, snapshotId: id.optional(), path: z.string().trim().min(1).max(4096) }).strict(),
+  ),
+} as const;

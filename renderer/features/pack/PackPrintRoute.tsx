@@ -1,0 +1,57 @@
+import { useEffect, useState } from 'react';
+import type { Pack } from '../../../preload/contract';
+import { createApiClient } from '../../app/api';
+import { PackDocument } from './PackDocument';
+import type { PrintParams } from './print-route';
+import './pack.css';
+
+/**
+ * Only the pack pages, for headless printing (the CLI's PDF): loads the pack (or takes the
+ * one the CLI assembled and injected as `__STEERCO_PACK__`), draws it,
+ * then sets `data-pack-ready` on <html> once charts and fonts are final, or
+ * `data-pack-error` with the message.
+ */
+export function PackPrintRoute({ params }: { params: PrintParams }) {
+  const [pack, setPack] = useState<Pack | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    const injected = (window as { __STEERCO_PACK__?: Pack }).__STEERCO_PACK__;
+    if (injected) return setPack(injected);
+    if (params.inject) {
+      // The desktop app's hidden print window has no API: the pack arrives as an event.
+      const onPack = (e: Event) => setPack(JSON.parse((e as CustomEvent<string>).detail) as Pack);
+      window.addEventListener('steerco-pack', onPack);
+      return () => window.removeEventListener('steerco-pack', onPack);
+    }
+    const api = createApiClient();
+    const load = params.snapshotId
+      ? api.call('pack:snapshot', { id: params.snapshotId })
+      : api.call('pack:build', { scopeId: params.scopeId, meetingId: params.meetingId, asOf: params.asOf ?? undefined });
+    load.then(setPack, (e: Error) => {
+      setError(e.message);
+      document.documentElement.dataset.packError = e.message;
+    });
+  }, [params]);
+  useEffect(() => {
+    if (!pack) return;
+    // Charts drew synchronously in their own effects (animation off); wait for fonts and a frame to paint.
+    let cancelled = false;
+    void document.fonts.ready.then(() =>
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          if (!cancelled) document.documentElement.dataset.packReady = 'true';
+        }),
+      ),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [pack]);
+  if (error) return <p className="pack-error">{error}</p>;
+  if (!pack) return <p className="pack-loading">Preparing the pack…</p>;
+  return (
+    <div className="pack-print">
+      <PackDocument pack={pack} />
+    </div>
+  );
+}

@@ -1,0 +1,161 @@
+import { useEffect, useState } from 'react';
+import { ConfirmDialog, PromptDialog } from '../../components/Modal';
+import { useApp } from '../../app/context';
+import { PackDocument } from './PackDocument';
+import { PackLayoutForm } from './PackLayoutForm';
+import { PackTextsForm } from './PackTextsForm';
+import './pack.css';
+
+const INDENT: Record<string, number> = { organization: 0, portfolio: 1, program: 2, project: 3, package: 4 };
+
+/** Pack builder and print preview: scope, meeting, texts, sections, frozen packs, print and export. */
+export function PackView() {
+  // Narrow selections: the view re-renders for pack state, not for every grid or notice change.
+  const s = {
+    appInfo: useApp((x) => x.appInfo),
+    nodes: useApp((x) => x.nodes),
+    pack: useApp((x) => x.pack),
+    packError: useApp((x) => x.packError),
+    packLoading: useApp((x) => x.packLoading),
+    packScopeId: useApp((x) => x.packScopeId),
+    packMeetingId: useApp((x) => x.packMeetingId),
+    packMeetings: useApp((x) => x.packMeetings),
+    packSnapshots: useApp((x) => x.packSnapshots),
+    packSnapshotId: useApp((x) => x.packSnapshotId),
+    loadPack: useApp((x) => x.loadPack),
+    setPackTarget: useApp((x) => x.setPackTarget),
+    openSnapshot: useApp((x) => x.openSnapshot),
+    freezePack: useApp((x) => x.freezePack),
+    exportPackPdf: useApp((x) => x.exportPackPdf),
+    exportPackPptx: useApp((x) => x.exportPackPptx),
+    textsDirty: useApp((x) => x.packTextsDirty),
+  };
+  const [exportDialog, setExportDialog] = useState<'pptx' | 'pdf' | null>(null);
+  const [freezeDialog, setFreezeDialog] = useState(false);
+  // Printing draws every page first (the preview draws them as you scroll), then opens the print dialog.
+  const [printing, setPrinting] = useState(false);
+  useEffect(() => {
+    if (!printing) return;
+    const id = requestAnimationFrame(() => {
+      window.print();
+      setPrinting(false);
+    });
+    return () => cancelAnimationFrame(id);
+  }, [printing]);
+  const { loadPack } = s;
+  useEffect(() => void loadPack(), [loadPack]);
+  const frozen = s.packSnapshotId !== null;
+  const m = s.pack?.meta;
+  const desktop = s.appInfo?.nativeDialogs === true;
+  const defaultPath = (ext: string) => `${s.appInfo?.defaultFolder ?? ''}/${m?.fileStem ?? 'steering-pack'}.${ext}`;
+  return (
+    <div className="pack-view">
+      <aside className="pack-side pack-print-hide">
+        <label>
+          Scope
+          <select name="scope" value={s.packScopeId ?? ''} onChange={(e) => void s.setPackTarget({ scopeId: e.target.value || null })}>
+            <option value="">Whole program</option>
+            {s.nodes
+              .filter((n) => n.level !== 'package')
+              .map((n) => (
+                <option key={n.id} value={n.id}>
+                  {'\u00a0\u00a0'.repeat(INDENT[n.level] ?? 0)}
+                  {n.name}
+                </option>
+              ))}
+          </select>
+        </label>
+        <label>
+          Meeting
+          <select name="meeting" value={s.packMeetingId ?? ''} onChange={(e) => void s.setPackTarget({ meetingId: e.target.value || null })}>
+            <option value="">No meeting (draft for today)</option>
+            {s.packMeetings.map((mt) => (
+              <option key={mt.id} value={mt.id}>
+                {mt.date} {mt.title}
+                {mt.snapshotId ? ' (held)' : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="row">
+          <button onClick={() => setPrinting(true)} disabled={!s.pack || printing} title="Print, or save as PDF from the print dialog">
+            Print / PDF…
+          </button>
+          {desktop && (
+            <button onClick={() => setExportDialog('pdf')} disabled={!s.pack}>
+              Save PDF…
+            </button>
+          )}
+          <button onClick={() => setExportDialog('pptx')} disabled={!s.pack}>
+            Export PowerPoint…
+          </button>
+          {!frozen && (
+            <button className="primary" onClick={() => setFreezeDialog(true)} disabled={!s.pack}>
+              Hold meeting: freeze pack
+            </button>
+          )}
+        </div>
+        <fieldset className="pack-snapshots">
+          <legend>Frozen packs</legend>
+          {frozen && (
+            <button className="link" onClick={() => void s.openSnapshot(null)}>
+              ← Back to the live pack
+            </button>
+          )}
+          {s.packSnapshots.length === 0 && <p className="muted">None yet. Holding a meeting freezes its pack here.</p>}
+          <ul>
+            {s.packSnapshots.map((x) => (
+              <li key={x.id}>
+                <button className={`link ${s.packSnapshotId === x.id ? 'active' : ''}`} onClick={() => void s.openSnapshot(x.id)}>
+                  {x.date} · {x.meetingTitle} · {x.scopeName}
+                  <small>
+                    frozen {x.takenAt.slice(0, 16).replace('T', ' ')} by {x.takenBy}
+                  </small>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+        <PackTextsForm readOnly={frozen} />
+        <PackLayoutForm />
+      </aside>
+      <main className="pack-preview" aria-busy={s.packLoading}>
+        {s.packError ? (
+          <p className="pack-error">{s.packError}</p>
+        ) : s.pack ? (
+          <PackDocument key={printing ? 'all' : 'preview'} pack={s.pack} progressive={!printing} />
+        ) : (
+          <p className="muted">Preparing the pack…</p>
+        )}
+      </main>
+      {exportDialog && (
+        <PromptDialog
+          title={exportDialog === 'pdf' ? 'Save PDF' : 'Export PowerPoint'}
+          label={exportDialog === 'pdf' ? 'Save the PDF to' : 'Save slides to'}
+          initial={defaultPath(exportDialog)}
+          submitLabel={exportDialog === 'pdf' ? 'Save' : 'Export'}
+          onClose={() => setExportDialog(null)}
+          onSubmit={(p) => void (exportDialog === 'pdf' ? s.exportPackPdf(p) : s.exportPackPptx(p)).then((ok) => ok && setExportDialog(null))}
+        />
+      )}
+      {freezeDialog && s.textsDirty && (
+        <ConfirmDialog
+          title="Hold meeting"
+          message="The texts have changes that are not saved, so they would not be in the frozen pack. Save or discard them first."
+          confirmLabel="OK"
+          onClose={() => setFreezeDialog(false)}
+          onConfirm={() => setFreezeDialog(false)}
+        />
+      )}
+      {freezeDialog && !s.textsDirty && (
+        <ConfirmDialog
+          title="Hold meeting"
+          message="Freeze this pack (figures and texts) as shown to the committee? It can be reopened and reprinted identically later, and the next pack will show what changed since."
+          confirmLabel="Freeze pack"
+          onClose={() => setFreezeDialog(false)}
+          onConfirm={() => void s.freezePack().then(() => setFreezeDialog(false))}
+        />
+      )}
+    </div>
+  );
+}

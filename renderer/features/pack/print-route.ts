@@ -1,0 +1,15 @@
+/** The print route: `/?print=pack&scope=…&meeting=…&snapshot=…&asOf=…` shows only the pack pages. */
+export interface PrintParams {
+  scopeId: string | null;
+  meetingId: string | null;
+  snapshotId: string | null;
+  asOf: string | null;
+  /** The pack is handed over by the shell (desktop printToPDF) instead of loaded. */
+  inject: boolean;
+}
+
+export function printParams(search: string = window.location.search): PrintParams | null {
+  const q = new URLSearchParams(search);
+  if (q.get('print') !== 'pack') return null;
+  return { scopeId: q.get('scope'), meetingId: q.get('meeting'), snapshotId: q.get('snapshot'), asOf: q.get('asOf'), inject: q.get('inject') === '1' };
+}
