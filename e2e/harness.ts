@@ -94,3 +94,13 @@ export const see = {
 export function rows(page: Page): Locator {
   return page.locator('.ag-row[row-id]');
 }
+
+/**
+ * Waits until a cell editor has the keyboard focus. The grid mounts its editor after the
+ * key that starts an edit; on a loaded machine, keys sent before that would be dropped.
+ */
+export async function editorReady(page: Page): Promise<void> {
+  await expect
+    .poll(() => page.evaluate(() => !!document.activeElement?.closest('.ag-cell-inline-editing') && document.activeElement?.tagName === 'INPUT'), { timeout: 10_000 })
+    .toBe(true);
+}

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
-import { cell, editCell, openApp, rows, see, type Session } from './harness.js';
+import { cell, editCell, editorReady, openApp, rows, see, type Session } from './harness.js';
 
 let s: Session | undefined;
 afterEach(async () => {
@@ -49,6 +49,8 @@ describe('workspace files, hierarchy and people', () => {
     await page.getByRole('button', { name: 'Measures' }).click();
     await page.getByRole('button', { name: '+ Add measure' }).click();
     await see.count(rows(page), 1);
+    await editorReady(page);
+    await page.keyboard.press('Control+a');
     await page.keyboard.type('Tiered price book');
     await page.keyboard.press('Enter');
     const m = (await api.call('measures:list', {}))[0]!;

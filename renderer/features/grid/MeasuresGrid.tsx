@@ -20,6 +20,12 @@ ModuleRegistry.registerModules([AllCommunityModule]);
 const theme = themeQuartz.withParams({ fontSize: 13, headerFontSize: 13, rowHeight: 32, headerHeight: 34, spacing: 6 });
 const today = () => new Date().toISOString().slice(0, 10);
 
+// Grid options passed as props must keep their identity across renders: a new object makes
+// the grid re-apply the option, which rebuilds columns and ends an edit in progress.
+const ROW_SELECTION = { mode: 'multiRow', checkboxes: true, headerCheckbox: true, enableClickSelection: false, selectAll: 'filtered' } as const;
+const DEFAULT_COL_DEF = { resizable: true, sortable: true, filter: true };
+const getRowId = (p: { data: Measure }) => p.data.id;
+
 /** The measures of the selected node; edits, pastes and bulk edits go to the workspace. */
 export function MeasuresGrid() {
   const measures = useApp((s) => s.measures);
@@ -44,6 +50,8 @@ export function MeasuresGrid() {
   const [search, setSearch] = useState('');
   const [chips, setChips] = useState<Chips>({});
   const chipsRef = useRef(chips);
+  const isExternalFilterPresent = useCallback(() => chipsActive(chipsRef.current), []);
+  const doesExternalFilterPass = useCallback((n: IRowNode<Measure>) => !!n.data && chipsPass(n.data, chipsRef.current, today()), []);
   const [shown, setShown] = useState(0);
   const [dialog, setDialog] = useState<'delete' | 'move' | 'bulk' | 'fields' | null>(null);
   const selectedNode = nodes.find((n) => n.id === selectedNodeId);
@@ -68,9 +76,21 @@ export function MeasuresGrid() {
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const stableFields = useMemo(() => customFields, [fieldsKey]);
   const errorsRef = useRef(cellErrors);
+  const conflictsRef = useRef(conflictCells);
+
+  // Conflicts reload after every change (sync status); like refusals, they redraw only their rows.
+  useEffect(() => {
+    const before = conflictsRef.current;
+    conflictsRef.current = conflictCells;
+    const api = gridRef.current?.api;
+    if (!api || before === conflictCells) return;
+    const changed = [...before, ...conflictCells].filter((k) => before.has(k) !== conflictCells.has(k));
+    const rowNodes = [...new Set(changed.map((k) => k.slice(0, k.indexOf(':'))))].map((id) => api.getRowNode(id)).filter((n) => !!n);
+    if (rowNodes.length) api.refreshCells({ rowNodes, force: true });
+  }, [conflictCells]);
   const columnDefs = useMemo(
-    () => measureColumns({ peopleNames, cellErrors: () => errorsRef.current, packagePath, customFields: stableFields, onOpen: openDetail, onOpenEffects: (id) => void openEffects(id), conflictCells }),
-    [peopleNames, packagePath, stableFields, openDetail, openEffects, conflictCells],
+    () => measureColumns({ peopleNames, cellErrors: () => errorsRef.current, packagePath, customFields: stableFields, onOpen: openDetail, onOpenEffects: (id) => void openEffects(id), conflictCells: () => conflictsRef.current }),
+    [peopleNames, packagePath, stableFields, openDetail, openEffects],
   );
 
   useEffect(() => {
@@ -191,14 +211,14 @@ export function MeasuresGrid() {
             theme={theme}
             rowData={rowData}
             columnDefs={columnDefs}
-            getRowId={(p) => p.data.id}
+            getRowId={getRowId}
             readOnlyEdit
             onCellEditRequest={onCellEditRequest}
             quickFilterText={search}
-            isExternalFilterPresent={() => chipsActive(chipsRef.current)}
-            doesExternalFilterPass={(n: IRowNode<Measure>) => !!n.data && chipsPass(n.data, chipsRef.current, today())}
+            isExternalFilterPresent={isExternalFilterPresent}
+            doesExternalFilterPass={doesExternalFilterPass}
             onModelUpdated={(e) => setShown(e.api.getDisplayedRowCount())}
-            rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: true, enableClickSelection: false, selectAll: 'filtered' }}
+            rowSelection={ROW_SELECTION}
             onSelectionChanged={(e) => setSelection((e.api as GridApi<Measure>).getSelectedRows())}
             onCellKeyDown={(e) => {
               const k = (e.event as KeyboardEvent | null)?.key;
@@ -208,7 +228,7 @@ export function MeasuresGrid() {
             stopEditingWhenCellsLoseFocus
             enterNavigatesVerticallyAfterEdit
             tooltipShowDelay={200}
-            defaultColDef={{ resizable: true, sortable: true, filter: true }}
+            defaultColDef={DEFAULT_COL_DEF}
             animateRows={false}
             suppressColumnVirtualisation
           />

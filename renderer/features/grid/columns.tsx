@@ -37,13 +37,13 @@ export function measureColumns(opts: {
   onOpen?: (id: string) => void;
   /** Opens the measure's financial effects and statuses (value feature). */
   onOpenEffects?: (id: string) => void;
-  /** Cells with an open sync conflict, keyed "<measure id>:<field>". */
-  conflictCells?: Set<string>;
+  /** Cells with an open sync conflict, keyed "<measure id>:<field>"; read at render like cellErrors. */
+  conflictCells?: () => Set<string>;
 }): ColDef<Measure>[] {
   const errorRules = (field: string) => ({
     cellClassRules: {
       'cell-error': (p: { data?: Measure }) => !!p.data && !!opts.cellErrors()[`${p.data.id}:${field}`],
-      'cell-conflict': (p: { data?: Measure }) => !!p.data && !!opts.conflictCells?.has(`${p.data.id}:${field}`),
+      'cell-conflict': (p: { data?: Measure }) => !!p.data && !!opts.conflictCells?.().has(`${p.data.id}:${field}`),
     },
     tooltipValueGetter: (p: { data?: Measure }) => (p.data ? opts.cellErrors()[`${p.data.id}:${field}`] : undefined),
   });

@@ -26,6 +26,30 @@ export interface GridSlice {
   setIdFilter(f: { ids: string[]; label: string } | null): void;
 }
 
+function sameMeasure(a: Measure, b: Measure): boolean {
+  for (const k of Object.keys(b) as (keyof Measure)[]) {
+    const x = a[k];
+    const y = b[k];
+    if (x === y) continue;
+    if (typeof x === 'object' && typeof y === 'object' && JSON.stringify(x) === JSON.stringify(y)) continue;
+    return false;
+  }
+  return Object.keys(a).length === Object.keys(b).length;
+}
+
+/**
+ * Reuses the previous object of every row that did not change, so the grid (which compares
+ * rows by reference) leaves them alone — an edit just started in another row survives a reload.
+ */
+export function keepUnchanged(prev: Measure[], next: Measure[]): Measure[] {
+  if (prev.length === 0) return next;
+  const byId = new Map(prev.map((m) => [m.id, m]));
+  return next.map((m) => {
+    const old = byId.get(m.id);
+    return old && sameMeasure(old, m) ? old : m;
+  });
+}
+
 export const createGridSlice: Slice<GridSlice> = (set, get) => ({
   measures: [],
   customFields: [],
@@ -37,7 +61,7 @@ export const createGridSlice: Slice<GridSlice> = (set, get) => ({
   loadMeasures: async () => {
     const nodeId = get().selectedNodeId;
     const [measures, customFields] = await Promise.all([get().api.call('measures:list', nodeId ? { nodeId } : {}), get().api.call('customFields:list', {})]);
-    set({ measures, customFields });
+    set({ measures: keepUnchanged(get().measures, measures), customFields });
   },
   bulkUpdate: async (edits, label) => {
     try {
