@@ -28,14 +28,17 @@ export interface StatusFactsRow {
   potAt: string | null;
 }
 
-const SQL = `
+// Two statements, not one with `(? OR id IN …)`: the OR would stop SQLite from using the
+// measure_id indexes, turning a one-measure refresh into scans of every table. The unary
+// `+` keeps the planner on the primary key instead of the (deleted, …) roll-up index.
+const sql = (all: boolean) => `
   WITH ids(id) AS (SELECT value FROM json_each(?)),
   ms AS (SELECT measure_id, count(*) AS total,
            sum(CASE WHEN done = 0 AND due_date IS NOT NULL AND due_date < ? THEN 1 ELSE 0 END) AS overdue,
            sum(CASE WHEN done = 0 AND due_date IS NOT NULL AND due_date >= ? AND forecast_date > due_date THEN 1 ELSE 0 END) AS slipping
-         FROM milestones WHERE deleted = 0 AND (? OR measure_id IN (SELECT id FROM ids)) GROUP BY measure_id),
+         FROM milestones WHERE deleted = 0${all ? '' : ' AND measure_id IN (SELECT id FROM ids)'} GROUP BY measure_id),
   lt AS (SELECT l.measure_id, sum(${SIGN_SQL} * l.target) AS target, max(l.updated_at) AS updated
-         FROM effect_lines l WHERE l.deleted = 0 AND (? OR l.measure_id IN (SELECT id FROM ids)) AND l.type IN ${VALUE_TYPES_SQL} GROUP BY l.measure_id)
+         FROM effect_lines l WHERE l.deleted = 0${all ? '' : ' AND l.measure_id IN (SELECT id FROM ids)'} AND l.type IN ${VALUE_TYPES_SQL} GROUP BY l.measure_id)
   SELECT m.id, m.implementation_status AS implementationStatus, m.potential_status AS potentialStatus,
          m.updated_at AS updatedAt, lt.updated AS valueUpdatedAt,
          coalesce(ms.total, 0) AS msTotal, coalesce(ms.overdue, 0) AS msOverdue, coalesce(ms.slipping, 0) AS msSlipping,
@@ -49,10 +52,11 @@ const SQL = `
   LEFT JOIN value_measure_totals ev ON ev.measure_id = m.id AND ev.n > 0
   LEFT JOIN status_overrides io ON io.id = m.id || ':implementation' AND io.deleted = 0
   LEFT JOIN status_overrides po ON po.id = m.id || ':potential' AND po.deleted = 0
-  WHERE m.deleted = 0 AND (? OR m.id IN (SELECT id FROM ids))`;
+  WHERE ${all ? 'm.deleted = 0' : '+m.deleted = 0 AND m.id IN (SELECT id FROM ids)'}`;
+const SQL_ALL = sql(true);
+const SQL_IDS = sql(false);
 
 /** Facts for the given measures, or every live measure when `ids` is null. `today` is YYYY-MM-DD. */
 export function statusFacts(db: Database, ids: string[] | null, today: string): StatusFactsRow[] {
-  const all = ids === null ? 1 : 0;
-  return cachedStatement(db, SQL).all(JSON.stringify(ids ?? []), today, today, all, all, all) as StatusFactsRow[];
+  return cachedStatement(db, ids === null ? SQL_ALL : SQL_IDS).all(JSON.stringify(ids ?? []), today, today) as StatusFactsRow[];
 }

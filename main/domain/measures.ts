@@ -40,12 +40,15 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 // eslint-disable-next-line no-control-regex
 const LINE_BREAK_OR_CONTROL = /[\u0000-\u001f\u007f]/;
 
+// One collator for all look-ups: localeCompare with options builds a new one per call.
+const NAME_COLLATOR = new Intl.Collator(undefined, { sensitivity: 'accent' });
+
 /** Resolves a person given by id or by exact name (case-insensitive). */
 export function resolvePerson(value: string, people: PersonRef[]): { id: string } | { error: string } {
   const v = value.trim();
   const byId = people.find((p) => p.id === v);
   if (byId) return { id: byId.id };
-  const byName = people.filter((p) => p.name.localeCompare(v, undefined, { sensitivity: 'accent' }) === 0);
+  const byName = people.filter((p) => NAME_COLLATOR.compare(p.name, v) === 0);
   if (byName.length === 1) return { id: byName[0]!.id };
   if (byName.length > 1) return { error: `Several people are called "${v}"; pick one from the list` };
   return { error: `Unknown person "${v}"; add them under People first` };
