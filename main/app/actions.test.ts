@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApi, type Api } from '../api/index.js';
-import { closeWorkspace, historyStep, newWorkspace, openStartWorkspace, openWorkspace, saveWorkspaceCopy } from './actions.js';
+import { closeWorkspace, exportPack, historyStep, newWorkspace, openStartWorkspace, openWorkspace, saveWorkspaceCopy } from './actions.js';
 
 let dir: string;
 let api: Api;
@@ -106,5 +106,21 @@ describe('menu actions', () => {
     expect((await api.call('measures:get', { id: m.id })).title).toBe(m.title);
     await historyStep(api, 'redo');
     expect((await api.call('measures:get', { id: m.id })).title).toBe('Renamed');
+  });
+});
+
+describe('export steering pack from the menu', () => {
+  it('writes the PowerPoint pack where the save dialog says, named after the workspace and date', async () => {
+    await api.call('workspace:create', { path: join(dir, 'ws.steerco'), demo: true });
+    const names: string[] = [];
+    const out = join(dir, 'pack.pptx');
+    const written = await exportPack(api, 'pptx', (name) => {
+      names.push(name);
+      return Promise.resolve(out);
+    });
+    expect(written).toBe(out);
+    expect(existsSync(out)).toBe(true);
+    expect(names[0]).toMatch(/^Northwind managed-service launch demo - steering pack - \d{4}-\d{2}-\d{2}\.pptx$/);
+    expect(await exportPack(api, 'pptx', () => Promise.resolve(null))).toBeNull();
   });
 });

@@ -80,3 +80,18 @@ export async function openStartWorkspace(api: Api, opts: { argvFile: string | nu
     return { workspace: null, problems };
   }
 }
+
+/**
+ * File › Export steering pack: the pack of the whole program for the next meeting, written
+ * where the user chooses (the picker is the shell's save dialog). Null when cancelled.
+ */
+export async function exportPack(api: Api, format: 'pdf' | 'pptx', pick: (suggestedName: string) => Promise<string | null>): Promise<string | null> {
+  const info = await api.call('app:info', {});
+  if (!info.workspace) return null;
+  const date = new Date().toISOString().slice(0, 10);
+  const safe = info.workspace.name.replace(/[^\p{L}\p{N} _-]+/gu, '').trim() || 'Steerco';
+  const path = await pick(`${safe} - steering pack - ${date}.${format}`);
+  if (!path) return null;
+  const r = format === 'pptx' ? await api.call('pack:exportPptx', { path }) : await api.call('pack:exportPdf', { path });
+  return r.path;
+}

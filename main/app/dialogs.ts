@@ -38,3 +38,15 @@ export async function showError(win: BrowserWindow | null, title: string, error:
   if (win) await dialog.showMessageBox(win, options);
   else await dialog.showMessageBox(options);
 }
+
+/** Save dialog for an exported pack (PDF or PowerPoint). */
+export async function pickExportPath(win: BrowserWindow | null, format: 'pdf' | 'pptx', suggestedFolder: string, name: string): Promise<string | null> {
+  const options: SaveDialogOptions = {
+    title: format === 'pdf' ? 'Export steering pack as PDF' : 'Export steering pack as PowerPoint',
+    defaultPath: join(suggestedFolder, name),
+    filters: [format === 'pdf' ? { name: 'PDF', extensions: ['pdf'] } : { name: 'PowerPoint', extensions: ['pptx'] }],
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  };
+  const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+  return r.canceled || !r.filePath ? null : r.filePath;
+}

@@ -7,8 +7,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, dialog } from 'electron';
 import { createApi, type Api } from '../api/index.js';
-import { closeWorkspace, historyStep, newWorkspace, openStartWorkspace, openWorkspace, saveWorkspaceCopy } from './actions.js';
-import { pickPath, showError } from './dialogs.js';
+import { closeWorkspace, exportPack, historyStep, newWorkspace, openStartWorkspace, openWorkspace, saveWorkspaceCopy } from './actions.js';
+import { pickExportPath, pickPath, showError } from './dialogs.js';
 import { forwardEvents, registerIpc } from './ipc.js';
 import { installMenu, type MenuActions } from './menu.js';
 import { printPackWithElectron } from './pack-print.js';
@@ -47,6 +47,10 @@ function menuActions(a: Api): MenuActions {
     open: report('Could not open the workspace', () => openWorkspace(a)),
     openRecent: (path) => report('Could not open the workspace', () => openWorkspace(a, path))(),
     saveCopy: report('Could not save a copy', () => saveWorkspaceCopy(a)),
+    exportPack: (format) =>
+      report('Could not export the steering pack', () =>
+        exportPack(a, format, (name) => pickExportPath(getMainWindow(), format, a.session.defaultFolder(), name)),
+      )(),
     closeWorkspace: report('Could not close the workspace', () => closeWorkspace(a)),
     undo: report('Could not undo', () => historyStep(a, 'undo')),
     redo: report('Could not redo', () => historyStep(a, 'redo')),

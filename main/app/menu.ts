@@ -15,6 +15,7 @@ export interface MenuActions {
   open(): void;
   openRecent(path: string): void;
   saveCopy(): void;
+  exportPack(format: 'pdf' | 'pptx'): void;
   closeWorkspace(): void;
   undo(): void;
   redo(): void;
@@ -34,6 +35,10 @@ function fileMenu(state: MenuState, a: MenuActions): MenuItemConstructorOptions 
       { label: 'Open recent', submenu: recent },
       { type: 'separator' },
       { label: 'Save a copy…', accelerator: 'CmdOrCtrl+Shift+S', enabled: state.hasWorkspace, click: () => a.saveCopy() },
+      { type: 'separator' },
+      { label: 'Export steering pack as PDF…', enabled: state.hasWorkspace, click: () => a.exportPack('pdf') },
+      { label: 'Export steering pack as PowerPoint…', enabled: state.hasWorkspace, click: () => a.exportPack('pptx') },
+      { type: 'separator' },
       { label: 'Close workspace', accelerator: 'CmdOrCtrl+W', enabled: state.hasWorkspace, click: () => a.closeWorkspace() },
       // macOS keeps Quit in the application menu.
       ...(state.isMac ? [] : [{ type: 'separator' as const }, { role: 'quit' as const, label: 'Quit' }]),
