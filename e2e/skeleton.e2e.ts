@@ -15,8 +15,11 @@ describe('walking skeleton', () => {
     const { page, api } = s;
     await expect.poll(() => page.locator('.ag-row[row-id]').count()).toBeGreaterThan(10);
     await page.screenshot({ path: join(ARTIFACTS, 'main-window.png') });
-    mkdirSync('e2e/screenshots', { recursive: true });
-    copyFileSync(join(ARTIFACTS, 'main-window.png'), 'e2e/screenshots/main-window.png');
+    // The README's copy changes only on purpose: STEERCO_UPDATE_SCREENSHOT=1 npm run test:e2e.
+    if (process.env.STEERCO_UPDATE_SCREENSHOT) {
+      mkdirSync('e2e/screenshots', { recursive: true });
+      copyFileSync(join(ARTIFACTS, 'main-window.png'), 'e2e/screenshots/main-window.png');
+    }
 
     // Filter by the smaller program: only its measures remain.
     const program = (await api.call('nodes:list', {})).find((n) => n.name === 'Service Cost Excellence')!;
