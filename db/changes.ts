@@ -231,13 +231,6 @@ function rowToChange(r: Record<string, unknown>): ChangeRecord {
   };
 }
 
-/** Changes of one row (or of all rows of a table whose id starts with a prefix), oldest first. */
-export function changesForRow(db: Database, table: string, rowId: string): ChangeRecord[] {
-  return (db.prepare('SELECT * FROM change_log WHERE tbl = ? AND row_id = ? ORDER BY seq').all(table, rowId) as Record<string, unknown>[]).map(
-    rowToChange,
-  );
-}
-
 export function changesForTx(db: Database, tx: string): ChangeRecord[] {
   return (db.prepare('SELECT * FROM change_log WHERE tx = ? ORDER BY seq').all(tx) as Record<string, unknown>[]).map(rowToChange);
 }

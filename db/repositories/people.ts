@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { Person, Role, RoleAssignment } from '../../preload/contract/types.js';
+import type { Person, Role } from '../../preload/contract/types.js';
 import type { Writer } from '../changes.js';
 
 export function listPeople(db: Database): Person[] {
@@ -28,15 +28,6 @@ export function listRoles(db: Database): Role[] {
 
 export function insertRole(w: Writer, r: { key: string; name: string; id?: string }): string {
   return w.insert('roles', { key: r.key, name: r.name }, r.id);
-}
-
-export function listAssignments(db: Database): RoleAssignment[] {
-  return db
-    .prepare(
-      `SELECT a.id, a.person_id AS personId, r.key AS roleKey, a.node_id AS nodeId
-       FROM role_assignments a JOIN roles r ON r.id = a.role_id WHERE a.deleted = 0 AND r.deleted = 0`,
-    )
-    .all() as RoleAssignment[];
 }
 
 export function insertAssignment(w: Writer, a: { personId: string; roleId: string; nodeId?: string | null }): string {

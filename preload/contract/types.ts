@@ -45,13 +45,6 @@ export interface Person {
   roles: string[];
 }
 
-export interface RoleAssignment {
-  id: string;
-  personId: string;
-  roleKey: string;
-  nodeId: string | null;
-}
-
 export interface Measure {
   id: string;
   code: string;

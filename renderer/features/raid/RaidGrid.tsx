@@ -8,6 +8,12 @@ import { raidColumns } from './raid-columns';
 
 const theme = themeQuartz.withParams({ fontSize: 13, headerFontSize: 13, rowHeight: 32, headerHeight: 34, spacing: 6 });
 
+// Options keep their identity across renders: a new object makes the grid re-apply it,
+// which ends an edit in progress.
+const ROW_SELECTION = { mode: 'multiRow', checkboxes: true, headerCheckbox: true, enableClickSelection: false } as const;
+const DEFAULT_COL_DEF = { resizable: true, sortable: true, filter: true };
+const getRowId = (p: { data: RaidItem }) => p.data.id;
+
 /** The RAID log: edited cell by cell like the measures grid, refusals shown in the cell. */
 export function RaidGrid({ measureCodes }: { measureCodes: string[] }) {
   const items = useApp((s) => s.raidItems);
@@ -23,13 +29,33 @@ export function RaidGrid({ measureCodes }: { measureCodes: string[] }) {
   const [only, setOnly] = useState<'all' | 'flagged'>('all');
   const [selection, setSelection] = useState<RaidItem[]>([]);
   const [confirm, setConfirm] = useState(false);
-  const peopleNames = useMemo(() => people.map((p) => p.name), [people]);
-  const nodeNames = useMemo(() => nodes.map((n) => n.name), [nodes]);
-  const columnDefs = useMemo(() => raidColumns({ peopleNames, measureCodes, nodeNames, cellErrors }), [peopleNames, measureCodes, nodeNames, cellErrors]);
+  // Columns are rebuilt only when their lists change: a rebuild ends an edit in progress, and
+  // every save reloads people, nodes and measures as new (equal) arrays.
+  const peopleKey = people.map((p) => p.name).join('\n');
+  const nodesKey = nodes.map((n) => n.name).join('\n');
+  const codesKey = measureCodes.join('\n');
+  const errorsRef = useRef(cellErrors);
+  const columnDefs = useMemo(
+    () =>
+      raidColumns({
+        peopleNames: peopleKey ? peopleKey.split('\n') : [],
+        measureCodes: codesKey ? codesKey.split('\n') : [],
+        nodeNames: nodesKey ? nodesKey.split('\n') : [],
+        cellErrors: () => errorsRef.current,
+      }),
+    [peopleKey, codesKey, nodesKey],
+  );
   const rows = useMemo(() => (only === 'flagged' ? items.filter((r) => r.overdue || r.stale || r.escalated) : items), [items, only]);
 
   useEffect(() => {
-    gridRef.current?.api?.refreshCells({ force: true });
+    // Redraw only the rows whose refusals changed.
+    const before = errorsRef.current;
+    errorsRef.current = cellErrors;
+    const api = gridRef.current?.api;
+    if (!api || before === cellErrors) return;
+    const keys = [...Object.keys(before), ...Object.keys(cellErrors)].filter((k) => before[k] !== cellErrors[k]);
+    const rowNodes = [...new Set(keys.map((k) => k.slice(0, k.indexOf(':'))))].map((id) => api.getRowNode(id)).filter((n) => !!n);
+    if (rowNodes.length) api.refreshCells({ rowNodes, force: true });
   }, [cellErrors]);
 
   const onCellEditRequest = useCallback(
@@ -75,16 +101,16 @@ export function RaidGrid({ measureCodes }: { measureCodes: string[] }) {
           theme={theme}
           rowData={rows}
           columnDefs={columnDefs}
-          getRowId={(p) => p.data.id}
+          getRowId={getRowId}
           readOnlyEdit
           onCellEditRequest={onCellEditRequest}
           quickFilterText={search}
-          rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: true, enableClickSelection: false }}
+          rowSelection={ROW_SELECTION}
           onSelectionChanged={(e) => setSelection((e.api as GridApi<RaidItem>).getSelectedRows())}
           stopEditingWhenCellsLoseFocus
           enterNavigatesVerticallyAfterEdit
           tooltipShowDelay={200}
-          defaultColDef={{ resizable: true, sortable: true, filter: true }}
+          defaultColDef={DEFAULT_COL_DEF}
           animateRows={false}
           suppressColumnVirtualisation
         />

@@ -15,10 +15,10 @@ export function FlagsCell(p: ICellRendererParams<RaidItem>) {
   );
 }
 
-export function raidColumns(opts: { peopleNames: string[]; measureCodes: string[]; nodeNames: string[]; cellErrors: Record<string, string> }): ColDef<RaidItem>[] {
+export function raidColumns(opts: { peopleNames: string[]; measureCodes: string[]; nodeNames: string[]; cellErrors: () => Record<string, string> }): ColDef<RaidItem>[] {
   const errorRules = (field: string) => ({
-    cellClassRules: { 'cell-error': (p: { data?: RaidItem }) => !!p.data && !!opts.cellErrors[`${p.data.id}:${field}`] },
-    tooltipValueGetter: (p: { data?: RaidItem }) => (p.data ? opts.cellErrors[`${p.data.id}:${field}`] : undefined),
+    cellClassRules: { 'cell-error': (p: { data?: RaidItem }) => !!p.data && !!opts.cellErrors()[`${p.data.id}:${field}`] },
+    tooltipValueGetter: (p: { data?: RaidItem }) => (p.data ? opts.cellErrors()[`${p.data.id}:${field}`] : undefined),
   });
   const text = (field: keyof RaidItem & string, headerName: string, width = 150): ColDef<RaidItem> => ({
     field,
