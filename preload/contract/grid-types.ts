@@ -67,6 +67,9 @@ export interface ViewState {
   filters?: Record<string, unknown>;
   chips?: Record<string, string>;
   search?: string;
+  /** The hierarchy shown in the grid (node rows), and the nodes collapsed in it. */
+  hierarchy?: boolean;
+  collapsed?: string[];
 }
 
 export interface SavedView {

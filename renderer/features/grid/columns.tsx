@@ -39,6 +39,8 @@ export function measureColumns(opts: {
   onOpenEffects?: (id: string) => void;
   /** Cells with an open sync conflict, keyed "<measure id>:<field>"; read at render like cellErrors. */
   conflictCells?: () => Set<string>;
+  /** Depth of a measure in the grid's hierarchy (read when the cell draws), or null when the hierarchy is off. */
+  indent?: (m: Measure) => number | null;
 }): ColDef<Measure>[] {
   const errorRules = (field: string) => ({
     cellClassRules: {
@@ -77,7 +79,22 @@ export function measureColumns(opts: {
     ...errorRules(field),
   });
   return [
-    { field: 'code', headerName: 'Code', width: 120, pinned: 'left', editable: false, sort: 'asc', cellRenderer: CodeCellRenderer, cellRendererParams: { onOpen: opts.onOpen ?? (() => undefined) } },
+    {
+      field: 'code',
+      headerName: 'Code',
+      width: 130,
+      pinned: 'left',
+      editable: false,
+      sort: 'asc',
+      cellRenderer: CodeCellRenderer,
+      cellRendererParams: { onOpen: opts.onOpen ?? (() => undefined) },
+      // In the hierarchy: indented under its package, and a handle to drag it to another package.
+      cellClass: (p) => {
+        const d = p.data && opts.indent?.(p.data);
+        return d === null || d === undefined ? undefined : `tree-indent tree-indent-${Math.min(d, 8)}`;
+      },
+      rowDrag: (p) => !!p.data && opts.indent?.(p.data) !== null && opts.indent?.(p.data) !== undefined,
+    },
     { ...text('title', 'Title', 320), pinned: 'left' },
     person('owner', 'Owner'),
     person('sponsor', 'Sponsor'),

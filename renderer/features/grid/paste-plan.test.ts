@@ -34,6 +34,23 @@ describe('planPaste', () => {
     expect(planPaste([['a', 'b'], ['c']], target()).problems).toEqual(['Row 2 of the copied block has 1 cells, the others 2.']);
   });
 
+  it('names a cell longer than 1,000,000 characters on its own line and sends nothing; the other cells are checked too', () => {
+    const huge = 'x'.repeat(1_000_001);
+    const p = planPaste(
+      [
+        ['M-0000', huge, 'High'],
+        ['M-0001', 'fine', huge],
+      ],
+      target(),
+    );
+    expect(p.problems).toEqual(['M-0000 Title: 1,000,001 characters is too long (at most 1,000,000)', 'M-0001 Risk: 1,000,001 characters is too long (at most 1,000,000)']);
+    expect(p.edits).toEqual([]);
+    // Exactly the limit is stored verbatim.
+    const ok = planPaste([['M-0000', 'y'.repeat(1_000_000)]], target());
+    expect(ok.problems).toEqual([]);
+    expect(ok.edits[0]!.patch!.title).toHaveLength(1_000_000);
+  });
+
   it('refuses changes to read-only columns and sends nothing', () => {
     const p = planPaste([['M-9999', 'x']], target());
     expect(p.problems).toEqual(['M-0000 Code: cannot be edited here (read-only column)']);

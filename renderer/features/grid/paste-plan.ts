@@ -1,5 +1,8 @@
 import type { MeasureEdit, MeasurePatch } from '../../../preload/contract';
 
+/** The longest text a cell takes (the contract's limit); a longer pasted cell is refused on its own line. */
+export const MAX_CELL_CHARS = 1_000_000;
+
 /** A displayed grid column as the paste sees it. */
 export interface PasteColumn {
   colId: string;
@@ -54,6 +57,10 @@ export function planPaste(block: string[][], target: PasteTarget, selectedCount 
     const edit: MeasureEdit = { id: target.rowIds[i]! };
     cells.forEach((value, j) => {
       const col = target.columns[j]!;
+      if (value.length > MAX_CELL_CHARS && (col.field || col.customKey)) {
+        problems.push(`${target.rowCodes[i]} ${col.header}: ${value.length.toLocaleString('en')} characters is too long (at most ${MAX_CELL_CHARS.toLocaleString('en')})`);
+        return;
+      }
       if (col.field) (edit.patch ??= {})[col.field] = value;
       else if (col.customKey) (edit.custom ??= {})[col.customKey] = value;
       else if (value !== target.current(i, j)) problems.push(`${target.rowCodes[i]} ${col.header}: cannot be edited here (read-only column)`);

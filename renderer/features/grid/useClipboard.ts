@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { AgGridReact } from 'ag-grid-react';
 import type { Column, GridApi, IRowNode } from 'ag-grid-community';
-import type { Measure, MeasurePatch } from '../../../preload/contract';
+import type { MeasurePatch } from '../../../preload/contract';
 import { useApp, useStore } from '../../app/context';
+import { isNodeRow, type GridRow } from './hierarchy';
 import { planPaste, type PasteColumn } from './paste-plan';
 import { parseTsv, toTsv } from './tsv';
 
@@ -14,7 +15,7 @@ export interface ClipboardReport {
 
 const SELECTION_COL = 'ag-Grid-SelectionColumn';
 
-function dataColumns(api: GridApi<Measure>): Column[] {
+function dataColumns(api: GridApi<GridRow>): Column[] {
   return api.getAllDisplayedColumns().filter((c) => c.getColId() !== SELECTION_COL);
 }
 
@@ -30,14 +31,14 @@ export function pasteColumn(c: Column): PasteColumn {
   };
 }
 
-function cellText(api: GridApi<Measure>, node: IRowNode<Measure>, col: Column): string {
+function cellText(api: GridApi<GridRow>, node: IRowNode<GridRow>, col: Column): string {
   const v: unknown = api.getCellValue({ rowNode: node, colKey: col, useFormatter: true });
   return v === null || v === undefined ? '' : String(v);
 }
 
 /** Rows the selection covers in display order (the selection is kept across filters; only displayed rows count). */
-function selectedNodes(api: GridApi<Measure>): IRowNode<Measure>[] {
-  const out: IRowNode<Measure>[] = [];
+function selectedNodes(api: GridApi<GridRow>): IRowNode<GridRow>[] {
+  const out: IRowNode<GridRow>[] = [];
   api.forEachNodeAfterFilterAndSort((n) => {
     if (n.isSelected()) out.push(n);
   });
@@ -54,7 +55,7 @@ function isTextField(t: EventTarget | null): boolean {
  * (they work in the browser and in Electron, where navigator.clipboard is denied). A paste
  * is one bulkUpdate call: all of it is saved as one undo step, or nothing is.
  */
-export function useClipboard(host: RefObject<HTMLElement | null>, grid: RefObject<AgGridReact<Measure> | null>) {
+export function useClipboard(host: RefObject<HTMLElement | null>, grid: RefObject<AgGridReact<GridRow> | null>) {
   const bulkUpdate = useApp((s) => s.bulkUpdate);
   const notify = useApp((s) => s.notify);
   const moveMeasures = useApp((s) => s.moveMeasures);
@@ -70,7 +71,12 @@ export function useClipboard(host: RefObject<HTMLElement | null>, grid: RefObjec
     const tryMove = (e: ClipboardEvent): boolean => {
       const clip = e.clipboardData?.getData('text/plain') ?? '';
       const { nodes: tree, selectedNodeId } = store.getState();
-      const pkg = tree.find((n) => n.id === selectedNodeId && n.level === 'package');
+      // The target: the package row focused in the grid's hierarchy, else the package selected in the tree.
+      const api = grid.current?.api;
+      const focused = api?.getFocusedCell();
+      const focusedTree = focused ? api?.getDisplayedRowAtIndex(focused.rowIndex)?.data?.tree : undefined;
+      const targetId = focusedTree ? focusedTree.nodeId : selectedNodeId;
+      const pkg = tree.find((n) => n.id === targetId && n.level === 'package');
       if (!cut.current || cut.current.text !== clip || !pkg || isTextField(e.target)) return false;
       e.preventDefault();
       const ids = cut.current.ids;
@@ -104,7 +110,7 @@ export function useClipboard(host: RefObject<HTMLElement | null>, grid: RefObjec
       else {
         const f = api.getFocusedCell();
         const node = f ? api.getDisplayedRowAtIndex(f.rowIndex) : undefined;
-        if (!f || !node) return;
+        if (!f || !node || isNodeRow(node.data)) return;
         rows = [[cellText(api, node, f.column)]];
       }
       e.preventDefault();
@@ -126,14 +132,19 @@ export function useClipboard(host: RefObject<HTMLElement | null>, grid: RefObjec
       const columns = all.slice(Math.max(0, start));
       const sel = selectedNodes(api);
       const focusedNode = api.getDisplayedRowAtIndex(f.rowIndex);
-      let nodes: IRowNode<Measure>[];
+      if (isNodeRow(focusedNode?.data)) {
+        notify('error', 'Paste lands on measure cells: focus the cell where the block should start (a hierarchy row takes only measures cut with Ctrl+X).');
+        return;
+      }
+      let nodes: IRowNode<GridRow>[];
       if (sel.length >= 2 && focusedNode && sel.includes(focusedNode)) nodes = sel;
       else {
+        // The block lands on the measure rows from the focused one down; hierarchy rows in between are skipped.
         nodes = [];
-        const end = Math.min(api.getDisplayedRowCount(), f.rowIndex + block.length);
-        for (let i = f.rowIndex; i < end; i++) {
+        const count = api.getDisplayedRowCount();
+        for (let i = f.rowIndex; i < count && nodes.length < block.length; i++) {
           const n = api.getDisplayedRowAtIndex(i);
-          if (n?.data) nodes.push(n);
+          if (n?.data && !isNodeRow(n.data)) nodes.push(n);
         }
       }
       const plan = planPaste(
