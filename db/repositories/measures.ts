@@ -42,6 +42,12 @@ export function getMeasuresByIds(db: Database, ids: string[]): Measure[] {
   return ids.length > 500 ? attachCustom(db, list) : attachCustom(db, list, ids);
 }
 
+/** Live measures among `ids` (deleted ones are left out), e.g. the rows an action changed. */
+export function listLiveMeasuresByIds(db: Database, ids: string[]): Measure[] {
+  const list = cachedStatement(db, `${SELECT} WHERE m.id IN (SELECT value FROM json_each(?)) AND m.deleted = 0`).all(JSON.stringify(ids)) as Measure[];
+  return ids.length > 500 ? attachCustom(db, list) : attachCustom(db, list, ids);
+}
+
 /** Next free code "M-0001"… over all measures, deleted ones included (codes are never reused). */
 export function nextMeasureCode(db: Database): string {
   const r = cachedStatement(db, "SELECT max(CAST(substr(code, 3) AS INTEGER)) AS n FROM measures WHERE code GLOB 'M-[0-9]*'").get() as {

@@ -94,12 +94,15 @@ export function gateHandlers(s: ApiSession): Pick<Handlers, K> {
   };
   return {
     'gates:status': ({ measureId }) => gateStatus(s, measureId),
-    'gates:readiness': () => {
+    'gates:readiness': ({ ids }) => {
       const db = s.db();
       const levels = getGateLevels(db);
       const pending = new Set(listRequests(db, { pendingOnly: true }).map((r) => r.measureId));
-      const rows = db.prepare('SELECT id, di_level AS diLevel FROM measures WHERE deleted = 0').all() as { id: string; diLevel: number }[];
-      const facts = loadFacts(db, null);
+      const rows = ids
+        ? (db.prepare('SELECT id, di_level AS diLevel FROM measures WHERE deleted = 0 AND id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as { id: string; diLevel: number }[])
+        : (db.prepare('SELECT id, di_level AS diLevel FROM measures WHERE deleted = 0').all() as { id: string; diLevel: number }[]);
+      // A few measures: their facts one by one; many: one pass over all.
+      const facts = ids && rows.length <= 200 ? new Map(rows.flatMap((m) => [...loadFacts(db, m.id)])) : loadFacts(db, null);
       return rows.map((m): GateReadiness => {
         const level = levels.find((l) => l.level === m.diLevel + 1);
         if (!level) return { measureId: m.id, next: null, met: 0, total: 0, ready: false, pending: false, missing: [] };

@@ -7,7 +7,7 @@ type K = 'history:state' | 'history:undo' | 'history:redo';
 export function historyHandlers(s: ApiSession): Pick<Handlers, K> {
   const step = (fn: typeof undo) => {
     const r = fn(s.db(), s.actor());
-    if (r && r.changed > 0) s.emit('workspace:changed', { tables: r.tables });
+    if (r) s.changed(r);
     return { ...undoState(s.db()), done: r?.value ?? null };
   };
   return {

@@ -144,3 +144,32 @@ describe('opening files', () => {
     await expect(api.call('workspace:open', { path })).rejects.toMatchObject({ body: { message: /newer Steerco.*Update Steerco/ } });
   });
 });
+
+describe('reloading only what changed', () => {
+  it('says which rows an action changed, and lists just those measures (live, in the subtree)', async () => {
+    const events: { tables: string[]; rows?: Record<string, string[]> }[] = [];
+    const off = api.session.on('workspace:changed', (e) => events.push(e));
+    const [a, b] = await api.call('measures:list', {});
+    await api.call('measures:update', { id: a!.id, patch: { title: 'Only this one' } });
+    expect(events.at(-1)!.rows!.measures).toEqual([a!.id]);
+    await api.call('history:undo', {});
+    expect(events.at(-1)!.rows!.measures).toEqual([a!.id]);
+    off();
+
+    await api.call('measures:delete', { ids: [b!.id] });
+    const fresh = await api.call('measures:list', { ids: [a!.id, b!.id] });
+    expect(fresh.map((m) => m.id)).toEqual([a!.id]);
+    expect(fresh[0]).toEqual((await api.call('measures:list', {})).find((m) => m.id === a!.id));
+    // Outside the selected node's subtree: not listed (the grid drops the row).
+    const other = (await api.call('nodes:list', {})).find((n) => n.level === 'package' && n.id !== a!.nodeId)!;
+    expect(await api.call('measures:list', { nodeId: other.id, ids: [a!.id] })).toEqual([]);
+    expect(await api.call('measures:list', { nodeId: a!.nodeId, ids: [a!.id] })).toHaveLength(1);
+  });
+
+  it('gives gate readiness for just the named measures, equal to the full list', async () => {
+    const all = await api.call('gates:readiness', {});
+    const some = await api.call('gates:readiness', { ids: [all[0]!.measureId, all[5]!.measureId] });
+    expect(some).toHaveLength(2);
+    expect(new Map(some.map((r) => [r.measureId, r]))).toEqual(new Map([all[0]!, all[5]!].map((r) => [r.measureId, r])));
+  });
+});

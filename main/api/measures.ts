@@ -3,6 +3,7 @@ import {
   getMeasure,
   getMeasuresByIds,
   insertMeasure,
+  listLiveMeasuresByIds,
   listMeasures,
   updateMeasureColumns,
 } from '../../db/repositories/measures.js';
@@ -42,7 +43,11 @@ function mustPackage(s: ApiSession, nodeId: string): void {
 
 export function measureHandlers(s: ApiSession): Pick<Handlers, K> {
   return {
-    'measures:list': ({ nodeId }) => listMeasures(s.db(), nodeId ? subtreeIds(s.db(), nodeId) : undefined),
+    'measures:list': ({ nodeId, ids }) => {
+      if (!ids) return listMeasures(s.db(), nodeId ? subtreeIds(s.db(), nodeId) : undefined);
+      const inTree = nodeId ? new Set(subtreeIds(s.db(), nodeId)) : null;
+      return listLiveMeasuresByIds(s.db(), ids).filter((m) => !inTree || inTree.has(m.nodeId));
+    },
     'measures:get': ({ id }) => mustMeasure(s, id),
     'measures:create': ({ nodeId, patch }) => {
       mustPackage(s, nodeId);

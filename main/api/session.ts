@@ -6,6 +6,7 @@ import type { Database } from '../../db/connection.js';
 import { getLocal, getMeta } from '../../db/connection.js';
 import { replicaId, runAction, type ActionResult, type Writer } from '../../db/changes.js';
 import { schemaVersion } from '../../db/migrate.js';
+import { rowsOfTx } from '../../db/repositories/tx-rows.js';
 import type { EventName, Events, Pack, WorkspaceInfo } from '../../preload/contract.js';
 import { ApiError } from './errors.js';
 
@@ -28,6 +29,9 @@ interface OpenWorkspace {
   path: string;
   release: () => void;
 }
+
+/** Up to this many changed cells, a change event lists the changed rows. */
+const CHANGED_ROWS_LIMIT = 20_000;
 
 /** The state behind the handler table: the open workspace, the acting person, events. */
 export class ApiSession {
@@ -92,8 +96,14 @@ export class ApiSession {
   act<T>(label: string, fn: (w: Writer, db: Database) => T, opts: { undoable?: boolean } = {}): ActionResult<T> {
     const db = this.db();
     const r = runAction(db, { actor: this.actor(), label, undoable: opts.undoable }, (w) => fn(w, db));
-    if (r.changed > 0) this.emit('workspace:changed', { tables: r.tables });
+    this.changed(r);
     return r;
+  }
+
+  /** Tells views what an action changed; small actions also say which rows, so a view can reload just those (a 20k-row list stays put). */
+  changed(r: { changed: number; tables: string[]; tx: string }): void {
+    if (r.changed === 0) return;
+    this.emit('workspace:changed', r.changed <= CHANGED_ROWS_LIMIT ? { tables: r.tables, rows: rowsOfTx(this.db(), r.tx) } : { tables: r.tables });
   }
 
   emit<E extends EventName>(event: E, payload: Events[E]): void {

@@ -61,7 +61,8 @@ export const coreContract = {
   'nodes:delete': method<{ nodes: number; measures: number }>()(z.object({ id }).strict()),
 
   /** Measures under a node (all when no node). */
-  'measures:list': method<Measure[]>()(z.object({ nodeId: id.optional() }).strict()),
+  /** The measures of a node's subtree (or all); with `ids`, only those of them (to refresh rows that changed). */
+  'measures:list': method<Measure[]>()(z.object({ nodeId: id.optional(), ids: z.array(id).max(20_000).optional() }).strict()),
   'measures:get': method<Measure>()(z.object({ id }).strict()),
   'measures:create': method<Measure>()(z.object({ nodeId: id, patch: measurePatchSchema.optional() }).strict()),
   /** Edits fields of one measure; people by id or exact name; '' or null clears. `custom`: custom field values by key. */
@@ -91,7 +92,8 @@ export const coreContract = {
 
 export interface CoreEvents {
   /** Data changed: which tables, so views reload only what they show. */
-  'workspace:changed': { tables: string[] };
+  /** `rows`: the ids of the changed rows by table, when the action was small enough to list them. */
+  'workspace:changed': { tables: string[]; rows?: Record<string, string[]> };
   /** A workspace was opened or closed. */
   'workspace:opened': { workspace: WorkspaceInfo | null };
 }

@@ -54,7 +54,8 @@ export const gatesContract = {
   /** Criteria of the next level met / missed, the open request, history, evidence, lifecycle. */
   'gates:status': method<GateStatus>()(z.object({ measureId: id }).strict()),
   /** "Ready for next gate" for every live measure (the grid column). */
-  'gates:readiness': method<GateReadiness[]>()(z.object({}).strict()),
+  /** Readiness for the next gate of every live measure, or only of `ids`. */
+  'gates:readiness': method<GateReadiness[]>()(z.object({ ids: z.array(id).max(20_000).optional() }).strict()),
   /** Requests the next level; refused with the list of what is missing. */
   'gates:request': method<GateRequest>()(
     z.object({ measureId: id, toLevel: level, comment, evidence: z.array(evidenceInputSchema).max(20).optional() }).strict(),

@@ -4,6 +4,7 @@ import { StartScreen } from '../features/workspace/StartScreen';
 import { TopBar } from '../features/workspace/TopBar';
 import { HierarchyTree } from '../features/tree/HierarchyTree';
 import { MeasuresGrid } from '../features/grid/MeasuresGrid';
+import { MEASURE_LIST_TABLES } from '../features/grid/slice';
 import { PeoplePanel } from '../features/people/PeoplePanel';
 import { Notices } from '../features/history/Notices';
 import { useGlobalKeys } from '../features/history/useGlobalKeys';
@@ -28,7 +29,7 @@ const VALUE_TABLES = ['measures', 'effect_lines', 'effect_values', 'value_valida
 /** Which tables each view's data comes from; a feature adds its own rows. */
 const RELOADS: [string[], Loader][] = [
   [['nodes', 'measures'], 'loadNodes'],
-  [['measures', 'people', 'nodes', 'custom_values', 'custom_fields'], 'loadMeasures'],
+  [MEASURE_LIST_TABLES, 'loadMeasures'],
   [['people', 'roles', 'role_assignments'], 'loadPeople'],
   ...RAID_RELOADS,
   [GATE_TABLES, 'loadGateReadiness'],
@@ -42,8 +43,14 @@ function useWorkspaceEvents(): void {
   const store = useStore();
   useEffect(() => {
     const s = () => store.getState();
-    const offChanged = s().api.on('workspace:changed', ({ tables }) => {
-      for (const [watch, load] of RELOADS) if (tables.some((t) => watch.includes(t))) void s()[load]();
+    const offChanged = s().api.on('workspace:changed', (change) => {
+      const { tables } = change;
+      for (const [watch, load] of RELOADS) {
+        if (!tables.some((t) => watch.includes(t))) continue;
+        // These two reload only the rows a small change touched (20k-row lists stay put).
+        if (load === 'loadMeasures' || load === 'loadGateReadiness') void s()[load](change);
+        else void s()[load]();
+      }
       void s().refreshUndo();
     });
     const offOpened = s().api.on('workspace:opened', ({ workspace }) => {

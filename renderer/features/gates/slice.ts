@@ -1,22 +1,36 @@
 import type { GateReadiness } from '../../../preload/contract';
 import type { Slice } from '../../app/store';
 import { ApiCallError } from '../../app/api';
+import { changedMeasureIds, type ChangeEvent } from '../../app/changes';
 
 export interface GatesSlice {
   /** "Ready for next gate" per measure id (the grid column). */
   gateReadiness: Record<string, GateReadiness>;
   /** The measure whose gate drawer is open. */
   gateMeasureId: string | null;
-  loadGateReadiness(): Promise<void>;
+  /** Reloads readiness; after an edit of a few measures' own fields, just theirs. */
+  loadGateReadiness(change?: ChangeEvent): Promise<void>;
   openGate(measureId: string | null): void;
 }
 
 export const createGatesSlice: Slice<GatesSlice> = (set, get) => ({
   gateReadiness: {},
   gateMeasureId: null,
-  loadGateReadiness: async () => {
+  loadGateReadiness: async (change) => {
     if (!get().workspace) return;
     try {
+      const ids = changedMeasureIds(change, GATE_TABLES, 200);
+      if (ids) {
+        if (ids.length === 0) return;
+        const list = await get().api.call('gates:readiness', { ids });
+        set((s) => {
+          const next = { ...s.gateReadiness };
+          for (const id of ids) delete next[id];
+          for (const r of list) next[r.measureId] = r;
+          return { gateReadiness: next };
+        });
+        return;
+      }
       const list = await get().api.call('gates:readiness', {});
       set({ gateReadiness: Object.fromEntries(list.map((r) => [r.measureId, r])) });
     } catch (e) {

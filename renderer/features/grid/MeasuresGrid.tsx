@@ -92,6 +92,10 @@ export function MeasuresGrid() {
   const notify = useApp((s) => s.notify);
   const openDetail = useApp((s) => s.openDetail);
   const openEffects = useApp((s) => s.openEffects);
+  const openGate = useApp((s) => s.openGate);
+  const openMeasureRaid = useApp((s) => s.openMeasureRaid);
+  const gateReadiness = useApp((s) => s.gateReadiness);
+  const readinessRef = useRef(gateReadiness);
   const idFilter = useApp((s) => s.idFilter);
   const setIdFilter = useApp((s) => s.setIdFilter);
   const shownMeasures = useMemo(() => (idFilter ? measures.filter((m) => idFilter.ids.includes(m.id)) : measures), [measures, idFilter]);
@@ -299,6 +303,14 @@ export function MeasuresGrid() {
     const rowNodes = [...new Set(changed.map((k) => k.slice(0, k.indexOf(':'))))].map((id) => api.getRowNode(id)).filter((n) => !!n);
     if (rowNodes.length) api.refreshCells({ rowNodes, force: true });
   }, [conflictCells]);
+  // Readiness reloads after edits: redraw the next-gate cells in view (not the columns).
+  useEffect(() => {
+    if (readinessRef.current === gateReadiness) return;
+    readinessRef.current = gateReadiness;
+    gridRef.current?.api?.refreshCells({ columns: ['nextGate'], force: true });
+  }, [gateReadiness]);
+  const readiness = useCallback((id: string) => readinessRef.current[id], []);
+  const openRaid = useCallback((id: string) => openMeasureRaid(id, 'deps'), [openMeasureRaid]);
   const indent = useCallback((m: Measure) => (hierarchyRef.current ? measureDepth(shapeRef.current, m.nodeId) : null), []);
   const columnDefs = useMemo(
     () =>
@@ -311,8 +323,11 @@ export function MeasuresGrid() {
         onOpenEffects: (id) => void openEffects(id),
         conflictCells: () => conflictsRef.current,
         indent,
+        readiness,
+        onOpenGate: openGate,
+        onOpenRaid: openRaid,
       }),
-    [peopleNames, packagePath, stableFields, openDetail, openEffects, indent],
+    [peopleNames, packagePath, stableFields, openDetail, openEffects, indent, readiness, openGate, openRaid],
   );
 
   useEffect(() => {
@@ -408,9 +423,15 @@ export function MeasuresGrid() {
         }
         return;
       }
-      if (k === 'Enter' && 'column' in e && e.column.getColId() === 'code' && e.data) openDetail(e.data.id);
+      if (k !== 'Enter' || !('column' in e) || !e.data) return;
+      // Enter on a cell with a button does what a click does.
+      const col = e.column.getColId();
+      if (col === 'code') openDetail(e.data.id);
+      else if (col === 'nextGate') openGate(e.data.id);
+      else if (col === 'raid') openRaid(e.data.id);
+      else if (col === 'effects') void openEffects(e.data.id);
     },
-    [toggleNode, openDetail],
+    [toggleNode, openDetail, openGate, openRaid, openEffects],
   );
 
   /** Dropping measures on a package row (or on a measure in it) moves them there: one undo step. */

@@ -57,3 +57,42 @@ export class CodeCellRenderer implements ICellRendererComp<Measure> {
     return true;
   }
 }
+
+/** Parameters of a button cell: what it says, its accessible name and what a click does with the row's id. */
+export interface ButtonCellParams {
+  text: (m: Measure) => string;
+  ariaLabel: (m: Measure) => string;
+  title?: (m: Measure) => string;
+  className?: (m: Measure) => string;
+  onClick: (id: string) => void;
+}
+
+/** A button in a cell (RAID link, effects, next gate), drawn without React for the same reason as above. */
+export class ButtonCellRenderer implements ICellRendererComp<Measure> {
+  private el = document.createElement('button');
+  private id = '';
+  private onClick: (id: string) => void = () => undefined;
+  init(p: ICellRendererParams<Measure> & ButtonCellParams): void {
+    this.el.tabIndex = -1;
+    this.el.addEventListener('click', () => this.id && this.onClick(this.id));
+    this.render(p);
+  }
+  private render(p: ICellRendererParams<Measure> & ButtonCellParams): void {
+    const m = p.data;
+    this.onClick = p.onClick;
+    this.id = m?.id ?? '';
+    this.el.hidden = !m;
+    if (!m) return;
+    this.el.className = p.className?.(m) ?? 'link';
+    this.el.textContent = p.text(m);
+    this.el.setAttribute('aria-label', p.ariaLabel(m));
+    if (p.title) this.el.title = p.title(m);
+  }
+  getGui(): HTMLElement {
+    return this.el;
+  }
+  refresh(p: ICellRendererParams<Measure> & ButtonCellParams): boolean {
+    this.render(p);
+    return true;
+  }
+}

@@ -1,8 +1,7 @@
-import type { ColDef, ICellRendererParams } from 'ag-grid-community';
-import { DI_NAMES, RAG, type CustomField, type Measure } from '../../../preload/contract';
-import { CodeCellRenderer, StatusCellRenderer } from './cell-renderers';
+import type { ColDef } from 'ag-grid-community';
+import { DI_NAMES, RAG, type CustomField, type GateReadiness, type Measure } from '../../../preload/contract';
+import { ButtonCellRenderer, CodeCellRenderer, StatusCellRenderer, type ButtonCellParams } from './cell-renderers';
 import { ListCellEditor } from './ListCellEditor';
-import { RaidLinkCell } from '../raid/RaidLinkCell';
 import { gateColumns } from '../gates/columns';
 
 const LIFECYCLE_LABELS: Record<string, string> = { active: 'Active', on_hold: 'On hold', cancelled: 'Cancelled', closed: 'Closed' };
@@ -41,6 +40,11 @@ export function measureColumns(opts: {
   conflictCells?: () => Set<string>;
   /** Depth of a measure in the grid's hierarchy (read when the cell draws), or null when the hierarchy is off. */
   indent?: (m: Measure) => number | null;
+  /** Gate readiness of a measure (read when the cell draws) and the gate drawer. */
+  readiness?: (id: string) => GateReadiness | undefined;
+  onOpenGate?: (id: string) => void;
+  /** Opens the RAID view on the measure. */
+  onOpenRaid?: (id: string) => void;
 }): ColDef<Measure>[] {
   const errorRules = (field: string) => ({
     cellClassRules: {
@@ -113,11 +117,24 @@ export function measureColumns(opts: {
       editable: false,
       valueFormatter: (p) => (p.value === undefined || p.value === null ? '' : `DI${p.value} ${DI_NAMES[p.value as number] ?? ''}`),
     },
-    ...gateColumns(),
+    ...gateColumns({ readiness: opts.readiness ?? (() => undefined), openGate: opts.onOpenGate ?? (() => undefined) }),
     { field: 'lifecycle', headerName: 'Lifecycle', width: 110, editable: false, valueFormatter: (p) => LIFECYCLE_LABELS[p.value as string] ?? String(p.value) },
     status('implementationStatus', 'Implementation'),
     status('potentialStatus', 'Potential'),
-    { colId: 'raid', headerName: 'RAID', width: 90, editable: false, sortable: false, filter: false, cellRenderer: RaidLinkCell },
+    {
+      colId: 'raid',
+      headerName: 'RAID',
+      width: 90,
+      editable: false,
+      sortable: false,
+      filter: false,
+      cellRenderer: ButtonCellRenderer,
+      cellRendererParams: {
+        text: () => 'RAID ▸',
+        ariaLabel: (m) => `RAID, dependencies and decisions of ${m.code}`,
+        onClick: opts.onOpenRaid ?? (() => undefined),
+      } satisfies ButtonCellParams,
+    },
     ...(opts.onOpenEffects ? [effectsColumn(opts.onOpenEffects)] : []),
     { colId: 'package', headerName: 'Package', width: 260, editable: false, valueGetter: (p) => (p.data ? opts.packagePath(p.data.nodeId) : '') },
     ...(opts.customFields ?? []).map((f) => customColumn(f, opts.peopleNames, errorRules)),
@@ -132,11 +149,12 @@ function effectsColumn(open: (id: string) => void): ColDef<Measure> {
     editable: false,
     sortable: false,
     filter: false,
-    cellRenderer: (p: ICellRendererParams<Measure>) =>
-      p.data ? (
-        <button className="small" aria-label={`Financial effects of ${p.data.code}`} onClick={() => open(p.data!.id)}>
-          Effects…
-        </button>
-      ) : null,
+    cellRenderer: ButtonCellRenderer,
+    cellRendererParams: {
+      text: () => 'Effects…',
+      ariaLabel: (m) => `Financial effects of ${m.code}`,
+      className: () => 'small',
+      onClick: open,
+    } satisfies ButtonCellParams,
   };
 }

@@ -1,6 +1,10 @@
 import type { BulkUpdateResult, CustomField, Measure, MeasureEdit, MeasurePatch } from '../../../preload/contract';
 import type { Slice } from '../../app/store';
 import { ApiCallError } from '../../app/api';
+import { changedMeasureIds, type ChangeEvent } from '../../app/changes';
+
+/** Tables whose changes show in the measures list. */
+export const MEASURE_LIST_TABLES = ['measures', 'people', 'nodes', 'custom_values', 'custom_fields'];
 
 export interface GridSlice {
   measures: Measure[];
@@ -16,7 +20,8 @@ export interface GridSlice {
   updateCustom(id: string, key: string, value: string): Promise<boolean>;
   /** Refusals shown in their cell, keyed "<measure id>:<field>". */
   cellErrors: Record<string, string>;
-  loadMeasures(): Promise<void>;
+  /** Reloads the list; after a change that only touched some measures, just those rows. */
+  loadMeasures(change?: ChangeEvent): Promise<void>;
   updateMeasure(id: string, patch: MeasurePatch): Promise<boolean>;
   createMeasure(nodeId: string): Promise<Measure | null>;
   deleteMeasures(ids: string[]): Promise<boolean>;
@@ -50,6 +55,27 @@ export function keepUnchanged(prev: Measure[], next: Measure[]): Measure[] {
   });
 }
 
+/**
+ * Replaces the rows of `ids` with their fresh versions, drops those that are gone (deleted,
+ * or moved out of the shown subtree), appends new ones; other rows keep their objects.
+ */
+export function mergeRows(list: Measure[], ids: string[], fresh: Measure[]): Measure[] {
+  const byId = new Map(fresh.map((m) => [m.id, m]));
+  const touched = new Set(ids);
+  const seen = new Set<string>();
+  const out: Measure[] = [];
+  for (const m of list) {
+    if (!touched.has(m.id)) out.push(m);
+    else {
+      const f = byId.get(m.id);
+      seen.add(m.id);
+      if (f) out.push(sameMeasure(m, f) ? m : f);
+    }
+  }
+  for (const f of fresh) if (!seen.has(f.id)) out.push(f);
+  return out;
+}
+
 export const createGridSlice: Slice<GridSlice> = (set, get) => ({
   measures: [],
   customFields: [],
@@ -58,8 +84,16 @@ export const createGridSlice: Slice<GridSlice> = (set, get) => ({
   openDetail: (detailId) => set({ detailId }),
   idFilter: null,
   setIdFilter: (idFilter) => set({ idFilter }),
-  loadMeasures: async () => {
+  loadMeasures: async (change) => {
     const nodeId = get().selectedNodeId;
+    const ids = changedMeasureIds(change, MEASURE_LIST_TABLES, 5000);
+    if (ids) {
+      if (ids.length === 0) return;
+      const fresh = await get().api.call('measures:list', nodeId ? { nodeId, ids } : { ids });
+      if (get().selectedNodeId !== nodeId) return;
+      set((s) => ({ measures: mergeRows(s.measures, ids, fresh) }));
+      return;
+    }
     const [measures, customFields] = await Promise.all([get().api.call('measures:list', nodeId ? { nodeId } : {}), get().api.call('customFields:list', {})]);
     set({ measures: keepUnchanged(get().measures, measures), customFields });
   },
