@@ -45,7 +45,8 @@ export async function openApp(opts: { workspace?: 'demo' | 'empty' | 'none'; vie
     executablePath: CHROMIUM,
     headless: true,
     args: CHROMIUM_ARGS,
-    viewport: opts.viewport ?? { width: 1440, height: 900 },
+    // Wide enough that every grid column is drawn (the grid only draws the columns in view).
+    viewport: opts.viewport ?? { width: 3800, height: 900 },
   });
   const page = context.pages()[0] ?? (await context.newPage());
   page.on('pageerror', (e) => console.error('page error:', e.message));

@@ -34,7 +34,7 @@ const nodeRow = (page: Page, id: string) => page.locator(`.ag-row[row-id="node:$
 
 describe('hierarchy in the grid', () => {
   it('shows nodes as rows with roll-up counts, collapses and expands, sorts within packages and filters with the nodes above matches', async () => {
-    s = await openApp({ workspace: 'demo', viewport: { width: 1500, height: 3200 } });
+    s = await openApp({ workspace: 'demo', viewport: { width: 3800, height: 3200 } });
     const { page, api } = s;
     const nodes = await api.call('nodes:list', {});
     const program = nodes.find((n) => n.level === 'program')!;
@@ -111,7 +111,7 @@ describe('hierarchy in the grid', () => {
   });
 
   it('moves a measure to another package by dragging it onto the package row (one undo step), and adds a measure from a package row', async () => {
-    s = await openApp({ workspace: 'demo', viewport: { width: 1500, height: 3200 } });
+    s = await openApp({ workspace: 'demo', viewport: { width: 3800, height: 3200 } });
     const { page, api } = s;
     const nodes = await api.call('nodes:list', {});
     const measures = await api.call('measures:list', {});
@@ -146,7 +146,7 @@ describe('hierarchy in the grid', () => {
   });
 
   it('pastes across package rows onto measures only, refuses a 1 MB cell on its own line, and moves cut rows pasted on a package row', async () => {
-    s = await openApp({ workspace: 'demo', viewport: { width: 1500, height: 3200 } });
+    s = await openApp({ workspace: 'demo', viewport: { width: 3800, height: 3200 } });
     const { page, api } = s;
     const nodes = await api.call('nodes:list', {});
     const program = nodes.find((n) => n.level === 'program')!;

@@ -14,7 +14,10 @@ describe('walking skeleton', () => {
     s = await openApp({ workspace: 'demo' });
     const { page, api } = s;
     await expect.poll(() => page.locator('.ag-row[row-id]').count()).toBeGreaterThan(10);
+    // The README's window size; the rest of the test runs wide, where every column is drawn.
+    await page.setViewportSize({ width: 1440, height: 900 });
     await page.screenshot({ path: join(ARTIFACTS, 'main-window.png') });
+    await page.setViewportSize({ width: 3800, height: 900 });
     // The README's copy changes only on purpose: STEERCO_UPDATE_SCREENSHOT=1 npm run test:e2e.
     if (process.env.STEERCO_UPDATE_SCREENSHOT) {
       mkdirSync('e2e/screenshots', { recursive: true });

@@ -565,9 +565,10 @@ export function MeasuresGrid() {
             stopEditingWhenCellsLoseFocus
             enterNavigatesVerticallyAfterEdit
             tooltipShowDelay={200}
+            enableBrowserTooltips
             defaultColDef={DEFAULT_COL_DEF}
             animateRows={false}
-            suppressColumnVirtualisation
+            suppressColumnVirtualisation={false}
           />
         </div>
         <DetailPanel />
