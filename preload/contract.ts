@@ -9,6 +9,7 @@ import { coreContract, type CoreEvents } from './contract/core.js';
 import type { MethodDef } from './contract/define.js';
 import { gatesContract } from './contract/gates.js';
 import { gridContract } from './contract/grid.js';
+import type { GridEvents } from './contract/grid-types.js';
 import { packContract } from './contract/pack.js';
 import { raidContract } from './contract/raid.js';
 import { syncContract, type SyncEvents } from './contract/sync.js';
@@ -40,11 +41,11 @@ export type Input<K extends MethodName> = z.input<Contract[K]['input']>;
 export type ParsedInput<K extends MethodName> = z.output<Contract[K]['input']>;
 export type Output<K extends MethodName> = Contract[K] extends MethodDef<z.ZodType, infer O> ? O : never;
 
-export type Events = CoreEvents & SyncEvents;
+export type Events = CoreEvents & SyncEvents & GridEvents;
 export type EventName = keyof Events;
 
 export const METHOD_NAMES = Object.keys(contract) as MethodName[];
-export const EVENT_NAMES: EventName[] = ['workspace:changed', 'workspace:opened', 'sync:progress'];
+export const EVENT_NAMES: EventName[] = ['workspace:changed', 'workspace:opened', 'sync:progress', 'export:progress'];
 
 export function isMethodName(s: string): s is MethodName {
   return Object.prototype.hasOwnProperty.call(contract, s);

@@ -1,3 +1,4 @@
+import { measuresExportHandlers } from './measures-export.js';
 import { contract, isMethodName, type MethodName, type Output } from '../../preload/contract.js';
 import { ApiError, toApiError } from './errors.js';
 import type { Handlers } from './handlers.js';
@@ -42,6 +43,7 @@ export function createApi(options: SessionOptions): Api {
     ...gateEvidenceHandlers(session),
     ...gateConfigHandlers(session),
     ...gridFeatureHandlers(session),
+    ...measuresExportHandlers(session),
     ...valueHandlers(session),
     ...syncHandlers(session),
     ...packHandlers(session),

@@ -77,3 +77,14 @@ export interface SavedView {
   name: string;
   state: ViewState;
 }
+
+/** Progress of a long export (measures to Excel/CSV). */
+export interface ExportProgressEvent {
+  done: number;
+  total: number;
+  phase: 'rows' | 'writing' | 'done';
+}
+
+export interface GridEvents {
+  'export:progress': ExportProgressEvent;
+}

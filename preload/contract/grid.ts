@@ -22,6 +22,24 @@ export const gridContract = {
     z.object({ edits: z.array(edit).min(1).max(100_000), label: z.string().trim().max(200).optional() }).strict(),
   ),
 
+  /**
+   * Writes measures to an Excel workbook or CSV at `path` (through a temporary file: a
+   * failure leaves nothing). `ids`: these measures in this order (the grid's filtered,
+   * sorted rows), else all (or those under `nodeId`). `columns`: grid column keys in order,
+   * else every column. Progress comes as `export:progress` events.
+   */
+  'measures:export': method<{ path: string; rows: number; columns: number }>()(
+    z
+      .object({
+        path: z.string().trim().min(1, 'a file path is required').max(4096),
+        format: z.enum(['xlsx', 'csv']),
+        ids: z.array(id).max(200_000).optional(),
+        nodeId: id.optional(),
+        columns: z.array(z.string().max(220)).max(500).optional(),
+      })
+      .strict(),
+  ),
+
   'customFields:list': method<CustomField[]>()(z.object({}).strict()),
   'customFields:create': method<CustomField>()(
     z.object({ label, type: z.enum(CUSTOM_FIELD_TYPES), choices: choices.optional(), requiredFromDi: di.optional() }).strict(),

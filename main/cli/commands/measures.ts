@@ -68,4 +68,33 @@ export const measureCommands: Command[] = [
       });
     },
   },
+  {
+    path: ['measures', 'export'],
+    usage: 'measures export FILE OUT.xlsx|OUT.csv [--node ID] [--columns key,key…]',
+    summary: 'Export measures to an Excel workbook or CSV (format from the extension; written through a temporary file)',
+    async run(args, io) {
+      const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { node: { type: 'string' }, columns: { type: 'string' } } });
+      const [file, out] = positionals;
+      if (!out) throw new CliError('Usage: steerco measures export FILE OUT.xlsx|OUT.csv [--node ID] [--columns key,key…]');
+      const format = out.toLowerCase().endsWith('.xlsx') ? 'xlsx' : out.toLowerCase().endsWith('.csv') ? 'csv' : null;
+      if (!format) throw new CliError(`"${out}" must end in .xlsx (Excel) or .csv.`);
+      return withWorkspace(file, async (api) => {
+        const off = api.session.on('export:progress', (p) => {
+          if (p.phase === 'rows' && p.done > 0) io.err(`  ${p.done} of ${p.total} rows`);
+        });
+        try {
+          const r = await api.call('measures:export', {
+            path: out,
+            format,
+            ...(values.node ? { nodeId: values.node } : {}),
+            ...(values.columns ? { columns: values.columns.split(',').map((c) => c.trim()) } : {}),
+          });
+          io.out(`Exported ${r.rows} measures × ${r.columns} columns to ${r.path}`);
+          return 0;
+        } finally {
+          off();
+        }
+      });
+    },
+  },
 ];

@@ -23,6 +23,7 @@ import { BulkEditDialog } from './BulkEditDialog';
 import { ColumnChooser } from './ColumnChooser';
 import { measureColumns } from './columns';
 import { CustomFieldsDialog } from './CustomFieldsDialog';
+import { ExportDialog, type GridView } from './ExportDialog';
 import { FilterChips } from './FilterChips';
 import { arrange, isNodeRow, matchedNodes, measureDepth, nodeRows, treeShape, underCollapsed, type GridRow, type TreeShape } from './hierarchy';
 import { HierarchyRow, type HierarchyContext } from './HierarchyRow';
@@ -109,7 +110,7 @@ export function MeasuresGrid() {
   const searchTextRef = useRef(search);
   const idFilterRef = useRef(idFilter);
   const [shown, setShown] = useState(0);
-  const [dialog, setDialog] = useState<'delete' | 'move' | 'bulk' | 'fields' | null>(null);
+  const [dialog, setDialog] = useState<'delete' | 'move' | 'bulk' | 'fields' | 'export' | null>(null);
   const selectedNode = nodes.find((n) => n.id === selectedNodeId);
   const { report, setReport } = useClipboard(hostRef, gridRef);
 
@@ -473,6 +474,16 @@ export function MeasuresGrid() {
     if (Array.isArray(s.collapsed)) setCollapsed(new Set(s.collapsed.filter((x): x is string => typeof x === 'string')));
   };
 
+  /** The rows shown (filtered, sorted; in the hierarchy, expanded) and the visible columns, in order. */
+  const currentView = (): GridView => {
+    const a = api();
+    const ids: string[] = [];
+    a?.forEachNodeAfterFilterAndSort((n) => {
+      if (n.data && !isNodeRow(n.data)) ids.push(n.data.id);
+    });
+    const columns = (a?.getAllDisplayedColumns() ?? []).map((c) => c.getColId()).filter((c) => c !== 'ag-Grid-SelectionColumn');
+    return { ids, columns };
+  };
   const allCollapsible = () => [...shape.path.keys()].filter((id) => treeRows.find((r) => r.tree?.nodeId === id)?.tree?.hasContent);
   const ids = selection.map((m) => m.id);
   const filtered = shown !== shownMeasures.length;
@@ -521,6 +532,9 @@ export function MeasuresGrid() {
         )}
         <ColumnChooser api={api as () => GridApi<Measure> | undefined} />
         <button onClick={() => setDialog('fields')}>Fields…</button>
+        <button onClick={() => setDialog('export')} title="Export to an Excel workbook or CSV">
+          Export…
+        </button>
         <ViewsMenu getState={getState} applyState={applyState} />
         {idFilter && (
           <span className="filter-chip" data-testid="id-filter">
@@ -576,6 +590,9 @@ export function MeasuresGrid() {
       {(dialog === 'delete' || dialog === 'move') && <MeasureDialogs dialog={dialog} ids={ids} nodes={nodes} packagePath={packagePath} onClose={() => setDialog(null)} />}
       {dialog === 'bulk' && <BulkEditDialog ids={ids} customFields={customFields} onClose={() => setDialog(null)} />}
       {dialog === 'fields' && <CustomFieldsDialog onClose={() => setDialog(null)} />}
+      {dialog === 'export' && (
+        <ExportDialog view={currentView} total={measures.length} scopeName={selectedNode?.name ?? null} nodeId={selectedNodeId} onClose={() => setDialog(null)} />
+      )}
       {report && <ReportDialog report={report} onClose={() => setReport(null)} />}
     </section>
   );

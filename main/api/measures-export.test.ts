@@ -1,0 +1,87 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Api } from './index.js';
+import { apiWithWorkspace } from './test-helpers.js';
+
+let api: Api;
+let dir: string;
+let cleanup: () => void;
+
+beforeEach(async () => {
+  ({ api, dir, cleanup } = await apiWithWorkspace());
+});
+afterEach(() => cleanup());
+
+async function readSheet(file: string) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const ws = wb.getWorksheet('Measures')!;
+  const header = (ws.getRow(1).values as unknown[]).slice(1);
+  const rows: unknown[][] = [];
+  ws.eachRow((r, n) => n > 1 && rows.push((r.values as unknown[]).slice(1)));
+  return { header, rows };
+}
+
+describe('measures:export', () => {
+  it('writes an Excel workbook: one row per measure, numbers as numbers, dates as dates, formulas as text, custom fields included', async () => {
+    const list = await api.call('measures:list', {});
+    const m = list[0]!;
+    await api.call('customFields:create', { label: 'Savings', type: 'money' });
+    const savings = (await api.call('customFields:list', {})).find((f) => f.label === 'Savings')!;
+    await api.call('measures:update', { id: m.id, patch: { title: '=SUM(A1:A9)', dueDate: '2027-03-31' }, custom: { [savings.key]: '1234.56' } });
+    const events: { done: number; total: number; phase: string }[] = [];
+    const off = api.session.on('export:progress', (e) => events.push(e));
+    const file = join(dir, 'measures.xlsx');
+    const r = await api.call('measures:export', { path: file, format: 'xlsx' });
+    off();
+    expect(r).toMatchObject({ path: file, rows: list.length });
+    expect(events.at(-1)).toEqual({ done: list.length, total: list.length, phase: 'done' });
+    const { header, rows } = await readSheet(file);
+    expect(header.slice(0, 3)).toEqual(['Code', 'Title', 'Owner']);
+    expect(header).toContain('Savings');
+    expect(rows).toHaveLength(list.length);
+    const row = rows.find((x) => x[0] === m.code)!;
+    expect(row[1]).toBe('=SUM(A1:A9)');
+    const col = (h: string) => header.indexOf(h);
+    expect(row[col('DI')]).toBe(m.diLevel);
+    expect(row[col('Due')]).toBeInstanceOf(Date);
+    expect((row[col('Due')] as Date).toISOString().slice(0, 10)).toBe('2027-03-31');
+    expect(row[col('Savings')]).toBe(1234.56);
+  });
+
+  it('writes the given rows in the given order with the given columns (code always first)', async () => {
+    const list = await api.call('measures:list', {});
+    const ids = [list[5]!.id, list[2]!.id, list[9]!.id];
+    const file = join(dir, 'view.xlsx');
+    const r = await api.call('measures:export', { path: file, format: 'xlsx', ids, columns: ['title', 'nextGate', 'dueDate', 'package'] });
+    expect(r).toMatchObject({ rows: 3, columns: 4 });
+    const { header, rows } = await readSheet(file);
+    expect(header).toEqual(['Code', 'Title', 'Due', 'Package']);
+    expect(rows.map((x) => x[0])).toEqual([list[5]!.code, list[2]!.code, list[9]!.code]);
+    expect(String(rows[0]![3])).toContain('›');
+  });
+
+  it('writes CSV with a byte-order mark, quoting, and formula-like text defused', async () => {
+    const [m] = await api.call('measures:list', {});
+    await api.call('measures:update', { id: m!.id, patch: { title: '=HYPERLINK("http://x")', description: 'two\nlines, "quoted"' } });
+    const file = join(dir, 'measures.csv');
+    await api.call('measures:export', { path: file, format: 'csv', ids: [m!.id], columns: ['title', 'description', 'diLevel'] });
+    const text = readFileSync(file, 'utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const lines = text.slice(1).split('\r\n');
+    expect(lines[0]).toBe('Code,Title,Description,DI');
+    expect(lines[1]).toBe(`${m!.code},"'=HYPERLINK(""http://x"")","two\nlines, ""quoted""",${m!.diLevel}`);
+  });
+
+  it('refuses a missing folder, a folder as file and a wrong extension with a clear message, writing nothing', async () => {
+    await expect(api.call('measures:export', { path: join(dir, 'nope', 'x.xlsx'), format: 'xlsx' })).rejects.toThrow(/the folder does not exist\. Nothing was written/);
+    mkdirSync(join(dir, 'folder.xlsx'));
+    await expect(api.call('measures:export', { path: join(dir, 'folder.xlsx'), format: 'xlsx' })).rejects.toThrow(/it is a folder/);
+    await expect(api.call('measures:export', { path: join(dir, 'x.csv'), format: 'xlsx' })).rejects.toThrow(/must end in \.xlsx/);
+    await expect(api.call('measures:export', { path: ' ', format: 'csv' })).rejects.toThrow(/a file path is required/);
+    expect(existsSync(join(dir, 'x.csv'))).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});

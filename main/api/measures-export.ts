@@ -1,0 +1,66 @@
+import { dirname, resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { listCustomFields } from '../../db/repositories/custom-fields.js';
+import { getMeasuresByIds, listMeasures } from '../../db/repositories/measures.js';
+import { listNodes, subtreeIds } from '../../db/repositories/nodes.js';
+import { getMeta } from '../../db/connection.js';
+import { ValidationError } from '../../db/errors.js';
+import type { Measure } from '../../preload/contract.js';
+import { writeFileAtomic } from '../exchange/atomic.js';
+import { exportColumns, measuresToCsv, measuresToXlsx } from '../exchange/measures-export.js';
+import type { Handlers } from './handlers.js';
+import { writeError } from './pack.js';
+import type { ApiSession } from './session.js';
+
+type K = 'measures:export';
+
+export function measuresExportHandlers(s: ApiSession): Pick<Handlers, K> {
+  return {
+    'measures:export': async ({ path, format, ids, nodeId, columns }) => {
+      const db = s.db();
+      const file = resolve(path);
+      const ext = format === 'xlsx' ? '.xlsx' : '.csv';
+      if (!file.toLowerCase().endsWith(ext)) throw new ValidationError(`The file name must end in ${ext} for ${format === 'xlsx' ? 'an Excel workbook' : 'CSV'}.`);
+      const dir = dirname(file);
+      if (!existsSync(dir) || !statSync(dir).isDirectory()) throw writeError(Object.assign(new Error('missing'), { code: 'ENOENT' }), file);
+      if (existsSync(file) && statSync(file).isDirectory()) throw writeError(Object.assign(new Error('folder'), { code: 'EISDIR' }), file);
+
+      let rows: Measure[];
+      if (ids) {
+        // The grid's rows in the grid's order; deleted ones are left out.
+        const byId = new Map(getMeasuresByIds(db, ids).map((m) => [m.id, m]));
+        const live = new Set((db.prepare('SELECT id FROM measures WHERE deleted = 0 AND id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as { id: string }[]).map((r) => r.id));
+        rows = ids.filter((id) => live.has(id)).map((id) => byId.get(id)!);
+      } else rows = listMeasures(db, nodeId ? subtreeIds(db, nodeId) : undefined);
+
+      const nodes = new Map(listNodes(db).map((n) => [n.id, n]));
+      const paths = new Map<string, string>();
+      const packagePath = (id: string) => {
+        let p = paths.get(id);
+        if (p === undefined) {
+          const parts: string[] = [];
+          for (let n = nodes.get(id); n && n.level !== 'program'; n = n.parentId ? nodes.get(n.parentId) : undefined) parts.unshift(n.name);
+          paths.set(id, (p = parts.join(' › ')));
+        }
+        return p;
+      };
+      const cols = exportColumns(listCustomFields(db), columns);
+      const total = rows.length;
+      s.emit('export:progress', { done: 0, total, phase: 'rows' });
+      const data =
+        format === 'xlsx'
+          ? await measuresToXlsx(rows, cols, { packagePath, title: getMeta(db, 'name') ?? 'Workspace', exportedAt: new Date().toISOString() }, (done) =>
+              s.emit('export:progress', { done, total, phase: 'rows' }),
+            )
+          : Buffer.from(measuresToCsv(rows, cols, { packagePath }), 'utf8');
+      s.emit('export:progress', { done: total, total, phase: 'writing' });
+      try {
+        await writeFileAtomic(file, data);
+      } catch (e) {
+        throw writeError(e, file);
+      }
+      s.emit('export:progress', { done: total, total, phase: 'done' });
+      return { path: file, rows: total, columns: cols.length };
+    },
+  };
+}

@@ -1,0 +1,105 @@
+import { useEffect, useState } from 'react';
+import type { ExportProgressEvent } from '../../../preload/contract';
+import { ApiCallError } from '../../app/api';
+import { useApp } from '../../app/context';
+import { Modal } from '../../components/Modal';
+
+/** What the grid shows right now: its rows in order and its visible columns in order. */
+export interface GridView {
+  ids: string[];
+  columns: string[];
+}
+
+const stem = (name: string) => name.replace(/[\\/:*?"<>|]+/g, ' ').trim() || 'measures';
+
+/**
+ * Export measures for people without the app: an Excel workbook or CSV, either what the
+ * grid shows (filtered and sorted rows, visible columns) or every measure of the node
+ * with every column. Written by the app through a temporary file; progress as it goes.
+ */
+export function ExportDialog(props: { view: () => GridView; total: number; scopeName: string | null; nodeId: string | null; onClose: () => void }) {
+  const api = useApp((s) => s.api);
+  const notify = useApp((s) => s.notify);
+  const folder = useApp((s) => s.appInfo?.defaultFolder ?? '');
+  const workspaceName = useApp((s) => s.workspace?.name ?? 'Workspace');
+  const [view] = useState(props.view);
+  const [format, setFormat] = useState<'xlsx' | 'csv'>('xlsx');
+  const [scope, setScope] = useState<'view' | 'all'>('view');
+  const date = new Date().toISOString().slice(0, 10);
+  const [path, setPath] = useState(`${folder}/${stem(`${workspaceName} measures ${date}`)}.xlsx`);
+  const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<ExportProgressEvent | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => api.on('export:progress', setProgress), [api]);
+
+  const choose = (f: 'xlsx' | 'csv') => {
+    setFormat(f);
+    setPath((p) => p.replace(/\.(xlsx|csv)$/i, '') + `.${f}`);
+  };
+  const run = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const input = scope === 'view' ? { path, format, ids: view.ids, columns: view.columns } : { path, format, ...(props.nodeId ? { nodeId: props.nodeId } : {}) };
+      const r = await api.call('measures:export', input);
+      notify('info', `Exported ${r.rows} measure${r.rows === 1 ? '' : 's'} × ${r.columns} columns to ${r.path}`);
+      props.onClose();
+    } catch (e) {
+      setError(e instanceof ApiCallError ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal
+      title="Export measures"
+      onClose={() => !busy && props.onClose()}
+      testId="export-measures"
+      actions={
+        <>
+          <button onClick={props.onClose} disabled={busy}>
+            Cancel
+          </button>
+          <button className="primary" disabled={busy || !path.trim()} onClick={() => void run()}>
+            {busy ? 'Exporting…' : 'Export'}
+          </button>
+        </>
+      }
+    >
+      <fieldset className="radio-row">
+        <legend>Format</legend>
+        <label className="inline">
+          <input type="radio" name="format" checked={format === 'xlsx'} onChange={() => choose('xlsx')} /> Excel workbook (.xlsx)
+        </label>
+        <label className="inline">
+          <input type="radio" name="format" checked={format === 'csv'} onChange={() => choose('csv')} /> CSV (.csv)
+        </label>
+      </fieldset>
+      <fieldset className="radio-row">
+        <legend>What</legend>
+        <label className="inline">
+          <input type="radio" name="scope" checked={scope === 'view'} onChange={() => setScope('view')} /> The {view.ids.length} measures shown, visible columns in their order
+        </label>
+        <label className="inline">
+          <input type="radio" name="scope" checked={scope === 'all'} onChange={() => setScope('all')} /> All {props.total} measures{props.scopeName ? ` in ${props.scopeName}` : ''}, every column
+        </label>
+      </fieldset>
+      <label>
+        Save to
+        <input value={path} onChange={(e) => setPath(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && !busy && void run()} />
+      </label>
+      {busy && progress && (
+        <p className="muted" role="status" data-testid="export-progress">
+          {progress.phase === 'rows' ? `Writing rows… ${progress.done.toLocaleString('en')} of ${progress.total.toLocaleString('en')}` : 'Saving the file…'}
+          <progress max={progress.total || 1} value={progress.phase === 'rows' ? progress.done : progress.total} />
+        </p>
+      )}
+      {error && (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      )}
+    </Modal>
+  );
+}
