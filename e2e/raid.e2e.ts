@@ -101,6 +101,23 @@ describe('RAID, dependencies, escalations, meetings', () => {
     await see.count(page.getByRole('button', { name: 'Record decision' }), 0);
   });
 
+  it('holding a meeting in the Meetings tab freezes its steering pack (one undo step)', async () => {
+    s = await openApp({ workspace: 'demo' });
+    const { page, api } = s;
+    await page.getByRole('button', { name: 'Meetings', exact: true }).click();
+    await expect.poll(() => page.getByLabel('Meeting title', { exact: true }).inputValue()).toBe('Steering committee #5');
+    const meeting = (await api.call('pack:meetings', {})).find((x) => x.title === 'Steering committee #5')!;
+    expect((await api.call('pack:snapshots', {})).filter((x) => x.meetingId === meeting.id)).toEqual([]);
+    await page.getByLabel('Meeting status').selectOption('held');
+    await see.contains(page.getByRole('status').last(), 'Meeting held: its steering pack is frozen');
+    await expect.poll(async () => (await api.call('pack:snapshots', {})).filter((x) => x.meetingId === meeting.id).length).toBe(1);
+    await expect.poll(() => page.getByLabel('Meeting status').inputValue()).toBe('held');
+    // One Ctrl+Z undoes both.
+    await page.locator('.meeting-detail h2, .meeting-detail').first().click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.getByLabel('Meeting status').inputValue()).toBe('planned');
+  });
+
   it('edits the RAID log in its grid with refusals in the cell, flags, and undo', async () => {
     s = await openApp({ workspace: 'demo' });
     const { page, api } = s;

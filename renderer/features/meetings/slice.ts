@@ -60,7 +60,23 @@ export const createMeetingsSlice: Slice<MeetingsSlice> = (set, get) => {
         set({ selectedMeetingId: m.id });
         await get().reloadMeetings();
       }),
-    updateMeeting: (id, patch) => guarded(() => get().api.call('meetings:update', { id, ...patch })),
+    updateMeeting: (id, patch) =>
+      guarded(async () => {
+        if (patch.status !== 'held') {
+          await get().api.call('meetings:update', { id, ...patch });
+          return;
+        }
+        // Holding a meeting freezes its steering pack as shown (one undo step), like "Hold meeting" in the pack view.
+        const { status: _held, ...rest } = patch;
+        try {
+          await get().api.call('pack:freeze', { meetingId: id, scopeId: get().packScopeId });
+          get().notify('info', 'Meeting held: its steering pack is frozen as shown (Steering pack › Frozen packs)');
+        } catch (e) {
+          await get().api.call('meetings:update', { id, status: 'held' });
+          get().notify('info', `Meeting held; its pack was not frozen: ${e instanceof ApiCallError ? e.message : String(e)}`);
+        }
+        if (Object.keys(rest).length) await get().api.call('meetings:update', { id, ...rest });
+      }),
     recordDecision: (input) =>
       guarded(async () => {
         const meetingId = get().selectedMeetingId;
