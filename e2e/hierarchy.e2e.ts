@@ -131,7 +131,10 @@ describe('hierarchy in the grid', () => {
     await page.mouse.down();
     await page.mouse.move(from.x + 30, from.y + 10, { steps: 5 });
     await page.mouse.move(to.x + 200, to.y + to.height / 2, { steps: 15 });
+    // The package the measure would land in is highlighted while dragging.
+    await see.cls(page.locator(`.ag-row[row-id="node:${target.id}"]`), /drop-target/);
     await page.mouse.up();
+    await expect.poll(async () => page.locator('.ag-row.drop-target').count()).toBe(0);
     await expect.poll(async () => (await api.call('measures:get', { id: m.id })).nodeId).toBe(target.id);
     await see.contains(page.getByRole('status').last(), `Moved 1 measure to ${target.name}`);
     await see.contains(nodeRow(page, target.id), `${target.measureCount + 1} measure`);

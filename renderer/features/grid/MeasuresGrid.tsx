@@ -14,6 +14,7 @@ import {
   type IsFullWidthRowParams,
   type PostSortRowsParams,
   type RowDragEndEvent,
+  type RowDragMoveEvent,
 } from 'ag-grid-community';
 import type { Measure, MeasurePatch, ViewState } from '../../../preload/contract';
 import { useApp } from '../../app/context';
@@ -435,9 +436,31 @@ export function MeasuresGrid() {
     [toggleNode, openDetail, openGate, openRaid, openEffects],
   );
 
+  /** While dragging, the package row the measures would land in is highlighted. */
+  const dropTargetRef = useRef<string | null>(null);
+  const setDropTarget = useCallback(
+    (id: string | null) => {
+      const before = dropTargetRef.current;
+      if (before === id) return;
+      dropTargetRef.current = id;
+      redrawNodeRows([before, id].filter((x): x is string => !!x));
+    },
+    [redrawNodeRows],
+  );
+  const onRowDragMove = useCallback(
+    (e: RowDragMoveEvent<GridRow>) => {
+      const over = e.overNode?.data;
+      const target = over ? (over.tree ? over.tree.nodeId : over.nodeId) : null;
+      setDropTarget(target && nodes.find((n) => n.id === target)?.level === 'package' ? target : null);
+    },
+    [nodes, setDropTarget],
+  );
+  const rowClassRules = useMemo(() => ({ 'drop-target': (p: { data?: GridRow }) => !!p.data?.tree && p.data.tree.nodeId === dropTargetRef.current }), []);
+
   /** Dropping measures on a package row (or on a measure in it) moves them there: one undo step. */
   const onRowDragEnd = useCallback(
     (e: RowDragEndEvent<GridRow>) => {
+      setDropTarget(null);
       const over = e.overNode?.data;
       if (!over) return;
       const target = over.tree ? over.tree.nodeId : over.nodeId;
@@ -450,7 +473,7 @@ export function MeasuresGrid() {
       if (!ids.length) return;
       void moveMeasures(ids, pkg.id).then((ok) => ok && notify('info', `Moved ${ids.length} measure${ids.length === 1 ? '' : 's'} to ${pkg.name} — one undo step (Ctrl+Z)`));
     },
-    [nodes, moveMeasures, notify],
+    [nodes, moveMeasures, notify, setDropTarget],
   );
 
   const api = () => gridRef.current?.api as GridApi<GridRow> | undefined;
@@ -575,7 +598,10 @@ export function MeasuresGrid() {
             onCellKeyDown={onCellKeyDown}
             onCellDoubleClicked={(e) => e.column.getColId() === 'code' && e.data && openDetail(e.data.id)}
             rowDragMultiRow
+            onRowDragMove={onRowDragMove}
             onRowDragEnd={onRowDragEnd}
+            onRowDragCancel={() => setDropTarget(null)}
+            rowClassRules={rowClassRules}
             stopEditingWhenCellsLoseFocus
             enterNavigatesVerticallyAfterEdit
             tooltipShowDelay={200}
