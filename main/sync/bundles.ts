@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Database } from '../../db/connection.js';
 import { getLocal, getMeta, setLocal } from '../../db/connection.js';
 import { replicaId } from '../../db/changes.js';
+import { parseHlc } from '../../db/hlc.js';
 import { latestSchemaVersion, schemaVersion } from '../../db/migrate.js';
 import {
   changeLinesAfter,
@@ -125,6 +126,14 @@ export interface ImportOutcome {
   tables: string[];
 }
 
+/** How far ahead of this computer's clock an incoming edit may be stamped (clock skew between laptops). */
+export const MAX_CLOCK_AHEAD_MS = 24 * 3_600_000;
+let now = () => Date.now();
+/** Tests move this computer's clock. */
+export function setSyncClockForTests(f: () => number): void {
+  now = f;
+}
+
 /** Checks everything a bundle claims before a single row is touched. */
 function verify(db: Database, bytes: Buffer, fileSha: string): { header: BundleHeader; changes: WireChange[] } | { skip: string } {
   const { header, body } = parseHeader(bytes);
@@ -140,12 +149,23 @@ function verify(db: Database, bytes: Buffer, fileSha: string): { header: BundleH
   if (!verifySignature(header, member.publicKey)) throw new BundleRefused(`signature does not match ${member.name}'s key (header forged or altered)`);
   if (sha256(body) !== header.bodySha256) throw new BundleRefused('body does not match its signed hash (changed or truncated)');
   const changes = parseBody(body, header.count);
+  // A clock far ahead would win every later edit of every copy (highest stamp wins) and drag
+  // their clocks along: such a bundle waits until the clocks agree.
+  let newest = 0;
+  for (const c of changes) newest = Math.max(newest, parseHlc(c.hlc).ms);
+  const ahead = newest - now();
+  if (ahead > MAX_CLOCK_AHEAD_MS) {
+    const days = Math.ceil(ahead / 86_400_000);
+    throw new BundleRefused(
+      `carries edits stamped ${new Date(newest).toISOString().slice(0, 16).replace('T', ' ')} UTC, ${days} day${days === 1 ? '' : 's'} ahead of this computer's clock; check the date and time on ${member.name}'s computer and on this one (it is imported once they agree)`,
+    );
+  }
   const done = receivedFrom(db, header.replica);
   const same = done.find((r) => r.seq === header.seq);
   if (same && same.sha256 === fileSha) return { skip: 'already imported' };
   if (same) throw new BundleRefused(`a different bundle #${header.seq} from ${member.name} was already imported (replayed or forged)`);
-  const newest = done[done.length - 1];
-  if (newest && newest.seq > header.seq) return { skip: `older than bundle #${newest.seq} from ${member.name}, already imported (replay)` };
+  const last = done[done.length - 1];
+  if (last && last.seq > header.seq) return { skip: `older than bundle #${last.seq} from ${member.name}, already imported (replay)` };
   return { header, changes };
 }
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../../db/connection.js';
 import { runAction } from '../../db/changes.js';
-import { buildBundle, commitBundle, importBundle } from './bundles.js';
+import { buildBundle, commitBundle, importBundle, setSyncClockForTests } from './bundles.js';
+import { clockOf } from '../../db/changes.js';
+import { formatHlc } from '../../db/hlc.js';
 import { encodeBundle, newKeyPair, parseHeader } from './format.js';
 import { dumpTables, edit, receive, replicas, seededWorkspace, send } from './test-replicas.js';
 
@@ -53,6 +55,22 @@ describe('bundles that must be refused, with nothing changed', () => {
     expectRefused(b, encodeBundle(stranger, changes, newKeyPair().privateKey), /unknown copy/);
   });
 
+  it('edits stamped by a clock days ahead: refused with the date, imported once the clocks agree', () => {
+    const [a, b] = replicas(2);
+    const future = Date.now() + 3 * 86_400_000;
+    clockOf(a!).observe(formatHlc({ ms: future, counter: 0 }));
+    edit(a!, (w) => w.update('measures', 'm-1', { title: 'From the future' }));
+    const bundle = send(a!)!;
+    expectRefused(b!, bundle.bytes, /^carries edits stamped \d{4}-\d\d-\d\d \d\d:\d\d UTC, 3 days ahead of this computer's clock; check the date and time on .+'s computer/);
+    try {
+      setSyncClockForTests(() => future);
+      expect(importBundle(b!, bundle.bytes, bundle.fileName).status).toBe('imported');
+      expect((b!.prepare("SELECT title FROM measures WHERE id = 'm-1'").get() as { title: string }).title).toBe('From the future');
+    } finally {
+      setSyncClockForTests(() => Date.now());
+    }
+  });
+
   it('a truncated file', () => {
     const { b, bundle } = setup();
     expectRefused(b, bundle.bytes.subarray(0, bundle.bytes.length - 20), /changed or truncated/);
@@ -90,7 +108,7 @@ describe('bundles that must be refused, with nothing changed', () => {
     const { header } = parseHeader(buildBundle(a, 't')!.bytes);
     const key = a.prepare("SELECT value FROM local_settings WHERE key = 'sync_private_key'").get() as { value: string };
     const cell = (col: string, value: string) => ({
-      hlc: '099999999999999.000000', replica: header.replica, tbl: 'measures', rowId: 'm-orphan', col, value, oldValue: null, baseHlc: null, baseReplica: null, actor: 'a', tx: 't',
+      hlc: formatHlc({ ms: Date.now(), counter: 999 }), replica: header.replica, tbl: 'measures', rowId: 'm-orphan', col, value, oldValue: null, baseHlc: null, baseReplica: null, actor: 'a', tx: 't',
     });
     const orphan = [cell('code', '"M-0999"'), cell('node_id', '"no-such-node"'), cell('title', '"Orphan"'), cell('deleted', '0')];
     expectRefused(b, encodeBundle({ ...header, seq: 99 }, orphan, key.value), /does not have yet/);
