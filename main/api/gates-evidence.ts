@@ -58,7 +58,7 @@ export function gateEvidenceHandlers(s: ApiSession): Pick<Handlers, K> {
       const e = getEvidence(s.db(), id);
       if (!e || e.kind !== 'file' || !e.sha256) throw new NotFoundError(`No evidence file ${id}.`);
       const content = getBlob(s.db(), e.sha256);
-      if (!content) throw new NotFoundError(`The content of "${e.name}" is not in this copy of the workspace yet (it arrives with the bundle that added it).`);
+      if (!content) throw new NotFoundError(`The content of "${e.name}" is not in this copy of the workspace yet (it arrives through the sync folder once the copy that added it syncs).`);
       return { name: e.name, mime: e.mime || 'application/octet-stream', size: content.length, sha256: e.sha256, content: content.toString('base64') };
     },
     'gates:lifecycle': ({ measureId, action, reason, reviewDate, evidence }) => {

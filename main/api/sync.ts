@@ -1,5 +1,5 @@
 import { mkdirSync, watch, type FSWatcher } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { getLocal, getMeta, setLocal } from '../../db/connection.js';
 import { replicaId } from '../../db/changes.js';
 import { ValidationError } from '../../db/errors.js';
@@ -7,6 +7,7 @@ import { parseHlc } from '../../db/hlc.js';
 import { listMembers, localVector } from '../../db/repositories/sync.js';
 import type { SyncConflictView, SyncStatus, SyncSummary } from '../../preload/contract.js';
 import { exportBundle } from '../sync/bundles.js';
+import { exportBlobs, importBlobs } from '../sync/blobs.js';
 import { openConflicts, resolveConflict, type ConflictSide, type OpenConflict } from '../sync/conflicts.js';
 import { bundleFiles, importFiles, summarize, syncFolder, type SyncSummary as CoreSummary } from '../sync/folder.js';
 import { addMemberCopy } from '../sync/identity.js';
@@ -121,6 +122,8 @@ export function syncHandlers(s: ApiSession): Pick<Handlers, K> {
     },
     'sync:now': () => syncNow(),
     'sync:export': ({ dir }) => {
+      // Evidence contents go beside the bundle (dir/blobs), where an import looks for them.
+      exportBlobs(s.db(), resolve(dir));
       const r = exportBundle(s.db(), s.actor(), resolve(dir));
       return { file: r.file, changes: r.changes };
     },
@@ -133,7 +136,8 @@ export function syncHandlers(s: ApiSession): Pick<Handlers, K> {
         throw new ValidationError(`Cannot read ${paths.join(', ')}: ${(e as Error).message}`);
       }
       const outcomes = await importFiles(db, files, (p) => s.emit('sync:progress', p));
-      return finish(summarize(db, outcomes, null, 0));
+      const blobs = importBlobs(db, [...new Set(files.map((f) => dirname(f)))]);
+      return finish(summarize(db, outcomes, null, 0, { blobsIn: blobs.imported, blobsOut: 0, blobsMissing: blobs.missing }));
     },
     'members:add': async ({ name, out }) => {
       const r = await addMemberCopy(s.db(), s.actor(), name, resolve(out));

@@ -6,6 +6,7 @@ import { receivedFrom } from '../../db/repositories/sync.js';
 import { exportBundle, findGaps, importBundle, type ImportOutcome } from './bundles.js';
 import { openConflicts } from './conflicts.js';
 import { BUNDLE_EXT } from './format.js';
+import { exportBlobs, importBlobs } from './blobs.js';
 
 export interface SyncProgress {
   phase: 'import' | 'export' | 'done';
@@ -25,6 +26,10 @@ export interface SyncSummary {
   /** Conflicts this run opened, and all open ones now. */
   newConflicts: number;
   openConflicts: number;
+  /** Evidence file contents taken from / written to the folder's blobs, and files still without content. */
+  blobsIn: number;
+  blobsOut: number;
+  blobsMissing: string[];
   tables: string[];
 }
 
@@ -87,13 +92,22 @@ export async function importFiles(db: Database, files: string[], onProgress?: (p
 export async function syncFolder(db: Database, actor: string, folder: string, onProgress?: (p: SyncProgress) => void): Promise<SyncSummary> {
   mkdirSync(folder, { recursive: true });
   const outcomes = await importFiles(db, bundleFiles([folder]), onProgress);
+  const blobs = importBlobs(db, [folder]);
   onProgress?.({ phase: 'export', done: 0, total: 1, file: null });
+  // Contents first: a copy that sees the bundle finds the files its evidence rows name.
+  const blobsOut = exportBlobs(db, folder);
   const out = exportBundle(db, actor, folder);
   onProgress?.({ phase: 'done', done: 1, total: 1, file: out.file ? basename(out.file) : null });
-  return summarize(db, outcomes, out.file, out.changes);
+  return summarize(db, outcomes, out.file, out.changes, { blobsIn: blobs.imported, blobsOut, blobsMissing: blobs.missing });
 }
 
-export function summarize(db: Database, outcomes: ImportOutcome[], exported: string | null, changesOut: number): SyncSummary {
+export function summarize(
+  db: Database,
+  outcomes: ImportOutcome[],
+  exported: string | null,
+  changesOut: number,
+  blobs: { blobsIn: number; blobsOut: number; blobsMissing: string[] } = { blobsIn: 0, blobsOut: 0, blobsMissing: [] },
+): SyncSummary {
   const tables = new Set<string>();
   for (const o of outcomes) o.tables.forEach((t) => tables.add(t));
   return {
@@ -106,6 +120,7 @@ export function summarize(db: Database, outcomes: ImportOutcome[], exported: str
     gaps: findGaps(db, outcomes),
     newConflicts: outcomes.reduce((n, o) => n + o.conflicts, 0),
     openConflicts: openConflicts(db).length,
+    ...blobs,
     tables: [...tables],
   };
 }

@@ -37,6 +37,10 @@ export interface SyncSummary {
   gaps: string[];
   newConflicts: number;
   openConflicts: number;
+  /** Evidence file contents taken from the folder, written to it, and files still waiting for theirs. */
+  blobsIn: number;
+  blobsOut: number;
+  blobsMissing: string[];
 }
 
 export interface ConflictSideView {

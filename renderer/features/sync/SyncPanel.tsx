@@ -60,6 +60,14 @@ export function SyncPanel(props: { onClose: () => void }) {
                 Missing: {g}
               </div>
             ))}
+            {(summary.blobsIn ?? 0) + (summary.blobsOut ?? 0) > 0 && (
+              <div>
+                Evidence files: {summary.blobsIn ?? 0} received, {summary.blobsOut ?? 0} shared.
+              </div>
+            )}
+            {(summary.blobsMissing ?? []).length > 0 && (
+              <div className="refused">Evidence not arrived yet (its copy has not synced the file): {summary.blobsMissing.join(', ')}</div>
+            )}
           </div>
         )}
       </section>
