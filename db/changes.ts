@@ -36,10 +36,21 @@ interface DbState {
 
 const states = new WeakMap<Database, DbState>();
 
+/**
+ * (replica, h = its highest HLC) for every replica in the log, read by seeking the
+ * (replica, hlc, …) unique index once per replica instead of scanning the whole log.
+ */
+export const REPLICA_MAX_HLC_SQL = `WITH RECURSIVE r(replica) AS (
+    SELECT min(replica) FROM change_log
+    UNION ALL
+    SELECT (SELECT min(replica) FROM change_log WHERE replica > r.replica) FROM r WHERE r.replica IS NOT NULL
+  )
+  SELECT replica, (SELECT max(hlc) FROM change_log l WHERE l.replica = r.replica) AS h FROM r WHERE replica IS NOT NULL`;
+
 function state(db: Database): DbState {
   let s = states.get(db);
   if (!s) {
-    const last = db.prepare('SELECT max(hlc) AS h FROM change_log').get() as { h: string | null };
+    const last = db.prepare(`SELECT max(h) AS h FROM (${REPLICA_MAX_HLC_SQL})`).get() as { h: string | null };
     const replica = getLocal(db, 'replica_id');
     if (!replica) throw new Error('Workspace has no replica id');
     s = { clock: new Clock(last.h), replica };
@@ -64,11 +75,49 @@ function assertIdent(table: string, col?: string): void {
 const enc = (v: CellValue | undefined): string | null => (v === undefined ? null : JSON.stringify(v));
 export const decodeValue = (s: string | null): CellValue => (s === null ? null : (JSON.parse(s) as CellValue));
 
-const LOG_SQL = `INSERT INTO change_log (hlc, replica, tbl, row_id, col, value, old_value, base_hlc, base_replica, actor, tx)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
-const HEAD_GET_SQL = 'SELECT hlc, replica FROM cell_heads WHERE tbl = ? AND row_id = ? AND col = ?';
-const HEAD_PUT_SQL = `INSERT INTO cell_heads (tbl, row_id, col, hlc, replica) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT(tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc, replica = excluded.replica`;
+const LOG_SQL = `INSERT INTO change_log (hlc, replica, tbl, row_id, col, value, old_value, base_hlc, base_replica, actor, tx, row_key)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+export interface Head {
+  hlc: string;
+  replica: string;
+}
+
+const ROW_KEY_GET_SQL = 'SELECT id FROM change_rows WHERE tbl = ? AND row_id = ?';
+const ROW_KEY_PUT_SQL = 'INSERT INTO change_rows (tbl, row_id) VALUES (?, ?)';
+/**
+ * A cell's head: its change with the highest (hlc, replica). Two seeks at the end of the
+ * cell's range in change_log_cell (max(hlc) is read straight off the index; replicas only
+ * break a tie between equal HLCs of different copies).
+ */
+const HEAD_SQL = `SELECT hlc, max(replica) AS replica FROM change_log
+  WHERE row_key = ? AND col = ? AND hlc = (SELECT max(hlc) FROM change_log WHERE row_key = ? AND col = ?)`;
+
+/** The log's local key of a row (change_rows), or undefined when the log has never seen it. */
+export function existingRowKey(db: Database, table: string, rowId: string): number | undefined {
+  return cachedStatement(db, ROW_KEY_GET_SQL).pluck().get(table, rowId) as number | undefined;
+}
+
+/** The log's local key of a row, created on first use; `created` tells that the row has no logged cell yet. */
+export function rowKeyOf(db: Database, table: string, rowId: string): { key: number; created: boolean } {
+  const key = existingRowKey(db, table, rowId);
+  if (key !== undefined) return { key, created: false };
+  return { key: Number(cachedStatement(db, ROW_KEY_PUT_SQL).run(table, rowId).lastInsertRowid), created: true };
+}
+
+/** The head of one cell of a row (by its row key), or null for a cell never written. */
+export function headAt(db: Database, key: number, col: string): Head | null {
+  const h = cachedStatement(db, HEAD_SQL).get(key, col, key, col) as { hlc: string | null; replica: string | null };
+  return h.hlc === null ? null : { hlc: h.hlc, replica: h.replica! };
+}
+
+/** Appends one change to the log (the caller has made the row write and knows the base). */
+export function appendChange(
+  db: Database,
+  c: { hlc: string; replica: string; tbl: string; rowId: string; col: string; value: string | null; oldValue: string | null; base: Head | null; actor: string; tx: string; key: number },
+): void {
+  cachedStatement(db, LOG_SQL).run(c.hlc, c.replica, c.tbl, c.rowId, c.col, c.value, c.oldValue, c.base?.hlc ?? null, c.base?.replica ?? null, c.actor, c.tx, c.key);
+}
 
 /** SQL text for a column list, built once per (table, columns); callers check the identifiers (assertIdent) on every call. */
 const sqlText = new Map<string, string>();
@@ -95,7 +144,6 @@ export class Writer {
   readonly tables = new Set<string>();
   private readonly logStmt;
   private readonly headGet;
-  private readonly headPut;
   private st: DbState | undefined;
 
   constructor(
@@ -103,16 +151,15 @@ export class Writer {
     readonly actor: string,
   ) {
     this.logStmt = cachedStatement(db, LOG_SQL);
-    this.headGet = cachedStatement(db, HEAD_GET_SQL);
-    this.headPut = cachedStatement(db, HEAD_PUT_SQL);
+    this.headGet = cachedStatement(db, HEAD_SQL);
   }
 
-  private log(table: string, rowId: string, col: string, value: CellValue, old: CellValue | undefined): void {
+  /** Logs one cell; `fresh` = the row has no logged cell yet, so the cell has no head to look up. */
+  private log(table: string, rowId: string, key: number, fresh: boolean, col: string, value: CellValue, old: CellValue | undefined): void {
     const s = (this.st ??= state(this.db));
     const hlc = s.clock.tick();
-    const head = this.headGet.get(table, rowId, col) as { hlc: string; replica: string } | undefined;
-    this.logStmt.run(hlc, s.replica, table, rowId, col, enc(value), enc(old), head?.hlc ?? null, head?.replica ?? null, this.actor, this.tx);
-    this.headPut.run(table, rowId, col, hlc, s.replica);
+    const head = fresh ? null : (this.headGet.get(key, col, key, col) as { hlc: string | null; replica: string | null });
+    this.logStmt.run(hlc, s.replica, table, rowId, col, enc(value), enc(old), head?.hlc ?? null, head?.replica ?? null, this.actor, this.tx, key);
     this.changed++;
     this.tables.add(table);
   }
@@ -126,7 +173,8 @@ export class Writer {
     const params: CellValue[] = [id];
     for (const c of cols) params.push(values[c] ?? null);
     cachedStatement(this.db, sqlFor('insert', table, cols)).run(params);
-    for (const c of cols) this.log(table, id, c, values[c] ?? null, undefined);
+    const { key, created } = rowKeyOf(this.db, table, id);
+    for (const c of cols) this.log(table, id, key, created, c, values[c] ?? null, undefined);
     return id;
   }
 
@@ -159,7 +207,8 @@ export class Writer {
     const params: CellValue[] = writeCols.map(next);
     params.push(id);
     cachedStatement(this.db, sqlFor('update', table, writeCols)).run(params);
-    for (const c of writeCols) this.log(table, id, c, next(c), current[c]);
+    const { key, created } = rowKeyOf(this.db, table, id);
+    for (const c of writeCols) this.log(table, id, key, created, c, next(c), current[c]);
     return changed;
   }
 

@@ -91,10 +91,11 @@ export function applyEdits(s: ApiSession, edits: MeasureEdit[], label?: string):
   const name = label ?? (edits.length === 1 ? `Edit ${current.get(edits[0]!.id)!.code} ${fieldNames.join(', ')}` : `Set ${fieldNames.join(', ')} on ${edits.length} measures`);
   let cells = 0;
   let measures = 0;
+  const actor = s.actor();
   s.act(name, (w, db) => {
     const stamp = new Date().toISOString();
     for (const p of planned) {
-      let n = Object.keys(p.columns).length ? writeMeasureColumns(w, db, p.id, p.columns, { actor: s.actor() }).length : 0;
+      let n = Object.keys(p.columns).length ? writeMeasureColumns(w, db, p.id, p.columns, { actor }).length : 0;
       for (const [fieldId, value] of p.custom) if (writeCustomValue(w, db, p.id, fieldId, value)) n++;
       if (n > 0 && Object.keys(p.columns).length === 0) w.update('measures', p.id, { updated_at: stamp });
       cells += n;
