@@ -42,6 +42,17 @@ export function getMeasuresByIds(db: Database, ids: string[]): Measure[] {
   return ids.length > 500 ? attachCustom(db, list) : attachCustom(db, list, ids);
 }
 
+/** What validating an edit needs of a measure (bulk edits read only this of thousands of rows). */
+export type MeasureState = Pick<Measure, 'id' | 'code' | 'diLevel' | 'startDate' | 'dueDate'>;
+
+/** The same rows as getMeasuresByIds (deleted ones included), only the columns of MeasureState. */
+export function getMeasureStatesByIds(db: Database, ids: string[]): MeasureState[] {
+  return cachedStatement(
+    db,
+    'SELECT id, code, di_level AS diLevel, start_date AS startDate, due_date AS dueDate FROM measures WHERE id IN (SELECT value FROM json_each(?))',
+  ).all(JSON.stringify(ids)) as MeasureState[];
+}
+
 /** Next free code "M-0001"… over all measures, deleted ones included (codes are never reused). */
 export function nextMeasureCode(db: Database): string {
   const r = cachedStatement(db, "SELECT max(CAST(substr(code, 3) AS INTEGER)) AS n FROM measures WHERE code GLOB 'M-[0-9]*'").get() as {
