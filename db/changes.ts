@@ -85,6 +85,7 @@ export interface Head {
 
 const ROW_KEY_GET_SQL = 'SELECT id FROM change_rows WHERE tbl = ? AND row_id = ?';
 const ROW_KEY_PUT_SQL = 'INSERT INTO change_rows (tbl, row_id) VALUES (?, ?)';
+const ROW_KEY_TRY_SQL = 'INSERT INTO change_rows (tbl, row_id) VALUES (?, ?) ON CONFLICT (tbl, row_id) DO NOTHING';
 /**
  * A cell's head: its change with the highest (hlc, replica). Two seeks at the end of the
  * cell's range in change_log_cell (max(hlc) is read straight off the index; replicas only
@@ -103,6 +104,12 @@ export function rowKeyOf(db: Database, table: string, rowId: string): { key: num
   const key = existingRowKey(db, table, rowId);
   if (key !== undefined) return { key, created: false };
   return { key: Number(cachedStatement(db, ROW_KEY_PUT_SQL).run(table, rowId).lastInsertRowid), created: true };
+}
+
+/** rowKeyOf for a row just inserted (almost always new to the log too): one statement instead of two. */
+function newRowKey(db: Database, table: string, rowId: string): { key: number; created: boolean } {
+  const r = cachedStatement(db, ROW_KEY_TRY_SQL).run(table, rowId);
+  return r.changes === 1 ? { key: Number(r.lastInsertRowid), created: true } : rowKeyOf(db, table, rowId);
 }
 
 /** The head of one cell of a row (by its row key), or null for a cell never written. */
@@ -173,7 +180,7 @@ export class Writer {
     const params: CellValue[] = [id];
     for (const c of cols) params.push(values[c] ?? null);
     cachedStatement(this.db, sqlFor('insert', table, cols)).run(params);
-    const { key, created } = rowKeyOf(this.db, table, id);
+    const { key, created } = newRowKey(this.db, table, id);
     for (const c of cols) this.log(table, id, key, created, c, values[c] ?? null, undefined);
     return id;
   }
@@ -243,6 +250,19 @@ const CLEAR_REDO_SQL = "DELETE FROM undo_entries WHERE state = 'undone'";
 const PUSH_UNDO_SQL = "INSERT INTO undo_entries (tx, label, actor, state, at) VALUES (?, ?, ?, 'done', ?)";
 
 /**
+ * One transaction wrapper per connection, taking the body as its argument: db.transaction()
+ * builds four wrapper functions each time it is called, which a single edit paid every time.
+ * Same semantics (BEGIN … COMMIT, or a savepoint inside an open transaction; rollback on throw).
+ */
+const txRunners = new WeakMap<Database, (body: () => unknown) => unknown>();
+
+function inTransaction<T>(db: Database, body: () => T): T {
+  let run = txRunners.get(db);
+  if (!run) txRunners.set(db, (run = db.transaction((b: () => unknown) => b())));
+  return run(body) as T;
+}
+
+/**
  * Runs one user action in one transaction: all its writes land together or not at all,
  * and it becomes one undo step.
  */
@@ -250,7 +270,7 @@ export function runAction<T>(db: Database, ctx: ActionContext, fn: (w: Writer) =
   const w = new Writer(db, ctx.actor);
   const outermost = !db.inTransaction;
   let redoCleared = false;
-  const value = db.transaction(() => {
+  const value = inTransaction(db, () => {
     const v = fn(w);
     if (w.changed > 0 && ctx.undoable !== false) {
       if (redoEmptyAt.get(db) !== dataVersion(db)) cachedStatement(db, CLEAR_REDO_SQL).run();
@@ -258,7 +278,7 @@ export function runAction<T>(db: Database, ctx: ActionContext, fn: (w: Writer) =
       cachedStatement(db, PUSH_UNDO_SQL).run(w.tx, ctx.label, ctx.actor, new Date().toISOString());
     }
     return v;
-  })();
+  });
   if (redoCleared && outermost) redoEmptyAt.set(db, dataVersion(db));
   return { value, tx: w.tx, changed: w.changed, tables: [...w.tables] };
 }
