@@ -28,7 +28,11 @@ CREATE TABLE change_rows (
 INSERT INTO change_rows (tbl, row_id)
 SELECT tbl, row_id FROM change_log GROUP BY tbl, row_id ORDER BY min(seq);
 
-CREATE TABLE change_log_v9 (
+-- The old table steps aside (its indexes go with it) so the new one is created under its
+-- own name and the schema reads as written.
+ALTER TABLE change_log RENAME TO change_log_v8;
+
+CREATE TABLE change_log (
   seq          INTEGER PRIMARY KEY,
   hlc          TEXT NOT NULL,
   replica      TEXT NOT NULL,
@@ -45,13 +49,12 @@ CREATE TABLE change_log_v9 (
   UNIQUE (replica, hlc, row_key, col)
 ) STRICT;
 
-INSERT INTO change_log_v9 (seq, hlc, replica, tbl, row_id, col, value, old_value, base_hlc, base_replica, actor, tx, row_key)
+INSERT INTO change_log (seq, hlc, replica, tbl, row_id, col, value, old_value, base_hlc, base_replica, actor, tx, row_key)
 SELECT l.seq, l.hlc, l.replica, l.tbl, l.row_id, l.col, l.value, l.old_value, l.base_hlc, l.base_replica, l.actor, l.tx, r.id
-FROM change_log l JOIN change_rows r ON r.tbl = l.tbl AND r.row_id = l.row_id
+FROM change_log_v8 l JOIN change_rows r ON r.tbl = l.tbl AND r.row_id = l.row_id
 ORDER BY l.seq;
 
-DROP TABLE change_log;
-ALTER TABLE change_log_v9 RENAME TO change_log;
+DROP TABLE change_log_v8;
 CREATE INDEX change_log_cell ON change_log(row_key, col, hlc);
 CREATE INDEX change_log_tx ON change_log(tx);
 
