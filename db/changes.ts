@@ -328,7 +328,8 @@ function replay(db: Database, actor: string, entry: { tx: string; label: string 
       if (created.has(`${c.tbl}\u0000${c.rowId}`)) continue;
       const expected = direction === 'undo' ? c.value : c.oldValue;
       const target = direction === 'undo' ? c.oldValue : c.value;
-      const cur = db.prepare(`SELECT ${c.col} AS v FROM ${c.tbl} WHERE id = ?`).get(c.rowId) as { v: CellValue } | undefined;
+      assertIdent(c.tbl, c.col);
+      const cur = cachedStatement(db, `SELECT ${c.col} AS v FROM ${c.tbl} WHERE id = ?`).get(c.rowId) as { v: CellValue } | undefined;
       if (!cur) throw new ValidationError(`Cannot ${verb} "${entry.label}": a row it touched no longer exists.`);
       if (cur.v !== expected) {
         throw new ValidationError(`Cannot ${verb} "${entry.label}": ${c.tbl}.${c.col} was changed since by another edit.`);
