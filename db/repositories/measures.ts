@@ -53,6 +53,14 @@ export function getMeasureStatesByIds(db: Database, ids: string[]): MeasureState
   ).all(JSON.stringify(ids)) as MeasureState[];
 }
 
+/** MeasureState of one live measure (a single edit validates against it before writing). */
+export function getMeasureState(db: Database, id: string): MeasureState | undefined {
+  return cachedStatement(
+    db,
+    'SELECT id, code, di_level AS diLevel, start_date AS startDate, due_date AS dueDate FROM measures WHERE id = ? AND deleted = 0',
+  ).get(id) as MeasureState | undefined;
+}
+
 /** Next free code "M-0001"… over all measures, deleted ones included (codes are never reused). */
 export function nextMeasureCode(db: Database): string {
   const r = cachedStatement(db, "SELECT max(CAST(substr(code, 3) AS INTEGER)) AS n FROM measures WHERE code GLOB 'M-[0-9]*'").get() as {

@@ -2,6 +2,7 @@ import { NotFoundError, ValidationError } from '../../db/errors.js';
 import { cachedStatement } from '../../db/statements.js';
 import {
   getMeasure,
+  getMeasureState,
   getMeasuresByIds,
   insertMeasure,
   listMeasures,
@@ -67,7 +68,9 @@ export function measureHandlers(s: ApiSession): Pick<Handlers, K> {
       return mustMeasure(s, value);
     },
     'measures:update': ({ id, patch, custom }) => {
-      const current = mustMeasure(s, id);
+      // Validation needs only a few columns; the full row (people, custom values) is read once, after the write.
+      const current = getMeasureState(s.db(), id);
+      if (!current) throw new NotFoundError(`No measure ${id} (it may have been deleted).`);
       if (custom) {
         applyEdits(s, [{ id, patch, custom }]);
         return mustMeasure(s, id);
