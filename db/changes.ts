@@ -149,6 +149,9 @@ export class Writer {
   readonly tx = randomUUID();
   changed = 0;
   readonly tables = new Set<string>();
+  /** Seq range of this writer's changes (its undo entry keeps it: the log has no index on tx). */
+  firstSeq: number | undefined;
+  lastSeq: number | undefined;
   private readonly logStmt;
   private readonly headGet;
   private st: DbState | undefined;
@@ -166,7 +169,9 @@ export class Writer {
     const s = (this.st ??= state(this.db));
     const hlc = s.clock.tick();
     const head = fresh ? null : (this.headGet.get(key, col, key, col) as { hlc: string | null; replica: string | null });
-    this.logStmt.run(hlc, s.replica, table, rowId, col, enc(value), enc(old), head?.hlc ?? null, head?.replica ?? null, this.actor, this.tx, key);
+    const seq = Number(this.logStmt.run(hlc, s.replica, table, rowId, col, enc(value), enc(old), head?.hlc ?? null, head?.replica ?? null, this.actor, this.tx, key).lastInsertRowid);
+    this.firstSeq ??= seq;
+    this.lastSeq = seq;
     this.changed++;
     this.tables.add(table);
   }
@@ -247,7 +252,7 @@ function dataVersion(db: Database): number {
 }
 
 const CLEAR_REDO_SQL = "DELETE FROM undo_entries WHERE state = 'undone'";
-const PUSH_UNDO_SQL = "INSERT INTO undo_entries (tx, label, actor, state, at) VALUES (?, ?, ?, 'done', ?)";
+const PUSH_UNDO_SQL = "INSERT INTO undo_entries (tx, label, actor, state, at, first_seq, last_seq) VALUES (?, ?, ?, 'done', ?, ?, ?)";
 
 /**
  * One transaction wrapper per connection, taking the body as its argument: db.transaction()
@@ -275,7 +280,7 @@ export function runAction<T>(db: Database, ctx: ActionContext, fn: (w: Writer) =
     if (w.changed > 0 && ctx.undoable !== false) {
       if (redoEmptyAt.get(db) !== dataVersion(db)) cachedStatement(db, CLEAR_REDO_SQL).run();
       redoCleared = true;
-      cachedStatement(db, PUSH_UNDO_SQL).run(w.tx, ctx.label, ctx.actor, new Date().toISOString());
+      cachedStatement(db, PUSH_UNDO_SQL).run(w.tx, ctx.label, ctx.actor, new Date().toISOString(), w.firstSeq ?? null, w.lastSeq ?? null);
     }
     return v;
   });
@@ -300,8 +305,20 @@ function rowToChange(r: Record<string, unknown>): ChangeRecord {
   };
 }
 
+/**
+ * The changes of one action, in order. Actions of this copy that can be undone are found by
+ * the seq range in their undo entry; any other tx (not undoable, or made on another copy)
+ * by a scan of the log, which has no index on tx.
+ */
 export function changesForTx(db: Database, tx: string): ChangeRecord[] {
-  return (db.prepare('SELECT * FROM change_log WHERE tx = ? ORDER BY seq').all(tx) as Record<string, unknown>[]).map(rowToChange);
+  const range = cachedStatement(db, 'SELECT first_seq AS a, last_seq AS b FROM undo_entries WHERE tx = ?').get(tx) as
+    | { a: number | null; b: number | null }
+    | undefined;
+  const rows =
+    range && range.a !== null && range.b !== null
+      ? cachedStatement(db, 'SELECT * FROM change_log WHERE seq BETWEEN ? AND ? AND tx = ? ORDER BY seq').all(range.a, range.b, tx)
+      : db.prepare('SELECT * FROM change_log WHERE tx = ? ORDER BY seq').all(tx);
+  return (rows as Record<string, unknown>[]).map(rowToChange);
 }
 
 export interface UndoState {

@@ -79,7 +79,10 @@ describe('migration 0009 (change_rows, narrower change_log keys, heads read from
         n: changesBefore.length,
       });
       expect(db.prepare('SELECT count(*) AS n FROM change_rows').get()).toEqual({ n: 2 });
-      expect(db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'cell_heads'").get()).toEqual({ n: 0 });
+      expect(db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name IN ('cell_heads', 'change_log_tx', 'change_log_replica')").get()).toEqual({ n: 0 });
+      // The undo entry knows the seq range of its action's changes.
+      const editSeq = (changesBefore as { seq: number; tx: string }[]).find((c) => c.tx === 'tx-edit')!.seq;
+      expect(db.prepare("SELECT first_seq AS a, last_seq AS b FROM undo_entries WHERE tx = 'tx-edit'").get()).toEqual({ a: editSeq, b: editSeq });
 
       expect(headsBefore).toHaveLength(8);
       for (const h of headsBefore) expect(cellHead(db, h.tbl, h.row_id, h.col)).toEqual({ hlc: h.hlc, replica: h.replica });

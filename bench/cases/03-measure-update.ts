@@ -99,7 +99,7 @@ function sqlFloor(db: Database, ids: string[], count: number): number {
   const log = db.prepare(
     'INSERT INTO change_log (hlc, replica, tbl, row_id, col, value, old_value, base_hlc, base_replica, actor, tx, row_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
-  const undo = db.prepare("INSERT INTO undo_entries (tx, label, actor, state, at) VALUES (?, ?, ?, 'done', ?)");
+  const undo = db.prepare("INSERT INTO undo_entries (tx, label, actor, state, at, first_seq, last_seq) VALUES (?, ?, ?, 'done', ?, ?, ?)");
   const base = String(Date.now() + 86_400_000).padStart(15, '0');
   const times: number[] = [];
   for (let i = 0; i < count; i++) {
@@ -111,12 +111,13 @@ function sqlFloor(db: Database, ids: string[], count: number): number {
     const at = new Date().toISOString();
     upd.run(`Floor edit ${i}`, at, id);
     const key = rowKey.get('measures', id) as number;
+    const seqs: number[] = [];
     for (const [k, col, v, old] of [[0, 'title', `Floor edit ${i}`, cur.title], [1, 'updated_at', at, cur.updated_at]] as const) {
       const hlc = `${base}.${String(2 * i + k).padStart(6, '0')}`;
       const head = headGet.get(key, col, key, col) as { hlc: string | null; replica: string | null };
-      log.run(hlc, 'floor', 'measures', id, col, JSON.stringify(v), JSON.stringify(old), head.hlc, head.replica, 'bench', tx, key);
+      seqs.push(Number(log.run(hlc, 'floor', 'measures', id, col, JSON.stringify(v), JSON.stringify(old), head.hlc, head.replica, 'bench', tx, key).lastInsertRowid));
     }
-    undo.run(tx, 'floor', 'bench', at);
+    undo.run(tx, 'floor', 'bench', at, seqs[0], seqs[1]);
     db.exec('COMMIT');
     times.push(now() - t0);
   }

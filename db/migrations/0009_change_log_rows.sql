@@ -12,7 +12,9 @@
 --    - change_log_cell (tbl, row_id, col, hlc) with its uuid text becomes
 --      (row_key, col, hlc): half the size, and a bulk edit of neighbouring rows touches
 --      neighbouring index pages instead of pages all over the index.
--- 3. cell_heads is dropped: a cell's head is the highest (hlc, replica) of its changes,
+-- 3. change_log_tx (tx) is dropped: its one reader was undo / redo, which now finds an
+--    action's changes by the seq range kept in its undo entry (filled below).
+-- 4. cell_heads is dropped: a cell's head is the highest (hlc, replica) of its changes,
 --    which is one seek at the end of its range in change_log_cell; every writer (local
 --    edits, undo, sync import, forced changes) kept cell_heads equal to exactly that.
 -- Existing changes keep their seq, hlc, values, bases, actors and tx, so history, undo,
@@ -54,8 +56,16 @@ SELECT l.seq, l.hlc, l.replica, l.tbl, l.row_id, l.col, l.value, l.old_value, l.
 FROM change_log_v8 l JOIN change_rows r ON r.tbl = l.tbl AND r.row_id = l.row_id
 ORDER BY l.seq;
 
+-- Undo / redo read the changes of one action of this copy; the entry now records their seq
+-- range (an action's changes are written in one transaction, so they are consecutive; the
+-- range is still filtered by tx). Filled from the old table's tx index before it goes.
+ALTER TABLE undo_entries ADD COLUMN first_seq INTEGER;
+ALTER TABLE undo_entries ADD COLUMN last_seq INTEGER;
+UPDATE undo_entries SET
+  first_seq = (SELECT min(seq) FROM change_log_v8 WHERE tx = undo_entries.tx),
+  last_seq  = (SELECT max(seq) FROM change_log_v8 WHERE tx = undo_entries.tx);
+
 DROP TABLE change_log_v8;
 CREATE INDEX change_log_cell ON change_log(row_key, col, hlc);
-CREATE INDEX change_log_tx ON change_log(tx);
 
 DROP TABLE cell_heads;
