@@ -106,8 +106,8 @@ export function rowKeyOf(db: Database, table: string, rowId: string): { key: num
   return { key: Number(cachedStatement(db, ROW_KEY_PUT_SQL).run(table, rowId).lastInsertRowid), created: true };
 }
 
-/** rowKeyOf for a row just inserted (almost always new to the log too): one statement instead of two. */
-function newRowKey(db: Database, table: string, rowId: string): { key: number; created: boolean } {
+/** rowKeyOf for a row that is new to its table (almost always new to the log too): one statement instead of two. */
+export function newRowKey(db: Database, table: string, rowId: string): { key: number; created: boolean } {
   const r = cachedStatement(db, ROW_KEY_TRY_SQL).run(table, rowId);
   return r.changes === 1 ? { key: Number(r.lastInsertRowid), created: true } : rowKeyOf(db, table, rowId);
 }

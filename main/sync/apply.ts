@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Database } from '../../db/connection.js';
-import { clockOf, headAt, rowKeyOf } from '../../db/changes.js';
+import { clockOf, headAt, newRowKey, rowKeyOf } from '../../db/changes.js';
 import { compareStamp } from '../../db/hlc.js';
 import {
   addConflictCandidate,
@@ -97,7 +97,7 @@ export function applyChanges(db: Database, changes: (WireChange & { decoded?: Ce
     let r = rows.get(rowKey);
     if (!r) {
       const isNew = !cachedStatement(db, `SELECT 1 FROM ${c.tbl} WHERE id = ?`).get(c.rowId);
-      rows.set(rowKey, (r = { key: rowKeyOf(db, c.tbl, c.rowId).key, isNew }));
+      rows.set(rowKey, (r = { key: (isNew ? newRowKey : rowKeyOf)(db, c.tbl, c.rowId).key, isNew }));
     }
     return r;
   };
