@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../connection.js';
-import { REPLICA_MAX_HLC_SQL, appendChange, clockOf, decodeValue, existingRowKey, headAt, replicaId, rowKeyOf, type Head } from '../changes.js';
+import { REPLICA_MAX_HLC_SQL, appendChange, existingRowKey, headAt, rowKeyOf, type Head } from '../change-rows.js';
+import { clockOf, decodeValue, replicaId } from '../changes.js';
 import { compareStamp } from '../hlc.js';
 import { cachedStatement } from '../statements.js';
 import { isSyncedColumn, type CellValue } from '../tables.js';

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Database } from '../../db/connection.js';
-import { clockOf, headAt, newRowKey, rowKeyOf } from '../../db/changes.js';
+import { headAt, newRowKey, rowKeyOf } from '../../db/change-rows.js';
+import { clockOf } from '../../db/changes.js';
 import { compareStamp } from '../../db/hlc.js';
 import {
   addConflictCandidate,
