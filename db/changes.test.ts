@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { changesForTx, runAction, undo, undoState } from './changes.js';
+import { changesForTx, redo, runAction, undo, undoState } from './changes.js';
 import { createTestDb, createWorkspace, type Database } from './connection.js';
 import { insertNode } from './repositories/nodes.js';
 import { insertMeasure, updateMeasureColumns } from './repositories/measures.js';
@@ -102,5 +102,29 @@ describe('clearing the redo stack', () => {
     expect(undoState(db)).toEqual({ undo: null, redo: 'A' });
     runAction(db, { actor: 't', label: 'B' }, (w) => updateMeasureColumns(w, id, { title: 'B' }));
     expect(undoState(db)).toEqual({ undo: 'B', redo: null });
+  });
+});
+
+describe('undo finds an action by the seq range in its entry', () => {
+  it('undoes and redoes only its own changes when another action ran inside it', () => {
+    const db = createTestDb();
+    const id = withMeasure(db);
+    const outer = runAction(db, { actor: 't', label: 'outer' }, (w) => {
+      updateMeasureColumns(w, id, { title: 'Outer 1' });
+      runAction(db, { actor: 't', label: 'inner' }, (w2) => updateMeasureColumns(w2, id, { description: 'Inner' }));
+      updateMeasureColumns(w, id, { closure_criteria: 'Outer 2' });
+    });
+    // The outer range spans the inner action's changes; only the outer tx's are its own.
+    const own = changesForTx(db, outer.tx);
+    expect(own.every((c) => c.tx === outer.tx)).toBe(true);
+    expect(own.map((c) => c.col).filter((c) => c !== 'updated_at')).toEqual(['title', 'closure_criteria']);
+    const row = () => db.prepare('SELECT title, description, closure_criteria AS cc FROM measures WHERE id = ?').get(id);
+    expect(undo(db, 't')!.value).toBe('outer');
+    expect(row()).toEqual({ title: 'First', description: 'Inner', cc: '' });
+    expect(undo(db, 't')!.value).toBe('inner');
+    expect(row()).toEqual({ title: 'First', description: '', cc: '' });
+    redo(db, 't');
+    redo(db, 't');
+    expect(row()).toEqual({ title: 'Outer 1', description: 'Inner', cc: 'Outer 2' });
   });
 });

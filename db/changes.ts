@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { getLocal } from './connection.js';
 import { ValidationError } from './errors.js';
 import { Clock } from './hlc.js';
+import { HEAD_SQL, LOG_SQL, REPLICA_MAX_HLC_SQL, newRowKey, rowKeyOf } from './change-rows.js';
 import { cachedStatement } from './statements.js';
 import { isSyncedColumn, isSyncedTable, type CellValue } from './tables.js';
 
@@ -39,7 +40,7 @@ const states = new WeakMap<Database, DbState>();
 function state(db: Database): DbState {
   let s = states.get(db);
   if (!s) {
-    const last = db.prepare('SELECT max(hlc) AS h FROM change_log').get() as { h: string | null };
+    const last = db.prepare(`SELECT max(h) AS h FROM (${REPLICA_MAX_HLC_SQL})`).get() as { h: string | null };
     const replica = getLocal(db, 'replica_id');
     if (!replica) throw new Error('Workspace has no replica id');
     s = { clock: new Clock(last.h), replica };
@@ -64,12 +65,6 @@ function assertIdent(table: string, col?: string): void {
 const enc = (v: CellValue | undefined): string | null => (v === undefined ? null : JSON.stringify(v));
 export const decodeValue = (s: string | null): CellValue => (s === null ? null : (JSON.parse(s) as CellValue));
 
-const LOG_SQL = `INSERT INTO change_log (hlc, replica, tbl, row_id, col, value, old_value, base_hlc, base_replica, actor, tx)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
-const HEAD_GET_SQL = 'SELECT hlc, replica FROM cell_heads WHERE tbl = ? AND row_id = ? AND col = ?';
-const HEAD_PUT_SQL = `INSERT INTO cell_heads (tbl, row_id, col, hlc, replica) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT(tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc, replica = excluded.replica`;
-
 /** SQL text for a column list, built once per (table, columns); callers check the identifiers (assertIdent) on every call. */
 const sqlText = new Map<string, string>();
 function sqlFor(kind: 'insert' | 'select' | 'update', table: string, cols: readonly string[]): string {
@@ -93,9 +88,11 @@ export class Writer {
   readonly tx = randomUUID();
   changed = 0;
   readonly tables = new Set<string>();
+  /** Seq range of this writer's changes (its undo entry keeps it: the log has no index on tx). */
+  firstSeq: number | undefined;
+  lastSeq: number | undefined;
   private readonly logStmt;
   private readonly headGet;
-  private readonly headPut;
   private st: DbState | undefined;
 
   constructor(
@@ -103,16 +100,17 @@ export class Writer {
     readonly actor: string,
   ) {
     this.logStmt = cachedStatement(db, LOG_SQL);
-    this.headGet = cachedStatement(db, HEAD_GET_SQL);
-    this.headPut = cachedStatement(db, HEAD_PUT_SQL);
+    this.headGet = cachedStatement(db, HEAD_SQL);
   }
 
-  private log(table: string, rowId: string, col: string, value: CellValue, old: CellValue | undefined): void {
+  /** Logs one cell; `fresh` = the row has no logged cell yet, so the cell has no head to look up. */
+  private log(table: string, rowId: string, key: number, fresh: boolean, col: string, value: CellValue, old: CellValue | undefined): void {
     const s = (this.st ??= state(this.db));
     const hlc = s.clock.tick();
-    const head = this.headGet.get(table, rowId, col) as { hlc: string; replica: string } | undefined;
-    this.logStmt.run(hlc, s.replica, table, rowId, col, enc(value), enc(old), head?.hlc ?? null, head?.replica ?? null, this.actor, this.tx);
-    this.headPut.run(table, rowId, col, hlc, s.replica);
+    const head = fresh ? null : (this.headGet.get(key, col, key, col) as { hlc: string | null; replica: string | null });
+    const seq = Number(this.logStmt.run(hlc, s.replica, table, rowId, col, enc(value), enc(old), head?.hlc ?? null, head?.replica ?? null, this.actor, this.tx, key).lastInsertRowid);
+    this.firstSeq ??= seq;
+    this.lastSeq = seq;
     this.changed++;
     this.tables.add(table);
   }
@@ -126,7 +124,8 @@ export class Writer {
     const params: CellValue[] = [id];
     for (const c of cols) params.push(values[c] ?? null);
     cachedStatement(this.db, sqlFor('insert', table, cols)).run(params);
-    for (const c of cols) this.log(table, id, c, values[c] ?? null, undefined);
+    const { key, created } = newRowKey(this.db, table, id);
+    for (const c of cols) this.log(table, id, key, created, c, values[c] ?? null, undefined);
     return id;
   }
 
@@ -159,7 +158,8 @@ export class Writer {
     const params: CellValue[] = writeCols.map(next);
     params.push(id);
     cachedStatement(this.db, sqlFor('update', table, writeCols)).run(params);
-    for (const c of writeCols) this.log(table, id, c, next(c), current[c]);
+    const { key, created } = rowKeyOf(this.db, table, id);
+    for (const c of writeCols) this.log(table, id, key, created, c, next(c), current[c]);
     return changed;
   }
 
@@ -174,6 +174,9 @@ export interface ActionResult<T> {
   tx: string;
   changed: number;
   tables: string[];
+  /** Seq range of the action's changes in change_log (undefined when it changed nothing). */
+  firstSeq?: number;
+  lastSeq?: number;
 }
 
 /**
@@ -191,7 +194,20 @@ function dataVersion(db: Database): number {
 }
 
 const CLEAR_REDO_SQL = "DELETE FROM undo_entries WHERE state = 'undone'";
-const PUSH_UNDO_SQL = "INSERT INTO undo_entries (tx, label, actor, state, at) VALUES (?, ?, ?, 'done', ?)";
+const PUSH_UNDO_SQL = "INSERT INTO undo_entries (tx, label, actor, state, at, first_seq, last_seq) VALUES (?, ?, ?, 'done', ?, ?, ?)";
+
+/**
+ * One transaction wrapper per connection, taking the body as its argument: db.transaction()
+ * builds four wrapper functions each time it is called, which a single edit paid every time.
+ * Same semantics (BEGIN … COMMIT, or a savepoint inside an open transaction; rollback on throw).
+ */
+const txRunners = new WeakMap<Database, (body: () => unknown) => unknown>();
+
+function inTransaction<T>(db: Database, body: () => T): T {
+  let run = txRunners.get(db);
+  if (!run) txRunners.set(db, (run = db.transaction((b: () => unknown) => b())));
+  return run(body) as T;
+}
 
 /**
  * Runs one user action in one transaction: all its writes land together or not at all,
@@ -201,17 +217,17 @@ export function runAction<T>(db: Database, ctx: ActionContext, fn: (w: Writer) =
   const w = new Writer(db, ctx.actor);
   const outermost = !db.inTransaction;
   let redoCleared = false;
-  const value = db.transaction(() => {
+  const value = inTransaction(db, () => {
     const v = fn(w);
     if (w.changed > 0 && ctx.undoable !== false) {
       if (redoEmptyAt.get(db) !== dataVersion(db)) cachedStatement(db, CLEAR_REDO_SQL).run();
       redoCleared = true;
-      cachedStatement(db, PUSH_UNDO_SQL).run(w.tx, ctx.label, ctx.actor, new Date().toISOString());
+      cachedStatement(db, PUSH_UNDO_SQL).run(w.tx, ctx.label, ctx.actor, new Date().toISOString(), w.firstSeq ?? null, w.lastSeq ?? null);
     }
     return v;
-  })();
+  });
   if (redoCleared && outermost) redoEmptyAt.set(db, dataVersion(db));
-  return { value, tx: w.tx, changed: w.changed, tables: [...w.tables] };
+  return { value, tx: w.tx, changed: w.changed, tables: [...w.tables], firstSeq: w.firstSeq, lastSeq: w.lastSeq };
 }
 
 function rowToChange(r: Record<string, unknown>): ChangeRecord {
@@ -231,8 +247,20 @@ function rowToChange(r: Record<string, unknown>): ChangeRecord {
   };
 }
 
+/**
+ * The changes of one action, in order. Actions of this copy that can be undone are found by
+ * the seq range in their undo entry; any other tx (not undoable, or made on another copy)
+ * by a scan of the log, which has no index on tx.
+ */
 export function changesForTx(db: Database, tx: string): ChangeRecord[] {
-  return (db.prepare('SELECT * FROM change_log WHERE tx = ? ORDER BY seq').all(tx) as Record<string, unknown>[]).map(rowToChange);
+  const range = cachedStatement(db, 'SELECT first_seq AS a, last_seq AS b FROM undo_entries WHERE tx = ?').get(tx) as
+    | { a: number | null; b: number | null }
+    | undefined;
+  const rows =
+    range && range.a !== null && range.b !== null
+      ? cachedStatement(db, 'SELECT * FROM change_log WHERE seq BETWEEN ? AND ? AND tx = ? ORDER BY seq').all(range.a, range.b, tx)
+      : db.prepare('SELECT * FROM change_log WHERE tx = ? ORDER BY seq').all(tx);
+  return (rows as Record<string, unknown>[]).map(rowToChange);
 }
 
 export interface UndoState {
@@ -259,7 +287,8 @@ function replay(db: Database, actor: string, entry: { tx: string; label: string 
       if (created.has(`${c.tbl}\u0000${c.rowId}`)) continue;
       const expected = direction === 'undo' ? c.value : c.oldValue;
       const target = direction === 'undo' ? c.oldValue : c.value;
-      const cur = db.prepare(`SELECT ${c.col} AS v FROM ${c.tbl} WHERE id = ?`).get(c.rowId) as { v: CellValue } | undefined;
+      assertIdent(c.tbl, c.col);
+      const cur = cachedStatement(db, `SELECT ${c.col} AS v FROM ${c.tbl} WHERE id = ?`).get(c.rowId) as { v: CellValue } | undefined;
       if (!cur) throw new ValidationError(`Cannot ${verb} "${entry.label}": a row it touched no longer exists.`);
       if (cur.v !== expected) {
         throw new ValidationError(`Cannot ${verb} "${entry.label}": ${c.tbl}.${c.col} was changed since by another edit.`);

@@ -51,11 +51,16 @@ describe('workspace files', () => {
     const path = join(dir, 'old.steerco');
     const db = createWorkspace(path, { name: 'Old', schemaVersion: 1 });
     expect(schemaVersion(db)).toBe(1);
-    runAction(db, { actor: 't', label: 'seed' }, (w) => w.insert('people', { name: 'Ada', email: '', function: '' }));
+    // What a version-1 build wrote (its Writer: the row, its logged cells and their heads).
+    db.exec(`INSERT INTO people (id, name) VALUES ('p1', 'Ada');
+      INSERT INTO change_log (hlc, replica, tbl, row_id, col, value, old_value, base_hlc, base_replica, actor, tx)
+        VALUES ('001700000000000.000000', 'r1', 'people', 'p1', 'name', '"Ada"', NULL, NULL, NULL, 't', 'tx1');
+      INSERT INTO cell_heads (tbl, row_id, col, hlc, replica) VALUES ('people', 'p1', 'name', '001700000000000.000000', 'r1');`);
     db.close();
     const up = openWorkspace(path);
     expect(schemaVersion(up)).toBe(latestSchemaVersion());
     expect(up.prepare('SELECT name FROM people').get()).toEqual({ name: 'Ada' });
+    expect(up.prepare("SELECT count(*) AS n FROM change_log WHERE tbl = 'people' AND row_id = 'p1'").get()).toEqual({ n: 1 });
     up.close();
   });
 

@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
 import { WorkspaceError } from './errors.js';
 import { latestSchemaVersion, migrate, schemaVersion } from './migrate.js';
+import { cachedStatement } from './statements.js';
 
 export type { Database } from 'better-sqlite3';
 
@@ -133,7 +134,7 @@ export async function saveCopy(db: Database, dest: string): Promise<void> {
 }
 
 export function getMeta(db: Database, key: string): string | null {
-  const row = db.prepare('SELECT value FROM workspace_meta WHERE key = ?').get(key) as { value: string } | undefined;
+  const row = cachedStatement(db, 'SELECT value FROM workspace_meta WHERE key = ?').get(key) as { value: string } | undefined;
   return row?.value ?? null;
 }
 
@@ -142,7 +143,8 @@ export function setMeta(db: Database, key: string, value: string): void {
 }
 
 export function getLocal(db: Database, key: string): string | null {
-  const row = db.prepare('SELECT value FROM local_settings WHERE key = ?').get(key) as { value: string } | undefined;
+  // Read on every action (the acting person): a cached statement, not a prepare per call.
+  const row = cachedStatement(db, 'SELECT value FROM local_settings WHERE key = ?').get(key) as { value: string } | undefined;
   return row?.value ?? null;
 }
 

@@ -7,9 +7,9 @@
  * every run changes every row. Median of several interleaved runs.
  *
  * `floorMs` replays, in plain SQL on a third copy, the statements any change-logged write
- * of these cells needs (read the row, UPDATE it, and per changed cell — the field and the
- * updated_at stamp — read the cell head, append to change_log, upsert the head): the cost of
- * the audit trail itself, which the raw UPDATE does not pay.
+ * of these cells needs (read the row, UPDATE it, look up the row's log key, and per changed
+ * cell — the field and the updated_at stamp — read the cell head from the log and append
+ * the change): the cost of the audit trail itself, which the raw UPDATE does not pay.
  */
 import { openWorkspace, type Database } from '../../db/connection.js';
 import { median, settle, time, timeAsync, type BenchCase, type BenchContext, type Measurement } from '../harness.js';
@@ -21,12 +21,12 @@ const RUNS = 5;
 function floorStatements(db: Database, ids: string[]) {
   const sel = db.prepare('SELECT function, updated_at FROM measures WHERE id = ?');
   const upd = db.prepare('UPDATE measures SET function = ?, updated_at = ? WHERE id = ?');
-  const headGet = db.prepare('SELECT hlc, replica FROM cell_heads WHERE tbl = ? AND row_id = ? AND col = ?');
-  const log = db.prepare(
-    'INSERT INTO change_log (hlc, replica, tbl, row_id, col, value, old_value, base_hlc, base_replica, actor, tx) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  const rowKey = db.prepare('SELECT id FROM change_rows WHERE tbl = ? AND row_id = ?').pluck();
+  const headGet = db.prepare(
+    'SELECT hlc, max(replica) AS replica FROM change_log WHERE row_key = ? AND col = ? AND hlc = (SELECT max(hlc) FROM change_log WHERE row_key = ? AND col = ?)',
   );
-  const headPut = db.prepare(
-    'INSERT INTO cell_heads (tbl, row_id, col, hlc, replica) VALUES (?, ?, ?, ?, ?) ON CONFLICT(tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc, replica = excluded.replica',
+  const log = db.prepare(
+    'INSERT INTO change_log (hlc, replica, tbl, row_id, col, value, old_value, base_hlc, base_replica, actor, tx, row_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   let n = 0;
   return db.transaction((value: string, run: number) => {
@@ -34,11 +34,11 @@ function floorStatements(db: Database, ids: string[]) {
     for (const id of ids) {
       sel.get(id);
       upd.run(value, stamp, id);
+      const key = rowKey.get('measures', id) as number;
       for (const col of ['function', 'updated_at']) {
         const hlc = `${String(Date.now() + run).padStart(15, '0')}.${String(n++).padStart(6, '0')}`;
-        const head = headGet.get('measures', id, col) as { hlc: string; replica: string } | undefined;
-        log.run(hlc, 'bench', 'measures', id, col, JSON.stringify(value), null, head?.hlc ?? null, head?.replica ?? null, 'bench', `tx-${run}`);
-        headPut.run('measures', id, col, hlc, 'bench');
+        const head = headGet.get(key, col, key, col) as { hlc: string | null; replica: string | null };
+        log.run(hlc, 'bench', 'measures', id, col, JSON.stringify(value), null, head.hlc, head.replica, 'bench', `tx-${run}`, key);
       }
     }
   });

@@ -207,7 +207,7 @@ export function listDecisions(db: Database, requestIds: string[]): DecisionRow[]
   return db
     .prepare(
       `SELECT d.id, d.request_id AS requestId, d.person_id AS personId, d.roles, d.decision, d.comment, d.at,
-              coalesce((SELECT max(l.hlc) FROM change_log l WHERE l.tbl = 'gate_decisions' AND l.row_id = d.id), '') AS hlc
+              coalesce((SELECT max(l.hlc) FROM change_rows r JOIN change_log l ON l.row_key = r.id WHERE r.tbl = 'gate_decisions' AND r.row_id = d.id), '') AS hlc
        FROM gate_decisions d WHERE d.deleted = 0 AND d.request_id IN (SELECT value FROM json_each(?)) ORDER BY d.at`,
     )
     .all(JSON.stringify(requestIds)) as DecisionRow[];
@@ -270,7 +270,7 @@ const DEFINITION_COLUMNS = ['title', 'description', 'business_unit', 'function',
 export function lastDefinitionEdit(db: Database, measureId: string): string | null {
   const r = db
     .prepare(
-      `SELECT max(hlc) AS h FROM change_log WHERE tbl = 'measures' AND row_id = ? AND base_hlc IS NOT NULL
+      `SELECT max(hlc) AS h FROM change_log WHERE row_key = (SELECT id FROM change_rows WHERE tbl = 'measures' AND row_id = ?) AND base_hlc IS NOT NULL
        AND col IN (SELECT value FROM json_each(?))`,
     )
     .get(measureId, JSON.stringify(DEFINITION_COLUMNS)) as { h: string | null };

@@ -11,7 +11,7 @@ export function rowHistory(db: Database, table: string, rowId: string, limit = 5
     .prepare(
       `SELECT l.hlc, coalesce(p.name, l.actor) AS actor, l.tbl, l.row_id, l.col, l.old_value, l.value
        FROM change_log l LEFT JOIN people p ON p.id = l.actor
-       WHERE l.tbl = ? AND l.row_id = ? AND l.col <> 'updated_at'
+       WHERE l.row_key = (SELECT id FROM change_rows WHERE tbl = ? AND row_id = ?) AND l.col <> 'updated_at'
        ORDER BY l.hlc DESC, l.seq DESC LIMIT ?`,
     )
     .all(table, rowId, limit) as { hlc: string; actor: string; tbl: string; row_id: string; col: string; old_value: string | null; value: string | null }[];

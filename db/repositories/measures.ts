@@ -48,6 +48,25 @@ export function listLiveMeasuresByIds(db: Database, ids: string[]): Measure[] {
   return ids.length > 500 ? attachCustom(db, list) : attachCustom(db, list, ids);
 }
 
+/** What validating an edit needs of a measure (bulk edits read only this of thousands of rows). */
+export type MeasureState = Pick<Measure, 'id' | 'code' | 'diLevel' | 'startDate' | 'dueDate'>;
+
+/** The same rows as getMeasuresByIds (deleted ones included), only the columns of MeasureState. */
+export function getMeasureStatesByIds(db: Database, ids: string[]): MeasureState[] {
+  return cachedStatement(
+    db,
+    'SELECT id, code, di_level AS diLevel, start_date AS startDate, due_date AS dueDate FROM measures WHERE id IN (SELECT value FROM json_each(?))',
+  ).all(JSON.stringify(ids)) as MeasureState[];
+}
+
+/** MeasureState of one live measure (a single edit validates against it before writing). */
+export function getMeasureState(db: Database, id: string): MeasureState | undefined {
+  return cachedStatement(
+    db,
+    'SELECT id, code, di_level AS diLevel, start_date AS startDate, due_date AS dueDate FROM measures WHERE id = ? AND deleted = 0',
+  ).get(id) as MeasureState | undefined;
+}
+
 /** Next free code "M-0001"… over all measures, deleted ones included (codes are never reused). */
 export function nextMeasureCode(db: Database): string {
   const r = cachedStatement(db, "SELECT max(CAST(substr(code, 3) AS INTEGER)) AS n FROM measures WHERE code GLOB 'M-[0-9]*'").get() as {

@@ -17,9 +17,10 @@ export function listRules(db: Database): EscalationRuleRow[] {
 export function redStatusHistories(db: Database): { measureId: string; code: string; statuses: string[] }[] {
   const rows = db
     .prepare(
-      `SELECT l.row_id AS id, m.code, l.tx, l.col, l.value FROM change_log l
-       JOIN measures m ON m.id = l.row_id AND m.deleted = 0 AND m.implementation_status = 'red'
-       WHERE l.tbl = 'measures' AND l.col <> 'updated_at'
+      `SELECT l.row_id AS id, m.code, l.tx, l.col, l.value FROM measures m
+       JOIN change_rows r ON r.tbl = 'measures' AND r.row_id = m.id
+       JOIN change_log l ON l.row_key = r.id
+       WHERE m.deleted = 0 AND m.implementation_status = 'red' AND l.col <> 'updated_at'
        ORDER BY l.row_id, l.hlc, l.seq`,
     )
     .all() as { id: string; code: string; tx: string; col: string; value: string | null }[];

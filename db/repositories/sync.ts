@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../connection.js';
+import { REPLICA_MAX_HLC_SQL, appendChange, existingRowKey, headAt, rowKeyOf, type Head } from '../change-rows.js';
 import { clockOf, decodeValue, replicaId } from '../changes.js';
 import { compareStamp } from '../hlc.js';
 import { cachedStatement } from '../statements.js';
@@ -32,7 +33,7 @@ export interface MemberRow {
 }
 
 export function localVector(db: Database): VersionVector {
-  const rows = cachedStatement(db, 'SELECT replica, max(hlc) AS h FROM change_log GROUP BY replica').all() as { replica: string; h: string }[];
+  const rows = cachedStatement(db, REPLICA_MAX_HLC_SQL).all() as { replica: string; h: string }[];
   return Object.fromEntries(rows.map((r) => [r.replica, r.h]));
 }
 
@@ -140,7 +141,7 @@ export function cellChanges(db: Database, tbl: string, rowId: string, col: strin
     db,
     `SELECT hlc, replica, tbl, row_id AS rowId, col, value, old_value AS oldValue, base_hlc AS baseHlc,
             base_replica AS baseReplica, actor, tx
-       FROM change_log WHERE tbl = ? AND row_id = ? AND col = ? AND hlc >= ? ORDER BY hlc, replica`,
+       FROM change_log WHERE row_key = (SELECT id FROM change_rows WHERE tbl = ? AND row_id = ?) AND col = ? AND hlc >= ? ORDER BY hlc, replica`,
   ).all(tbl, rowId, col, from) as WireChange[];
   return rows.map((r) => ({ ...r, decoded: decodeValue(r.value) }));
 }
@@ -151,19 +152,17 @@ export function rowChangesSince(db: Database, tbl: string, rowId: string, from: 
     db,
     `SELECT hlc, replica, tbl, row_id AS rowId, col, value, old_value AS oldValue, base_hlc AS baseHlc,
             base_replica AS baseReplica, actor, tx
-       FROM change_log WHERE tbl = ? AND row_id = ? AND hlc >= ? ORDER BY hlc, replica`,
+       FROM change_log WHERE row_key = (SELECT id FROM change_rows WHERE tbl = ? AND row_id = ?) AND hlc >= ? ORDER BY hlc, replica`,
   ).all(tbl, rowId, from) as WireChange[];
   return rows.map((r) => ({ ...r, decoded: decodeValue(r.value) }));
 }
 
-export interface Head {
-  hlc: string;
-  replica: string;
-}
+export type { Head };
 
+/** The head of a cell: its change with the highest (hlc, replica); null for a cell never written. */
 export function cellHead(db: Database, tbl: string, rowId: string, col: string): Head | null {
-  const h = cachedStatement(db, 'SELECT hlc, replica FROM cell_heads WHERE tbl = ? AND row_id = ? AND col = ?').get(tbl, rowId, col) as Head | undefined;
-  return h ?? null;
+  const key = existingRowKey(db, tbl, rowId);
+  return key === undefined ? null : headAt(db, key, col);
 }
 
 export function changeAt(db: Database, tbl: string, rowId: string, col: string, head: Head): StoredChange | null {
@@ -171,8 +170,8 @@ export function changeAt(db: Database, tbl: string, rowId: string, col: string, 
     db,
     `SELECT hlc, replica, tbl, row_id AS rowId, col, value, old_value AS oldValue, base_hlc AS baseHlc,
             base_replica AS baseReplica, actor, tx
-       FROM change_log WHERE hlc = ? AND replica = ? AND tbl = ? AND row_id = ? AND col = ?`,
-  ).get(head.hlc, head.replica, tbl, rowId, col) as WireChange | undefined;
+       FROM change_log WHERE replica = ? AND hlc = ? AND row_key = (SELECT id FROM change_rows WHERE tbl = ? AND row_id = ?) AND col = ?`,
+  ).get(head.replica, head.hlc, tbl, rowId, col) as WireChange | undefined;
   return r ? { ...r, decoded: decodeValue(r.value) } : null;
 }
 
@@ -205,19 +204,10 @@ export function writeForcedChange(db: Database, actor: string, tx: string, tbl: 
   const cur = db.prepare(`SELECT ${col} AS v FROM ${tbl} WHERE id = ?`).get(rowId) as { v: CellValue } | undefined;
   if (!cur) throw new Error(`No ${tbl} row ${rowId}`);
   db.prepare(`UPDATE ${tbl} SET ${col} = ? WHERE id = ?`).run(value, rowId);
-  const head = cellHead(db, tbl, rowId, col);
+  const { key } = rowKeyOf(db, tbl, rowId);
+  const base = headAt(db, key, col);
   const hlc = clockOf(db).tick();
-  const me = replicaId(db);
-  cachedStatement(
-    db,
-    `INSERT INTO change_log (hlc, replica, tbl, row_id, col, value, old_value, base_hlc, base_replica, actor, tx)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(hlc, me, tbl, rowId, col, JSON.stringify(value), JSON.stringify(cur.v), head?.hlc ?? null, head?.replica ?? null, actor, tx);
-  cachedStatement(
-    db,
-    `INSERT INTO cell_heads (tbl, row_id, col, hlc, replica) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT(tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc, replica = excluded.replica`,
-  ).run(tbl, rowId, col, hlc, me);
+  appendChange(db, { hlc, replica: replicaId(db), tbl, rowId, col, value: JSON.stringify(value), oldValue: JSON.stringify(cur.v), base, actor, tx, key });
 }
 
 export const newTx = (): string => randomUUID();

@@ -1,9 +1,9 @@
 import { ValidationError } from '../../db/errors.js';
 import { listCustomFields, writeCustomValue } from '../../db/repositories/custom-fields.js';
-import { getMeasuresByIds } from '../../db/repositories/measures.js';
+import { getMeasureStatesByIds, type MeasureState } from '../../db/repositories/measures.js';
 import { writeMeasureColumns } from './measure-writes.js';
 import type { CustomField, MeasureEdit } from '../../preload/contract/grid-types.js';
-import type { Measure, MeasurePatch } from '../../preload/contract/types.js';
+import type { MeasurePatch } from '../../preload/contract/types.js';
 import { validateCustomValue } from '../domain/custom-fields.js';
 import { FIELD_LABELS, resolvePerson, validateMeasurePatch, type Issue, type PersonRef } from '../domain/measures.js';
 import type { Handlers } from './handlers.js';
@@ -26,7 +26,7 @@ interface Planned {
  * every refused cell. People are resolved once per distinct name (a 5,000-row paste of
  * one owner resolves one name, not 5,000).
  */
-export function planEdits(edits: MeasureEdit[], current: Map<string, Measure>, people: PersonRef[], fields: CustomField[]): { planned: Planned[]; issues: Issue[] } {
+export function planEdits(edits: MeasureEdit[], current: Map<string, MeasureState>, people: PersonRef[], fields: CustomField[]): { planned: Planned[]; issues: Issue[] } {
   const byKey = new Map(fields.map((f) => [f.key, f]));
   const personCache = new Map<string, string>();
   const personId = (v: string): string => {
@@ -76,7 +76,7 @@ export function applyEdits(s: ApiSession, edits: MeasureEdit[], label?: string):
   const db = s.db();
   const ids = [...new Set(edits.map((e) => e.id))];
   if (ids.length !== edits.length) throw new ValidationError('Each measure may appear only once in a bulk edit.');
-  const current = new Map(getMeasuresByIds(db, ids).map((m) => [m.id, m]));
+  const current = new Map(getMeasureStatesByIds(db, ids).map((m) => [m.id, m]));
   const { planned, issues } = planEdits(edits, current, peopleRefs(s), listCustomFields(db));
   if (issues.length) {
     const cells = issues.length === 1 ? '1 cell was' : `${issues.length} cells were`;
@@ -91,10 +91,11 @@ export function applyEdits(s: ApiSession, edits: MeasureEdit[], label?: string):
   const name = label ?? (edits.length === 1 ? `Edit ${current.get(edits[0]!.id)!.code} ${fieldNames.join(', ')}` : `Set ${fieldNames.join(', ')} on ${edits.length} measures`);
   let cells = 0;
   let measures = 0;
+  const actor = s.actor();
   s.act(name, (w, db) => {
     const stamp = new Date().toISOString();
     for (const p of planned) {
-      let n = Object.keys(p.columns).length ? writeMeasureColumns(w, db, p.id, p.columns, { actor: s.actor() }).length : 0;
+      let n = Object.keys(p.columns).length ? writeMeasureColumns(w, db, p.id, p.columns, { actor }).length : 0;
       for (const [fieldId, value] of p.custom) if (writeCustomValue(w, db, p.id, fieldId, value)) n++;
       if (n > 0 && Object.keys(p.columns).length === 0) w.update('measures', p.id, { updated_at: stamp });
       cells += n;

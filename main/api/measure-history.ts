@@ -52,9 +52,10 @@ export function measureHistory(db: Database, measureId: string, limit = 1000): H
     .prepare(
       `SELECT l.hlc, coalesce(p.name, l.actor) AS actor, l.tbl, l.row_id, l.col, l.old_value, l.value
        FROM change_log l LEFT JOIN people p ON p.id = l.actor
-       WHERE ((l.tbl = 'measures' AND l.row_id = @id)
-           OR (l.tbl = 'custom_values' AND l.row_id >= @id || ':' AND l.row_id < @id || ';')
-           OR (l.tbl = 'milestones' AND l.row_id IN (SELECT id FROM milestones WHERE measure_id = @id)))
+       WHERE l.row_key IN (
+               SELECT id FROM change_rows WHERE tbl = 'measures' AND row_id = @id
+               UNION ALL SELECT id FROM change_rows WHERE tbl = 'custom_values' AND row_id >= @id || ':' AND row_id < @id || ';'
+               UNION ALL SELECT r.id FROM milestones m JOIN change_rows r ON r.tbl = 'milestones' AND r.row_id = m.id WHERE m.measure_id = @id)
          AND l.col NOT IN ('updated_at', 'sort_order', 'measure_id', 'field_id')
        ORDER BY l.hlc DESC, l.seq DESC LIMIT @limit`,
     )

@@ -3,6 +3,7 @@ import type { Writer } from '../../db/changes.js';
 import type { CellValue } from '../../db/tables.js';
 import type { Rag } from '../../preload/contract.js';
 import { updateMeasureColumns } from '../../db/repositories/measures.js';
+import { cachedStatement } from '../../db/statements.js';
 import { lockBaseline, setOverride } from '../../db/repositories/value.js';
 import { refreshStatuses } from './value-status.js';
 
@@ -10,6 +11,8 @@ const STATUS_KINDS: Record<string, 'implementation' | 'potential'> = {
   implementation_status: 'implementation',
   potential_status: 'potential',
 };
+
+const STATUS_SQL = 'SELECT implementation_status AS i, potential_status AS p FROM measures WHERE id = ?';
 
 export const DIRECT_STATUS_REASON = 'Set directly (grid, paste, bulk edit or command line)';
 
@@ -35,9 +38,9 @@ export function writeMeasureColumns(
   const changed = Object.keys(plain).length ? updateMeasureColumns(w, id, plain) : [];
   for (const [kind, status] of overrides) setOverride(w, db, id, { kind, status, reason: opts.reason ?? DIRECT_STATUS_REASON, by: opts.actor });
   if (overrides.length) {
-    const before = db.prepare('SELECT implementation_status AS i, potential_status AS p FROM measures WHERE id = ?').get(id) as { i: string; p: string };
+    const before = cachedStatement(db, STATUS_SQL).get(id) as { i: string; p: string };
     refreshStatuses(w, db, [id]);
-    const after = db.prepare('SELECT implementation_status AS i, potential_status AS p FROM measures WHERE id = ?').get(id) as { i: string; p: string };
+    const after = cachedStatement(db, STATUS_SQL).get(id) as { i: string; p: string };
     if (before.i !== after.i) changed.push('implementation_status');
     if (before.p !== after.p) changed.push('potential_status');
     if (changed.length) w.update('measures', id, { updated_at: new Date().toISOString() });

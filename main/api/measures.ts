@@ -1,6 +1,8 @@
 import { NotFoundError, ValidationError } from '../../db/errors.js';
+import { cachedStatement } from '../../db/statements.js';
 import {
   getMeasure,
+  getMeasureState,
   getMeasuresByIds,
   insertMeasure,
   listLiveMeasuresByIds,
@@ -19,14 +21,24 @@ import type { ApiSession } from './session.js';
 type K = 'measures:list' | 'measures:get' | 'measures:create' | 'measures:update' | 'measures:move' | 'measures:delete' | 'measures:history';
 
 export function peopleRefs(s: ApiSession): PersonRef[] {
-  return s.db().prepare('SELECT id, name FROM people WHERE deleted = 0').all() as PersonRef[];
+  return cachedStatement(s.db(), 'SELECT id, name FROM people WHERE deleted = 0').all() as PersonRef[];
 }
 
-const PERSON_FIELDS = ['owner', 'sponsor', 'controller'];
+const PERSON_FIELDS = ['owner', 'sponsor', 'controller'] as const;
 
-/** People are only looked up when the patch names one (most edits do not). */
-function peopleFor(s: ApiSession, patch: object): PersonRef[] {
-  return Object.keys(patch).some((k) => PERSON_FIELDS.includes(k)) ? peopleRefs(s) : [];
+/**
+ * The people a patch's person fields can resolve to; none when it names nobody (most
+ * edits). The grid sends person ids, and resolvePerson takes a match by id before any
+ * match by name, so when every value is a live person's id those people are all it
+ * needs; otherwise (names typed by a person) every live person is read.
+ */
+function peopleFor(s: ApiSession, patch: Partial<Record<(typeof PERSON_FIELDS)[number], string | null>>): PersonRef[] {
+  const values = PERSON_FIELDS.map((k) => patch[k]?.trim()).filter((v): v is string => !!v);
+  if (values.length === 0) return [];
+  const byId = cachedStatement(s.db(), 'SELECT id, name FROM people WHERE deleted = 0 AND id IN (SELECT value FROM json_each(?))').all(
+    JSON.stringify(values),
+  ) as PersonRef[];
+  return values.every((v) => byId.some((p) => p.id === v)) ? byId : peopleRefs(s);
 }
 
 export function mustMeasure(s: ApiSession, id: string): Measure {
@@ -61,7 +73,9 @@ export function measureHandlers(s: ApiSession): Pick<Handlers, K> {
       return mustMeasure(s, value);
     },
     'measures:update': ({ id, patch, custom }) => {
-      const current = mustMeasure(s, id);
+      // Validation needs only a few columns; the full row (people, custom values) is read once, after the write.
+      const current = getMeasureState(s.db(), id);
+      if (!current) throw new NotFoundError(`No measure ${id} (it may have been deleted).`);
       if (custom) {
         applyEdits(s, [{ id, patch, custom }]);
         return mustMeasure(s, id);
@@ -69,7 +83,7 @@ export function measureHandlers(s: ApiSession): Pick<Handlers, K> {
       const { columns, issues } = validateMeasurePatch(current, patch, peopleFor(s, patch));
       if (issues.length) throw new ValidationError(issues.map((i) => i.message).join('; '), issues.map((i) => ({ ...i, row: current.code })));
       const fields = Object.keys(patch).join(', ');
-      s.act(`Edit ${current.code} ${fields}`, (w, db) => writeMeasureColumns(w, db, id, columns, { actor: s.actor() }));
+      s.act(`Edit ${current.code} ${fields}`, (w, db) => writeMeasureColumns(w, db, id, columns, { actor: w.actor }));
       return mustMeasure(s, id);
     },
     'measures:move': ({ ids, nodeId }) => {

@@ -6,7 +6,7 @@ import type { Database } from '../../db/connection.js';
 import { getLocal, getMeta } from '../../db/connection.js';
 import { replicaId, runAction, type ActionResult, type Writer } from '../../db/changes.js';
 import { schemaVersion } from '../../db/migrate.js';
-import { rowsOfTx } from '../../db/repositories/tx-rows.js';
+import { rowsOfAction } from '../../db/repositories/tx-rows.js';
 import type { EventName, Events, Pack, WorkspaceInfo } from '../../preload/contract.js';
 import { ApiError } from './errors.js';
 
@@ -101,9 +101,10 @@ export class ApiSession {
   }
 
   /** Tells views what an action changed; small actions also say which rows, so a view can reload just those (a 20k-row list stays put). */
-  changed(r: { changed: number; tables: string[]; tx: string }): void {
+  changed(r: { changed: number; tables: string[]; tx: string; firstSeq?: number; lastSeq?: number }): void {
     if (r.changed === 0) return;
-    this.emit('workspace:changed', r.changed <= CHANGED_ROWS_LIMIT ? { tables: r.tables, rows: rowsOfTx(this.db(), r.tx) } : { tables: r.tables });
+    const small = r.changed <= CHANGED_ROWS_LIMIT && r.firstSeq !== undefined;
+    this.emit('workspace:changed', small ? { tables: r.tables, rows: rowsOfAction(this.db(), r) } : { tables: r.tables });
   }
 
   emit<E extends EventName>(event: E, payload: Events[E]): void {

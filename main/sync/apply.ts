@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Database } from '../../db/connection.js';
+import { headAt, newRowKey, rowKeyOf } from '../../db/change-rows.js';
 import { clockOf } from '../../db/changes.js';
 import { compareStamp } from '../../db/hlc.js';
 import {
@@ -76,13 +77,8 @@ export interface ApplyResult {
 export function applyChanges(db: Database, changes: (WireChange & { decoded?: CellValue })[]): ApplyResult {
   const insert = cachedStatement(
     db,
-    `INSERT OR IGNORE INTO change_log (hlc, replica, tbl, row_id, col, value, old_value, base_hlc, base_replica, actor, tx)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const headPut = cachedStatement(
-    db,
-    `INSERT INTO cell_heads (tbl, row_id, col, hlc, replica) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT(tbl, row_id, col) DO UPDATE SET hlc = excluded.hlc, replica = excluded.replica`,
+    `INSERT OR IGNORE INTO change_log (hlc, replica, tbl, row_id, col, value, old_value, base_hlc, base_replica, actor, tx, row_key)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const inOrder = changes.every((c, i) => i === 0 || compareStamp(changes[i - 1]!.hlc, changes[i - 1]!.replica, c.hlc, c.replica) <= 0);
   const sorted = inOrder ? changes : [...changes].sort((a, b) => compareStamp(a.hlc, a.replica, b.hlc, b.replica));
@@ -94,30 +90,34 @@ export function applyChanges(db: Database, changes: (WireChange & { decoded?: Ce
   let applied = 0;
   // Heads of cells touched in this batch, and rows this copy did not have before it:
   // their cells have no head yet, which spares a lookup per change of a new row.
+  // A head is read from the log itself (the cell's highest stamp), so it is looked up
+  // before the change is appended and then kept here for the rest of the batch.
   const heads = new Map<string, Head | null>();
-  const newRows = new Map<string, boolean>();
-  const headOf = (c: WireChange, rowKey: string): Head | null => {
-    const k = `${rowKey}\u0000${c.col}`;
-    const known = heads.get(k);
-    if (known !== undefined) return known;
-    let isNew = newRows.get(rowKey);
-    if (isNew === undefined) newRows.set(rowKey, (isNew = !cachedStatement(db, `SELECT 1 FROM ${c.tbl} WHERE id = ?`).get(c.rowId)));
-    return isNew ? null : cellHead(db, c.tbl, c.rowId, c.col);
+  const rows = new Map<string, { key: number; isNew: boolean }>();
+  const rowOf = (c: WireChange, rowKey: string): { key: number; isNew: boolean } => {
+    let r = rows.get(rowKey);
+    if (!r) {
+      const isNew = !cachedStatement(db, `SELECT 1 FROM ${c.tbl} WHERE id = ?`).get(c.rowId);
+      rows.set(rowKey, (r = { key: (isNew ? newRowKey : rowKeyOf)(db, c.tbl, c.rowId).key, isNew }));
+    }
+    return r;
   };
   for (const c of sorted) {
-    const r = insert.run(c.hlc, c.replica, c.tbl, c.rowId, c.col, c.value, c.oldValue, c.baseHlc, c.baseReplica, c.actor, c.tx);
+    const rowKey = `${c.tbl}\u0000${c.rowId}`;
+    const row = rowOf(c, rowKey);
+    const cellKey = `${rowKey}\u0000${c.col}`;
+    let head = heads.get(cellKey);
+    if (head === undefined) heads.set(cellKey, (head = row.isNew ? null : headAt(db, row.key, c.col)));
+    const r = insert.run(c.hlc, c.replica, c.tbl, c.rowId, c.col, c.value, c.oldValue, c.baseHlc, c.baseReplica, c.actor, c.tx, row.key);
     if (r.changes === 0) continue;
     applied++;
     tables.add(c.tbl);
-    const rowKey = `${c.tbl}\u0000${c.rowId}`;
-    const head = headOf(c, rowKey);
     const fastForward = (head?.hlc ?? null) === c.baseHlc && (head?.replica ?? null) === c.baseReplica;
     if (!fastForward && !STAMP_COLUMNS.has(c.col)) candidates.push({ kind: 'cell', tbl: c.tbl, rowId: c.rowId, col: c.col });
     let p = pending.get(rowKey);
     if (!p) pending.set(rowKey, (p = { tbl: c.tbl, rowId: c.rowId, cols: new Map(), stamps: new Map() }));
     if (laterThan({ hlc: c.hlc, replica: c.replica }, head)) {
-      headPut.run(c.tbl, c.rowId, c.col, c.hlc, c.replica);
-      heads.set(`${rowKey}\u0000${c.col}`, { hlc: c.hlc, replica: c.replica });
+      heads.set(cellKey, { hlc: c.hlc, replica: c.replica });
       p.cols.set(c.col, c.decoded !== undefined ? c.decoded : c.value === null ? null : (JSON.parse(c.value) as CellValue));
       p.stamps.set(c.col, { hlc: c.hlc, replica: c.replica });
     }
