@@ -1,24 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../index.js';
+import { demoWorkspace, runCli } from '../test-cli.js';
 import { createApi } from '../../api/index.js';
 
 let dir: string;
 let file: string;
-const run = async (...argv: string[]) => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-};
+const run = runCli;
 
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'steerco-cli-gates-'));
-  process.env.STEERCO_CONFIG_DIR = join(dir, 'config');
-  file = join(dir, 'ws.steerco');
-  expect((await run('demo', file)).code).toBe(0);
+  ({ dir, file } = await demoWorkspace('gates', 'ws.steerco'));
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 

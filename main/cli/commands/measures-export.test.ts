@@ -1,23 +1,14 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../index.js';
+import { demoWorkspace, runCli } from '../test-cli.js';
 
 let dir: string;
 let file: string;
-const run = async (...argv: string[]) => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-};
+const run = runCli;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'steerco-cli-export-'));
-  process.env.STEERCO_CONFIG_DIR = join(dir, 'config');
-  file = join(dir, 'demo.steerco');
-  expect((await run('demo', file)).code).toBe(0);
+  ({ dir, file } = await demoWorkspace('export', 'demo.steerco'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

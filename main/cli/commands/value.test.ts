@@ -1,24 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../index.js';
+import { demoWorkspace, runCli } from '../test-cli.js';
 import { newApi } from '../context.js';
 
 let dir: string;
 let file: string;
-const run = async (argv: string[]) => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-};
+const run = (argv: string[]) => runCli(...argv);
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'steerco-cli-value-'));
-  process.env.STEERCO_CONFIG_DIR = join(dir, 'config');
-  file = join(dir, 'demo.steerco');
-  expect((await run(['demo', file])).code).toBe(0);
+  ({ dir, file } = await demoWorkspace('value', 'demo.steerco'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
