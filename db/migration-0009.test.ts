@@ -126,4 +126,27 @@ describe('migration 0009 (change_rows, narrower change_log keys, heads read from
       db.close();
     }
   });
+
+  it('gives back the space the rebuilt change log left free, once, right after the migration', () => {
+    const path = join(dir, 'big-v8.steerco');
+    const db = createWorkspace(path, { name: 'Big', schemaVersion: 8 });
+    const log = db.prepare(
+      'INSERT INTO change_log (hlc, replica, tbl, row_id, col, value, old_value, base_hlc, base_replica, actor, tx) VALUES (?, ?, ?, ?, ?, ?, NULL, NULL, NULL, ?, ?)',
+    );
+    const text = JSON.stringify('x'.repeat(2000));
+    db.transaction(() => {
+      for (let i = 0; i < 3000; i++) log.run(hlc(i), ME, 'people', `p-${i}`, 'name', text, 'a', `t-${i}`);
+    })();
+    db.close();
+    const opened = openWorkspace(path);
+    try {
+      expect(schemaVersion(opened)).toBe(latestSchemaVersion());
+      const free = opened.pragma('freelist_count', { simple: true }) as number;
+      const pages = opened.pragma('page_count', { simple: true }) as number;
+      expect(free / pages).toBeLessThan(0.05);
+      expect((opened.prepare('SELECT count(*) AS n FROM change_log').get() as { n: number }).n).toBe(3000);
+    } finally {
+      opened.close();
+    }
+  });
 });
