@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Api } from './index.js';
+import { createApi } from './index.js';
 import { apiWithWorkspace } from './test-helpers.js';
 
 let api: Api;
@@ -83,5 +84,27 @@ describe('measures:export', () => {
     await expect(api.call('measures:export', { path: ' ', format: 'csv' })).rejects.toThrow(/a file path is required/);
     expect(existsSync(join(dir, 'x.csv'))).toBe(false);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('asks the desktop shell for a save path (browser mode says to type one)', async () => {
+    await expect(api.call('measures:pickExportPath', { format: 'xlsx', suggested: join(dir, 'a.xlsx') })).rejects.toThrow(/only available in the desktop app/);
+    const asked: string[] = [];
+    const desktop = createApi({
+      configDir: join(dir, 'config2'),
+      version: 'test',
+      shell: {
+        pickSavePath: (format, suggested) => {
+          asked.push(`${format} ${suggested}`);
+          return Promise.resolve(format === 'csv' ? null : join(dir, 'chosen.xlsx'));
+        },
+      },
+    });
+    try {
+      expect(await desktop.call('measures:pickExportPath', { format: 'xlsx', suggested: '/x/a.xlsx' })).toEqual({ path: join(dir, 'chosen.xlsx') });
+      expect(await desktop.call('measures:pickExportPath', { format: 'csv', suggested: '/x/a.csv' })).toEqual({ path: null });
+      expect(asked).toEqual(['xlsx /x/a.xlsx', 'csv /x/a.csv']);
+    } finally {
+      desktop.close();
+    }
   });
 });

@@ -9,13 +9,19 @@ import type { Measure } from '../../preload/contract.js';
 import { writeFileAtomic } from '../exchange/atomic.js';
 import { exportColumns, measuresToCsv, measuresToXlsx } from '../exchange/measures-export.js';
 import type { Handlers } from './handlers.js';
+import { ApiError } from './errors.js';
 import { writeError } from './pack.js';
 import type { ApiSession } from './session.js';
 
-type K = 'measures:export';
+type K = 'measures:export' | 'measures:pickExportPath';
 
 export function measuresExportHandlers(s: ApiSession): Pick<Handlers, K> {
   return {
+    'measures:pickExportPath': async ({ format, suggested }) => {
+      const pick = s.options.shell?.pickSavePath;
+      if (!pick) throw new ApiError({ code: 'unsupported', message: 'Native file dialogs are only available in the desktop app; type a path instead.' });
+      return { path: await pick(format, suggested) };
+    },
     'measures:export': async ({ path, format, ids, nodeId, columns }) => {
       const db = s.db();
       const file = resolve(path);

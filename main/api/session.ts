@@ -13,6 +13,8 @@ import { ApiError } from './errors.js';
 /** What the shell around the API can do; the desktop app fills it in, browser mode leaves it empty. */
 export interface ShellCapabilities {
   pickPath?(mode: 'open' | 'create' | 'copy', suggested: string): Promise<string | null>;
+  /** Native save dialog for an export (measures to Excel or CSV); null when the user cancels. */
+  pickSavePath?(kind: 'xlsx' | 'csv', suggested: string): Promise<string | null>;
   /** Prints an assembled steering pack to a PDF file (the desktop app's printToPDF); returns the page count. */
   printPackPdf?(pack: Pack, path: string): Promise<{ pages: number }>;
 }

@@ -50,3 +50,15 @@ export async function pickExportPath(win: BrowserWindow | null, format: 'pdf' | 
   const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
   return r.canceled || !r.filePath ? null : r.filePath;
 }
+
+/** Save dialog for measures exported to Excel or CSV. */
+export async function pickMeasuresExportPath(win: BrowserWindow | null, format: 'xlsx' | 'csv', suggested: string): Promise<string | null> {
+  const options: SaveDialogOptions = {
+    title: 'Export measures',
+    defaultPath: suggested,
+    filters: [format === 'xlsx' ? { name: 'Excel workbook', extensions: ['xlsx'] } : { name: 'CSV', extensions: ['csv'] }],
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  };
+  const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+  return r.canceled || !r.filePath ? null : r.filePath;
+}

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { app, dialog } from 'electron';
 import { createApi, type Api } from '../api/index.js';
 import { closeWorkspace, exportPack, historyStep, newWorkspace, openStartWorkspace, openWorkspace, saveWorkspaceCopy } from './actions.js';
-import { pickExportPath, pickPath, showError } from './dialogs.js';
+import { pickExportPath, pickMeasuresExportPath, pickPath, showError } from './dialogs.js';
 import { forwardEvents, registerIpc } from './ipc.js';
 import { installMenu, type MenuActions } from './menu.js';
 import { printPackWithElectron } from './pack-print.js';
@@ -71,7 +71,11 @@ async function start(): Promise<void> {
   const created = createApi({
     configDir: userData,
     version: app.getVersion(),
-    shell: { pickPath: (mode, folder) => pickPath(getMainWindow(), mode, folder, created.session.path), printPackPdf: printPackWithElectron },
+    shell: {
+      pickPath: (mode, folder) => pickPath(getMainWindow(), mode, folder, created.session.path),
+      pickSavePath: (format, suggested) => pickMeasuresExportPath(getMainWindow(), format, suggested),
+      printPackPdf: printPackWithElectron,
+    },
   });
   api = created;
   registerIpc(created, getMainWindow);

@@ -40,6 +40,9 @@ export const gridContract = {
       .strict(),
   ),
 
+  /** Desktop app: the native save dialog for an export, starting at `suggested`; null path when cancelled. */
+  'measures:pickExportPath': method<{ path: string | null }>()(z.object({ format: z.enum(['xlsx', 'csv']), suggested: z.string().max(4096) }).strict()),
+
   'customFields:list': method<CustomField[]>()(z.object({}).strict()),
   'customFields:create': method<CustomField>()(
     z.object({ label, type: z.enum(CUSTOM_FIELD_TYPES), choices: choices.optional(), requiredFromDi: di.optional() }).strict(),

@@ -21,6 +21,7 @@ export function ExportDialog(props: { view: () => GridView; total: number; scope
   const api = useApp((s) => s.api);
   const notify = useApp((s) => s.notify);
   const folder = useApp((s) => s.appInfo?.defaultFolder ?? '');
+  const desktop = useApp((s) => s.appInfo?.nativeDialogs === true);
   const workspaceName = useApp((s) => s.workspace?.name ?? 'Workspace');
   const [view] = useState(props.view);
   const [format, setFormat] = useState<'xlsx' | 'csv'>('xlsx');
@@ -36,6 +37,14 @@ export function ExportDialog(props: { view: () => GridView; total: number; scope
   const choose = (f: 'xlsx' | 'csv') => {
     setFormat(f);
     setPath((p) => p.replace(/\.(xlsx|csv)$/i, '') + `.${f}`);
+  };
+  const browse = async () => {
+    try {
+      const r = await api.call('measures:pickExportPath', { format, suggested: path });
+      if (r.path) setPath(r.path);
+    } catch (e) {
+      setError(e instanceof ApiCallError ? e.message : String(e));
+    }
   };
   const run = async () => {
     setBusy(true);
@@ -85,10 +94,17 @@ export function ExportDialog(props: { view: () => GridView; total: number; scope
           <input type="radio" name="scope" checked={scope === 'all'} onChange={() => setScope('all')} /> All {props.total} measures{props.scopeName ? ` in ${props.scopeName}` : ''}, every column
         </label>
       </fieldset>
-      <label>
-        Save to
-        <input value={path} onChange={(e) => setPath(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && !busy && void run()} />
-      </label>
+      <div className="row">
+        <label className="grow">
+          Save to
+          <input value={path} onChange={(e) => setPath(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && !busy && void run()} />
+        </label>
+        {desktop && (
+          <button disabled={busy} onClick={() => void browse()}>
+            Browse…
+          </button>
+        )}
+      </div>
       {busy && progress && (
         <p className="muted" role="status" data-testid="export-progress">
           {progress.phase === 'rows' ? `Writing rows… ${progress.done.toLocaleString('en')} of ${progress.total.toLocaleString('en')}` : 'Saving the file…'}
