@@ -135,8 +135,11 @@ describe('grid for workshops', () => {
     await page.keyboard.type(' v2');
     await page.keyboard.press('Tab');
     await expect.poll(async () => (await api.call('measures:get', { id: a!.id })).title).toBe('Typed title v2');
-    // Tab moved right to Owner; ArrowRight ×3 reaches Business unit; Delete clears it.
+    // Tab moved right to Owner and opened its editor; Esc leaves it; ArrowRight ×3 reaches Business unit; Delete clears it.
+    await editorReady(page);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.ag-cell')?.getAttribute('col-id'))).toBe('owner');
     await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.ag-cell-inline-editing').count()).toBe(0);
     for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('col-id'))).toBe('businessUnit');
     await page.keyboard.press('Delete');
