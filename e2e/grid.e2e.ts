@@ -150,6 +150,29 @@ describe('grid for workshops', () => {
     await see.count(rows(page), 1);
   });
 
+  it('search (Ctrl+F) finds a value just edited and a package just renamed', async () => {
+    s = await openApp({ workspace: 'demo' });
+    const { page, api } = s;
+    const [a, b] = await api.call('measures:list', {});
+    const search = page.getByRole('searchbox', { name: 'Search measures' });
+    await see.visible(cell(page, a!.id, 'title'));
+    // Search once, so the grid has its per-row search text.
+    await search.fill(a!.code);
+    await see.count(rows(page), 1);
+    await search.fill('');
+    await editCell(page, a!.id, 'title', 'Zebra crossing pilot');
+    await expect.poll(async () => (await api.call('measures:get', { id: a!.id })).title).toBe('Zebra crossing pilot');
+    await search.fill('zebra crossing');
+    await see.count(rows(page), 1);
+    await see.text(cell(page, a!.id, 'title'), 'Zebra crossing pilot');
+    // A renamed package: its measures are found by the new name (the Package column).
+    await search.fill('');
+    await api.call('nodes:rename', { id: b!.nodeId, name: 'Quokka workstream' });
+    const inPackage = (await api.call('measures:list', {})).filter((m) => m.nodeId === b!.nodeId).length;
+    await search.fill('quokka');
+    await see.count(rows(page), inPackage);
+  });
+
   it('bulk-edits selected rows in one transaction and undoes them with one Ctrl+Z', async () => {
     s = await openApp({ workspace: 'demo' });
     const { page, api } = s;

@@ -150,7 +150,13 @@ export function MeasuresGrid() {
     if (readinessRef.current === gateReadiness) return;
     readinessRef.current = gateReadiness;
     gridRef.current?.api?.refreshCells({ columns: ['nextGate'], force: true });
+    // The search's per-row text (cached, cacheQuickFilter) includes the next-gate text.
+    gridRef.current?.api?.resetQuickFilter();
   }, [gateReadiness]);
+  // …and package paths and custom columns: renamed nodes or new fields make it stale too.
+  useEffect(() => {
+    gridRef.current?.api?.resetQuickFilter();
+  }, [packagePath, stableFields, peopleNames]);
   const readiness = useCallback((id: string) => readinessRef.current[id], []);
   const openRaid = useCallback((id: string) => openMeasureRaid(id, 'deps'), [openMeasureRaid]);
   const columnDefs = useMemo(
@@ -351,6 +357,7 @@ export function MeasuresGrid() {
             readOnlyEdit
             onCellEditRequest={onCellEditRequest}
             quickFilterText={search}
+            cacheQuickFilter
             rowSelection={ROW_SELECTION}
             onSelectionChanged={(e) => setSelection((e.api as GridApi<GridRow>).getSelectedRows())}
             onCellKeyDown={onCellKeyDown}
