@@ -8,7 +8,9 @@
  * fetching and parsing `measures:list` itself (raw: the data's own cost, no rendering).
  * Extra figures: scrolling 1,000 rows (time, long tasks > 100 ms and the longest one, from
  * the Long Tasks API), a 500 × 5 paste (dispatching the paste event until the grid shows
- * the last pasted cell), and a bulk edit of ~5,000 filtered rows through the dialog.
+ * the last pasted cell), a bulk edit of ~5,000 filtered rows through the dialog, typing a
+ * word into the search box (long tasks), and the hierarchy: switching it on, then scrolling
+ * 1,000 of its rows (long tasks).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +20,34 @@ import { now, type BenchCase, type BenchContext, type Measurement } from '../har
 
 const CHROMIUM = process.env.STEERCO_CHROMIUM ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+// Scroll 1,000 rows in steps of 25, one frame each, watching long tasks.
+// A string, not a function: tsx would wrap inner functions in a helper the page lacks.
+const SCROLL_1000_ROWS = `(async () => {
+        // The grid's vertically scrolling element (its class differs between ag-grid versions).
+        const vp = [...document.querySelectorAll('.grid-host *')].find((e) => e.scrollHeight > e.clientHeight + 10000 && ['auto', 'scroll'].includes(getComputedStyle(e).overflowY));
+        const tasks = [];
+        const obs = new PerformanceObserver((l) => l.getEntries().forEach((e) => tasks.push(e.duration)));
+        obs.observe({ type: 'longtask', buffered: false });
+        const t = performance.now();
+        for (let i = 1; i <= 40; i++) {
+          vp.scrollTop = i * 25 * 32;
+          await new Promise((r) => requestAnimationFrame(() => r(null)));
+        }
+        await new Promise((r) => requestAnimationFrame(() => r(null)));
+        await new Promise((r) => setTimeout(r, 50));
+        obs.disconnect();
+        return { ms: performance.now() - t, over100: tasks.filter((d) => d > 100).length, longest: Math.max(0, ...tasks) };
+      })()`;
+interface ScrollResult {
+  ms: number;
+  over100: number;
+  longest: number;
+}
+
+/** Long tasks (ms) while `fn` runs in the page, and how long it took until the page is idle again. */
+const WATCH = `window.__tasks = []; window.__obs = new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__tasks.push(Math.round(e.duration)))); window.__obs.observe({ type: 'longtask' });`;
+const COLLECT = `(() => { window.__obs.disconnect(); return window.__tasks; })()`;
 
 const gridBrowser: BenchCase = {
   name: 'grid-browser',
@@ -45,24 +75,7 @@ const gridBrowser: BenchCase = {
         return performance.now() - t;
       }, host.token);
 
-      // Scroll 1,000 rows in steps of 25, one frame each, watching long tasks.
-      // A string, not a function: tsx would wrap inner functions in a helper the page lacks.
-      const scroll = (await page.evaluate(`(async () => {
-        // The grid's vertically scrolling element (its class differs between ag-grid versions).
-        const vp = [...document.querySelectorAll('.grid-host *')].find((e) => e.scrollHeight > e.clientHeight + 10000 && ['auto', 'scroll'].includes(getComputedStyle(e).overflowY));
-        const tasks = [];
-        const obs = new PerformanceObserver((l) => l.getEntries().forEach((e) => tasks.push(e.duration)));
-        obs.observe({ type: 'longtask', buffered: false });
-        const t = performance.now();
-        for (let i = 1; i <= 40; i++) {
-          vp.scrollTop = i * 25 * 32;
-          await new Promise((r) => requestAnimationFrame(() => r(null)));
-        }
-        await new Promise((r) => requestAnimationFrame(() => r(null)));
-        await new Promise((r) => setTimeout(r, 50));
-        obs.disconnect();
-        return { ms: performance.now() - t, over100: tasks.filter((d) => d > 100).length, longest: Math.max(0, ...tasks) };
-      })()`)) as { ms: number; over100: number; longest: number };
+      const scroll = (await page.evaluate(SCROLL_1000_ROWS)) as ScrollResult;
       await page.evaluate(`[...document.querySelectorAll('.grid-host *')].forEach((e) => { if (e.scrollTop > 0) e.scrollTop = 0; })`);
 
       // Paste 500 × 5 (title, owner, sponsor, controller, business unit) at the first title cell.
@@ -93,6 +106,29 @@ const gridBrowser: BenchCase = {
       await dlg.getByRole('button', { name: `Apply to ${n}` }).click();
       await page.getByText(`Set Function on ${n} measures: ${n} changed`).waitFor({ timeout: 120_000 });
       const bulkMs = now() - tb;
+      await page.getByLabel('Filter by DI').selectOption('');
+
+      // Typing a word into the search box (one key every 150 ms), watching long tasks.
+      await page.evaluate(WATCH);
+      const search = page.getByRole('searchbox', { name: 'Search measures' });
+      await search.click();
+      for (const ch of 'pricing') {
+        await page.keyboard.type(ch);
+        await page.waitForTimeout(150);
+      }
+      await page.waitForTimeout(500);
+      const searchTasks = (await page.evaluate(COLLECT)) as number[];
+      await search.fill('');
+
+      // The hierarchy in the grid: switching it on, then scrolling 1,000 rows of it.
+      await page.evaluate(WATCH);
+      const th = now();
+      await page.getByRole('button', { name: 'Hierarchy' }).click();
+      await page.locator('.gnode-row').first().waitFor({ timeout: 120_000 });
+      const hierarchyOnMs = now() - th;
+      await page.waitForTimeout(500);
+      const hierarchyTasks = (await page.evaluate(COLLECT)) as number[];
+      const hScroll = (await page.evaluate(SCROLL_1000_ROWS)) as ScrollResult;
 
       return {
         appMs: firstPaint,
@@ -105,6 +141,13 @@ const gridBrowser: BenchCase = {
           paste500x5Ms: Math.round(pasteMs),
           bulkEditRows: n,
           bulkEditUiMs: Math.round(bulkMs),
+          searchKeystrokeTasksOver100ms: searchTasks.filter((d) => d > 100).length,
+          searchLongestTaskMs: Math.max(0, ...searchTasks),
+          hierarchyOnMs: Math.round(hierarchyOnMs),
+          hierarchyOnLongestTaskMs: Math.max(0, ...hierarchyTasks),
+          hierarchyScroll1000RowsMs: Math.round(hScroll.ms),
+          hierarchyScrollLongTasksOver100ms: hScroll.over100,
+          hierarchyScrollLongestTaskMs: Math.round(hScroll.longest),
         },
       };
     } finally {
