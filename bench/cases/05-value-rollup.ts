@@ -47,17 +47,27 @@ const RAW_COUNTS_SQL = `
   SELECT di_level AS di, function AS fn, count(*) AS n FROM measures
   WHERE deleted = 0 AND lifecycle <> 'cancelled' GROUP BY 1, 2`;
 
-export function seedValues(db: Database, seed: number): number {
+/**
+ * Bench data: two effect lines per live measure (or only those in `nodeIds`) with a plan,
+ * forecast and (first half) actual per month of 2026, bulk-inserted with plain SQL.
+ */
+export function seedValues(db: Database, seed: number, opts: { nodeIds?: string[]; targetMax?: number } = {}): number {
   const rnd = mulberry32(seed);
-  const ids = (db.prepare('SELECT id FROM measures WHERE deleted = 0').all() as { id: string }[]).map((r) => r.id);
+  const targetMax = opts.targetMax ?? 1e8;
+  const ids = (
+    opts.nodeIds
+      ? db.prepare('SELECT id FROM measures WHERE deleted = 0 AND node_id IN (SELECT value FROM json_each(?))').all(JSON.stringify(opts.nodeIds))
+      : db.prepare('SELECT id FROM measures WHERE deleted = 0').all()
+  ) as { id: string }[];
+  const measureIds = ids.map((r) => r.id);
   const line = db.prepare("INSERT INTO effect_lines (id, measure_id, type, label, target, sort_order) VALUES (?, ?, ?, '', ?, ?)");
   const value = db.prepare('INSERT INTO effect_values (id, line_id, period, plan, forecast, actual) VALUES (?, ?, ?, ?, ?, ?)');
   let n = 0;
   db.transaction(() => {
-    for (const id of ids) {
+    for (const id of measureIds) {
       for (const [k, type] of (['recurring_benefit', 'one_time_cost'] as const).entries()) {
         const lineId = `${id}:${type}`;
-        line.run(lineId, id, type, Math.floor(rnd() * 1e8), k);
+        line.run(lineId, id, type, Math.floor(rnd() * targetMax), k);
         for (const p of MONTHS) {
           const plan = Math.floor(rnd() * 5e6);
           value.run(`${lineId}:${p}`, lineId, p, plan, Math.floor(plan * (0.8 + rnd() * 0.4)), p <= '2026-06' ? Math.floor(plan * (0.8 + rnd() * 0.4)) : null);

@@ -26,9 +26,8 @@ import { findBrowser, HEADLESS_ARGS, printPackPdf } from '../../main/exchange/pd
 import { packToPptx } from '../../main/exchange/pptx.js';
 import { startHost } from '../../main/host/server.js';
 import { median, settle, time, timeAsync, type BenchCase, type BenchContext, type Measurement } from '../harness.js';
-import { mulberry32 } from '../seed.js';
+import { seedValues } from './05-value-rollup.js';
 
-const MONTHS = Array.from({ length: 12 }, (_, k) => `2026-${String(k + 1).padStart(2, '0')}`);
 
 /** The program whose measure count is closest to 1,000, with its subtree. */
 function pickProgram(db: Database): { id: string; name: string; nodeIds: string[]; measures: number } {
@@ -45,36 +44,13 @@ function pickProgram(db: Database): { id: string; name: string; nodeIds: string[
   return { id: best.id, name: best.name, nodeIds: JSON.parse(best.ids) as string[], measures: best.measures };
 }
 
-function seedEffects(db: Database, nodeIds: string[], seed: number): number {
-  const rnd = mulberry32(seed);
-  const ids = (db.prepare('SELECT id FROM measures WHERE deleted = 0 AND node_id IN (SELECT value FROM json_each(?))').all(JSON.stringify(nodeIds)) as { id: string }[]).map((r) => r.id);
-  const line = db.prepare("INSERT INTO effect_lines (id, measure_id, type, label, target, sort_order) VALUES (?, ?, ?, '', ?, ?)");
-  const value = db.prepare('INSERT INTO effect_values (id, line_id, period, plan, forecast, actual) VALUES (?, ?, ?, ?, ?, ?)');
-  let n = 0;
-  db.transaction(() => {
-    for (const id of ids) {
-      for (const [k, type] of (['recurring_benefit', 'one_time_cost'] as const).entries()) {
-        const lineId = `${id}:${type}`;
-        line.run(lineId, id, type, Math.floor(rnd() * 6e7), k);
-        for (const p of MONTHS) {
-          const plan = Math.floor(rnd() * 5e6);
-          value.run(`${lineId}:${p}`, lineId, p, plan, Math.floor(plan * (0.8 + rnd() * 0.4)), p <= '2026-06' ? Math.floor(plan * (0.8 + rnd() * 0.4)) : null);
-          n++;
-        }
-      }
-    }
-  })();
-  db.exec('ANALYZE');
-  return n;
-}
-
 /** A 20k copy (the harness seeds the template once) with pack data on one ~1,000-measure program. */
 async function prepare(ctx: BenchContext): Promise<{ api: Api; program: ReturnType<typeof pickProgram> }> {
   const api = ctx.api();
   await api.call('workspace:open', { path: ctx.seededCopy() });
   const db = api.session.db();
   const program = pickProgram(db);
-  const values = seedEffects(db, program.nodeIds, ctx.options.seed);
+  const values = seedValues(db, ctx.options.seed, { nodeIds: program.nodeIds, targetMax: 6e7 });
   addPackData(db, { asOf: '2026-06-15', count: 60, nodeIds: program.nodeIds });
   ctx.log(`program "${program.name}": ${program.measures} measures, ${values} period values`);
   return { api, program };

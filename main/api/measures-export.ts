@@ -1,7 +1,7 @@
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { existsSync, statSync } from 'node:fs';
 import { listCustomFields } from '../../db/repositories/custom-fields.js';
-import { getMeasuresByIds, listMeasures } from '../../db/repositories/measures.js';
+import { listLiveMeasuresByIds, listMeasures } from '../../db/repositories/measures.js';
 import { listNodes, subtreeIds } from '../../db/repositories/nodes.js';
 import { getMeta } from '../../db/connection.js';
 import { ValidationError } from '../../db/errors.js';
@@ -10,7 +10,7 @@ import { writeFileAtomic } from '../exchange/atomic.js';
 import { exportColumns, measuresToCsv, measuresToXlsx } from '../exchange/measures-export.js';
 import type { Handlers } from './handlers.js';
 import { ApiError } from './errors.js';
-import { writeError } from './pack.js';
+import { checkFolder, writeError } from './pack.js';
 import type { ApiSession } from './session.js';
 
 type K = 'measures:export' | 'measures:pickExportPath';
@@ -27,16 +27,14 @@ export function measuresExportHandlers(s: ApiSession): Pick<Handlers, K> {
       const file = resolve(path);
       const ext = format === 'xlsx' ? '.xlsx' : '.csv';
       if (!file.toLowerCase().endsWith(ext)) throw new ValidationError(`The file name must end in ${ext} for ${format === 'xlsx' ? 'an Excel workbook' : 'CSV'}.`);
-      const dir = dirname(file);
-      if (!existsSync(dir) || !statSync(dir).isDirectory()) throw writeError(Object.assign(new Error('missing'), { code: 'ENOENT' }), file);
+      checkFolder(file);
       if (existsSync(file) && statSync(file).isDirectory()) throw writeError(Object.assign(new Error('folder'), { code: 'EISDIR' }), file);
 
       let rows: Measure[];
       if (ids) {
         // The grid's rows in the grid's order; deleted ones are left out.
-        const byId = new Map(getMeasuresByIds(db, ids).map((m) => [m.id, m]));
-        const live = new Set((db.prepare('SELECT id FROM measures WHERE deleted = 0 AND id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as { id: string }[]).map((r) => r.id));
-        rows = ids.filter((id) => live.has(id)).map((id) => byId.get(id)!);
+        const byId = new Map(listLiveMeasuresByIds(db, ids).map((m) => [m.id, m]));
+        rows = ids.map((id) => byId.get(id)).filter((m): m is Measure => !!m);
       } else rows = listMeasures(db, nodeId ? subtreeIds(db, nodeId) : undefined);
 
       const nodes = new Map(listNodes(db).map((n) => [n.id, n]));

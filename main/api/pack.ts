@@ -61,7 +61,8 @@ function actorName(s: ApiSession): string {
 }
 
 /** Refuses an output whose folder is missing before any work, with the same message as a failed write. */
-function checkFolder(file: string): void {
+/** Refuses a file whose folder does not exist (a typo in a path should not create folders). */
+export function checkFolder(file: string): void {
   const dir = dirname(file);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw writeError(Object.assign(new Error('missing'), { code: 'ENOENT' }), file);
 }

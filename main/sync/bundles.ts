@@ -128,14 +128,9 @@ export interface ImportOutcome {
 
 /** How far ahead of this computer's clock an incoming edit may be stamped (clock skew between laptops). */
 export const MAX_CLOCK_AHEAD_MS = 24 * 3_600_000;
-let now = () => Date.now();
-/** Tests move this computer's clock. */
-export function setSyncClockForTests(f: () => number): void {
-  now = f;
-}
 
 /** Checks everything a bundle claims before a single row is touched. */
-function verify(db: Database, bytes: Buffer, fileSha: string): { header: BundleHeader; changes: WireChange[] } | { skip: string } {
+function verify(db: Database, bytes: Buffer, fileSha: string, now: number): { header: BundleHeader; changes: WireChange[] } | { skip: string } {
   const { header, body } = parseHeader(bytes);
   const ws = getMeta(db, 'workspace_id');
   if (header.workspaceId !== ws) throw new BundleRefused('belongs to another workspace');
@@ -153,7 +148,7 @@ function verify(db: Database, bytes: Buffer, fileSha: string): { header: BundleH
   // their clocks along: such a bundle waits until the clocks agree.
   let newest = 0;
   for (const c of changes) newest = Math.max(newest, parseHlc(c.hlc).ms);
-  const ahead = newest - now();
+  const ahead = newest - now;
   if (ahead > MAX_CLOCK_AHEAD_MS) {
     const days = Math.ceil(ahead / 86_400_000);
     throw new BundleRefused(
@@ -173,7 +168,8 @@ function verify(db: Database, bytes: Buffer, fileSha: string): { header: BundleH
  * Verifies and applies one bundle in one transaction: all of it or none of it. Refused
  * and skipped bundles change nothing.
  */
-export function importBundle(db: Database, bytes: Buffer, file: string): ImportOutcome {
+/** `now`: this computer's clock (ms), which incoming edits may not be far ahead of. */
+export function importBundle(db: Database, bytes: Buffer, file: string, now = Date.now()): ImportOutcome {
   const sha = sha256(bytes);
   const base = { file, sha256: sha, changes: 0, conflicts: 0, tables: [] as string[] };
   let v: ReturnType<typeof verify>;
@@ -185,7 +181,7 @@ export function importBundle(db: Database, bytes: Buffer, file: string): ImportO
   }
   const who = { replica: hdr?.replica ?? null, seq: hdr?.seq ?? null, prevSha256: hdr?.prevSha256 ?? null };
   try {
-    v = verify(db, bytes, sha);
+    v = verify(db, bytes, sha, now);
   } catch (e) {
     if (e instanceof BundleRefused) return { ...base, ...who, status: 'refused', reason: e.message };
     throw e;

@@ -153,10 +153,7 @@ export function MeasuresGrid() {
     // The search's per-row text (cached, cacheQuickFilter) includes the next-gate text.
     gridRef.current?.api?.resetQuickFilter();
   }, [gateReadiness]);
-  // …and package paths and custom columns: renamed nodes or new fields make it stale too.
-  useEffect(() => {
-    gridRef.current?.api?.resetQuickFilter();
-  }, [packagePath, stableFields, peopleNames]);
+  // (Renamed nodes, new fields or people rebuild the columns, which resets that cache too.)
   const readiness = useCallback((id: string) => readinessRef.current[id], []);
   const openRaid = useCallback((id: string) => openMeasureRaid(id, 'deps'), [openMeasureRaid]);
   const columnDefs = useMemo(
@@ -365,7 +362,6 @@ export function MeasuresGrid() {
             rowDragMultiRow
             stopEditingWhenCellsLoseFocus
             enterNavigatesVerticallyAfterEdit
-            tooltipShowDelay={200}
             enableBrowserTooltips
             defaultColDef={DEFAULT_COL_DEF}
             animateRows={false}

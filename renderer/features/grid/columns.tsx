@@ -97,7 +97,7 @@ export function measureColumns(opts: {
         const d = p.data && opts.indent?.(p.data);
         return d === null || d === undefined ? undefined : `tree-indent tree-indent-${Math.min(d, 8)}`;
       },
-      rowDrag: (p) => !!p.data && opts.indent?.(p.data) !== null && opts.indent?.(p.data) !== undefined,
+      rowDrag: (p) => p.data !== undefined && (opts.indent?.(p.data) ?? null) !== null,
     },
     { ...text('title', 'Title', 320), pinned: 'left' },
     person('owner', 'Owner'),
