@@ -24,6 +24,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import BetterSqlite3 from 'better-sqlite3';
 import { BenchContext, type BenchCase, type BenchOptions, type CaseResult } from './harness.js';
+import { nowIso } from '../db/clock.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -118,7 +119,7 @@ async function main(): Promise<void> {
 
   const out = resolve(values.out);
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, `${JSON.stringify({ at: new Date().toISOString(), options, env, wallMs: performance.now() - t0, results }, null, 2)}\n`);
+  writeFileSync(out, `${JSON.stringify({ at: nowIso(), options, env, wallMs: performance.now() - t0, results }, null, 2)}\n`);
   process.stderr.write(`results written to ${out}\n`);
   if (values.strict && missed.length) process.exitCode = 1;
 }

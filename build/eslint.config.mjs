@@ -6,6 +6,14 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const NODE_BUILTINS = ['fs', 'path', 'os', 'crypto', 'child_process', 'http', 'net', 'url', 'util', 'events', 'stream', 'zlib', 'worker_threads'];
 const nodePatterns = ['node:*', ...NODE_BUILTINS, ...NODE_BUILTINS.map((m) => `${m}/*`)];
+// Time is an input: "now" and "today" come from the one clock (db/clock.ts; the renderer's
+// renderer/app/clock.ts follows it), so every rule can be tested on any date.
+const clockMessage = 'Read the time from the clock module (db/clock.ts, renderer/app/clock.ts; tests use its setClock/advanceClock): time is an input.';
+const noWallClock = [
+  'error',
+  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: clockMessage },
+  { selector: "MemberExpression[object.name='Date'][property.name='now']", message: clockMessage },
+];
 const noElectron = { name: 'electron', message: 'Only main/app and preload/index.ts may import electron (architecture.md).' };
 
 export default tseslint.config(
@@ -20,7 +28,12 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-imports': ['error', { paths: [noElectron] }],
+      'no-restricted-syntax': noWallClock,
     },
+  },
+  {
+    files: ['db/clock.ts', 'renderer/app/clock.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
   },
   {
     files: ['main/app/**/*.ts', 'preload/index.ts'],

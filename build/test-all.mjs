@@ -24,10 +24,12 @@ function check(label, cmd, args) {
   }
 }
 
-function vitest(label, config, report) {
+function vitest(label, config, report, clock = null) {
   const out = `${root}/test-results/${report}.json`;
   rmSync(out, { force: true });
-  const ok = run(label, 'npx', ['vitest', 'run', '--config', config, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
+  const args = ['vitest', 'run', '--config', config, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`];
+  // With a clock, the whole process tree runs with its clock moved by libfaketime.
+  const ok = clock ? run(label, 'faketime', ['-f', clock, 'npx', ...args]) : run(label, 'npx', args);
   if (!existsSync(out)) {
     results.failed++;
     failures.push(`${label} (no report)`);
@@ -48,6 +50,14 @@ check('type-check main, preload, db', 'npx', ['tsc', '-p', 'tsconfig.json', '--n
 check('type-check renderer', 'npx', ['tsc', '-p', 'renderer/tsconfig.json', '--noEmit']);
 check('electron-builder configuration', 'node', ['build/check-builder-config.mjs']);
 vitest('unit and integration tests', 'build/vitest.config.ts', 'unit');
+// Time is an input: the same suite with the clock about a year ahead and on a leap day.
+if (spawnSync('faketime', ['-f', '+0d', 'true']).status === 0) {
+  vitest('unit and integration tests, clock a year ahead (faketime +366d)', 'build/vitest.config.ts', 'unit-year-ahead', '+366d');
+  vitest('unit and integration tests, clock on 2028-02-29 (faketime)', 'build/vitest.config.ts', 'unit-leap-day', '@2028-02-29 09:30:00');
+} else {
+  results.failed++;
+  failures.push('shifted-clock runs (faketime is not installed: apt-get install faketime)');
+}
 if (run('build renderer', 'npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'])) {
   vitest('browser tests (Chromium)', 'build/vitest.e2e.config.ts', 'e2e');
 } else {

@@ -9,5 +9,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 60_000,
+    // The suite runs on a 2-core machine that may be busy: a wait follows a state, and
+    // gives it time (the poll returns as soon as the state is there).
+    expect: { poll: { timeout: 30_000, interval: 50 } },
   },
 });

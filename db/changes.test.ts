@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { advanceClock } from './clock.js';
 import { changesForTx, redo, runAction, undo, undoState } from './changes.js';
 import { createTestDb, createWorkspace, type Database } from './connection.js';
 import { insertNode } from './repositories/nodes.js';
@@ -11,10 +12,9 @@ import { insertMeasure, updateMeasureColumns } from './repositories/measures.js'
 const dir = mkdtempSync(join(tmpdir(), 'steerco-changes-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Lets the wall clock move on (stamps are ISO times with milliseconds). */
+/** Moves the app's clock on (stamps are ISO times with milliseconds). */
 function nextMs(ms = 2): void {
-  const until = Date.now() + ms;
-  while (Date.now() < until);
+  advanceClock(ms);
 }
 
 function withMeasure(db: Database): string {

@@ -6,6 +6,7 @@ import { Clock } from './hlc.js';
 import { HEAD_SQL, LOG_SQL, REPLICA_MAX_HLC_SQL, newRowKey, rowKeyOf } from './change-rows.js';
 import { cachedStatement } from './statements.js';
 import { isSyncedColumn, isSyncedTable, type CellValue } from './tables.js';
+import { nowIso } from './clock.js';
 
 /** Who is writing and as part of which user action. */
 export interface ActionContext {
@@ -222,7 +223,7 @@ export function runAction<T>(db: Database, ctx: ActionContext, fn: (w: Writer) =
     if (w.changed > 0 && ctx.undoable !== false) {
       if (redoEmptyAt.get(db) !== dataVersion(db)) cachedStatement(db, CLEAR_REDO_SQL).run();
       redoCleared = true;
-      cachedStatement(db, PUSH_UNDO_SQL).run(w.tx, ctx.label, ctx.actor, new Date().toISOString(), w.firstSeq ?? null, w.lastSeq ?? null);
+      cachedStatement(db, PUSH_UNDO_SQL).run(w.tx, ctx.label, ctx.actor, nowIso(), w.firstSeq ?? null, w.lastSeq ?? null);
     }
     return v;
   });

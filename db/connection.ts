@@ -5,6 +5,7 @@ import type { Database } from 'better-sqlite3';
 import { WorkspaceError } from './errors.js';
 import { latestSchemaVersion, migrate, schemaVersion } from './migrate.js';
 import { cachedStatement } from './statements.js';
+import { nowIso } from './clock.js';
 
 export type { Database } from 'better-sqlite3';
 
@@ -54,7 +55,7 @@ export function createWorkspace(path: string, opts: CreateOptions): Database {
       put.run('workspace_id', randomUUID());
       put.run('name', opts.name);
       put.run('currency', opts.currency ?? 'EUR');
-      put.run('created_at', new Date().toISOString());
+      put.run('created_at', nowIso());
       putLocal.run('replica_id', randomUUID());
     })();
     return db;

@@ -2,6 +2,8 @@
  * Hybrid logical clock. A timestamp is "<ms, 15 digits>.<counter, 6 digits>", so string
  * order is time order; ties between replicas are broken by replica id.
  */
+import { now as clockNow } from './clock.js';
+
 export interface Hlc {
   ms: number;
   counter: number;
@@ -29,7 +31,7 @@ export class Clock {
 
   constructor(
     last: string | null,
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number = clockNow,
   ) {
     this.last = last ? parseHlc(last) : { ms: 0, counter: 0 };
   }

@@ -82,13 +82,16 @@ export async function editCell(page: Page, measureId: string, colId: string, val
   await input.press('Enter');
 }
 
+/** How long a journey waits for a state (a busy 2-core machine can be slow; a met state returns at once). */
+export const WAIT_MS = 30_000;
+
 /** Web-first assertions on top of vitest's expect.poll (vitest has no Playwright matchers). */
 export const see = {
-  text: (loc: Locator, expected: string) => expect.poll(() => loc.innerText(), { timeout: 10_000 }).toBe(expected),
-  contains: (loc: Locator, part: string) => expect.poll(() => loc.innerText(), { timeout: 10_000 }).toContain(part),
-  cls: (loc: Locator, re: RegExp) => expect.poll(async () => (await loc.getAttribute('class')) ?? '', { timeout: 10_000 }).toMatch(re),
-  count: (loc: Locator, n: number) => expect.poll(() => loc.count(), { timeout: 10_000 }).toBe(n),
-  visible: (loc: Locator) => loc.first().waitFor({ state: 'visible', timeout: 10_000 }),
+  text: (loc: Locator, expected: string) => expect.poll(() => loc.innerText(), { timeout: WAIT_MS }).toBe(expected),
+  contains: (loc: Locator, part: string) => expect.poll(() => loc.innerText(), { timeout: WAIT_MS }).toContain(part),
+  cls: (loc: Locator, re: RegExp) => expect.poll(async () => (await loc.getAttribute('class')) ?? '', { timeout: WAIT_MS }).toMatch(re),
+  count: (loc: Locator, n: number) => expect.poll(() => loc.count(), { timeout: WAIT_MS }).toBe(n),
+  visible: (loc: Locator) => loc.first().waitFor({ state: 'visible', timeout: WAIT_MS }),
 };
 
 /** Distinct measure rows rendered by the grid. */
@@ -102,6 +105,6 @@ export function rows(page: Page): Locator {
  */
 export async function editorReady(page: Page): Promise<void> {
   await expect
-    .poll(() => page.evaluate(() => !!document.activeElement?.closest('.ag-cell-inline-editing') && document.activeElement?.tagName === 'INPUT'), { timeout: 10_000 })
+    .poll(() => page.evaluate(() => !!document.activeElement?.closest('.ag-cell-inline-editing') && document.activeElement?.tagName === 'INPUT'), { timeout: WAIT_MS })
     .toBe(true);
 }

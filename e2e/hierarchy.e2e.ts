@@ -93,6 +93,9 @@ describe('hierarchy in the grid', () => {
     await nodeRow(page, project.id).locator('.gnode-name').click();
     await page.keyboard.press('ArrowRight');
     await expect.poll(async () => (await displayed(page)).includes(m0.id)).toBe(true);
+    // The node row keeps the keyboard focus while the rows below it are drawn.
+    const focusedRow = () => page.evaluate(() => document.activeElement?.closest('.ag-row')?.getAttribute('row-id') ?? null);
+    await expect.poll(focusedRow).toBe(`node:${project.id}`);
     await page.keyboard.press('ArrowLeft');
     await expect.poll(async () => (await displayed(page)).includes(m0.id)).toBe(false);
     await page.getByRole('button', { name: 'Expand all' }).click();

@@ -1,14 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { ARTIFACTS, cell, openApp, rows, see, type Session } from './harness.js';
+import { currentPeriod } from '../db/clock.js';
+import { addMonths } from '../main/domain/value-lines.js';
 
 let s: Session | undefined;
 afterEach(async () => {
   await s?.close();
   s = undefined;
 });
-
-const currentPeriod = () => new Date().toISOString().slice(0, 7);
 
 describe('value tracking', () => {
   it('edits a month in the period grid, refuses a bad amount, sees the dashboard change, and filters the grid from a chart', async () => {
@@ -18,9 +18,9 @@ describe('value tracking', () => {
     const m = measures.find((x) => x.code === 'M-0001')!;
     const before = await api.call('value:get', { measureId: m.id });
     const line = before.lines.find((l) => l.type === 'recurring_benefit')!;
-    // A future month of the current year, so plan and forecast are editable (actuals are not).
-    const year = currentPeriod().slice(0, 4);
-    const month = `${year}-12`;
+    // Next month, so plan and forecast are editable (actuals are not), whatever today is.
+    const month = addMonths(currentPeriod(), 1);
+    const year = month.slice(0, 4);
 
     await see.visible(cell(page, m.id, 'effects'));
     await cell(page, m.id, 'effects').getByRole('button').click();
@@ -45,8 +45,8 @@ describe('value tracking', () => {
     await fcCell.press('Enter');
     await see.contains(page.getByRole('alert').last(), 'more than 2 decimals');
     await expect.poll(async () => (await fcCell.locator('xpath=..').getAttribute('class')) ?? '').toMatch(/cell-error/);
-    expect((await api.call('value:get', { measureId: m.id })).values.find((v) => v.lineId === line.id && v.period === month)?.forecast).toBe(
-      before.values.find((v) => v.lineId === line.id && v.period === month)?.forecast,
+    expect((await api.call('value:get', { measureId: m.id })).values.find((v) => v.lineId === line.id && v.period === month)?.forecast ?? null).toBe(
+      before.values.find((v) => v.lineId === line.id && v.period === month)?.forecast ?? null,
     );
 
     // Actuals in the future cannot be typed.

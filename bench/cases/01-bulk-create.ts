@@ -12,6 +12,7 @@ import { openWorkspace } from '../../db/connection.js';
 import { insertMeasure } from '../../db/repositories/measures.js';
 import { clonePlainTable, median, now, settle, time, type BenchCase, type BenchContext, type Measurement } from '../harness.js';
 import { measureColumns, type PlannedMeasure } from '../seed.js';
+import { nowIso } from '../../db/clock.js';
 
 /** Columns of a measure row in the order insertMeasure writes them (id first). */
 const COLS = [
@@ -21,7 +22,7 @@ const COLS = [
 ] as const;
 
 function rowValues(m: PlannedMeasure): (string | number | null)[] {
-  const row: Record<string, string | number | null> = { ...m, updated_at: new Date().toISOString(), deleted: 0 };
+  const row: Record<string, string | number | null> = { ...m, updated_at: nowIso(), deleted: 0 };
   return [m.id, ...COLS.map((c) => row[c] ?? null)];
 }
 
@@ -67,7 +68,7 @@ function sqlFloor(path: string, rows: readonly PlannedMeasure[], step: Step): { 
     const tx = '00000000-0000-4000-8000-000000000001';
     let counter = 0;
     let keys = 1_000_000;
-    const base = String(Date.now()).padStart(15, '0');
+    const base = String(now()).padStart(15, '0');
     settle();
     const t0 = now();
     db.exec('BEGIN');

@@ -17,6 +17,7 @@ import { contract } from '../../preload/contract.js';
 import type { MeasurePatch } from '../../preload/contract/types.js';
 import { now, percentile, type BenchCase, type BenchContext, type Measurement } from '../harness.js';
 import { Rng, type PlannedMeasure } from '../seed.js';
+import { nowIso } from '../../db/clock.js';
 
 const UPDATES = 1000;
 const WARMUP = 100;
@@ -99,7 +100,7 @@ function sqlFloor(db: Database, ids: string[], count: number): number {
     'INSERT INTO change_log (hlc, replica, tbl, row_id, col, value, old_value, base_hlc, base_replica, actor, tx, row_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const undo = db.prepare("INSERT INTO undo_entries (tx, label, actor, state, at, first_seq, last_seq) VALUES (?, ?, ?, 'done', ?, ?, ?)");
-  const base = String(Date.now() + 86_400_000).padStart(15, '0');
+  const base = String(now() + 86_400_000).padStart(15, '0');
   const times: number[] = [];
   for (let i = 0; i < count; i++) {
     const id = ids[(i * 104_729) % ids.length]!;
@@ -107,7 +108,7 @@ function sqlFloor(db: Database, ids: string[], count: number): number {
     const t0 = now();
     db.exec('BEGIN');
     const cur = sel.get(id) as { title: string; updated_at: string };
-    const at = new Date().toISOString();
+    const at = nowIso();
     upd.run(`Floor edit ${i}`, at, id);
     const key = rowKey.get('measures', id) as number;
     const seqs: number[] = [];

@@ -13,6 +13,7 @@
  */
 import { openWorkspace, type Database } from '../../db/connection.js';
 import { median, settle, time, timeAsync, type BenchCase, type BenchContext, type Measurement } from '../harness.js';
+import { nowIso, now } from '../../db/clock.js';
 
 const ROWS = 5000;
 const RUNS = 5;
@@ -30,13 +31,13 @@ function floorStatements(db: Database, ids: string[]) {
   );
   let n = 0;
   return db.transaction((value: string, run: number) => {
-    const stamp = new Date().toISOString();
+    const stamp = nowIso();
     for (const id of ids) {
       sel.get(id);
       upd.run(value, stamp, id);
       const key = rowKey.get('measures', id) as number;
       for (const col of ['function', 'updated_at']) {
-        const hlc = `${String(Date.now() + run).padStart(15, '0')}.${String(n++).padStart(6, '0')}`;
+        const hlc = `${String(now() + run).padStart(15, '0')}.${String(n++).padStart(6, '0')}`;
         const head = headGet.get(key, col, key, col) as { hlc: string | null; replica: string | null };
         log.run(hlc, 'bench', 'measures', id, col, JSON.stringify(value), null, head.hlc, head.replica, 'bench', `tx-${run}`, key);
       }

@@ -4,6 +4,7 @@
  * (status re-derivation, `value:dashboard`, React, chart.js with animation off) — vs the
  * same page fetching `value:dashboard` alone over HTTP (the data the paint needs).
  */
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../e2e/harness.js';
@@ -25,7 +26,7 @@ const dashboardPaint: BenchCase = {
     const { changed } = await api.call('value:refreshStatuses', {});
     const refreshMs = performance.now() - refresh;
     const host = await startHost({ api });
-    const browser = await chromium.launchPersistentContext(join(ctx.dir, `profile-${Date.now()}`), { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1440, height: 900 } });
+    const browser = await chromium.launchPersistentContext(join(ctx.dir, `profile-${randomUUID()}`), { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1440, height: 900 } });
     try {
       const page = browser.pages()[0] ?? (await browser.newPage());
       await page.goto(host.openUrl);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { Attestation, Evidence, GateLevelConfig, GateSettings, LifecycleDecision } from '../../preload/contract/gates-types.js';
 import type { Writer } from '../changes.js';
+import { nowIso } from '../clock.js';
 
 /** SQL of the stage-gate feature: configuration, facts for the criteria, requests, evidence. */
 
@@ -250,7 +251,7 @@ export function insertEvidence(
     url: e.url ?? '',
     note: e.note ?? '',
     added_by: e.addedBy,
-    added_at: new Date().toISOString(),
+    added_at: nowIso(),
   });
 }
 

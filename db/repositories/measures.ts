@@ -4,6 +4,7 @@ import type { Writer } from '../changes.js';
 import { cachedStatement } from '../statements.js';
 import { attachCustom } from './custom-fields.js';
 import type { CellValue } from '../tables.js';
+import { nowIso } from '../clock.js';
 
 /** Column aliases are the contract's camelCase names, so rows need no mapping in JS. */
 const SELECT = `
@@ -97,12 +98,12 @@ export const MEASURE_COLUMNS: Record<string, string> = {
 
 export function insertMeasure(w: Writer, db: Database, values: Record<string, CellValue>, id?: string): string {
   const code = (values.code as string | undefined) ?? nextMeasureCode(db);
-  return w.insert('measures', { ...values, code, updated_at: new Date().toISOString() }, id);
+  return w.insert('measures', { ...values, code, updated_at: nowIso() }, id);
 }
 
 /** Writes already-validated columns (db names) and stamps updated_at when anything changed. */
 export function updateMeasureColumns(w: Writer, id: string, columns: Record<string, CellValue>): string[] {
   // One read and one UPDATE for the cells and the stamp; the log is the same as writing
   // the stamp in a second update() when something changed.
-  return w.update('measures', id, columns, { updated_at: new Date().toISOString() });
+  return w.update('measures', id, columns, { updated_at: nowIso() });
 }

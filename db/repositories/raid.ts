@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { RaidItem } from '../../preload/contract/raid-types.js';
 import type { Writer } from '../changes.js';
 import type { CellValue } from '../tables.js';
+import { nowIso } from '../clock.js';
 
 /** A RAID row as stored; the API adds the overdue / stale flags from the domain rules. */
 export type RaidRow = Omit<RaidItem, 'overdue' | 'stale' | 'escalated'> & { escalated: number };
@@ -43,10 +44,10 @@ export function nextRaidCode(db: Database, kind: string): string {
 }
 
 export function insertRaid(w: Writer, db: Database, values: Record<string, CellValue> & { kind: string }, id?: string): string {
-  return w.insert('raid_items', { updated_at: new Date().toISOString(), ...values, code: nextRaidCode(db, values.kind) }, id);
+  return w.insert('raid_items', { updated_at: nowIso(), ...values, code: nextRaidCode(db, values.kind) }, id);
 }
 
 /** Writes validated columns and stamps updated_at when anything changed (what "stale" is read from). */
 export function updateRaidColumns(w: Writer, id: string, columns: Record<string, CellValue>): string[] {
-  return w.update('raid_items', id, columns, { updated_at: new Date().toISOString() });
+  return w.update('raid_items', id, columns, { updated_at: nowIso() });
 }

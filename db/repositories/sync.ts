@@ -5,6 +5,7 @@ import { clockOf, decodeValue, replicaId } from '../changes.js';
 import { compareStamp } from '../hlc.js';
 import { cachedStatement } from '../statements.js';
 import { isSyncedColumn, type CellValue } from '../tables.js';
+import { nowIso } from '../clock.js';
 
 /** replica id → highest HLC of that replica's changes this copy holds. */
 export type VersionVector = Record<string, string>;
@@ -103,7 +104,7 @@ export function noteReceived(db: Database, r: Omit<ReceivedRow, 'at'>): void {
     r.sha256,
     r.file,
     r.changes,
-    new Date().toISOString(),
+    nowIso(),
   );
 }
 

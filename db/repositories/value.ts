@@ -3,6 +3,7 @@ import type { EffectLine, EffectValue, PeriodValidation, ValueField, ValueSettin
 import type { Writer } from '../changes.js';
 import { cachedStatement } from '../statements.js';
 import type { CellValue } from '../tables.js';
+import { nowIso } from '../clock.js';
 
 /** Effect lines, monthly values, controller validations and settings of the value feature. */
 
@@ -55,12 +56,12 @@ export function insertLine(w: Writer, db: Database, l: { measureId: string; type
     label: l.label,
     target: l.target,
     sort_order: n.n,
-    updated_at: new Date().toISOString(),
+    updated_at: nowIso(),
   });
 }
 
 export function touchLine(w: Writer, lineId: string): void {
-  w.update('effect_lines', lineId, { updated_at: new Date().toISOString() });
+  w.update('effect_lines', lineId, { updated_at: nowIso() });
 }
 
 /** Writes one amount of one line and month; creates the month's row on first use. */
@@ -127,7 +128,7 @@ export function setValidation(
   v: { measureId: string; period: string; state: 'validated' | 'reopened'; actor: string; reason?: string },
 ): void {
   const id = `${v.measureId}:${v.period}`;
-  const at = new Date().toISOString();
+  const at = nowIso();
   const fields: Record<string, CellValue> =
     v.state === 'validated'
       ? { state: 'validated', validated_by: v.actor, validated_at: at, reopened_by: null, reopened_at: null, reopen_reason: null }
@@ -160,7 +161,7 @@ export function listOverrides(db: Database, measureId: string): OverrideRow[] {
 
 export function setOverride(w: Writer, db: Database, measureId: string, o: Omit<OverrideRow, 'at'>): void {
   const id = `${measureId}:${o.kind}`;
-  const fields = { status: o.status, reason: o.reason, set_by: o.by, set_at: new Date().toISOString(), deleted: 0 };
+  const fields = { status: o.status, reason: o.reason, set_by: o.by, set_at: nowIso(), deleted: 0 };
   if (cachedStatement(db, 'SELECT 1 FROM status_overrides WHERE id = ?').get(id)) w.update('status_overrides', id, fields);
   else w.insert('status_overrides', { measure_id: measureId, kind: o.kind, ...fields }, id);
 }

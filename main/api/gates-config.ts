@@ -13,6 +13,7 @@ import { getMeta } from '../../db/connection.js';
 import type { Handlers } from './handlers.js';
 import type { ApiSession } from './session.js';
 import { createWorkspaceFile, WORKSPACE_EXT } from './workspace.js';
+import { nowIso } from '../../db/clock.js';
 
 type K = 'gates:config' | 'gates:updateLevel' | 'gates:updateSettings' | 'method:export' | 'method:newWorkspace';
 
@@ -132,7 +133,7 @@ export function gateConfigHandlers(s: ApiSession): Pick<Handlers, K> {
         format: 'steerco-method',
         version: 1,
         name: getMeta(db, 'name') ?? 'Method',
-        exportedAt: new Date().toISOString(),
+        exportedAt: nowIso(),
         gates: cfg.levels,
         settings: cfg.settings,
         roles: listRoles(db).map((r) => ({ key: r.key, name: r.name })),

@@ -1,5 +1,6 @@
 import type { Writer } from '../../db/changes.js';
 import type { Database } from '../../db/connection.js';
+import { now as clockNow } from '../../db/clock.js';
 
 const DAY = 86_400_000;
 
@@ -17,7 +18,7 @@ interface Row {
  * (so the approvals inbox and its aging have something to show), one with a first approval,
  * and the decisions behind the demo's on-hold and cancelled measures.
  */
-export function seedGatesDemo(db: Database, w: Writer, now = Date.now()): void {
+export function seedGatesDemo(db: Database, w: Writer, now = clockNow()): void {
   const rows = db
     .prepare('SELECT id, di_level AS diLevel, lifecycle, owner_id AS ownerId, sponsor_id AS sponsorId, controller_id AS controllerId FROM measures WHERE deleted = 0 ORDER BY code')
     .all() as Row[];

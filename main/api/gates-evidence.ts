@@ -7,6 +7,7 @@ import { gateStatus } from './gates.js';
 import { actingPerson, checkEvidence, storeEvidence } from './gates-view.js';
 import type { Handlers } from './handlers.js';
 import type { ApiSession } from './session.js';
+import { nowIso } from '../../db/clock.js';
 
 type K = 'gates:attest' | 'gates:addEvidence' | 'gates:evidenceFile' | 'gates:lifecycle';
 
@@ -40,7 +41,7 @@ export function gateEvidenceHandlers(s: ApiSession): Pick<Handlers, K> {
       const existing = listAttestations(s.db(), measureId).filter((a) => a.key === key);
       s.act(`${withdraw ? 'Withdraw' : 'Confirm'} ${key.replace(/_/g, ' ')} for ${m.code}`, (w) => {
         if (withdraw) existing.forEach((a) => w.remove('gate_attestations', a.id));
-        else if (existing.length === 0) w.insert('gate_attestations', { measure_id: measureId, key, person_id: actor, note: note ?? '', at: new Date().toISOString() });
+        else if (existing.length === 0) w.insert('gate_attestations', { measure_id: measureId, key, person_id: actor, note: note ?? '', at: nowIso() });
       });
       return gateStatus(s, measureId);
     },
@@ -90,14 +91,14 @@ export function gateEvidenceHandlers(s: ApiSession): Pick<Handlers, K> {
           reason: reason ?? '',
           review_date: action === 'hold' ? (reviewDate ?? null) : null,
           person_id: actor,
-          at: new Date().toISOString(),
+          at: nowIso(),
         });
         updateMeasureColumns(w, measureId, { lifecycle: to });
         // A measure that leaves the active state takes its open request with it.
         if (action !== 'resume') {
           db.prepare("SELECT id FROM gate_requests WHERE measure_id = ? AND status = 'pending' AND deleted = 0")
             .all(measureId)
-            .forEach((r) => w.update('gate_requests', (r as { id: string }).id, { status: 'withdrawn', closed_at: new Date().toISOString(), close_reason: `Measure ${labels[action].toLowerCase()}: ${reason ?? ''}` }));
+            .forEach((r) => w.update('gate_requests', (r as { id: string }).id, { status: 'withdrawn', closed_at: nowIso(), close_reason: `Measure ${labels[action].toLowerCase()}: ${reason ?? ''}` }));
         }
       });
       return gateStatus(s, measureId);

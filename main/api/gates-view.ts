@@ -17,6 +17,7 @@ import type { EvidenceInput, GateDecision, GateRequest } from '../../preload/con
 import { ageDays, approvalStillValid, holdersOf, MEASURE_ROLES, type ApproverContext } from '../domain/gates.js';
 import { ApiError } from './errors.js';
 import type { ApiSession } from './session.js';
+import { nowDate } from '../../db/clock.js';
 
 /** Builds what the api returns about requests; shared by the gates handler groups. */
 
@@ -53,7 +54,7 @@ export function actingPerson(s: ApiSession): string {
 }
 
 /** Requests with approver slots (who may fill them, who did), decisions and evidence. */
-export function buildRequests(db: Database, rows: RequestRow[], now = new Date()): GateRequest[] {
+export function buildRequests(db: Database, rows: RequestRow[], now = nowDate()): GateRequest[] {
   if (rows.length === 0) return [];
   const levels = getGateLevels(db);
   const settings = getGateSettings(db);

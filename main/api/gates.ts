@@ -16,6 +16,7 @@ import { actingPerson, approvalReset, approverContext, buildRequests, checkEvide
 import type { Handlers } from './handlers.js';
 import { writeMeasureColumns } from './measure-writes.js';
 import type { ApiSession } from './session.js';
+import { nowIso } from '../../db/clock.js';
 
 type K = 'gates:status' | 'gates:readiness' | 'gates:request' | 'gates:decide' | 'gates:withdraw' | 'gates:inbox';
 
@@ -130,7 +131,7 @@ export function gateHandlers(s: ApiSession): Pick<Handlers, K> {
           requester_id: actor,
           comment: comment ?? '',
           status: 'pending',
-          created_at: new Date().toISOString(),
+          created_at: nowIso(),
           closed_at: null,
           close_reason: '',
         });
@@ -175,7 +176,7 @@ export function gateHandlers(s: ApiSession): Pick<Handlers, K> {
         const live = mustLive(s, req.measureId);
         if (live.diLevel !== req.fromLevel) throw new ValidationError(`The measure is now at DI${live.diLevel}; this request from DI${req.fromLevel} is out of date.`);
       }
-      const now = new Date().toISOString();
+      const now = nowIso();
       const label = `${decision === 'approve' ? 'Approve' : 'Reject'} DI${req.toLevel} for ${req.code}`;
       s.act(label, (w, db) => {
         w.insert('gate_decisions', { request_id: requestId, person_id: actor, roles: JSON.stringify(actorSlots), decision, comment: comment ?? '', at: now });
@@ -193,7 +194,7 @@ export function gateHandlers(s: ApiSession): Pick<Handlers, K> {
       if (req.status !== 'pending') throw new ValidationError(`This request is already ${req.status}; it cannot be withdrawn.`);
       if (req.requesterId !== actor) throw new ApiError({ code: 'forbidden', message: `Only ${req.requester}, who made the request, may withdraw it.` });
       s.act(`Withdraw DI${req.toLevel} request for ${req.code}`, (w) =>
-        w.update('gate_requests', requestId, { status: 'withdrawn', closed_at: new Date().toISOString(), close_reason: comment ?? 'Withdrawn' }),
+        w.update('gate_requests', requestId, { status: 'withdrawn', closed_at: nowIso(), close_reason: comment ?? 'Withdrawn' }),
       );
       return oneRequest(requestId);
     },

@@ -9,6 +9,7 @@ import { FIELD_LABELS, resolvePerson, validateMeasurePatch, type Issue, type Per
 import type { Handlers } from './handlers.js';
 import { peopleRefs } from './measures.js';
 import type { ApiSession } from './session.js';
+import { nowIso } from '../../db/clock.js';
 
 type K = 'measures:bulkUpdate';
 
@@ -93,7 +94,7 @@ export function applyEdits(s: ApiSession, edits: MeasureEdit[], label?: string):
   let measures = 0;
   const actor = s.actor();
   s.act(name, (w, db) => {
-    const stamp = new Date().toISOString();
+    const stamp = nowIso();
     for (const p of planned) {
       let n = Object.keys(p.columns).length ? writeMeasureColumns(w, db, p.id, p.columns, { actor }).length : 0;
       for (const [fieldId, value] of p.custom) if (writeCustomValue(w, db, p.id, fieldId, value)) n++;

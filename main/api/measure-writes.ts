@@ -6,6 +6,7 @@ import { updateMeasureColumns } from '../../db/repositories/measures.js';
 import { cachedStatement } from '../../db/statements.js';
 import { lockBaseline, setOverride } from '../../db/repositories/value.js';
 import { refreshStatuses } from './value-status.js';
+import { nowIso } from '../../db/clock.js';
 
 const STATUS_KINDS: Record<string, 'implementation' | 'potential'> = {
   implementation_status: 'implementation',
@@ -43,7 +44,7 @@ export function writeMeasureColumns(
     const after = cachedStatement(db, STATUS_SQL).get(id) as { i: string; p: string };
     if (before.i !== after.i) changed.push('implementation_status');
     if (before.p !== after.p) changed.push('potential_status');
-    if (changed.length) w.update('measures', id, { updated_at: new Date().toISOString() });
+    if (changed.length) w.update('measures', id, { updated_at: nowIso() });
   }
   if (typeof plain.di_level === 'number' && plain.di_level >= 3) lockBaseline(w, db, id);
   return changed;

@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import type { Api } from './index.js';
 import { createApi } from './index.js';
 import { apiWithWorkspace } from './test-helpers.js';
+import { addDays } from '../../db/clock.js';
 
 let api: Api;
 let dir: string;
@@ -29,9 +30,10 @@ describe('measures:export', () => {
   it('writes an Excel workbook: one row per measure, numbers as numbers, dates as dates, formulas as text, custom fields included', async () => {
     const list = await api.call('measures:list', {});
     const m = list[0]!;
+    const due = addDays(m.startDate!, 90);
     await api.call('customFields:create', { label: 'Savings', type: 'money' });
     const savings = (await api.call('customFields:list', {})).find((f) => f.label === 'Savings')!;
-    await api.call('measures:update', { id: m.id, patch: { title: '=SUM(A1:A9)', dueDate: '2027-03-31' }, custom: { [savings.key]: '1234.56' } });
+    await api.call('measures:update', { id: m.id, patch: { title: '=SUM(A1:A9)', dueDate: due }, custom: { [savings.key]: '1234.56' } });
     const events: { done: number; total: number; phase: string }[] = [];
     const off = api.session.on('export:progress', (e) => events.push(e));
     const file = join(dir, 'measures.xlsx');
@@ -48,7 +50,7 @@ describe('measures:export', () => {
     const col = (h: string) => header.indexOf(h);
     expect(row[col('DI')]).toBe(m.diLevel);
     expect(row[col('Due')]).toBeInstanceOf(Date);
-    expect((row[col('Due')] as Date).toISOString().slice(0, 10)).toBe('2027-03-31');
+    expect((row[col('Due')] as Date).toISOString().slice(0, 10)).toBe(due);
     expect(row[col('Savings')]).toBe(1234.56);
   });
 

@@ -12,6 +12,7 @@ import type { Handlers } from './handlers.js';
 import { ApiError } from './errors.js';
 import { checkFolder, writeError } from './pack.js';
 import type { ApiSession } from './session.js';
+import { nowIso } from '../../db/clock.js';
 
 type K = 'measures:export' | 'measures:pickExportPath';
 
@@ -53,7 +54,7 @@ export function measuresExportHandlers(s: ApiSession): Pick<Handlers, K> {
       s.emit('export:progress', { done: 0, total, phase: 'rows' });
       const data =
         format === 'xlsx'
-          ? await measuresToXlsx(rows, cols, { packagePath, title: getMeta(db, 'name') ?? 'Workspace', exportedAt: new Date().toISOString() }, (done) =>
+          ? await measuresToXlsx(rows, cols, { packagePath, title: getMeta(db, 'name') ?? 'Workspace', exportedAt: nowIso() }, (done) =>
               s.emit('export:progress', { done, total, phase: 'rows' }),
             )
           : Buffer.from(measuresToCsv(rows, cols, { packagePath }), 'utf8');

@@ -5,6 +5,7 @@ import { parseIsoDate, resolvePerson, type Issue } from '../domain/measures.js';
 import type { Handlers } from './handlers.js';
 import { mustMeasure, peopleRefs } from './measures.js';
 import type { ApiSession } from './session.js';
+import { today } from '../../db/clock.js';
 
 type K = 'milestones:list' | 'milestones:create' | 'milestones:update' | 'milestones:delete';
 
@@ -44,7 +45,7 @@ function columns(s: ApiSession, input: MilestoneInput): Record<string, string | 
   }
   if (input.done !== undefined) {
     out.done = input.done ? 1 : 0;
-    out.done_date = input.done ? new Date().toISOString().slice(0, 10) : null;
+    out.done_date = input.done ? today() : null;
   }
   if (issues.length) throw new ValidationError(issues.map((i) => i.message).join('; '), issues);
   return out;

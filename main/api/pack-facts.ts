@@ -11,6 +11,7 @@ import { DEFAULT_TEXTS, MILESTONE_WINDOW_DAYS, normalizeSettings } from '../doma
 import { blockedMeasures, lastMeetingActions, meetingById, pendingGateRequests, scopeDecisions, scopeEscalations, today } from './pack-meetings.js';
 import type { ApiSession } from './session.js';
 import { dashboard, rollupFor } from './value-dashboard.js';
+import { nowIso } from '../../db/clock.js';
 
 export const WHOLE_SCOPE = 'Whole program';
 
@@ -61,7 +62,7 @@ export async function gatherFacts(s: ApiSession, req: PackRequest): Promise<Pack
     workspaceName: getMeta(db, 'name') ?? 'Workspace',
     currency: getMeta(db, 'currency') ?? 'EUR',
     today: day,
-    generatedAt: new Date().toISOString(),
+    generatedAt: nowIso(),
     scope: { id: scope.id, name: scope.name },
     meeting: meeting && { id: meeting.id, title: meeting.title, date: meeting.date },
     settings: normalizeSettings(readPackSettings(db)),

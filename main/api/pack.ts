@@ -22,6 +22,7 @@ import type { Handlers } from './handlers.js';
 import { gatherFacts, scopeOf, type PackRequest } from './pack-facts.js';
 import { listMeetings, meetingById } from './pack-meetings.js';
 import type { ApiSession } from './session.js';
+import { nowIso } from '../../db/clock.js';
 
 type K =
   | 'pack:settings'
@@ -111,7 +112,7 @@ export function packHandlers(s: ApiSession): Pick<Handlers, K> {
       }
       const pack = await buildPack(s, req);
       const id = randomUUID();
-      const takenAt = new Date().toISOString();
+      const takenAt = nowIso();
       const takenBy = actorName(s);
       const frozen: Pack = { ...pack, meta: { ...pack.meta, frozen: { at: takenAt, by: takenBy, snapshotId: id } } };
       const m = pack.meta;

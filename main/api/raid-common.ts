@@ -5,10 +5,7 @@ import type { RaidItem } from '../../preload/contract.js';
 import { isOverdue, isStale } from '../domain/escalations.js';
 
 /** Today's date (local calendar) as YYYY-MM-DD: what "late", "overdue" and "stale" compare to. */
-export function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+export { today } from '../../db/clock.js';
 
 /** The stale limit in days: the raid_stale rule's threshold (also when the rule is disabled). */
 export function staleDays(db: Database): number {

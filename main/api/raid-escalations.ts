@@ -8,6 +8,7 @@ import type { Handlers } from './handlers.js';
 import { lateDependencyFacts } from './raid-deps.js';
 import { today } from './raid-common.js';
 import type { ApiSession } from './session.js';
+import { nowIso } from '../../db/clock.js';
 
 type K = 'escalations:list' | 'escalations:rules' | 'escalations:updateRule';
 
@@ -53,7 +54,7 @@ export function escalationHandlers(s: ApiSession): Pick<Handlers, K> {
       const { raise, resolve } = reconcile(triggers, openEscalationKeys(db));
       if (raise.length || resolve.length) {
         // Raising is the system noticing, not a user edit: not an undo step.
-        const now = new Date().toISOString();
+        const now = nowIso();
         s.act(
           'Evaluate escalation rules',
           (w) => {

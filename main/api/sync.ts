@@ -15,6 +15,7 @@ import { isSyncedColumn } from '../../db/tables.js';
 import { ApiError } from './errors.js';
 import type { Handlers } from './handlers.js';
 import type { ApiSession } from './session.js';
+import { nowIso } from '../../db/clock.js';
 
 type K = 'sync:status' | 'sync:setFolder' | 'sync:now' | 'sync:export' | 'sync:import' | 'members:add' | 'conflicts:list' | 'conflicts:resolve';
 
@@ -48,7 +49,7 @@ export function syncHandlers(s: ApiSession): Pick<Handlers, K> {
 
   const finish = (core: CoreSummary): SyncSummary => {
     const { tables, ...rest } = core;
-    const summary: SyncSummary = { at: new Date().toISOString(), ...rest };
+    const summary: SyncSummary = { at: nowIso(), ...rest };
     setLocal(s.db(), 'sync_last', JSON.stringify(summary));
     s.emit('workspace:changed', { tables: [...tables, 'sync_conflicts'] });
     return summary;

@@ -1,10 +1,11 @@
 import { ValidationError } from '../../db/errors.js';
 import { listLines, validatedPeriods } from '../../db/repositories/value.js';
 import type { Measure, ValueField } from '../../preload/contract.js';
-import { LINE_TYPE_RULES, measureRange, periodOf } from '../domain/value-lines.js';
+import { LINE_TYPE_RULES, measureRange } from '../domain/value-lines.js';
 import { minorDigits, parseAmount } from '../domain/value-money.js';
 import { getMeta } from '../../db/connection.js';
 import type { ApiSession } from './session.js';
+import { currentPeriod } from '../../db/clock.js';
 
 export interface CellInput {
   lineId: string;
@@ -26,12 +27,11 @@ export interface CheckedCell {
  */
 export function checkCells(s: ApiSession, m: Measure, cells: CellInput[], decimalMark?: '.' | ','): CheckedCell[] {
   const db = s.db();
-  const now = new Date();
   const digits = minorDigits(getMeta(db, 'currency') ?? 'EUR');
   const lines = new Map(listLines(db, m.id).map((l) => [l.id, l]));
   const locked = validatedPeriods(db, m.id);
-  const range = measureRange(m.startDate, m.dueDate, now);
-  const current = periodOf(now);
+  const range = measureRange(m.startDate, m.dueDate, currentPeriod());
+  const current = currentPeriod();
   const issues: { field: string; row: string; message: string }[] = [];
   const out: CheckedCell[] = [];
   for (const c of cells) {

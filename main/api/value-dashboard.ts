@@ -2,9 +2,9 @@ import { rollup, scopedMeasures } from '../../db/repositories/value-rollup.js';
 import { getNode } from '../../db/repositories/nodes.js';
 import { NotFoundError } from '../../db/errors.js';
 import { RAG, type DashboardData, type Rag, type RollupDim, type RollupRow } from '../../preload/contract.js';
-import { periodOf } from '../domain/value-lines.js';
 import type { ApiSession } from './session.js';
 import { currencyOf } from './value.js';
+import { currentPeriod } from '../../db/clock.js';
 
 const EMPTY: Omit<RollupRow, 'keys'> = {
   measures: 0, plan: 0, baseline: 0, forecast: 0, actual: 0, runRate: 0, riskWeightedPlan: 0, riskWeightedForecast: 0, target: 0, gap: 0,
@@ -22,7 +22,7 @@ function labels(s: ApiSession, dim: RollupDim): Map<string, string> {
 export function rollupFor(s: ApiSession, q: { nodeId?: string; by: RollupDim[]; from?: string; to?: string; noRunRate?: boolean }): RollupRow[] {
   if (q.nodeId && !getNode(s.db(), q.nodeId)) throw new NotFoundError(`No hierarchy node ${q.nodeId} (it may have been deleted).`);
   const by = [...new Set(q.by)];
-  const rows = rollup(s.db(), { ...q, by, runRatePeriod: q.to ?? periodOf(new Date()) });
+  const rows = rollup(s.db(), { ...q, by, runRatePeriod: q.to ?? currentPeriod() });
   const named = by.find((d) => d === 'node' || d === 'workstream' || d === 'owner' || d === 'measure');
   if (!named) return rows;
   const names = labels(s, named);

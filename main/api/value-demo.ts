@@ -3,9 +3,10 @@ import type { Writer } from '../../db/changes.js';
 import { insertLine, lockBaseline, setValidation, setValue } from '../../db/repositories/value.js';
 import { demoValueFor } from '../domain/demo-value.js';
 import { refreshStatuses } from './value-status.js';
+import { today as clockToday } from '../../db/clock.js';
 
 /** Effect lines, monthly values, milestones and validations for the demo measures; then baselines and statuses. */
-export function seedValueDemo(db: Database, w: Writer, today = new Date()): void {
+export function seedValueDemo(db: Database, w: Writer, today = clockToday()): void {
   const measures = db
     .prepare(
       `SELECT m.id, m.function, m.start_date AS startDate, m.due_date AS dueDate, m.di_level AS diLevel, m.controller_id AS controllerId,
@@ -33,5 +34,5 @@ export function seedValueDemo(db: Database, w: Writer, today = new Date()): void
     if (m.diLevel >= 3) lockBaseline(w, db, m.id);
     for (const p of demo.validated) setValidation(w, db, { measureId: m.id, period: p, state: 'validated', actor: m.controllerId! });
   });
-  refreshStatuses(w, db, null, today);
+  refreshStatuses(w, db, null);
 }

@@ -4,6 +4,7 @@ import { statusFacts, type StatusFactsRow } from '../../db/repositories/value-st
 import { getValueSettings } from '../../db/repositories/value.js';
 import type { Rag, StatusInfo } from '../../preload/contract.js';
 import { deriveImplementation, derivePotential, effective, isStale } from '../domain/value-status.js';
+import { nowDate, localDay } from '../../db/clock.js';
 
 export interface MeasureStatuses {
   implementation: StatusInfo;
@@ -23,9 +24,9 @@ function toStatuses(f: StatusFactsRow, now: Date, tolerancePct: number, staleDay
   };
 }
 
-export function statusesOf(db: Database, ids: string[], now = new Date()): Map<string, MeasureStatuses> {
+export function statusesOf(db: Database, ids: string[], now = nowDate()): Map<string, MeasureStatuses> {
   const { tolerancePct, staleDays } = getValueSettings(db);
-  const today = now.toISOString().slice(0, 10);
+  const today = localDay(now);
   return new Map(statusFacts(db, ids, today).map((f) => [f.id, toStatuses(f, now, tolerancePct, staleDays)]));
 }
 
@@ -34,9 +35,9 @@ export function statusesOf(db: Database, ids: string[], now = new Date()): Map<s
  * measures.implementation_status / potential_status, so the grid, the pack and exports all
  * show the same colours. Does not stamp updated_at: a re-derivation is not an update by a person.
  */
-export function refreshStatuses(w: Writer, db: Database, ids: string[] | null, now = new Date()): number {
+export function refreshStatuses(w: Writer, db: Database, ids: string[] | null, now = nowDate()): number {
   const { tolerancePct, staleDays } = getValueSettings(db);
-  const today = now.toISOString().slice(0, 10);
+  const today = localDay(now);
   let changed = 0;
   for (const f of statusFacts(db, ids, today)) {
     const s = toStatuses(f, now, tolerancePct, staleDays);

@@ -20,7 +20,7 @@ import {
   validatedPeriods,
 } from '../../db/repositories/value.js';
 import type { Measure, MeasureValue } from '../../preload/contract.js';
-import { LINE_TYPE_RULES, measureRange, periodOf } from '../domain/value-lines.js';
+import { LINE_TYPE_RULES, measureRange } from '../domain/value-lines.js';
 import { minorDigits, parseAmount } from '../domain/value-money.js';
 import { ApiError } from './errors.js';
 import type { Handlers } from './handlers.js';
@@ -29,6 +29,7 @@ import type { ApiSession } from './session.js';
 import { checkCells } from './value-cells.js';
 import { dashboard, rollupFor } from './value-dashboard.js';
 import { refreshStatuses, statusesOf } from './value-status.js';
+import { nowIso, nowDate, currentPeriod } from '../../db/clock.js';
 
 type K =
   | 'value:get'
@@ -53,7 +54,7 @@ export function currencyOf(s: ApiSession): { currency: string; digits: number } 
 
 export function measureValue(s: ApiSession, m: Measure): MeasureValue {
   const db = s.db();
-  const now = new Date();
+  const now = nowDate();
   const st = statusesOf(db, [m.id], now).get(m.id)!;
   return {
     measureId: m.id,
@@ -61,8 +62,8 @@ export function measureValue(s: ApiSession, m: Measure): MeasureValue {
     title: m.title,
     diLevel: m.diLevel,
     ...currencyOf(s),
-    range: measureRange(m.startDate, m.dueDate, now),
-    currentPeriod: periodOf(now),
+    range: measureRange(m.startDate, m.dueDate, currentPeriod()),
+    currentPeriod: currentPeriod(),
     baselineLocked: isBaselineLocked(db, m.id),
     lines: listLines(db, m.id),
     values: listValues(db, m.id),
@@ -118,7 +119,7 @@ export function valueHandlers(s: ApiSession): Pick<Handlers, K> {
         if (patch.target !== null && patch.target < 0 && LINE_TYPE_RULES[l.type].nonNegative) throw new ValidationError('Target cannot be negative for this line type.', [{ field: 'target', message: 'cannot be negative' }]);
       }
       s.act(`Edit effect line of ${m.code}`, (w, db) => {
-        w.update('effect_lines', lineId, patch, { updated_at: new Date().toISOString() });
+        w.update('effect_lines', lineId, patch, { updated_at: nowIso() });
         refreshStatuses(w, db, [m.id]);
       });
       return get(m.id);
@@ -151,7 +152,7 @@ export function valueHandlers(s: ApiSession): Pick<Handlers, K> {
     'value:validate': ({ measureId, period }) => {
       const m = mustMeasure(s, measureId);
       mustController(s, m, 'validated');
-      if (period > periodOf(new Date())) throw new ValidationError(`${period} has not happened yet; only past and current months can be validated.`);
+      if (period > currentPeriod()) throw new ValidationError(`${period} has not happened yet; only past and current months can be validated.`);
       if (validatedPeriods(s.db(), m.id).has(period)) throw new ValidationError(`${period} of ${m.code} is already validated.`);
       s.act(`Validate ${m.code} actuals ${period}`, (w, db) => setValidation(w, db, { measureId, period, state: 'validated', actor: s.actor() }));
       return get(measureId);

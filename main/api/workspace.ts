@@ -10,6 +10,7 @@ import { insertNode } from '../../db/repositories/nodes.js';
 import { getPerson, insertAssignment, insertPerson, insertRole } from '../../db/repositories/people.js';
 import { SYNCED_TABLES } from '../../db/tables.js';
 import { demoTree, DEMO_PEOPLE } from '../domain/demo.js';
+import { today } from '../../db/clock.js';
 import { DEFAULT_ROLES } from '../domain/roles.js';
 import { seedGatesDemo } from './gates-demo.js';
 import { ApiError } from './errors.js';
@@ -41,7 +42,7 @@ export function seedDemo(db: Database, w: Writer): void {
     people.set(p.name, id);
     for (const r of p.roles) insertAssignment(w, { personId: id, roleId: roleIds.get(r)! });
   }
-  const tree = demoTree();
+  const tree = demoTree(today());
   const org = insertNode(w, db, { parentId: null, level: 'organization', name: tree.organization });
   const portfolio = insertNode(w, db, { parentId: org, level: 'portfolio', name: tree.portfolio });
   for (const program of tree.programs) {
@@ -106,6 +107,7 @@ export function workspaceHandlers(s: ApiSession): Pick<Handlers, K> {
       recent: s.recent(),
       nativeDialogs: Boolean(s.options.shell?.pickPath),
       defaultFolder: s.defaultFolder(),
+      today: today(),
     }),
     'workspace:create': ({ path, name, demo }) => {
       const abs = resolve(withExt(path));

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { WorkspaceInfo } from '../../preload/contract.js';
 import { ApiError, type Api } from '../api/index.js';
+import { today } from '../../db/clock.js';
 
 /**
  * What the menu does, in terms of the API only, so the desktop shell and the renderer's
@@ -88,7 +89,7 @@ export async function openStartWorkspace(api: Api, opts: { argvFile: string | nu
 export async function exportPack(api: Api, format: 'pdf' | 'pptx', pick: (suggestedName: string) => Promise<string | null>): Promise<string | null> {
   const info = await api.call('app:info', {});
   if (!info.workspace) return null;
-  const date = new Date().toISOString().slice(0, 10);
+  const date = today();
   const safe = info.workspace.name.replace(/[^\p{L}\p{N} _-]+/gu, '').trim() || 'Steerco';
   const path = await pick(`${safe} - steering pack - ${date}.${format}`);
   if (!path) return null;

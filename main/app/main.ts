@@ -16,6 +16,7 @@ import { distPaths, fileFromArgv } from './paths.js';
 import { handleAppProtocol, registerAppScheme } from './protocol.js';
 import { denyPermissions, hardenApp } from './security.js';
 import { createMainWindow, focusMainWindow, getMainWindow } from './window.js';
+import { applyTodayFromEnv } from '../../db/clock.js';
 
 const isMac = process.platform === 'darwin';
 const dist = distPaths(dirname(fileURLToPath(import.meta.url)));
@@ -64,6 +65,12 @@ async function refreshMenu(a: Api): Promise<void> {
 
 async function start(): Promise<void> {
   await app.whenReady();
+  const badToday = applyTodayFromEnv();
+  if (badToday) {
+    dialog.showErrorBox('Steerco cannot start', badToday);
+    app.exit(2);
+    return;
+  }
   handleAppProtocol(dist.renderer);
   denyPermissions();
 

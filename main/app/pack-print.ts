@@ -23,14 +23,14 @@ export async function printPackWithElectron(pack: Pack, path: string): Promise<{
     await win.webContents.executeJavaScript(
       `window.dispatchEvent(new CustomEvent('steerco-pack', { detail: ${JSON.stringify(JSON.stringify(pack))} })); true`,
     );
-    const started = Date.now();
+    const started = performance.now();
     for (;;) {
       const state = (await win.webContents.executeJavaScript(
         "document.documentElement.dataset.packReady ? 'ready' : (document.documentElement.dataset.packError ?? '')",
       )) as string;
       if (state === 'ready') break;
       if (state) throw new Error(state);
-      if (Date.now() - started > READY_TIMEOUT_MS) throw new Error('The pack did not finish drawing in time.');
+      if (performance.now() - started > READY_TIMEOUT_MS) throw new Error('The pack did not finish drawing in time.');
       await new Promise((r) => setTimeout(r, 50));
     }
     const pages = Number(await win.webContents.executeJavaScript("document.querySelector('.pack-pages')?.dataset.pages ?? '0'"));

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from './index.js';
+import { daysBetween, resetClock, today } from '../../db/clock.js';
 
 let dir: string;
 let file: string;
@@ -76,5 +77,34 @@ describe('steerco CLI', () => {
     const bad = spawnSync(process.execPath, [bin, 'measures', 'set', file, 'M-0001', 'startDate=soon'], { encoding: 'utf8', env: process.env });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('Start date: "soon" is not a date');
+  });
+});
+
+describe('STEERCO_TODAY', () => {
+  afterEach(() => {
+    delete process.env.STEERCO_TODAY;
+    resetClock();
+  });
+
+  it('refuses to start with a malformed day, saying what it must be', async () => {
+    for (const bad of ['2026-02-30', '31.12.2026', 'tomorrow']) {
+      process.env.STEERCO_TODAY = bad;
+      const r = await run('check', file, '--json');
+      expect(r.code).toBe(2);
+      expect(r.err).toContain('STEERCO_TODAY must be a calendar day written YYYY-MM-DD');
+      expect(r.err).toContain(bad);
+    }
+  });
+
+  it('moves today: a demo created "on" another day tells the same story relative to that day', async () => {
+    const statusOf = async (f: string) => (JSON.parse((await run('measures', 'list', f, '--json')).out) as { code: string; startDate: string }[]).find((m) => m.code === 'M-0001')!;
+    const here = await statusOf(file);
+    const realToday = today();
+    process.env.STEERCO_TODAY = '2028-02-29';
+    const later = join(dir, 'later.steerco');
+    expect((await run('demo', later)).code).toBe(0);
+    const there = await statusOf(later);
+    expect(daysBetween(here.startDate, there.startDate)).toBe(daysBetween(realToday, '2028-02-29'));
+    expect(today()).toBe('2028-02-29');
   });
 });

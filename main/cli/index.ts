@@ -6,6 +6,7 @@ import { raidCommands } from './commands/raid.js';
 import { syncCommands } from './commands/sync.js';
 import { workspaceCommands } from './commands/workspace.js';
 import { valueCommands } from './commands/value.js';
+import { applyTodayFromEnv } from '../../db/clock.js';
 import { describeError, type CliIO, type Command } from './context.js';
 
 /** Every command; a feature adds its own list here. */
@@ -23,6 +24,11 @@ function usage(io: CliIO): void {
 
 /** Runs one command line; returns the exit code (0 done, 1 failed, 2 bad input). */
 export async function main(argv: string[], io: CliIO = defaultIO): Promise<number> {
+  const badToday = applyTodayFromEnv();
+  if (badToday) {
+    io.err(`steerco: ${badToday}`);
+    return 2;
+  }
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === 'help') {
     usage(io);
     return argv.length === 0 ? 2 : 0;

@@ -6,7 +6,7 @@
  * milestones, red value"), some with an overdue milestone.
  */
 import type { EffectLineType } from '../../preload/contract/value.js';
-import { addMonths, periodOf } from './value-lines.js';
+import { addMonths } from './value-lines.js';
 
 export interface DemoMeasureFacts {
   index: number;
@@ -53,11 +53,11 @@ function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-export function demoValueFor(m: DemoMeasureFacts, today: Date): DemoValue | null {
+/** `todayStr`: the day the demo is created (YYYY-MM-DD): actuals fill months up to it, plans run ahead. */
+export function demoValueFor(m: DemoMeasureFacts, todayStr: string): DemoValue | null {
   const i = m.index;
   if (i % 7 === 6 || !m.startDate || !m.dueDate) return null;
-  const now = periodOf(today);
-  const todayStr = today.toISOString().slice(0, 10);
+  const now = todayStr.slice(0, 7);
   const start = m.startDate.slice(0, 7);
   const months = 12 + (i % 3) * 6;
   const periods = Array.from({ length: months }, (_, k) => addMonths(start, k));

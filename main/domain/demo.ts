@@ -230,7 +230,24 @@ const COST: { project: string; packages: { name: string; measures: Seed[] }[] }[
 const LIFECYCLE_CYCLE: Lifecycle[] = ['active', 'active', 'active', 'active', 'on_hold', 'active', 'active', 'cancelled', 'active', 'active', 'closed', 'active'];
 const RAG_CYCLE: Rag[] = ['green', 'green', 'amber', 'red', 'green', 'grey', 'amber', 'green'];
 
-function toMeasure(seed: Seed, i: number): DemoMeasure {
+/**
+ * The day the demo's story was written for. A demo created on another day keeps the same
+ * story: every date moves by the days between this day and the day it is created (some
+ * work late, some due soon, actuals in past months only, plans ahead).
+ */
+export const DEMO_STORY_DAY = '2026-11-25';
+
+/** `day` (YYYY-MM-DD) moved by `days` calendar days. */
+export function shiftDay(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Days from the story day to `today` (YYYY-MM-DD). */
+export function storyShift(today: string): number {
+  return Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${DEMO_STORY_DAY}T00:00:00Z`)) / 86_400_000);
+}
+
+function toMeasure(seed: Seed, i: number, shift: number): DemoMeasure {
   let diLevel = [0, 1, 2, 2, 3, 3, 4, 1, 2, 3, 5, 4][i % 12]!;
   const lifecycle = LIFECYCLE_CYCLE[i % LIFECYCLE_CYCLE.length]!;
   if (lifecycle === 'closed') diLevel = 5;
@@ -246,8 +263,8 @@ function toMeasure(seed: Seed, i: number): DemoMeasure {
     controller: seed.c ? person(seed.c) : null,
     businessUnit: seed.bu,
     function: seed.fn,
-    startDate: start,
-    dueDate: due,
+    startDate: shiftDay(start, shift),
+    dueDate: shiftDay(due, shift),
     diLevel,
     lifecycle,
     implementationStatus: RAG_CYCLE[i % RAG_CYCLE.length]!,
@@ -256,12 +273,14 @@ function toMeasure(seed: Seed, i: number): DemoMeasure {
   };
 }
 
-export function demoTree(): DemoTree {
+/** The demo program as created on `today` (YYYY-MM-DD, the creating user's local day). */
+export function demoTree(today: string): DemoTree {
+  const shift = storyShift(today);
   let i = 0;
   const build = (streams: typeof LAUNCH) =>
     streams.map((ws) => ({
       name: ws.project,
-      packages: ws.packages.map((p) => ({ name: p.name, measures: p.measures.map((m) => toMeasure(m, i++)) })),
+      packages: ws.packages.map((p) => ({ name: p.name, measures: p.measures.map((m) => toMeasure(m, i++, shift)) })),
     }));
   return {
     organization: 'Northwind Services Group',

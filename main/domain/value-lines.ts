@@ -32,10 +32,6 @@ export function isPeriod(p: string): boolean {
   return PERIOD_RE.test(p);
 }
 
-export function periodOf(date: Date): string {
-  return `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
-}
-
 export function addMonths(period: string, n: number): string {
   const y = Number(period.slice(0, 4));
   const m = Number(period.slice(5, 7)) - 1 + n;
@@ -51,8 +47,8 @@ export function periodsBetween(from: string, to: string): string[] {
 
 /** Months a measure may carry effects: its start month up to 24 months after its due month (run-rate tail). */
 export const TAIL_MONTHS = 24;
-export function measureRange(startDate: string | null, dueDate: string | null, today: Date): { from: string; to: string } {
-  const from = startDate && isPeriod(startDate.slice(0, 7)) ? startDate.slice(0, 7) : addMonths(periodOf(today), -12);
-  const due = dueDate && isPeriod(dueDate.slice(0, 7)) ? dueDate.slice(0, 7) : addMonths(periodOf(today), 12);
+export function measureRange(startDate: string | null, dueDate: string | null, current: string): { from: string; to: string } {
+  const from = startDate && isPeriod(startDate.slice(0, 7)) ? startDate.slice(0, 7) : addMonths(current, -12);
+  const due = dueDate && isPeriod(dueDate.slice(0, 7)) ? dueDate.slice(0, 7) : addMonths(current, 12);
   return { from, to: addMonths(due < from ? from : due, TAIL_MONTHS) };
 }

@@ -21,6 +21,7 @@ import { applyChanges } from './apply.js';
 import { countOpen } from './conflicts.js';
 import { BUNDLE_FORMAT, BundleRefused, bundleFileName, encodeBundle, parseBody, parseHeader, sha256, verifySignature, type BundleHeader } from './format.js';
 import { ensureIdentity } from './identity.js';
+import { nowIso, now as clockNow } from '../../db/clock.js';
 
 export interface BuiltBundle {
   fileName: string;
@@ -73,7 +74,7 @@ export function buildBundle(db: Database, actor: string): BuiltBundle | null {
     seq,
     prevSha256: getLocal(db, 'sync_out_sha'),
     vector,
-    createdAt: new Date().toISOString(),
+    createdAt: nowIso(),
   };
   const bytes = encodeBundle(header, changes, privateKey);
   return { fileName: bundleFileName(replica, seq), bytes, header: parseHeader(bytes).header, count: changes.length };
@@ -169,7 +170,7 @@ function verify(db: Database, bytes: Buffer, fileSha: string, now: number): { he
  * and skipped bundles change nothing.
  */
 /** `now`: this computer's clock (ms), which incoming edits may not be far ahead of. */
-export function importBundle(db: Database, bytes: Buffer, file: string, now = Date.now()): ImportOutcome {
+export function importBundle(db: Database, bytes: Buffer, file: string, now = clockNow()): ImportOutcome {
   const sha = sha256(bytes);
   const base = { file, sha256: sha, changes: 0, conflicts: 0, tables: [] as string[] };
   let v: ReturnType<typeof verify>;

@@ -4,6 +4,7 @@ import type { Database } from '../../db/connection.js';
 import type { BuiltBundle } from './bundles.js';
 import { openConflicts, resolveConflict } from './conflicts.js';
 import { dumpTables, edit, receive, replicas, send } from './test-replicas.js';
+import { nowIso } from '../../db/clock.js';
 
 const MEASURES = ['m-1', 'm-2', 'm-3', 'm-4'];
 const TABLES = ['nodes', 'measures', 'effect_lines', 'raid_items', 'sync_members'];
@@ -53,7 +54,7 @@ function run(dbs: Database[], ops: Op[], outbox: BuiltBundle[]): void {
       continue;
     }
     edit(db, (w) => {
-      if (o.t === 'title') w.update('measures', o.m, { title: o.v }, { updated_at: new Date().toISOString() });
+      if (o.t === 'title') w.update('measures', o.m, { title: o.v }, { updated_at: nowIso() });
       else if (o.t === 'status') w.update('measures', o.m, { implementation_status: o.v });
       else if (o.t === 'delete') w.remove('measures', o.m);
       else if (o.t === 'move') w.update('measures', o.m, { node_id: o.node });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { advanceClock } from '../../db/clock.js';
 import { openConflicts, resolveConflict } from './conflicts.js';
 import { dumpTables, edit, receive, replicas, send } from './test-replicas.js';
 
@@ -45,7 +46,7 @@ describe('field-level merge', () => {
   it('still shows the conflict when a copy edited the cell twice before seeing the concurrent edit', () => {
     const [a, b] = replicas(2);
     edit(b!, (w) => w.update('measures', 'm-3', { title: 'B early' }));
-    for (const t = Date.now(); Date.now() < t + 3; );
+    advanceClock(3);
     edit(a!, (w) => w.update('measures', 'm-3', { title: 'A first' }));
     edit(a!, (w) => w.update('measures', 'm-3', { title: 'A second' }));
     receive(b!, send(a!));
@@ -63,7 +64,7 @@ describe('field-level merge', () => {
   it('reports edit vs delete as a conflict and can restore the row', () => {
     const [a, b] = replicas(2);
     edit(a!, (w) => w.remove('measures', 'm-2'));
-    for (const t = Date.now(); Date.now() < t + 3; ); // B's edit is later by the clock
+    advanceClock(3); // B's edit is later by the clock
     edit(b!, (w) => w.update('measures', 'm-2', { title: 'Still needed' }));
     receive(b!, send(a!));
     receive(a!, send(b!));
@@ -80,7 +81,7 @@ describe('field-level merge', () => {
     const [a, b, c] = replicas(3);
     edit(a!, (w) => w.insert('measures', { code: 'M-0050', node_id: 'n-p1', title: 'A new' }, 'm-a'));
     // B creates a few ms later, so its clock is the later one.
-    for (const t = Date.now(); Date.now() < t + 3; );
+    advanceClock(3);
     edit(b!, (w) => w.insert('measures', { code: 'M-0050', node_id: 'n-p2', title: 'B new' }, 'm-b'));
     const fromA = send(a!);
     const fromB = send(b!);

@@ -6,6 +6,7 @@ import { clockOf } from '../../db/changes.js';
 import { formatHlc } from '../../db/hlc.js';
 import { encodeBundle, newKeyPair, parseHeader } from './format.js';
 import { dumpTables, edit, receive, replicas, seededWorkspace, send } from './test-replicas.js';
+import { now } from '../../db/clock.js';
 
 /** Everything a refused bundle must leave untouched, change log and bookkeeping included. */
 const state = (db: Database) =>
@@ -57,7 +58,7 @@ describe('bundles that must be refused, with nothing changed', () => {
 
   it('edits stamped by a clock days ahead: refused with the date, imported once the clocks agree', () => {
     const [a, b] = replicas(2);
-    const future = Date.now() + 3 * 86_400_000;
+    const future = now() + 3 * 86_400_000;
     clockOf(a!).observe(formatHlc({ ms: future, counter: 0 }));
     edit(a!, (w) => w.update('measures', 'm-1', { title: 'From the future' }));
     const bundle = send(a!)!;
@@ -104,7 +105,7 @@ describe('bundles that must be refused, with nothing changed', () => {
     const { header } = parseHeader(buildBundle(a, 't')!.bytes);
     const key = a.prepare("SELECT value FROM local_settings WHERE key = 'sync_private_key'").get() as { value: string };
     const cell = (col: string, value: string) => ({
-      hlc: formatHlc({ ms: Date.now(), counter: 999 }), replica: header.replica, tbl: 'measures', rowId: 'm-orphan', col, value, oldValue: null, baseHlc: null, baseReplica: null, actor: 'a', tx: 't',
+      hlc: formatHlc({ ms: now(), counter: 999 }), replica: header.replica, tbl: 'measures', rowId: 'm-orphan', col, value, oldValue: null, baseHlc: null, baseReplica: null, actor: 'a', tx: 't',
     });
     const orphan = [cell('code', '"M-0999"'), cell('node_id', '"no-such-node"'), cell('title', '"Orphan"'), cell('deleted', '0')];
     expectRefused(b, encodeBundle({ ...header, seq: 99 }, orphan, key.value), /does not have yet/);

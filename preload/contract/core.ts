@@ -31,6 +31,8 @@ export interface AppInfo {
   nativeDialogs: boolean;
   /** A folder the start screen suggests for new workspaces. */
   defaultFolder: string;
+  /** Today as the app's clock says (the user's local day, or STEERCO_TODAY), YYYY-MM-DD. */
+  today: string;
 }
 
 /** Workspace files, people, hierarchy, measures and undo: the walking skeleton. */

@@ -3,6 +3,7 @@ import type { ExportProgressEvent } from '../../../preload/contract';
 import { ApiCallError } from '../../app/api';
 import { useApp } from '../../app/context';
 import { Modal } from '../../components/Modal';
+import { today } from '../../app/clock';
 
 /** What the grid shows right now: its rows in order and its visible columns in order. */
 export interface GridView {
@@ -26,7 +27,7 @@ export function ExportDialog(props: { view: () => GridView; total: number; scope
   const [view] = useState(props.view);
   const [format, setFormat] = useState<'xlsx' | 'csv'>('xlsx');
   const [scope, setScope] = useState<'view' | 'all'>('view');
-  const date = new Date().toISOString().slice(0, 10);
+  const date = today();
   const [path, setPath] = useState(`${folder}/${stem(`${workspaceName} measures ${date}`)}.xlsx`);
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<ExportProgressEvent | null>(null);

@@ -5,6 +5,7 @@ import type { HierarchyNode, Measure } from '../../../preload/contract';
 import { arrange, isNodeRow, matchedNodes, measureDepth, nodeRows, treeShape, underCollapsed, type GridRow, type TreeShape } from './hierarchy';
 import { HierarchyRow, type HierarchyContext } from './HierarchyRow';
 import { chipsActive, chipsPass, type Chips } from './quick-filters';
+import { today } from '../../app/clock';
 
 /*
  * The grid side of the hierarchy (see hierarchy.ts for the pure rules): node rows, their
@@ -13,7 +14,6 @@ import { chipsActive, chipsPass, type Chips } from './quick-filters';
  * so toggling or filtering never rebuilds the grid's options (which would end an edit).
  */
 
-const today = () => new Date().toISOString().slice(0, 10);
 const isFullWidthRow = (p: IsFullWidthRowParams<GridRow>) => isNodeRow(p.rowNode.data);
 
 const HIERARCHY_KEY = 'steerco.grid.hierarchy';

@@ -1,6 +1,7 @@
 import type { AppInfo, WorkspaceInfo } from '../../../preload/contract';
 import type { Slice } from '../../app/store';
 import { ApiCallError } from '../../app/api';
+import { setToday } from '../../app/clock';
 
 export type View = 'measures' | 'people' | 'dashboard' | 'raid' | 'meetings' | 'approvals' | 'gates' | 'pack';
 
@@ -51,6 +52,7 @@ export const createWorkspaceSlice: Slice<WorkspaceSlice> = (set, get) => {
     setView: (view) => set({ view }),
     loadAppInfo: async () => {
       const info = await get().api.call('app:info', {});
+      setToday(info.today);
       set({ appInfo: info, workspace: info.workspace });
     },
     openWorkspace: (path) => guarded(async () => opened(await get().api.call('workspace:open', { path }))),
