@@ -16,6 +16,80 @@ const noWallClock = [
 ];
 const noElectron = { name: 'electron', message: 'Only main/app and preload/index.ts may import electron (architecture.md).' };
 
+const NODE_IO = ['node:fs', 'fs', 'node:fs/*', 'fs/*', 'node:child_process', 'child_process', 'node:http', 'http', 'node:https', 'https', 'node:net', 'net', 'node:os', 'os', 'node:worker_threads', 'worker_threads'];
+const sqlite = (why) => ({ name: 'better-sqlite3', message: why });
+const up = (groups, message) => ({ group: groups, message });
+const TRANSPORTS = ['**/main/host/**', '**/host/**', '**/main/cli/**', '**/cli/**', '**/main/app/**', '**/app/**'];
+const RENDERER = ['**/renderer/**'];
+
+/** One entry per layer: the files and everything they may not import. */
+const LAYERS = [
+  {
+    files: ['main/app/**/*.ts'],
+    deny: { patterns: [up(RENDERER, 'main/app serves the built renderer; it never imports its code.')] },
+  },
+  {
+    files: ['preload/index.ts'],
+    deny: { patterns: [up(['**/main/**', '**/db/**', ...RENDERER], 'The preload bridges the contract only.')] },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/vite.config.ts'],
+    deny: {
+      paths: [noElectron, sqlite('The renderer reaches data through the api client only.')],
+      patterns: [
+        up(nodePatterns, 'renderer/ runs in the browser sandbox: no Node modules.'),
+        up(['**/main/**', '**/db/**', '**/e2e/**', '**/bench/**'], 'renderer/ may only import preload/contract (types), never main/ or db/.'),
+      ],
+    },
+  },
+  {
+    files: ['db/**/*.ts'],
+    deny: { paths: [noElectron], patterns: [up(['**/main/**', ...RENDERER], 'db/ never imports main/ or renderer/.')] },
+  },
+  {
+    files: ['main/domain/**/*.ts'],
+    deny: {
+      paths: [noElectron, sqlite('main/domain holds pure rules: no I/O.')],
+      patterns: [
+        up(NODE_IO, 'main/domain holds pure rules: no I/O.'),
+        up(['**/db/**', '**/main/api/**', '**/api/**', '**/main/sync/**', '**/sync/**', '**/main/exchange/**', '**/exchange/**', ...TRANSPORTS, ...RENDERER], 'main/domain depends on nothing but preload/contract types.'),
+        up(['**/api/session', '**/api/session.js'], 'main/domain holds pure rules: no session.'),
+      ],
+    },
+  },
+  {
+    files: ['main/api/**/*.ts'],
+    deny: { paths: [noElectron], patterns: [up([...TRANSPORTS, ...RENDERER], 'Dependencies point down: main/api never imports the transports.')] },
+  },
+  {
+    files: ['main/sync/**/*.ts'],
+    deny: {
+      paths: [noElectron],
+      patterns: [up(['**/main/api/**', '**/api/**', '**/main/exchange/**', '**/exchange/**', ...TRANSPORTS, ...RENDERER], 'Dependencies point down: main/sync uses db and domain, never the api, exchange or the transports.')],
+    },
+  },
+  {
+    files: ['main/exchange/**/*.ts'],
+    deny: {
+      paths: [noElectron],
+      patterns: [up(['**/main/api/**', '**/api/**', '**/main/sync/**', '**/sync/**', ...TRANSPORTS, ...RENDERER], 'Dependencies point down: main/exchange uses db and domain, never the api, sync or the transports.')],
+    },
+  },
+  {
+    files: ['main/host/**/*.ts', 'main/cli/**/*.ts'],
+    deny: { paths: [noElectron], patterns: [up(['**/main/app/**', '**/app/**', ...RENDERER], 'The host and the CLI are transports beside main/app: no Electron, no renderer code.')] },
+  },
+  {
+    files: ['preload/contract.ts', 'preload/contract/**/*.ts'],
+    deny: { paths: [noElectron], patterns: [up(nodePatterns, 'The contract is shared with the renderer: no Node modules.'), up(['**/main/**', '**/db/**', ...RENDERER], 'The contract depends on nothing of ours.')] },
+  },
+  {
+    files: ['e2e/**/*.ts', 'bench/**/*.ts', 'build/**/*.ts'],
+    deny: { paths: [noElectron] },
+  },
+];
+
 export default tseslint.config(
   { ignores: ['.bench/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'bench/results/**', '**/*.mjs', '**/*.cjs'] },
   js.configs.recommended,
@@ -35,10 +109,11 @@ export default tseslint.config(
     files: ['db/clock.ts', 'renderer/app/clock.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
-  {
-    files: ['main/app/**/*.ts', 'preload/index.ts'],
-    rules: { 'no-restricted-imports': 'off' },
-  },
+  // Layer rules (architecture.md). Each file belongs to exactly one layer block below, and each
+  // block lists its layer's complete deny list: in a flat config a later block's
+  // no-restricted-imports replaces an earlier one for the same file, it does not add to it.
+  // build/eslint-layers.test.ts lints a violating file for each rule.
+  ...LAYERS.map(({ files, ignores, deny }) => ({ files, ...(ignores ? { ignores } : {}), rules: { 'no-restricted-imports': ['error', deny] } })),
   {
     files: ['renderer/**/*.{ts,tsx}'],
     ignores: ['renderer/vite.config.ts'],
@@ -46,49 +121,6 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [noElectron, { name: 'better-sqlite3', message: 'The renderer reaches data through the api client only.' }],
-          patterns: [
-            { group: nodePatterns, message: 'renderer/ runs in the browser sandbox: no Node modules.' },
-            { group: ['**/main/**', '**/db/**'], message: 'renderer/ may only import preload/contract (types), never main/ or db/.' },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['db/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { paths: [noElectron], patterns: [{ group: ['**/main/**', '**/renderer/**'], message: 'db/ never imports main/ or renderer/.' }] }],
-    },
-  },
-  {
-    files: ['main/domain/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [noElectron, { name: 'better-sqlite3', message: 'main/domain holds pure rules: no I/O.' }],
-          patterns: [
-            { group: ['node:fs', 'fs', 'node:child_process', 'node:http', 'node:net'], message: 'main/domain holds pure rules: no I/O.' },
-            { group: ['**/db/**', '**/api/**', '**/host/**', '**/cli/**', '**/app/**', '**/renderer/**'], message: 'main/domain depends on nothing but preload/contract types.' },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['preload/contract.ts', 'preload/contract/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { paths: [noElectron], patterns: [{ group: nodePatterns, message: 'The contract is shared with the renderer: no Node modules.' }, { group: ['**/main/**', '**/db/**', '**/renderer/**'], message: 'The contract depends on nothing of ours.' }] }],
-    },
-  },
-  {
-    files: ['main/api/**/*.ts', 'main/domain/**/*.ts', 'main/sync/**/*.ts', 'main/exchange/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { paths: [noElectron], patterns: [{ group: ['**/host/**', '**/cli/**', '**/app/**', '**/renderer/**'], message: 'Dependencies point down: api/domain/sync/exchange never import the transports.' }] }],
     },
   },
 );

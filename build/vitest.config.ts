@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     root: fileURLToPath(new URL('..', import.meta.url)),
-    include: ['{main,db,preload,renderer,bench}/**/*.test.{ts,tsx}'],
+    include: ['{main,db,preload,renderer,bench,build}/**/*.test.{ts,tsx}'],
     pool: 'forks',
     testTimeout: 30_000,
   },

@@ -49,7 +49,17 @@ export async function openApp(opts: { workspace?: 'demo' | 'empty' | 'none'; vie
     viewport: opts.viewport ?? { width: 3800, height: 900 },
   });
   const page = context.pages()[0] ?? (await context.newPage());
-  page.on('pageerror', (e) => console.error('page error:', e.message));
+  // A page error or a console error fails the journey (reported when the session closes).
+  // A refusal answered by the API (HTTP 4xx) is an answer, not an error: Chromium logs it as
+  // "Failed to load resource", which is not counted.
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return;
+    const text = m.text();
+    if (/^Failed to load resource: the server responded with a status of 4\d\d/.test(text) && (m.location().url ?? '').includes('/api/')) return;
+    problems.push(`console error: ${text}`);
+  });
   await page.goto(host.openUrl);
   mkdirSync(ARTIFACTS, { recursive: true });
   return {
@@ -64,6 +74,7 @@ export async function openApp(opts: { workspace?: 'demo' | 'empty' | 'none'; vie
       await host.close();
       api.close();
       rmSync(dir, { recursive: true, force: true });
+      if (problems.length) throw new Error(`The page reported ${problems.length} error(s):\n${problems.join('\n')}`);
     },
   };
 }

@@ -1,0 +1,32 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { loadMigrations } from './migrate.js';
+
+/**
+ * Migrations are append-only: a released migration never changes (a copy that already ran it
+ * would never run the edit). Each one is pinned by the sha256 of its text; a schema change is
+ * a new file. Add the new file's hash here when it is released.
+ */
+const PINNED: Record<string, string> = {
+  '0001_init.sql': '2113a0ae08584885f572df5c3a22123c453f5631f039a5c2f9614c6d0dd2e062',
+  '0002_shared.sql': '79a807338d2099d34565adee19a9afc98f1db97b158ce82e671a730aa1c33421',
+  '0003_grid.sql': 'ec2ff9928e718a8b78046048bd36560bbffc9d349f5a5b90c9ab1d805e80b696',
+  '0004_gates.sql': '517d2984b9dfd7cb9412c0aa0f354b2ae13560baf96a11c241d9816bf8f7b1b3',
+  '0005_value.sql': '1b38055d6a9f18488210970c85d0275c4693b23a48ede9e5198a27b774222046',
+  '0006_raid.sql': 'a97b4ce7f95eb87ccee1bf46276cf428226ac43783670a49cc58a3e2086cf191',
+  '0007_pack.sql': '025dbe194f05e3d99822fd45fef1cc539b88c0522c0316cb19d4c24c23475b41',
+  '0008_sync.sql': '59120336c7a075bbf3436620aa98b600fa29c4739411db863790f879fa43240d',
+  '0009_change_log_rows.sql': 'e468322ce4998be023a6adf460aaadc8344bd956ec47be11968edb4ce618c006',
+};
+
+describe('migrations', () => {
+  it('released migrations are unchanged (append-only)', () => {
+    const hashes = Object.fromEntries(loadMigrations().map((m) => [m.name, createHash('sha256').update(m.sql).digest('hex')]));
+    for (const [name, sha] of Object.entries(PINNED)) expect(hashes[name], `${name} was edited after release; add a new migration instead`).toBe(sha);
+  });
+
+  it('every migration is pinned', () => {
+    const unpinned = loadMigrations().map((m) => m.name).filter((n) => !(n in PINNED));
+    expect(unpinned, 'pin the new migration in db/migrations-pinned.test.ts').toEqual([]);
+  });
+});
