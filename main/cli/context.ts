@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { createApi, type Api } from '../api/index.js';
+import type { Api } from '../api/index.js';
 import { ApiError } from '../api/errors.js';
 
 export const VERSION = '0.1.0';
@@ -24,14 +24,19 @@ export function configDir(): string {
   return process.env.STEERCO_CONFIG_DIR ?? join(process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'steerco');
 }
 
-export function newApi(): Api {
+/**
+ * The API, loaded when a command needs it: `steerco --help` and usage errors never load
+ * the handlers (and exceljs, pptxgenjs … behind them), which keeps the CLI's start fast.
+ */
+export async function newApi(): Promise<Api> {
+  const { createApi } = await import('../api/index.js');
   return createApi({ configDir: configDir(), version: VERSION });
 }
 
 /** Opens FILE through the API, runs `fn`, always closes (releases the lock). */
 export async function withWorkspace<T>(file: string | undefined, fn: (api: Api) => Promise<T>): Promise<T> {
   if (!file) throw new CliError('A workspace FILE is required.');
-  const api = newApi();
+  const api = await newApi();
   try {
     await api.call('workspace:open', { path: file });
     return await fn(api);

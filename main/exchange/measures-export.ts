@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { DI_NAMES, RAG_LABELS, type CustomField, type Measure } from '../../preload/contract.js';
 
 /*
@@ -87,7 +87,9 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** A workbook with one sheet of measures and a sheet saying what it is. */
 export async function measuresToXlsx(rows: Measure[], columns: ExportColumn[], ctx: ExportContext & { title: string; exportedAt: string }, progress?: (done: number) => void): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  // Loaded when a workbook is written, not at start (exceljs is large; the CLI starts faster).
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   wb.creator = 'Steerco';
   wb.created = new Date(ctx.exportedAt);
   const ws = wb.addWorksheet('Measures', { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });

@@ -1,6 +1,5 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { chromium } from 'playwright-core';
 import type { Pack } from '../../preload/contract/pack-types.js';
 import { writeFileAtomic } from './atomic.js';
 
@@ -48,6 +47,7 @@ export interface PdfResult {
  */
 export async function printPackPdf(opts: { url: string; out: string; browser: string; timeoutMs?: number; pack?: Pack }): Promise<PdfResult> {
   const t0 = performance.now();
+  const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: opts.browser, headless: true, args: HEADLESS_ARGS });
   try {
     const page = await browser.newPage();

@@ -1,10 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { EVENT_NAMES } from '../../preload/contract.js';
 import { toApiError, type Api } from '../api/index.js';
 import { serveStatic } from './static.js';
+import { projectRoot } from './root.js';
+import { join } from 'node:path';
 
 export interface HostOptions {
   api: Api;
@@ -27,7 +28,7 @@ export interface Host {
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
-export const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
+export const DEFAULT_RENDERER_DIR = join(projectRoot(), 'dist/renderer/');
 
 function sameToken(given: string | null | undefined, token: string): boolean {
   if (!given) return false;

@@ -1,10 +1,7 @@
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { toApiError, type Api } from '../../api/index.js';
-import { frozenPack, packForMeeting, writeError } from '../../api/pack.js';
-import { BrowserNotFoundError, findBrowser, printPackPdf } from '../../exchange/pdf.js';
-import { startHost } from '../../host/server.js';
+import type { Api } from '../../api/index.js';
 import { CliError, withWorkspace, type CliIO, type Command } from '../context.js';
 import { ensureRendererBuilt } from './serve.js';
 
@@ -65,6 +62,13 @@ async function run(args: string[], io: CliIO): Promise<number> {
   });
   const format = values.format ?? (values.out && extname(values.out).toLowerCase() === '.pptx' ? 'pptx' : 'pdf');
   if (format !== 'pdf' && format !== 'pptx') throw new CliError(`--format ${format}: use pdf or pptx.`);
+  // Loaded here, not at start: `steerco --help` stays fast.
+  const [{ toApiError }, { frozenPack, packForMeeting, writeError }, { BrowserNotFoundError, findBrowser, printPackPdf }, { startHost }] = await Promise.all([
+    import('../../api/index.js'),
+    import('../../api/pack.js'),
+    import('../../exchange/pdf.js'),
+    import('../../host/server.js'),
+  ]);
   // Fail fast on a missing browser, before opening the workspace.
   let browser = '';
   if (format === 'pdf') {

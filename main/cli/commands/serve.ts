@@ -2,12 +2,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { startHost } from '../../host/server.js';
+import { projectRoot } from '../../host/root.js';
 import { CliError, configDir, newApi, type CliIO, type Command } from '../context.js';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const ROOT = projectRoot();
 
 /** The Electron binary's path, or null when the package was installed without it. */
 export function electronBinary(): string | null {
@@ -32,7 +31,8 @@ export function ensureRendererBuilt(io: CliIO): void {
 /** Serves FILE (or the start screen) in browser mode until interrupted. */
 async function serve(io: CliIO, file: string | null, opts: { port?: number; host?: string; allowRemote?: boolean; demoIfMissing?: boolean }): Promise<number> {
   ensureRendererBuilt(io);
-  const api = newApi();
+  const api = await newApi();
+  const { startHost } = await import('../../host/server.js');
   if (file) {
     if (!existsSync(file) && opts.demoIfMissing) await api.call('workspace:create', { path: file, demo: true });
     else await api.call('workspace:open', { path: file });

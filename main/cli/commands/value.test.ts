@@ -17,7 +17,7 @@ describe('steerco value', () => {
     const r = await run(['value', file, '--by', 'di', '--json']);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out) as { currency: string; rows: { di: number; forecast: string; riskWeightedPlan: string }[] };
-    const api = newApi();
+    const api = await newApi();
     try {
       await api.call('workspace:open', { path: file });
       const rows = await api.call('value:rollup', { by: ['di'] });

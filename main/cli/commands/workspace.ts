@@ -13,7 +13,7 @@ export const workspaceCommands: Command[] = [
       const file = positionals[0];
       if (!file) throw new CliError('Usage: steerco demo FILE');
       if (existsSync(file)) throw new CliError(`${file} already exists; choose another name.`);
-      const api = newApi();
+      const api = await newApi();
       try {
         const info = await api.call('workspace:create', { path: file, demo: true });
         const n = (await api.call('measures:list', {})).length;
