@@ -106,7 +106,7 @@ describe('lock', () => {
     expect(() => acquireLock(path)).toThrow(/already open in another Steerco window/);
     writeFileSync(`${path}.lock`, '999999');
     const release = acquireLock(path);
-    expect(readFileSync(`${path}.lock`, 'utf8')).toBe(String(process.pid));
+    expect(JSON.parse(readFileSync(`${path}.lock`, 'utf8'))).toMatchObject({ app: 'steerco', pid: process.pid });
     release();
   });
 });

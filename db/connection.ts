@@ -6,6 +6,7 @@ import { WorkspaceError } from './errors.js';
 import { latestSchemaVersion, migrate, schemaVersion } from './migrate.js';
 import { cachedStatement } from './statements.js';
 import { nowIso } from './clock.js';
+import { checkPathText } from './files.js';
 
 export type { Database } from 'better-sqlite3';
 
@@ -71,8 +72,12 @@ export function createWorkspace(path: string, opts: CreateOptions): Database {
  * this build, and that it passes quick_check; then applies pending migrations.
  */
 export function openWorkspace(path: string, opts: { readonly?: boolean } = {}): Database {
+  checkPathText(path);
   if (!existsSync(path)) throw new WorkspaceError('not_found', `No file at ${path}.`);
-  if (statSync(path).isDirectory()) throw new WorkspaceError('not_steerco', `${path} is a folder, not a Steerco workspace.`);
+  const st = statSync(path);
+  if (st.isDirectory()) throw new WorkspaceError('not_steerco', `${path} is a folder, not a Steerco workspace.`);
+  // Reading a FIFO or a device would block or never end: refused before it is opened.
+  if (!st.isFile()) throw new WorkspaceError('not_steerco', `${path} is not a regular file (a pipe, device or socket), not a Steerco workspace.`);
   const header = readHeader(path);
   if (!header || header.magic !== SQLITE_HEADER) {
     throw new WorkspaceError('not_steerco', `${path} is not a Steerco workspace (not a SQLite database).`);

@@ -28,3 +28,19 @@ export class NotFoundError extends Error {
     this.name = 'NotFoundError';
   }
 }
+
+/**
+ * A file or folder the app was pointed at cannot be used: missing, not a regular file, no
+ * permission, a NUL byte in its name… `exists` is its own case: the target exists and the
+ * user has not confirmed replacing it. The message names the path and the reason, never
+ * the file's contents.
+ */
+export class FileError extends Error {
+  constructor(
+    readonly reason: 'exists' | 'bad_path',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'FileError';
+  }
+}

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -32,13 +32,27 @@ describe('export measures', () => {
     // A folder that does not exist: a clear refusal in the dialog, no file.
     await dlg.getByLabel('Save to').fill(join(dir, 'missing', 'red.xlsx'));
     await dlg.getByRole('button', { name: 'Export' }).click();
-    await see.contains(dlg.getByRole('alert'), 'the folder does not exist. Nothing was written');
+    await see.contains(dlg.getByRole('alert'), 'does not exist. Nothing was written');
     const file = join(dir, 'red.xlsx');
     await dlg.getByLabel('Save to').fill(file);
     await dlg.getByRole('button', { name: 'Export' }).click();
     await see.contains(page.getByRole('status').last(), `Exported ${red.length} measures`);
     expect(existsSync(join(dir, 'missing'))).toBe(false);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+
+    // Exporting again to the same file asks before replacing it; "Keep it" writes nothing.
+    writeFileSync(join(dir, 'mine.xlsx'), 'my own workbook');
+    await page.getByRole('button', { name: 'Export…' }).click();
+    await dlg.getByLabel('Save to').fill(join(dir, 'mine.xlsx'));
+    await dlg.getByRole('button', { name: 'Export' }).click();
+    await see.contains(dlg.getByTestId('export-replace'), 'already exists. Replace it with the export?');
+    await dlg.getByRole('button', { name: 'Keep it' }).click();
+    await see.count(dlg.getByTestId('export-replace'), 0);
+    expect(readFileSync(join(dir, 'mine.xlsx'), 'utf8')).toBe('my own workbook');
+    await dlg.getByRole('button', { name: 'Export' }).click();
+    await dlg.getByRole('button', { name: 'Replace' }).click();
+    await see.contains(page.getByRole('status').last(), `Exported ${red.length} measures`);
+    await expect.poll(() => readFileSync(join(dir, 'mine.xlsx')).subarray(0, 2).toString()).toBe('PK');
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { NotFoundError, ValidationError, WorkspaceError } from '../../db/errors.js';
+import { FileError, NotFoundError, ValidationError, WorkspaceError } from '../../db/errors.js';
+import { fileError } from '../../db/files.js';
 import type { ApiErrorBody } from '../../preload/contract.js';
 
 /** An error every transport can carry: HTTP status, IPC error payload, CLI message. */
@@ -14,8 +15,12 @@ export class ApiError extends Error {
       case 'bad_input':
       case 'validation':
         return 400;
+      case 'file':
+        return 400;
       case 'forbidden':
         return 403;
+      case 'exists':
+        return 409;
       case 'not_found':
         return 404;
       case 'workspace':
@@ -40,7 +45,12 @@ export function toApiError(e: unknown): ApiError {
   }
   if (e instanceof ValidationError) return new ApiError({ code: 'validation', message: e.message, issues: e.issues });
   if (e instanceof NotFoundError) return new ApiError({ code: 'not_found', message: e.message });
-  if (e instanceof WorkspaceError) return new ApiError({ code: 'workspace', message: e.message });
+  if (e instanceof WorkspaceError) return new ApiError({ code: e.code === 'exists' ? 'exists' : 'workspace', message: e.message });
+  if (e instanceof FileError) return new ApiError({ code: e.reason === 'exists' ? 'exists' : 'file', message: e.message });
+  const errno = (e as NodeJS.ErrnoException | null)?.code;
+  const path = (e as NodeJS.ErrnoException | null)?.path;
+  // A file-system error that reached here unhandled is still the user's path, not a crash.
+  if (typeof errno === 'string' && /^E[A-Z]+$/.test(errno) && typeof path === 'string') return toApiError(fileError(e, path));
   const message = e instanceof Error ? e.message : String(e);
   return new ApiError({ code: 'internal', message: `Internal error: ${message}` });
 }

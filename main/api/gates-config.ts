@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { z } from 'zod';
 import { runAction, type Writer } from '../../db/changes.js';
@@ -14,6 +14,7 @@ import type { Handlers } from './handlers.js';
 import type { ApiSession } from './session.js';
 import { createWorkspaceFile, WORKSPACE_EXT } from './workspace.js';
 import { nowIso } from '../../db/clock.js';
+import { checkWriteTarget, fileError, requireRegularFile } from '../../db/files.js';
 
 type K = 'gates:config' | 'gates:updateLevel' | 'gates:updateSettings' | 'method:export' | 'method:newWorkspace';
 
@@ -102,6 +103,9 @@ function applyMethod(w: Writer, db: Database, m: MethodFile): void {
   checkKeys(db, m.gates.flatMap((g) => g.criteria), m.gates.flatMap((g) => g.approverRoles));
 }
 
+/** A method file is a few kilobytes; anything far larger is not one. */
+const MAX_METHOD_BYTES = 5_000_000;
+
 export function gateConfigHandlers(s: ApiSession): Pick<Handlers, K> {
   return {
     'gates:config': () => gateConfig(s.db()),
@@ -126,7 +130,7 @@ export function gateConfigHandlers(s: ApiSession): Pick<Handlers, K> {
       s.act('Change gate settings', (w) => w.update('gate_settings', 'gates', v));
       return gateConfig(s.db());
     },
-    'method:export': ({ path }) => {
+    'method:export': ({ path, overwrite }) => {
       const db = s.db();
       const cfg = gateConfig(db);
       const method: MethodFile = {
@@ -141,16 +145,33 @@ export function gateConfigHandlers(s: ApiSession): Pick<Handlers, K> {
       };
       if (!path) return { method, path: null };
       const abs = resolve(extname(path) ? path : `${path}.steerco-method.json`);
-      writeFileSync(`${abs}.tmp`, JSON.stringify(method, null, 2));
-      renameSync(`${abs}.tmp`, abs);
+      checkWriteTarget(abs, { overwrite });
+      const tmp = `${abs}.${process.pid}.tmp`;
+      try {
+        writeFileSync(tmp, JSON.stringify(method, null, 2));
+        renameSync(tmp, abs);
+      } catch (e) {
+        rmSync(tmp, { force: true });
+        throw fileError(e, abs, 'write');
+      }
       return { method, path: abs };
     },
     'method:newWorkspace': ({ path, methodPath, name }) => {
+      const methodFile = resolve(methodPath);
+      requireRegularFile(methodFile, 'method file');
+      if (statSync(methodFile).size > MAX_METHOD_BYTES) throw new ValidationError(`${methodFile} is over ${MAX_METHOD_BYTES / 1_000_000} MB; a method file is much smaller. Choose the file Steerco exported.`);
+      let text: string;
+      try {
+        text = readFileSync(methodFile, 'utf8');
+      } catch (e) {
+        throw fileError(e, methodFile, 'read');
+      }
       let raw: unknown;
       try {
-        raw = JSON.parse(readFileSync(resolve(methodPath), 'utf8'));
-      } catch (e) {
-        throw new ValidationError(`Could not read the method file ${methodPath}: ${e instanceof Error ? e.message : String(e)}`);
+        raw = JSON.parse(text);
+      } catch {
+        // JSON.parse's message quotes the text; the refusal names the file, never its contents.
+        throw new ValidationError(`${methodFile} is not a Steerco method file (it is not JSON). Choose the file Steerco exported.`);
       }
       const parsed = methodSchema.safeParse(raw);
       if (!parsed.success) throw new ValidationError(`${methodPath} is not a Steerco method file: ${z.prettifyError(parsed.error)}`);

@@ -30,6 +30,26 @@ export interface Api {
   close(): void;
 }
 
+/** Bounds on any input, before its schema runs: nesting depth and the number of values in it. */
+export const INPUT_LIMITS = { depth: 32, values: 2_000_000 };
+
+/**
+ * Refuses an input nested deeper or larger than any method takes (a schema would walk it all
+ * first): from the HTTP host, IPC or a caller holding the token. Iterative, so a deep input
+ * cannot overflow the stack either.
+ */
+function checkInputShape(input: unknown): void {
+  const stack: [unknown, number][] = [[input, 0]];
+  let values = 0;
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (++values > INPUT_LIMITS.values) throw new ApiError({ code: 'bad_input', message: `The input has more than ${INPUT_LIMITS.values.toLocaleString('en')} values; send it in parts.` });
+    if (v === null || typeof v !== 'object') continue;
+    if (depth >= INPUT_LIMITS.depth) throw new ApiError({ code: 'bad_input', message: `The input is nested more than ${INPUT_LIMITS.depth} levels deep.` });
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, depth + 1]);
+  }
+}
+
 export function createApi(options: SessionOptions): Api {
   const session = new ApiSession(options);
   const handlers: Handlers = {
@@ -50,6 +70,7 @@ export function createApi(options: SessionOptions): Api {
   };
   const call = async <K extends MethodName>(method: K, input: unknown): Promise<Output<K>> => {
     try {
+      checkInputShape(input);
       const parsed = contract[method].input.parse(input ?? {}) as never;
       const handler = handlers[method] as (i: never) => Output<K> | Promise<Output<K>>;
       return await handler(parsed);

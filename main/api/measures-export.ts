@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { existsSync, statSync } from 'node:fs';
 import { listCustomFields } from '../../db/repositories/custom-fields.js';
 import { listLiveMeasuresByIds, listMeasures } from '../../db/repositories/measures.js';
 import { listNodes, subtreeIds } from '../../db/repositories/nodes.js';
@@ -10,9 +9,10 @@ import { writeFileAtomic } from '../exchange/atomic.js';
 import { exportColumns, measuresToCsv, measuresToXlsx } from '../exchange/measures-export.js';
 import type { Handlers } from './handlers.js';
 import { ApiError } from './errors.js';
-import { checkFolder, writeError } from './pack.js';
+import { writeError } from './pack.js';
 import type { ApiSession } from './session.js';
 import { nowIso } from '../../db/clock.js';
+import { checkWriteTarget } from '../../db/files.js';
 
 type K = 'measures:export' | 'measures:pickExportPath';
 
@@ -23,13 +23,12 @@ export function measuresExportHandlers(s: ApiSession): Pick<Handlers, K> {
       if (!pick) throw new ApiError({ code: 'unsupported', message: 'Native file dialogs are only available in the desktop app; type a path instead.' });
       return { path: await pick(format, suggested) };
     },
-    'measures:export': async ({ path, format, ids, nodeId, columns }) => {
+    'measures:export': async ({ path, format, ids, nodeId, columns, overwrite }) => {
       const db = s.db();
       const file = resolve(path);
       const ext = format === 'xlsx' ? '.xlsx' : '.csv';
       if (!file.toLowerCase().endsWith(ext)) throw new ValidationError(`The file name must end in ${ext} for ${format === 'xlsx' ? 'an Excel workbook' : 'CSV'}.`);
-      checkFolder(file);
-      if (existsSync(file) && statSync(file).isDirectory()) throw writeError(Object.assign(new Error('folder'), { code: 'EISDIR' }), file);
+      checkWriteTarget(file, { overwrite });
 
       let rows: Measure[];
       if (ids) {

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { NotFoundError, ValidationError } from '../../db/errors.js';
 import {
   getSnapshotInfo,
@@ -23,6 +22,7 @@ import { gatherFacts, scopeOf, type PackRequest } from './pack-facts.js';
 import { listMeetings, meetingById } from './pack-meetings.js';
 import type { ApiSession } from './session.js';
 import { nowIso } from '../../db/clock.js';
+import { checkWriteTarget } from '../../db/files.js';
 
 type K =
   | 'pack:settings'
@@ -59,13 +59,6 @@ function actorName(s: ApiSession): string {
   const actor = s.actor();
   const p = s.db().prepare('SELECT name FROM people WHERE id = ?').get(actor) as { name: string } | undefined;
   return p?.name ?? actor.replace(/^user:/, '');
-}
-
-/** Refuses an output whose folder is missing before any work, with the same message as a failed write. */
-/** Refuses a file whose folder does not exist (a typo in a path should not create folders). */
-export function checkFolder(file: string): void {
-  const dir = dirname(file);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw writeError(Object.assign(new Error('missing'), { code: 'ENOENT' }), file);
 }
 
 /** Turns file-system refusals into messages a person can act on. */
@@ -123,7 +116,7 @@ export function packHandlers(s: ApiSession): Pick<Handlers, K> {
       });
       return getSnapshotInfo(s.db(), id) as PackSnapshotInfo;
     },
-    'pack:exportPdf': async ({ path, snapshotId, ...req }) => {
+    'pack:exportPdf': async ({ path, snapshotId, overwrite, ...req }) => {
       const print = s.options.shell?.printPackPdf;
       if (!print) {
         throw new ApiError({
@@ -133,15 +126,16 @@ export function packHandlers(s: ApiSession): Pick<Handlers, K> {
       }
       const pack = snapshotId ? frozenPack(s, snapshotId) : await packForMeeting(s, req);
       const file = resolve(path);
-      checkFolder(file);
+      checkWriteTarget(file, { overwrite });
       const r = await print(pack, file).catch((e: unknown) => {
         throw (e as { code?: string }).code ? writeError(e, file) : e;
       });
       return { path: file, pages: r.pages };
     },
-    'pack:exportPptx': async ({ path, snapshotId, ...req }) => {
-      const pack = snapshotId ? frozenPack(s, snapshotId) : await packForMeeting(s, req);
+    'pack:exportPptx': async ({ path, snapshotId, overwrite, ...req }) => {
       const file = resolve(path);
+      checkWriteTarget(file, { overwrite });
+      const pack = snapshotId ? frozenPack(s, snapshotId) : await packForMeeting(s, req);
       const data = await packToPptx(pack);
       try {
         await writeFileAtomic(file, data);

@@ -48,7 +48,7 @@ export async function withWorkspace<T>(file: string | undefined, fn: (api: Api) 
 export function describeError(e: unknown): { message: string; code: number } {
   if (e instanceof CliError) return { message: e.message, code: e.exitCode };
   if (e instanceof ApiError) {
-    const bad = e.body.code === 'validation' || e.body.code === 'bad_input' || e.body.code === 'not_found' || e.body.code === 'forbidden';
+    const bad = ['validation', 'bad_input', 'not_found', 'forbidden', 'exists', 'file'].includes(e.body.code);
     return { message: e.body.message, code: bad ? 2 : 1 };
   }
   return { message: e instanceof Error ? e.message : String(e), code: 1 };

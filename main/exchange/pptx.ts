@@ -17,6 +17,11 @@ function frame(pptx: PptxGenJS, pack: Pack, title: string, n: { i: number }): Pp
   return s;
 }
 
+/** Text for an XML element that a library writes verbatim. */
+function xmlText(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+}
+
 /** Number of slides a pack makes: executive summary, one per other section, one per escalated measure. */
 export function slideCount(pack: Pack): number {
   return 1 + pack.sections.filter((s) => s.key !== 'summary').length + pack.escalated.length;
@@ -49,7 +54,8 @@ export async function packToPptx(pack: Pack): Promise<Buffer> {
   const pptx = new PptxGenJS();
   pptx.layout = 'LAYOUT_WIDE';
   pptx.title = `${pack.meta.meetingTitle}: ${pack.meta.scopeName}`;
-  pptx.company = pack.meta.workspaceName;
+  // pptxgenjs writes the company into docProps/app.xml without escaping it (the title it escapes).
+  pptx.company = xmlText(pack.meta.workspaceName);
   const n = { i: 0 };
   const summary = pack.sections.find((s) => s.key === 'summary');
   const exec = frame(pptx, pack, `Executive summary: ${pack.meta.scopeName}, ${pack.meta.date}`, n);

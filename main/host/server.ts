@@ -75,6 +75,9 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   const limit = opts.maxBodyBytes ?? 64 * 1024 * 1024;
   const { api } = opts;
   const sse = new Set<ServerResponse>();
+  const remote = !LOOPBACK.has(host);
+  /** `Host` header values this server answers to (filled once the port is known). */
+  const allowedHosts = new Set<string>();
 
   const unsubscribe = EVENT_NAMES.map((name) =>
     api.session.on(name, (payload) => {
@@ -91,7 +94,19 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://host');
+    // A page on another site can reach 127.0.0.1 through a name it controls (DNS rebinding):
+    // only requests addressed to this server by a loopback name and its port are served.
+    if (!remote && !allowedHosts.has((req.headers.host ?? '').toLowerCase())) {
+      return json(res, 403, { code: 'forbidden', message: `This Steerco host answers only to ${[...allowedHosts][0]}, not to "${(req.headers.host ?? '').slice(0, 100)}".` });
+    }
+    let url: URL;
+    let method = '';
+    try {
+      url = new URL(req.url ?? '/', 'http://host');
+      if (url.pathname.startsWith('/api/')) method = decodeURIComponent(url.pathname.slice(5));
+    } catch {
+      return json(res, 400, { code: 'bad_input', message: 'Malformed request address.' });
+    }
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return json(res, 405, { code: 'bad_input', message: 'Use POST' });
       const auth = req.headers.authorization;
@@ -107,7 +122,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
         return json(res, status, { code: 'bad_input', message: status === 413 ? (e as Error).message : `Malformed JSON: ${(e as Error).message}` });
       }
       try {
-        const out = await api.callUnknown(decodeURIComponent(url.pathname.slice(5)), input);
+        const out = await api.callUnknown(method, input);
         return json(res, 200, { ok: true, result: out ?? null });
       } catch (e) {
         const err = toApiError(e);
@@ -131,6 +146,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     server.listen(opts.port ?? 0, host, () => resolveListen());
   });
   const port = (server.address() as AddressInfo).port;
+  for (const name of [host.includes(':') ? `[${host}]` : host, '127.0.0.1', 'localhost', '[::1]']) allowedHosts.add(`${name}:${port}`.toLowerCase());
   const shown = host.includes(':') ? `[${host}]` : host;
   const base = `http://${shown}:${port}`;
   return {

@@ -11,9 +11,10 @@ import type {
   WorkspaceInfo,
 } from './types.js';
 import { EDITABLE_MEASURE_FIELDS, LEVELS } from './types.js';
+import { filePath } from './paths.js';
 
 const id = z.string().min(1, 'an id is required').max(200);
-const path = z.string().trim().min(1, 'a file path is required').max(4096);
+const path = filePath();
 const name = z.string().trim().min(1, 'a name is required').max(500);
 const empty = z.object({}).strict();
 

@@ -14,7 +14,8 @@ export const method =
 
 /** The error every transport returns for a refused call. */
 export interface ApiErrorBody {
-  code: 'bad_input' | 'validation' | 'not_found' | 'workspace' | 'no_workspace' | 'unsupported' | 'forbidden' | 'internal';
+  /** `exists`: the target file exists; ask the user, then call again with `overwrite: true`. `file`: a path that cannot be used (the message says why). */
+  code: 'bad_input' | 'validation' | 'not_found' | 'workspace' | 'no_workspace' | 'unsupported' | 'forbidden' | 'exists' | 'file' | 'internal';
   message: string;
   issues?: { field?: string; row?: string; message: string }[];
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method } from './define.js';
 import type { WorkspaceInfo } from './types.js';
+import { filePath, overwrite } from './paths.js';
 import {
   ATTESTATION_KEYS,
   LIFECYCLE_ACTIONS,
@@ -17,7 +18,7 @@ export * from './gates-types.js';
 const id = z.string().min(1, 'an id is required').max(200);
 const level = z.number().int().min(0).max(5);
 const comment = z.string().trim().max(10_000).optional();
-const path = z.string().trim().min(1, 'a file path is required').max(4096);
+const path = filePath();
 
 export const evidenceInputSchema = z
   .object({
@@ -83,7 +84,7 @@ export const gatesContract = {
       .strict(),
   ),
   /** The workspace's method (gates, settings, roles, custom fields); written to `path` when given. */
-  'method:export': method<{ method: MethodFile; path: string | null }>()(z.object({ path: path.optional() }).strict()),
+  'method:export': method<{ method: MethodFile; path: string | null }>()(z.object({ path: path.optional(), overwrite }).strict()),
   /** Creates and opens a new, empty workspace set up with a saved method. */
   'method:newWorkspace': method<WorkspaceInfo>()(z.object({ path, methodPath: path, name: z.string().trim().min(1).max(500).optional() }).strict()),
 } as const;

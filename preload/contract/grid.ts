@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { method } from './define.js';
 import { measurePatchSchema } from './core.js';
 import { CUSTOM_FIELD_TYPES, type BulkUpdateResult, type CustomField, type Milestone, type SavedView } from './grid-types.js';
+import { filePath, overwrite } from './paths.js';
 
 const id = z.string().min(1, 'an id is required').max(200);
 const label = z.string().trim().min(1, 'a label is required').max(200);
@@ -12,6 +13,15 @@ const edit = z.object({ id, patch: measurePatchSchema.optional(), custom: custom
 const date = z.string().max(40).nullable();
 
 /** Grid: bulk edits and paste, custom fields, milestones, saved views. */
+const VIEW_STATE_MAX_CHARS = 64_000;
+const VIEW_STATE_MAX_DEPTH = 8;
+function depthOf(v: unknown): number {
+  if (v === null || typeof v !== 'object') return 0;
+  let max = 0;
+  for (const c of Array.isArray(v) ? v : Object.values(v)) max = Math.max(max, depthOf(c));
+  return max + 1;
+}
+
 export const gridContract = {
   /**
    * Applies edits to many measures in ONE transaction and ONE undo step (paste, bulk
@@ -31,7 +41,8 @@ export const gridContract = {
   'measures:export': method<{ path: string; rows: number; columns: number }>()(
     z
       .object({
-        path: z.string().trim().min(1, 'a file path is required').max(4096),
+        path: filePath(),
+        overwrite,
         format: z.enum(['xlsx', 'csv']),
         ids: z.array(id).max(200_000).optional(),
         nodeId: id.optional(),
@@ -66,7 +77,17 @@ export const gridContract = {
   'views:list': method<SavedView[]>()(z.object({}).strict()),
   /** Creates (no id) or overwrites (id) a view of the acting person. */
   'views:save': method<SavedView>()(
-    z.object({ id: id.optional(), name: z.string().trim().min(1, 'a name is required').max(100), state: z.record(z.string(), z.unknown()) }).strict(),
+    z
+      .object({
+        id: id.optional(),
+        name: z.string().trim().min(1, 'a name is required').max(100),
+        // A view is columns, sort, filters: small and shallow. It is stored and synced as JSON.
+        state: z
+          .record(z.string(), z.unknown())
+          .refine((s) => JSON.stringify(s).length <= VIEW_STATE_MAX_CHARS, `a saved view is at most ${VIEW_STATE_MAX_CHARS / 1000} kB`)
+          .refine((s) => depthOf(s) <= VIEW_STATE_MAX_DEPTH, `a saved view is nested at most ${VIEW_STATE_MAX_DEPTH} levels`),
+      })
+      .strict(),
   ),
   'views:delete': method<null>()(z.object({ id }).strict()),
 } as const;

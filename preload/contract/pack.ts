@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { method } from './define.js';
 import { PACK_SECTIONS, PAPER_SIZES, type Pack, type PackMeetingRef, type PackSettings, type PackSnapshotInfo, type PackTexts } from './pack-types.js';
 import { RAG } from './types.js';
+import { filePath, overwrite } from './paths.js';
 
 
 const id = z.string().min(1).max(200);
@@ -48,10 +49,10 @@ export const packContract = {
   'pack:freeze': method<PackSnapshotInfo>()(z.object(target).strict()),
   /** Desktop app only: prints the pack to a PDF file with Electron's printToPDF (browser mode prints with the browser). */
   'pack:exportPdf': method<{ path: string; pages: number }>()(
-    z.object({ ...target, snapshotId: id.optional(), path: z.string().trim().min(1).max(4096) }).strict(),
+    z.object({ ...target, snapshotId: id.optional(), path: filePath(), overwrite }).strict(),
   ),
   /** Writes the pack as PowerPoint slides (native charts and tables) to `path`. */
   'pack:exportPptx': method<{ path: string; slides: number }>()(
-    z.object({ ...target, snapshotId: id.optional(), path: z.string().trim().min(1).max(4096) }).strict(),
+    z.object({ ...target, snapshotId: id.optional(), path: filePath(), overwrite }).strict(),
   ),
 } as const;

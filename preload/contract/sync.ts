@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { method } from './define.js';
+import { filePath } from './paths.js';
 
-const path = z.string().trim().min(1, 'a path is required').max(4096);
+const path = filePath('a path is required');
 const empty = z.object({}).strict();
 const cellValue = z.union([z.string().max(1_000_000), z.number(), z.null()]);
 

@@ -70,12 +70,12 @@ export const measureCommands: Command[] = [
   },
   {
     path: ['measures', 'export'],
-    usage: 'measures export FILE OUT.xlsx|OUT.csv [--node ID] [--columns key,key…]',
+    usage: 'measures export FILE OUT.xlsx|OUT.csv [--node ID] [--columns key,key…] [--force]',
     summary: 'Export measures to an Excel workbook or CSV (format from the extension; written through a temporary file)',
     async run(args, io) {
-      const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { node: { type: 'string' }, columns: { type: 'string' } } });
+      const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { node: { type: 'string' }, columns: { type: 'string' }, force: { type: 'boolean' } } });
       const [file, out] = positionals;
-      if (!out) throw new CliError('Usage: steerco measures export FILE OUT.xlsx|OUT.csv [--node ID] [--columns key,key…]');
+      if (!out) throw new CliError('Usage: steerco measures export FILE OUT.xlsx|OUT.csv [--node ID] [--columns key,key…] [--force]');
       const format = out.toLowerCase().endsWith('.xlsx') ? 'xlsx' : out.toLowerCase().endsWith('.csv') ? 'csv' : null;
       if (!format) throw new CliError(`"${out}" must end in .xlsx (Excel) or .csv.`);
       return withWorkspace(file, async (api) => {
@@ -86,6 +86,7 @@ export const measureCommands: Command[] = [
           const r = await api.call('measures:export', {
             path: out,
             format,
+            overwrite: values.force === true,
             ...(values.node ? { nodeId: values.node } : {}),
             ...(values.columns ? { columns: values.columns.split(',').map((c) => c.trim()) } : {}),
           });

@@ -1,22 +1,28 @@
-import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { accessSync, constants } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Api } from '../../api/index.js';
+import { FileError } from '../../../db/errors.js';
+import { checkWriteTarget } from '../../../db/files.js';
 import { CliError, withWorkspace, type CliIO, type Command } from '../context.js';
 import { ensureRendererBuilt } from './serve.js';
 
-const USAGE = 'pack FILE [--meeting ID | --latest | --snapshot ID] [--scope NODE] [--out PATH] [--format pdf|pptx] [--browser PATH] [--as-of DATE]';
+const USAGE = 'pack FILE [--meeting ID | --latest | --snapshot ID] [--scope NODE] [--out PATH] [--format pdf|pptx] [--browser PATH] [--as-of DATE] [--force]';
 
 /** Refuses an output path that cannot be written before any work is done. */
-function checkOut(out: string): void {
-  const dir = dirname(out);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CliError(`Cannot write ${out}: the folder ${dir} does not exist. Nothing was written.`);
+/** The output may be written: its folder exists, and an existing file is replaced only with --force. */
+function checkOut(out: string, force: boolean): void {
   try {
-    accessSync(dir, constants.W_OK);
-  } catch {
-    throw new CliError(`Cannot write ${out}: permission denied on ${dir}. Nothing was written.`);
+    checkWriteTarget(out, { overwrite: force });
+  } catch (e) {
+    if (e instanceof FileError) throw new CliError(e.reason === 'exists' ? `${out} already exists; add --force to replace it. Nothing was written.` : e.message);
+    throw e;
   }
-  if (existsSync(out) && statSync(out).isDirectory()) throw new CliError(`Cannot write ${out}: it is a folder. Nothing was written.`);
+  try {
+    accessSync(dirname(out), constants.W_OK);
+  } catch {
+    throw new CliError(`Cannot write ${out}: permission denied on ${dirname(out)}. Nothing was written.`);
+  }
 }
 
 interface Target {
@@ -58,6 +64,7 @@ async function run(args: string[], io: CliIO): Promise<number> {
       format: { type: 'string' },
       browser: { type: 'string' },
       'as-of': { type: 'string' },
+      force: { type: 'boolean' },
     },
   });
   const format = values.format ?? (values.out && extname(values.out).toLowerCase() === '.pptx' ? 'pptx' : 'pdf');
@@ -88,10 +95,10 @@ async function run(args: string[], io: CliIO): Promise<number> {
       throw toApiError(e);
     });
     const out = resolve(values.out ?? `${pack.meta.fileStem}.${format}`);
-    checkOut(out);
+    checkOut(out, values.force === true);
     const what = `${pack.meta.meetingTitle}, ${pack.meta.scopeName}, ${pack.meta.date}${pack.meta.frozen ? ' (frozen)' : ''}`;
     if (format === 'pptx') {
-      const r = await api.call('pack:exportPptx', { ...req, snapshotId: t.snapshotId ?? undefined, path: out });
+      const r = await api.call('pack:exportPptx', { ...req, snapshotId: t.snapshotId ?? undefined, path: out, overwrite: values.force === true });
       io.out(`Wrote ${r.path}: ${r.slides} slides (${what}).`);
       return 0;
     }

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { GateConfig, GateLevelConfig } from '../../../preload/contract';
 import { useApp } from '../../app/context';
-import { PromptDialog } from '../../components/Modal';
+import { ConfirmDialog, PromptDialog } from '../../components/Modal';
+import { ApiCallError } from '../../app/api';
 import { MethodDialog } from './MethodDialog';
 import { GATE_TABLES } from './slice';
 import { useGateCall } from './useGateCall';
@@ -13,6 +14,9 @@ export function GateConfigView() {
   const call = useGateCall();
   const [cfg, setCfg] = useState<GateConfig | null>(null);
   const [dialog, setDialog] = useState<'save' | 'new' | null>(null);
+  /** A method file that exists: replaced only when the user says so. */
+  const [replacePath, setReplacePath] = useState<string | null>(null);
+  const notify = useApp((s) => s.notify);
   useEffect(() => {
     let alive = true;
     const load = () => api.call('gates:config', {}).then((c) => alive && setCfg(c), () => undefined);
@@ -125,7 +129,29 @@ export function GateConfigView() {
           initial="method.steerco-method.json"
           submitLabel="Save"
           onClose={() => setDialog(null)}
-          onSubmit={(path) => void call('method:export', { path }).then((r) => r && (setDialog(null), undefined))}
+          onSubmit={(path) =>
+            void api.call('method:export', { path }).then(
+              (r) => {
+                setDialog(null);
+                notify('info', `Saved the method to ${r.path}`);
+              },
+              (e: unknown) => {
+                if (e instanceof ApiCallError && e.body.code === 'exists') {
+                  setDialog(null);
+                  setReplacePath(path);
+                } else notify('error', e instanceof ApiCallError ? e.message : String(e));
+              },
+            )
+          }
+        />
+      )}
+      {replacePath && (
+        <ConfirmDialog
+          title="Replace the method file?"
+          message={`${replacePath} already exists. Replace it with this workspace's method?`}
+          confirmLabel="Replace"
+          onClose={() => setReplacePath(null)}
+          onConfirm={() => void call('method:export', { path: replacePath, overwrite: true }).then((r) => r && (setReplacePath(null), undefined))}
         />
       )}
       {dialog === 'new' && <MethodDialog onClose={() => setDialog(null)} />}

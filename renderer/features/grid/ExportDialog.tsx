@@ -32,6 +32,9 @@ export function ExportDialog(props: { view: () => GridView; total: number; scope
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<ExportProgressEvent | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** The path the user agreed to replace: in this dialog, or in the native save dialog (which asks itself). */
+  const [replaceOk, setReplaceOk] = useState<string | null>(null);
+  const [askReplace, setAskReplace] = useState<string | null>(null);
 
   useEffect(() => api.on('export:progress', setProgress), [api]);
 
@@ -42,21 +45,27 @@ export function ExportDialog(props: { view: () => GridView; total: number; scope
   const browse = async () => {
     try {
       const r = await api.call('measures:pickExportPath', { format, suggested: path });
-      if (r.path) setPath(r.path);
+      if (r.path) {
+        setPath(r.path);
+        setReplaceOk(r.path);
+      }
     } catch (e) {
       setError(e instanceof ApiCallError ? e.message : String(e));
     }
   };
-  const run = async () => {
+  const run = async (replace = false) => {
     setBusy(true);
     setError(null);
+    setAskReplace(null);
     try {
-      const input = scope === 'view' ? { path, format, ids: view.ids, columns: view.columns } : { path, format, ...(props.nodeId ? { nodeId: props.nodeId } : {}) };
+      const overwrite = replace || replaceOk === path;
+      const input = scope === 'view' ? { path, format, ids: view.ids, columns: view.columns, overwrite } : { path, format, overwrite, ...(props.nodeId ? { nodeId: props.nodeId } : {}) };
       const r = await api.call('measures:export', input);
       notify('info', `Exported ${r.rows} measure${r.rows === 1 ? '' : 's'} × ${r.columns} columns to ${r.path}`);
       props.onClose();
     } catch (e) {
-      setError(e instanceof ApiCallError ? e.message : String(e));
+      if (e instanceof ApiCallError && e.body.code === 'exists') setAskReplace(path);
+      else setError(e instanceof ApiCallError ? e.message : String(e));
     } finally {
       setBusy(false);
     }
@@ -116,6 +125,17 @@ export function ExportDialog(props: { view: () => GridView; total: number; scope
         <p className="error-text" role="alert">
           {error}
         </p>
+      )}
+      {askReplace === path && (
+        <div className="row" role="alert" data-testid="export-replace">
+          <p className="grow">
+            <strong>{path}</strong> already exists. Replace it with the export?
+          </p>
+          <button onClick={() => setAskReplace(null)}>Keep it</button>
+          <button className="primary" onClick={() => void run(true)}>
+            Replace
+          </button>
+        </div>
       )}
     </Modal>
   );
