@@ -1,6 +1,7 @@
 /** Rules of RAID item edits: the grid's patch turned into columns, or clear refusals. */
 import { ESC_LEVELS, IMPACTS, PROBABILITIES, RAID_KINDS, RAID_STATUSES, type EditableRaidField, type RaidPatch } from '../../preload/contract/raid-types.js';
-import { parseIsoDate, resolvePerson, type Issue, type PersonRef } from './measures.js';
+import { parseDay } from '../../preload/contract/parse.js';
+import { resolvePerson, type Issue, type PersonRef } from './measures.js';
 
 export const RAID_FIELD_LABELS: Record<EditableRaidField, string> = {
   kind: 'Kind',
@@ -82,9 +83,9 @@ export function validateRaidPatch(
     } else if (key === 'dueDate') {
       if (value === '') columns.due_date = null;
       else {
-        const d = parseIsoDate(value);
-        if (!d) fail(key, `"${value.slice(0, 40)}" is not a date; use YYYY-MM-DD`);
-        else columns.due_date = d;
+        const d = parseDay(value);
+        if (!d.ok) fail(key, d.message);
+        else columns.due_date = d.value;
       }
     } else if (key === 'measure') {
       if (value === '') columns.measure_id = null;

@@ -2,7 +2,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { EFFECT_LINE_TYPES, type EffectLine, type EffectLineType, type EffectValue, type MeasureValue, type ValueField } from '../../../preload/contract';
 import { useApp } from '../../app/context';
 import { AmountCell } from './AmountCell';
-import { formatAmount, formatMoney, localeDecimalMark } from './money';
+import { formatAmount, formatMoney } from './money';
+import { userLocale } from '../../app/locale';
 import { monthLabel, monthsBetween, parseClipboard, sumOf, yearColumns } from './periods';
 import { StatusCards } from './StatusCards';
 import { ValidationRow } from './ValidationRow';
@@ -135,7 +136,7 @@ function PeriodGrid({ v }: { v: MeasureValue }) {
                     key={String(line.target)}
                     onBlur={(e) =>
                       e.target.value !== fmt(line.target) &&
-                      void valueAction(() => api.call('value:updateLine', { lineId: line.id, target: e.target.value, decimalMark: localeDecimalMark() }))
+                      void valueAction(() => api.call('value:updateLine', { lineId: line.id, target: e.target.value, locale: userLocale() }))
                     }
                   />{' '}
                   {line.target !== null && <span className="muted">forecast total {formatMoney(sumOf(values, line.id, 'forecast', allMonths) ?? 0, v.currency, v.digits)}</span>}
