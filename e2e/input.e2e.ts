@@ -173,6 +173,26 @@ describe('typed input is never lost (en-US)', () => {
   });
 });
 
+describe('typed dates in the RAID log', () => {
+  it('refuses an unreadable due date at the cell instead of deleting the stored one', async () => {
+    const { page, api } = await open('en-GB');
+    const r = (await api.call('raid:list', {})).find((x) => x.dueDate)!;
+    const due = async () => (await api.call('raid:list', {})).find((x) => x.id === r.id)!.dueDate;
+    await page.getByRole('button', { name: 'RAID', exact: true }).click();
+    await see.visible(cell(page, r.id, 'dueDate'));
+    for (const [text, reason] of [
+      ['someday', '"someday" is not a date; use 31/12/2026 or 2026-12-31'],
+      ['12/31/2026', '"12/31/2026" is not a date in en-GB (day/month/year, 31/12/2026): there is no month 31'],
+    ]) {
+      await type(page, r.id, 'dueDate', text!);
+      await refusedAtCell(page, r.id, 'dueDate', text!, reason!, due, r.dueDate);
+      await page.keyboard.press('Escape');
+    }
+    await type(page, r.id, 'dueDate', '31/12/2099');
+    await expect.poll(due).toBe('2099-12-31');
+  });
+});
+
 describe('typed input in de-DE', () => {
   it('reads 31.12.2099 and 1,5, refuses 11/15/2026 and abc at the cell', async () => {
     const { page, api, m } = await open('de-DE');

@@ -116,3 +116,15 @@ describe('numbers and money typed into custom fields', () => {
     await refusedUnchanged(() => api.call('measures:bulkUpdate', { edits: [{ id: m.id, custom: { [key]: text } }], locale }), message);
   });
 });
+
+describe('RAID due dates', () => {
+  it('reads the locale order and refuses what it cannot read, writing nothing', async () => {
+    const r = (await api.call('raid:list', {})).find((x) => x.dueDate)!;
+    const changes = changeCount();
+    const body = await refusal(api.call('raid:update', { id: r.id, patch: { dueDate: '11/15/2026' }, locale: 'de-DE' }));
+    expect(body.message).toBe('Due date: "11/15/2026" is not a date in de-DE (day.month.year, 31.12.2026): there is no month 15');
+    expect(changeCount()).toBe(changes);
+    expect((await api.call('raid:list', {})).find((x) => x.id === r.id)!.dueDate).toBe(r.dueDate);
+    expect((await api.call('raid:update', { id: r.id, patch: { dueDate: '31.12.2099' }, locale: 'de-DE' })).dueDate).toBe('2099-12-31');
+  });
+});

@@ -42,7 +42,7 @@ export interface MeasureLookup {
 
 /**
  * Validates a RAID patch. `measures` resolves a measure code; `current` is the item before the
- * edit. Escalating without a level defaults to the project level; a level without the flag sets it.
+ * edit; the due date is read in `locale` (the user's, else the runtime's). Escalating without a level defaults to the project level; a level without the flag sets it.
  */
 export function validateRaidPatch(
   current: { escalated: number | boolean; escalationLevel: string | null; kind: string } | null,
@@ -50,6 +50,7 @@ export function validateRaidPatch(
   people: PersonRef[],
   measureByCode: (code: string) => MeasureLookup | undefined,
   nodes: { id: string; name: string }[] = [],
+  locale?: string,
 ): { columns: Record<string, string | number | null>; issues: Issue[] } {
   const columns: Record<string, string | number | null> = {};
   const issues: Issue[] = [];
@@ -83,7 +84,7 @@ export function validateRaidPatch(
     } else if (key === 'dueDate') {
       if (value === '') columns.due_date = null;
       else {
-        const d = parseDay(value);
+        const d = parseDay(value, locale);
         if (!d.ok) fail(key, d.message);
         else columns.due_date = d.value;
       }

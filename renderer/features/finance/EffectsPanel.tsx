@@ -175,7 +175,7 @@ function PeriodGrid({ v }: { v: MeasureValue }) {
                         readOnly={locked || future}
                         className={`${locked ? 'locked' : ''} ${unvalidated ? 'unvalidated' : ''} ${future ? 'future' : ''}`}
                         title={locked ? 'Validated by the controller: locked' : unvalidated ? 'Not yet validated by the controller' : future ? 'Actuals only for past and current months' : undefined}
-                        onCommit={(text) => void setCells([{ lineId: line.id, period: c.period, field, value: text === '' ? null : text }])}
+                        onCommit={(text) => setCells([{ lineId: line.id, period: c.period, field, value: text === '' ? null : text }])}
                         onPasteGrid={(text) => paste(line, field, c.period, text)}
                       />
                     );
