@@ -134,6 +134,9 @@ describe('parseMoney', () => {
     expect(ok(parseMoney('-42', 2, 'en-US'))).toBe(-4200);
     expect(ok(parseMoney('7', 0, 'en-US'))).toBe(7);
     expect(ok(parseMoney('1000000000000', 2, 'en-US'))).toBe(100000000000000);
+    expect(ok(parseMoney("1'234'567.8", 2, 'en-US'))).toBe(123456780);
+    expect(ok(parseMoney('1 234,5', 2, 'de-DE'))).toBe(123450);
+    expect(ok(parseMoney('(42.10)', 2, 'en-US'))).toBe(-4210);
   });
   it('never rounds: more decimals than the currency has are refused', () => {
     expect(no(parseMoney('12.345', 2, 'en-US'))).toBe('"12.345" has more than 2 decimals');
