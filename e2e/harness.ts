@@ -35,7 +35,14 @@ export interface Session {
  * A real browser on the real renderer, served by the real host over a real workspace
  * file. `workspace: 'demo'` creates the demo program first; 'none' shows the start screen.
  */
-export async function openApp(opts: { workspace?: 'demo' | 'empty' | 'none'; viewport?: { width: number; height: number } } = {}): Promise<Session> {
+export async function openApp(
+  opts: {
+    workspace?: 'demo' | 'empty' | 'none';
+    viewport?: { width: number; height: number };
+    /** Chromium's locale (navigator.language, number and date formats), e.g. 'de-DE'; default en-US. */
+    locale?: string;
+  } = {},
+): Promise<Session> {
   const dir = mkdtempSync(join(tmpdir(), 'steerco-e2e-'));
   const api = createApi({ configDir: join(dir, 'config'), version: 'e2e' });
   const path = join(dir, 'program.steerco');
@@ -47,6 +54,7 @@ export async function openApp(opts: { workspace?: 'demo' | 'empty' | 'none'; vie
     args: CHROMIUM_ARGS,
     // Wide enough that every grid column is drawn (the grid only draws the columns in view).
     viewport: opts.viewport ?? { width: 3800, height: 900 },
+    locale: opts.locale ?? 'en-US',
   });
   const page = context.pages()[0] ?? (await context.newPage());
   // A page error or a console error fails the journey (reported when the session closes).
@@ -88,7 +96,8 @@ export function cell(page: Page, measureId: string, colId: string) {
 export async function editCell(page: Page, measureId: string, colId: string, value: string): Promise<void> {
   const c = cell(page, measureId, colId);
   await c.dblclick();
-  const input = c.locator('input');
+  // The text of the editor (a date cell also holds its calendar, an <input type=date>).
+  const input = c.locator('input:not([type=date])');
   await input.fill(value);
   await input.press('Enter');
 }

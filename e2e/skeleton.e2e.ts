@@ -37,16 +37,22 @@ describe('walking skeleton', () => {
     await see.text(cell(page, m.id, 'title'), 'Consolidate subcontractors to five');
     await expect.poll(async () => (await api.call('measures:get', { id: m.id })).title).toBe('Consolidate subcontractors to five');
 
-    // A due date before the start is refused in the cell, with the reason, and not saved.
+    // A due date before the start is refused in the cell, with the reason, and not saved: the
+    // cell reopens with the typed text for correction; Escape gives it up.
     await editCell(page, m.id, 'dueDate', '2020-01-01');
     await see.contains(page.getByRole('alert').last(), 'before the start date');
+    await see.contains(page.getByTestId('cell-message'), 'before the start date');
+    await expect.poll(() => cell(page, m.id, 'dueDate').locator('input.typed-input').inputValue()).toBe('2020-01-01');
     await see.cls(cell(page, m.id, 'dueDate'), /cell-error/);
+    await page.keyboard.press('Escape');
     await see.text(cell(page, m.id, 'dueDate'), m.dueDate!);
     expect((await api.call('measures:get', { id: m.id })).dueDate).toBe(m.dueDate);
 
     // An empty title is refused too.
     await editCell(page, m.id, 'title', '   ');
     await see.contains(page.getByRole('alert').last(), 'Title: is required');
+    await see.contains(page.getByTestId('cell-message'), 'Title: is required');
+    await page.keyboard.press('Escape');
     expect((await api.call('measures:get', { id: m.id })).title).toBe('Consolidate subcontractors to five');
 
     // Ctrl+Z undoes the title edit; Ctrl+Shift+Z redoes it.

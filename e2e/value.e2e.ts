@@ -45,6 +45,8 @@ describe('value tracking', () => {
     await fcCell.press('Enter');
     await see.contains(page.getByRole('alert').last(), 'more than 2 decimals');
     await expect.poll(async () => (await fcCell.locator('xpath=..').getAttribute('class')) ?? '').toMatch(/cell-error/);
+    // The typed text stays in the cell for correction.
+    expect(await fcCell.inputValue()).toBe('12.345');
     expect((await api.call('value:get', { measureId: m.id })).values.find((v) => v.lineId === line.id && v.period === month)?.forecast ?? null).toBe(
       before.values.find((v) => v.lineId === line.id && v.period === month)?.forecast ?? null,
     );

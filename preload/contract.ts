@@ -21,6 +21,7 @@ export * from './contract/gates-types.js';
 export * from './contract/grid-types.js';
 export * from './contract/pack-types.js';
 export * from './contract/value.js';
+export * from './contract/parse.js';
 export type * from './contract/sync.js';
 export type { ApiErrorBody, MethodDef } from './contract/define.js';
 export type { AppInfo } from './contract/core.js';

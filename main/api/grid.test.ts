@@ -87,7 +87,7 @@ describe('custom fields', () => {
     const flag = await api.call('customFields:create', { label: 'Board item', type: 'checkbox' });
     expect(risk.key).toBe('risk_class');
     const [m] = await list();
-    const updated = await api.call('measures:update', { id: m!.id, patch: {}, custom: { risk_class: 'high', saving: '1,250.50', champion: 'Priya Nair', tags: 'ops; IT', board_item: 'yes' } });
+    const updated = await api.call('measures:update', { id: m!.id, patch: {}, custom: { risk_class: 'high', saving: '1,250.50', champion: 'Priya Nair', tags: 'ops; IT', board_item: 'yes' }, locale: 'en-US' });
     expect(updated.custom).toEqual({ ...m!.custom, risk_class: 'High', saving: 125050, champion: 'Priya Nair', tags: 'Ops; IT', board_item: 'yes' });
     expect((await list()).find((x) => x.id === m!.id)!.custom).toEqual(updated.custom);
     expect([saving, champ, tags, flag].map((f) => f.type)).toEqual(['money', 'person', 'multi', 'checkbox']);
@@ -99,7 +99,7 @@ describe('custom fields', () => {
     const ms = await list();
     const high = ms.find((m) => m.diLevel >= 2)!;
     const before = changeCount();
-    await expect(api.call('measures:update', { id: high.id, patch: {}, custom: { headcount: 'twelve' } })).rejects.toMatchObject({ body: { message: 'Headcount: "twelve" is not a number' } });
+    await expect(api.call('measures:update', { id: high.id, patch: {}, custom: { headcount: 'twelve' }, locale: 'en-US' })).rejects.toMatchObject({ body: { message: 'Headcount: "twelve" is not a number; use 1234.5 or 1,234.5' } });
     await expect(api.call('measures:update', { id: high.id, patch: {}, custom: { risk_class: 'Medium' } })).rejects.toMatchObject({ body: { message: /is not one of the choices \(Low, High\)/ } });
     await expect(api.call('measures:update', { id: high.id, patch: {}, custom: { risk_class: '' } })).rejects.toMatchObject({ body: { message: /required from DI2/ } });
     await expect(api.call('measures:update', { id: high.id, patch: {}, custom: { nope: '1' } })).rejects.toMatchObject({ body: { message: /no such custom field/ } });
@@ -120,7 +120,7 @@ describe('milestones', () => {
     expect((await api.call('history:state', {})).undo).toBe('Edit milestone Pilot go-live');
     const before = changeCount();
     await expect(api.call('milestones:create', { measureId: m!.id, title: '  ' })).rejects.toMatchObject({ body: { message: /title: is required/ } });
-    await expect(api.call('milestones:update', { id: ms.id, owner: 'Nobody Known', dueDate: '31/12/2026' })).rejects.toMatchObject({
+    await expect(api.call('milestones:update', { id: ms.id, owner: 'Nobody Known', dueDate: '2026-02-30' })).rejects.toMatchObject({
       body: { message: /Unknown person "Nobody Known".*not a date/ },
     });
     expect(changeCount()).toBe(before);

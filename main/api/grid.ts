@@ -15,6 +15,9 @@ type K = 'measures:bulkUpdate';
 
 const PERSON_FIELDS = ['owner', 'sponsor', 'controller'] as const;
 const MAX_LISTED = 200;
+// Custom money is kept in cents whatever the workspace currency: the history and the exports
+// show it with two decimals (see the contract's CustomValues).
+const CUSTOM_MONEY_DIGITS = 2;
 
 interface Planned {
   id: string;
@@ -27,7 +30,13 @@ interface Planned {
  * every refused cell. People are resolved once per distinct name (a 5,000-row paste of
  * one owner resolves one name, not 5,000).
  */
-export function planEdits(edits: MeasureEdit[], current: Map<string, MeasureState>, people: PersonRef[], fields: CustomField[]): { planned: Planned[]; issues: Issue[] } {
+export function planEdits(
+  edits: MeasureEdit[],
+  current: Map<string, MeasureState>,
+  people: PersonRef[],
+  fields: CustomField[],
+  read: { locale?: string; digits: number } = { digits: 2 },
+): { planned: Planned[]; issues: Issue[] } {
   const byKey = new Map(fields.map((f) => [f.key, f]));
   const personCache = new Map<string, string>();
   const personId = (v: string): string => {
@@ -52,7 +61,7 @@ export function planEdits(edits: MeasureEdit[], current: Map<string, MeasureStat
       const v = patch[f];
       if (typeof v === 'string' && v.trim() !== '') patch[f] = personId(v);
     }
-    const v = validateMeasurePatch(cur, patch, people);
+    const v = validateMeasurePatch(cur, patch, people, read.locale);
     for (const i of v.issues) issues.push({ ...i, row: cur.code, message: `${cur.code} ${i.message}` });
     const custom: Planned['custom'] = [];
     for (const [key, raw] of Object.entries(e.custom ?? {})) {
@@ -61,7 +70,7 @@ export function planEdits(edits: MeasureEdit[], current: Map<string, MeasureStat
         issues.push({ row: cur.code, field: key, message: `${cur.code} ${key}: no such custom field (deleted?)` });
         continue;
       }
-      const r = validateCustomValue(field, raw, people);
+      const r = validateCustomValue(field, raw, people, read);
       if ('error' in r) issues.push({ row: cur.code, field: key, message: `${cur.code} ${field.label}: ${r.error}` });
       else if (r.value === null && field.requiredFromDi !== null && cur.diLevel >= field.requiredFromDi)
         issues.push({ row: cur.code, field: key, message: `${cur.code} ${field.label}: is required from DI${field.requiredFromDi} and cannot be empty` });
@@ -72,13 +81,16 @@ export function planEdits(edits: MeasureEdit[], current: Map<string, MeasureStat
   return { planned, issues };
 }
 
-/** The one validated write path of the grid: all edits in one action, or none. */
-export function applyEdits(s: ApiSession, edits: MeasureEdit[], label?: string): { measures: number; cells: number; label: string } {
+/**
+ * The one validated write path of the grid: all edits in one action, or none. Typed dates,
+ * numbers and money are read in `locale`.
+ */
+export function applyEdits(s: ApiSession, edits: MeasureEdit[], label?: string, locale?: string): { measures: number; cells: number; label: string } {
   const db = s.db();
   const ids = [...new Set(edits.map((e) => e.id))];
   if (ids.length !== edits.length) throw new ValidationError('Each measure may appear only once in a bulk edit.');
   const current = new Map(getMeasureStatesByIds(db, ids).map((m) => [m.id, m]));
-  const { planned, issues } = planEdits(edits, current, peopleRefs(s), listCustomFields(db));
+  const { planned, issues } = planEdits(edits, current, peopleRefs(s), listCustomFields(db), { locale, digits: CUSTOM_MONEY_DIGITS });
   if (issues.length) {
     const cells = issues.length === 1 ? '1 cell was' : `${issues.length} cells were`;
     const shown = issues.slice(0, MAX_LISTED);
@@ -108,6 +120,6 @@ export function applyEdits(s: ApiSession, edits: MeasureEdit[], label?: string):
 
 export function gridHandlers(s: ApiSession): Pick<Handlers, K> {
   return {
-    'measures:bulkUpdate': ({ edits, label }) => applyEdits(s, edits, label),
+    'measures:bulkUpdate': ({ edits, label, locale }) => applyEdits(s, edits, label, locale),
   };
 }

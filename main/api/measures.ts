@@ -61,10 +61,10 @@ export function measureHandlers(s: ApiSession): Pick<Handlers, K> {
       return listLiveMeasuresByIds(s.db(), ids).filter((m) => !inTree || inTree.has(m.nodeId));
     },
     'measures:get': ({ id }) => mustMeasure(s, id),
-    'measures:create': ({ nodeId, patch }) => {
+    'measures:create': ({ nodeId, patch, locale }) => {
       mustPackage(s, nodeId);
       const full = { title: 'New measure', ...patch };
-      const { columns, issues } = validateMeasurePatch(null, full, peopleFor(s, full));
+      const { columns, issues } = validateMeasurePatch(null, full, peopleFor(s, full), locale);
       if (issues.length) throw new ValidationError(issues.map((i) => i.message).join('; '), issues);
       const { value } = s.act(`Add measure ${columns.title}`, (w, db) => {
         const max = db.prepare('SELECT coalesce(max(sort_order), 0) + 1 AS n FROM measures WHERE node_id = ?').get(nodeId) as { n: number };
@@ -72,15 +72,15 @@ export function measureHandlers(s: ApiSession): Pick<Handlers, K> {
       });
       return mustMeasure(s, value);
     },
-    'measures:update': ({ id, patch, custom }) => {
+    'measures:update': ({ id, patch, custom, locale }) => {
       // Validation needs only a few columns; the full row (people, custom values) is read once, after the write.
       const current = getMeasureState(s.db(), id);
       if (!current) throw new NotFoundError(`No measure ${id} (it may have been deleted).`);
       if (custom) {
-        applyEdits(s, [{ id, patch, custom }]);
+        applyEdits(s, [{ id, patch, custom }], undefined, locale);
         return mustMeasure(s, id);
       }
-      const { columns, issues } = validateMeasurePatch(current, patch, peopleFor(s, patch));
+      const { columns, issues } = validateMeasurePatch(current, patch, peopleFor(s, patch), locale);
       if (issues.length) throw new ValidationError(issues.map((i) => i.message).join('; '), issues.map((i) => ({ ...i, row: current.code })));
       const fields = Object.keys(patch).join(', ');
       s.act(`Edit ${current.code} ${fields}`, (w, db) => writeMeasureColumns(w, db, id, columns, { actor: w.actor }));

@@ -1,7 +1,8 @@
 import { NotFoundError, ValidationError } from '../../db/errors.js';
 import { getMilestone, listMilestones } from '../../db/repositories/milestones.js';
 import type { Milestone } from '../../preload/contract/grid-types.js';
-import { parseIsoDate, resolvePerson, type Issue } from '../domain/measures.js';
+import { resolvePerson, type Issue } from '../domain/measures.js';
+import { parseDay } from '../../preload/contract/parse.js';
 import type { Handlers } from './handlers.js';
 import { mustMeasure, peopleRefs } from './measures.js';
 import type { ApiSession } from './session.js';
@@ -38,9 +39,9 @@ function columns(s: ApiSession, input: MilestoneInput): Record<string, string | 
   if (input.dueDate !== undefined) {
     if (!input.dueDate || !input.dueDate.trim()) out.due_date = null;
     else {
-      const d = parseIsoDate(input.dueDate);
-      if (!d) issues.push({ field: 'dueDate', message: `Milestone due date: "${input.dueDate.slice(0, 40)}" is not a date; use YYYY-MM-DD` });
-      else out.due_date = d;
+      const d = parseDay(input.dueDate);
+      if (!d.ok) issues.push({ field: 'dueDate', message: `Milestone due date: ${d.message}` });
+      else out.due_date = d.value;
     }
   }
   if (input.done !== undefined) {

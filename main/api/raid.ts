@@ -37,10 +37,10 @@ export function raidHandlers(s: ApiSession): Pick<Handlers, K> {
       );
       return mustItem(value);
     },
-    'raid:update': ({ id, patch }) => {
+    'raid:update': ({ id, patch, locale }) => {
       const current = getRaid(s.db(), id);
       if (!current) throw new NotFoundError(`No RAID item ${id} (it may have been deleted).`);
-      const { columns, issues } = validateRaidPatch(current, patch, peopleRefs(s), lookup, nodes());
+      const { columns, issues } = validateRaidPatch(current, patch, peopleRefs(s), lookup, nodes(), locale);
       if (issues.length) throw new ValidationError(issues.map((i) => i.message).join('; '), issues.map((i) => ({ ...i, row: current.code })));
       s.act(`Edit ${current.code} ${Object.keys(patch).join(', ')}`, (w) => updateRaidColumns(w, id, columns));
       return mustItem(id);

@@ -2,7 +2,8 @@ import { ValidationError } from '../../db/errors.js';
 import { listLines, validatedPeriods } from '../../db/repositories/value.js';
 import type { Measure, ValueField } from '../../preload/contract.js';
 import { LINE_TYPE_RULES, measureRange } from '../domain/value-lines.js';
-import { minorDigits, parseAmount } from '../domain/value-money.js';
+import { minorDigits } from '../domain/value-money.js';
+import { parseMoney } from '../../preload/contract/parse.js';
 import { getMeta } from '../../db/connection.js';
 import type { ApiSession } from './session.js';
 import { currentPeriod } from '../../db/clock.js';
@@ -25,7 +26,7 @@ export interface CheckedCell {
  * Checks every cell of a grid edit or paste before anything is written; one issue per
  * refused cell (field '<line>:<month>:<plan|forecast|actual>'), so the grid marks each.
  */
-export function checkCells(s: ApiSession, m: Measure, cells: CellInput[], decimalMark?: '.' | ','): CheckedCell[] {
+export function checkCells(s: ApiSession, m: Measure, cells: CellInput[], locale?: string): CheckedCell[] {
   const db = s.db();
   const digits = minorDigits(getMeta(db, 'currency') ?? 'EUR');
   const lines = new Map(listLines(db, m.id).map((l) => [l.id, l]));
@@ -58,7 +59,7 @@ export function checkCells(s: ApiSession, m: Measure, cells: CellInput[], decima
       out.push({ ...c, value: null });
       continue;
     }
-    const r = parseAmount(c.value, digits, decimalMark);
+    const r = parseMoney(c.value, digits, locale);
     if (!r.ok) {
       refuse(r.message);
       continue;

@@ -75,7 +75,7 @@ async function build(): Promise<void> {
     const cells = (['plan', 'forecast', 'actual'] as const)
       .filter((f) => r[f] !== null)
       .map((f) => ({ lineId, period: r.period, field: f, value: r[f] }));
-    await api.call('value:setCells', { measureId: ids[r.m]!, cells, decimalMark: '.' });
+    await api.call('value:setCells', { measureId: ids[r.m]!, cells, locale: 'en-US' });
   }
 }
 
@@ -158,7 +158,7 @@ describe('cell edits', () => {
       { lineId: line, period: '2099-01', field: 'actual' as const, value: '5' },
       { lineId: line, period: '2026-05', field: 'plan' as const, value: '-5' },
     ];
-    const e = await api.call('value:setCells', { measureId: ids.A!, cells: bad, decimalMark: '.' }).catch((x: { body: { issues: { field: string; message: string }[] } }) => x);
+    const e = await api.call('value:setCells', { measureId: ids.A!, cells: bad, locale: 'en-US' }).catch((x: { body: { issues: { field: string; message: string }[] } }) => x);
     const issues = (e as { body: { issues: { field: string; message: string }[] } }).body.issues;
     expect(issues.map((i) => i.field)).toEqual([`${line}:2026-03:forecast`, `${line}:2026-04:plan`, `${line}:2020-01:plan`, `${line}:2099-01:actual`, `${line}:2026-05:plan`]);
     expect(issues[0]!.message).toMatch(/not a number/);

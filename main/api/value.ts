@@ -21,7 +21,8 @@ import {
 } from '../../db/repositories/value.js';
 import type { Measure, MeasureValue } from '../../preload/contract.js';
 import { LINE_TYPE_RULES, measureRange } from '../domain/value-lines.js';
-import { minorDigits, parseAmount } from '../domain/value-money.js';
+import { minorDigits } from '../domain/value-money.js';
+import { parseMoney } from '../../preload/contract/parse.js';
 import { ApiError } from './errors.js';
 import type { Handlers } from './handlers.js';
 import { mustMeasure } from './measures.js';
@@ -88,9 +89,9 @@ function mustController(s: ApiSession, m: Measure, what: string): void {
   }
 }
 
-function parseTarget(s: ApiSession, raw: string | null | undefined, mark?: '.' | ','): number | null {
+function parseTarget(s: ApiSession, raw: string | null | undefined, locale?: string): number | null {
   if (raw === undefined || raw === null || raw.trim() === '') return null;
-  const r = parseAmount(raw, currencyOf(s).digits, mark);
+  const r = parseMoney(raw, currencyOf(s).digits, locale);
   if (!r.ok) throw new ValidationError(`Target ${r.message}.`, [{ field: 'target', message: `Target ${r.message}` }]);
   return r.value;
 }
@@ -99,9 +100,9 @@ export function valueHandlers(s: ApiSession): Pick<Handlers, K> {
   const get = (id: string) => measureValue(s, mustMeasure(s, id));
   return {
     'value:get': ({ measureId }) => get(measureId),
-    'value:addLine': ({ measureId, type, label, target, decimalMark }) => {
+    'value:addLine': ({ measureId, type, label, target, locale }) => {
       const m = mustMeasure(s, measureId);
-      const t = parseTarget(s, target, decimalMark);
+      const t = parseTarget(s, target, locale);
       if (t !== null && t < 0 && LINE_TYPE_RULES[type].nonNegative) throw new ValidationError('Target cannot be negative for this line type.', [{ field: 'target', message: 'cannot be negative' }]);
       s.act(`Add ${LINE_TYPE_RULES[type].label} line to ${m.code}`, (w, db) => {
         insertLine(w, db, { measureId, type, label: label || LINE_TYPE_RULES[type].label, target: t });
@@ -109,13 +110,13 @@ export function valueHandlers(s: ApiSession): Pick<Handlers, K> {
       });
       return get(measureId);
     },
-    'value:updateLine': ({ lineId, label, target, decimalMark }) => {
+    'value:updateLine': ({ lineId, label, target, locale }) => {
       const l = mustLine(s, lineId);
       const m = mustMeasure(s, l.measureId);
       const patch: Record<string, string | number | null> = {};
       if (label !== undefined) patch.label = label || LINE_TYPE_RULES[l.type].label;
       if (target !== undefined) {
-        patch.target = parseTarget(s, target, decimalMark);
+        patch.target = parseTarget(s, target, locale);
         if (patch.target !== null && patch.target < 0 && LINE_TYPE_RULES[l.type].nonNegative) throw new ValidationError('Target cannot be negative for this line type.', [{ field: 'target', message: 'cannot be negative' }]);
       }
       s.act(`Edit effect line of ${m.code}`, (w, db) => {
@@ -137,9 +138,9 @@ export function valueHandlers(s: ApiSession): Pick<Handlers, K> {
       });
       return get(m.id);
     },
-    'value:setCells': ({ measureId, cells, decimalMark }) => {
+    'value:setCells': ({ measureId, cells, locale }) => {
       const m = mustMeasure(s, measureId);
-      const checked = checkCells(s, m, cells, decimalMark);
+      const checked = checkCells(s, m, cells, locale);
       s.act(cells.length === 1 ? `Edit ${m.code} ${cells[0]!.field} ${cells[0]!.period}` : `Edit ${cells.length} amounts of ${m.code}`, (w, db) => {
         // Lazy baseline lock: a DI3+ measure's first plan edit locks the plan it had.
         if (m.diLevel >= 3 && checked.some((c) => c.field === 'plan')) lockBaseline(w, db, m.id);

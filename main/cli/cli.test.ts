@@ -48,11 +48,21 @@ describe('steerco CLI', () => {
     expect(list.find((m) => m.code === 'M-0002')).toMatchObject({ title: 'Price book v2', owner: 'Li Wei', potentialStatus: 'amber' });
   });
 
+  it('reads dates as ISO or in the order of --locale', async () => {
+    expect((await run('measures', 'set', file, 'M-0002', 'dueDate=31.12.2099', '--locale', 'de-DE')).code).toBe(0);
+    const due = async () => (JSON.parse((await run('measures', 'list', file, '--json')).out) as { code: string; dueDate: string }[]).find((m) => m.code === 'M-0002')!.dueDate;
+    expect(await due()).toBe('2099-12-31');
+    expect((await run('measures', 'set', file, 'M-0002', 'dueDate=12/30/2099', '--locale', 'en-US')).code).toBe(0);
+    expect(await due()).toBe('2099-12-30');
+  });
+
   it.each([
     [['title='], /Title: is required/],
     [['owner=Nobody'], /Unknown person "Nobody"/],
     [['dueDate=2001-01-01'], /before the start date/],
     [['implementationStatus=blue'], /not a status/],
+    [['dueDate=2026-02-30'], /"2026-02-30" is not a day: February 2026 has 28 days/],
+    [['dueDate=11/15/2026', '--locale', 'de-DE'], /"11\/15\/2026" is not a date in de-DE \(day.month.year, 31.12.2026\): there is no month 15/],
     [['colour=red'], /Unknown field "colour"/],
     [['justtext'], /is not field=value/],
   ])('refuses %j with exit code 2 and writes nothing', async (pairs, message) => {

@@ -1,5 +1,6 @@
 import type { CustomField } from '../../preload/contract/grid-types.js';
-import { parseIsoDate, resolvePerson, type PersonRef } from './measures.js';
+import { parseDay, parseMoney, parseNumber } from '../../preload/contract/parse.js';
+import { resolvePerson, type PersonRef } from './measures.js';
 
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
@@ -20,21 +21,20 @@ export function fieldKey(label: string, taken: ReadonlySet<string>): string {
   return key;
 }
 
-/** Money typed as "1,250.50", "1250", "-3.5" → minor units; null when it is not an amount. */
-export function parseMoney(text: string): number | null {
-  const t = text.trim().replace(/[\s,']/g, '');
-  const m = /^(-)?(\d+)(?:\.(\d{1,2}))?$/.exec(t);
-  if (!m) return null;
-  const cents = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));
-  if (!Number.isSafeInteger(cents)) return null;
-  return m[1] ? -cents : cents;
-}
-
 const YES = new Set(['yes', 'y', 'true', '1', 'x', '✓', 'ja', 'oui']);
 const NO = new Set(['no', 'n', 'false', '0', '', 'nein', 'non']);
 
-/** The stored text of a custom value, or an error message. null = empty. */
-export function validateCustomValue(field: CustomField, raw: string | null, people: PersonRef[]): { value: string | null } | { error: string } {
+/**
+ * The stored text of a custom value, or an error message. null = empty. Numbers, money and
+ * dates are read in `read.locale` by the shared parser; money in minor units of `read.digits`
+ * decimals (the workspace currency's), never rounded.
+ */
+export function validateCustomValue(
+  field: CustomField,
+  raw: string | null,
+  people: PersonRef[],
+  read: { locale?: string; digits?: number } = {},
+): { value: string | null } | { error: string } {
   const text = raw ?? '';
   const t = text.trim();
   if (field.type === 'checkbox') {
@@ -50,17 +50,16 @@ export function validateCustomValue(field: CustomField, raw: string | null, peop
       if (CONTROL.test(text)) return { error: 'contains a control character' };
       return { value: text };
     case 'number': {
-      const n = Number(t.replace(/[\s,']/g, ''));
-      if (!/^[-+]?[\d\s,'.]+(e[-+]?\d+)?$/i.test(t) || !Number.isFinite(n)) return { error: `"${t.slice(0, 40)}" is not a number` };
-      return { value: String(n) };
+      const n = parseNumber(t, read.locale);
+      return n.ok ? { value: n.value } : { error: n.message };
     }
     case 'money': {
-      const c = parseMoney(t);
-      return c === null ? { error: `"${t.slice(0, 40)}" is not an amount; use e.g. 1250.50` } : { value: String(c) };
+      const c = parseMoney(t, read.digits ?? 2, read.locale);
+      return c.ok ? { value: String(c.value) } : { error: c.message };
     }
     case 'date': {
-      const d = parseIsoDate(t);
-      return d ? { value: d } : { error: `"${t.slice(0, 40)}" is not a date; use YYYY-MM-DD` };
+      const d = parseDay(t, read.locale);
+      return d.ok ? { value: d.value } : { error: d.message };
     }
     case 'choice': {
       const c = field.choices.find((x) => x.toLowerCase() === t.toLowerCase());

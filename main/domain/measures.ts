@@ -5,6 +5,7 @@ import {
   type MeasurePatch,
   type Rag,
 } from '../../preload/contract/types.js';
+import { parseDay } from '../../preload/contract/parse.js';
 
 export interface Issue {
   field?: string;
@@ -54,16 +55,6 @@ export function resolvePerson(value: string, people: PersonRef[]): { id: string 
   return { error: `Unknown person "${v}"; add them under People first` };
 }
 
-/** A calendar date as YYYY-MM-DD, or null when it is not one. */
-export function parseIsoDate(value: string): string | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const dt = new Date(Date.UTC(y, mo - 1, d));
-  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) return null;
-  return m[0];
-}
-
 export function parseRag(value: string): Rag | null {
   const v = value.trim().toLowerCase();
   if ((RAG as readonly string[]).includes(v)) return v as Rag;
@@ -93,10 +84,11 @@ export interface ValidatedPatch {
 
 /**
  * Checks a patch against the rules of the grid and turns it into database columns.
- * `current` is the measure before the edit (null when creating). Nothing is partial:
+ * `current` is the measure before the edit (null when creating); dates are read in `locale`
+ * (the user's, else the runtime's; preload/contract/parse.ts). Nothing is partial:
  * callers write `columns` only when `issues` is empty.
  */
-export function validateMeasurePatch(current: Pick<Measure, 'startDate' | 'dueDate'> | null, patch: MeasurePatch, people: PersonRef[]): ValidatedPatch {
+export function validateMeasurePatch(current: Pick<Measure, 'startDate' | 'dueDate'> | null, patch: MeasurePatch, people: PersonRef[], locale?: string): ValidatedPatch {
   const columns: Record<string, string | null> = {};
   const issues: Issue[] = [];
   const fail = (field: EditableMeasureField, message: string): void => {
@@ -130,9 +122,9 @@ export function validateMeasurePatch(current: Pick<Measure, 'startDate' | 'dueDa
     if (dateCol) {
       if (value.trim() === '') columns[dateCol] = null;
       else {
-        const d = parseIsoDate(value);
-        if (!d) fail(key, `"${value.slice(0, 40)}" is not a date; use YYYY-MM-DD`);
-        else columns[dateCol] = d;
+        const d = parseDay(value, locale);
+        if (!d.ok) fail(key, d.message);
+        else columns[dateCol] = d.value;
       }
       continue;
     }

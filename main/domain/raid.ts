@@ -1,6 +1,7 @@
 /** Rules of RAID item edits: the grid's patch turned into columns, or clear refusals. */
 import { ESC_LEVELS, IMPACTS, PROBABILITIES, RAID_KINDS, RAID_STATUSES, type EditableRaidField, type RaidPatch } from '../../preload/contract/raid-types.js';
-import { parseIsoDate, resolvePerson, type Issue, type PersonRef } from './measures.js';
+import { parseDay } from '../../preload/contract/parse.js';
+import { resolvePerson, type Issue, type PersonRef } from './measures.js';
 
 export const RAID_FIELD_LABELS: Record<EditableRaidField, string> = {
   kind: 'Kind',
@@ -41,7 +42,7 @@ export interface MeasureLookup {
 
 /**
  * Validates a RAID patch. `measures` resolves a measure code; `current` is the item before the
- * edit. Escalating without a level defaults to the project level; a level without the flag sets it.
+ * edit; the due date is read in `locale` (the user's, else the runtime's). Escalating without a level defaults to the project level; a level without the flag sets it.
  */
 export function validateRaidPatch(
   current: { escalated: number | boolean; escalationLevel: string | null; kind: string } | null,
@@ -49,6 +50,7 @@ export function validateRaidPatch(
   people: PersonRef[],
   measureByCode: (code: string) => MeasureLookup | undefined,
   nodes: { id: string; name: string }[] = [],
+  locale?: string,
 ): { columns: Record<string, string | number | null>; issues: Issue[] } {
   const columns: Record<string, string | number | null> = {};
   const issues: Issue[] = [];
@@ -82,9 +84,9 @@ export function validateRaidPatch(
     } else if (key === 'dueDate') {
       if (value === '') columns.due_date = null;
       else {
-        const d = parseIsoDate(value);
-        if (!d) fail(key, `"${value.slice(0, 40)}" is not a date; use YYYY-MM-DD`);
-        else columns.due_date = d;
+        const d = parseDay(value, locale);
+        if (!d.ok) fail(key, d.message);
+        else columns.due_date = d.value;
       }
     } else if (key === 'measure') {
       if (value === '') columns.measure_id = null;

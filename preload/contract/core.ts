@@ -12,6 +12,7 @@ import type {
 } from './types.js';
 import { EDITABLE_MEASURE_FIELDS, LEVELS } from './types.js';
 import { filePath } from './paths.js';
+import { isLocaleTag } from './parse.js';
 
 const id = z.string().min(1, 'an id is required').max(200);
 const path = filePath();
@@ -23,6 +24,11 @@ const patchShape = Object.fromEntries(EDITABLE_MEASURE_FIELDS.map((f) => [f, z.s
   z.ZodOptional<z.ZodNullable<z.ZodString>>
 >;
 export const measurePatchSchema = z.object(patchShape).strict();
+/**
+ * The user's locale (BCP 47, e.g. "de-DE"), sent with typed text: dates and numbers are read
+ * in its order and marks (preload/contract/parse.ts). Absent: the runtime's default locale.
+ */
+export const localeSchema = z.string().max(35).refine(isLocaleTag, 'is not a language tag (for example de-DE or en-US)');
 
 export interface AppInfo {
   version: string;
@@ -67,10 +73,15 @@ export const coreContract = {
   /** The measures of a node's subtree (or all); with `ids`, only those of them (to refresh rows that changed). */
   'measures:list': method<Measure[]>()(z.object({ nodeId: id.optional(), ids: z.array(id).max(20_000).optional() }).strict()),
   'measures:get': method<Measure>()(z.object({ id }).strict()),
-  'measures:create': method<Measure>()(z.object({ nodeId: id, patch: measurePatchSchema.optional() }).strict()),
-  /** Edits fields of one measure; people by id or exact name; '' or null clears. `custom`: custom field values by key. */
+  'measures:create': method<Measure>()(z.object({ nodeId: id, patch: measurePatchSchema.optional(), locale: localeSchema.optional() }).strict()),
+  /**
+   * Edits fields of one measure; people by id or exact name; '' or null clears. `custom`: custom field values by key.
+   * Dates, numbers and money as typed, read in `locale`; a value that cannot be read is refused and nothing is written.
+   */
   'measures:update': method<Measure>()(
-    z.object({ id, patch: measurePatchSchema, custom: z.record(z.string().max(200), z.string().max(1_000_000).nullable()).optional() }).strict(),
+    z
+      .object({ id, patch: measurePatchSchema, custom: z.record(z.string().max(200), z.string().max(1_000_000).nullable()).optional(), locale: localeSchema.optional() })
+      .strict(),
   ),
   'measures:move': method<Measure[]>()(z.object({ ids: z.array(id).min(1).max(100_000), nodeId: id }).strict()),
   'measures:delete': method<{ deleted: number }>()(z.object({ ids: z.array(id).min(1).max(100_000) }).strict()),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define.js';
-import { measurePatchSchema } from './core.js';
+import { localeSchema, measurePatchSchema } from './core.js';
 import { CUSTOM_FIELD_TYPES, type BulkUpdateResult, type CustomField, type Milestone, type SavedView } from './grid-types.js';
 import { filePath, overwrite } from './paths.js';
 
@@ -26,10 +26,11 @@ export const gridContract = {
   /**
    * Applies edits to many measures in ONE transaction and ONE undo step (paste, bulk
    * edit, custom values). Every cell is validated first; if any cell is refused, nothing
-   * is written and the error lists every refused cell (row = measure code).
+   * is written and the error lists every refused cell (row = measure code). Dates, numbers
+   * and money are read in `locale` (the user's; else the runtime's).
    */
   'measures:bulkUpdate': method<BulkUpdateResult>()(
-    z.object({ edits: z.array(edit).min(1).max(100_000), label: z.string().trim().max(200).optional() }).strict(),
+    z.object({ edits: z.array(edit).min(1).max(100_000), label: z.string().trim().max(200).optional(), locale: localeSchema.optional() }).strict(),
   ),
 
   /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './define.js';
+import { localeSchema } from './core.js';
 import {
   ACTION_STATUSES,
   EDITABLE_RAID_FIELDS,
@@ -35,8 +36,8 @@ export const raidContract = {
   'raid:create': method<RaidItem>()(
     z.object({ kind: z.enum(RAID_KINDS), measureId: id.optional(), nodeId: id.optional(), patch: raidPatchSchema.optional() }).strict(),
   ),
-  /** Edits fields of one RAID item with the grid's rules; '' or null clears. */
-  'raid:update': method<RaidItem>()(z.object({ id, patch: raidPatchSchema }).strict()),
+  /** Edits fields of one RAID item with the grid's rules; '' or null clears; the due date is read in `locale`. */
+  'raid:update': method<RaidItem>()(z.object({ id, patch: raidPatchSchema, locale: localeSchema.optional() }).strict()),
   'raid:delete': method<{ deleted: number }>()(z.object({ ids: z.array(id).min(1).max(10_000) }).strict()),
 
   /** What a measure waits on and what waits on it, directly and transitively, with flags. */

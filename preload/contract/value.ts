@@ -1,6 +1,7 @@
 /** Value tracking: effect lines, period values, validation, statuses, roll-ups, dashboard. */
 import { z } from 'zod';
 import { method } from './define.js';
+import { localeSchema } from './core.js';
 import type { Rag } from './types.js';
 
 export const EFFECT_LINE_TYPES = [
@@ -128,11 +129,11 @@ export const valueContract = {
   'value:get': method<MeasureValue>()(z.object({ measureId: id }).strict()),
   'value:addLine': method<MeasureValue>()(
     z
-      .object({ measureId: id, type: z.enum(EFFECT_LINE_TYPES), label: z.string().trim().max(200).optional(), target: amount.optional(), decimalMark: z.enum(['.', ',']).optional() })
+      .object({ measureId: id, type: z.enum(EFFECT_LINE_TYPES), label: z.string().trim().max(200).optional(), target: amount.optional(), locale: localeSchema.optional() })
       .strict(),
   ),
   'value:updateLine': method<MeasureValue>()(
-    z.object({ lineId: id, label: z.string().trim().max(200).optional(), target: amount.optional(), decimalMark: z.enum(['.', ',']).optional() }).strict(),
+    z.object({ lineId: id, label: z.string().trim().max(200).optional(), target: amount.optional(), locale: localeSchema.optional() }).strict(),
   ),
   'value:deleteLine': method<MeasureValue>()(z.object({ lineId: id }).strict()),
   /**
@@ -145,8 +146,8 @@ export const valueContract = {
       .object({
         measureId: id,
         cells: z.array(z.object({ lineId: id, period, field: z.enum(VALUE_FIELDS), value: amount }).strict()).min(1).max(5000),
-        /** The user's locale decimal mark; settles "1,234" vs "1,5" (see main/domain/value-money.ts). */
-        decimalMark: z.enum(['.', ',']).optional(),
+        /** The user's locale: its decimal mark settles "1,234" vs "1,5" (preload/contract/parse.ts). */
+        locale: localeSchema.optional(),
       })
       .strict(),
   ),

@@ -44,10 +44,10 @@ export const measureCommands: Command[] = [
   },
   {
     path: ['measures', 'set'],
-    usage: 'measures set FILE CODE field=value…',
-    summary: `Edit fields of a measure (${EDITABLE_MEASURE_FIELDS.join(', ')}); same rules as the grid`,
+    usage: 'measures set FILE CODE field=value… [--locale TAG]',
+    summary: `Edit fields of a measure (${EDITABLE_MEASURE_FIELDS.join(', ')}); same rules as the grid; dates read as YYYY-MM-DD or in --locale's order (default: the system's)`,
     async run(args, io) {
-      const { positionals } = parseArgs({ args, allowPositionals: true });
+      const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { locale: { type: 'string' } } });
       const [file, code, ...pairs] = positionals;
       if (!code || pairs.length === 0) throw new CliError('Usage: steerco measures set FILE CODE field=value…');
       const patch: MeasurePatch = {};
@@ -62,7 +62,7 @@ export const measureCommands: Command[] = [
       }
       return withWorkspace(file, async (api) => {
         const m = await findByCode(api, code);
-        const updated = await api.call('measures:update', { id: m.id, patch });
+        const updated = await api.call('measures:update', { id: m.id, patch, ...(values.locale ? { locale: values.locale } : {}) });
         io.out(JSON.stringify(measureJson(updated)));
         return 0;
       });

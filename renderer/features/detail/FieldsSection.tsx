@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
 import { RAG, RAG_LABELS, type CustomField, type Measure, type MeasurePatch } from '../../../preload/contract';
 import { useApp } from '../../app/context';
+import { DayPicker } from '../../components/DayPicker';
+import { typedProblem, typedText } from '../grid/typed-values';
 
-type Kind = 'text' | 'long' | 'person' | 'rag' | 'date';
+type Kind = 'text' | 'long' | 'person' | 'rag' | 'date' | 'number' | 'money';
 const FIELDS: [keyof MeasurePatch, string, Kind][] = [
   ['title', 'Title', 'text'],
   ['owner', 'Owner', 'person'],
@@ -22,16 +24,27 @@ const FIELDS: [keyof MeasurePatch, string, Kind][] = [
 /** A field that saves when it loses focus (or on Enter for one line); each save is one undo step. */
 function Field(props: { label: string; value: string; kind: Kind; options?: string[]; error?: string; onSave: (v: string) => void }) {
   const [v, setV] = useState(props.value);
+  // Text the one parser cannot read is refused here, with the reason, and stays for correction.
+  const [unreadable, setUnreadable] = useState<string | null>(null);
   useEffect(() => setV(props.value), [props.value]);
-  const commit = () => {
-    if (v !== props.value) props.onSave(v);
+  const typed = props.kind === 'date' || props.kind === 'number' || props.kind === 'money';
+  const commit = (text = v) => {
+    const problem = typed ? typedProblem(props.kind as 'date' | 'number' | 'money', text) : null;
+    setUnreadable(problem);
+    if (!problem && text !== props.value) props.onSave(text);
   };
+  const change = (text: string) => {
+    setV(text);
+    if (unreadable) setUnreadable(typed ? typedProblem(props.kind as 'date' | 'number' | 'money', text) : null);
+  };
+  const error = unreadable ?? props.error;
   const listId = props.options ? `opts-${props.label.replace(/\W/g, '')}` : undefined;
+  const errorId = `err-${props.label.replace(/\W/g, '')}`;
   return (
     <label className={props.kind === 'long' ? 'wide' : undefined}>
       {props.label}
       {props.kind === 'long' ? (
-        <textarea rows={4} value={v} onChange={(e) => setV(e.target.value)} onBlur={commit} />
+        <textarea rows={4} value={v} onChange={(e) => setV(e.target.value)} onBlur={() => commit()} />
       ) : props.kind === 'rag' ? (
         <select value={v} onChange={(e) => (setV(e.target.value), props.onSave(e.target.value))}>
           {RAG.map((r) => (
@@ -41,15 +54,30 @@ function Field(props: { label: string; value: string; kind: Kind; options?: stri
           ))}
         </select>
       ) : (
-        <input
-          value={v}
-          list={listId}
-          type={props.kind === 'date' ? 'date' : 'text'}
-          className={props.error ? 'input-error' : undefined}
-          onChange={(e) => setV(e.target.value)}
-          onBlur={commit}
-          onKeyDown={(e) => e.key === 'Enter' && commit()}
-        />
+        <span className="field-input">
+          <input
+            value={v}
+            list={listId}
+            className={error ? 'input-error' : undefined}
+            // Named by the label alone; the reason is its description.
+            aria-label={props.label}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? errorId : undefined}
+            onChange={(e) => change(e.target.value)}
+            onBlur={() => commit()}
+            onKeyDown={(e) => e.key === 'Enter' && commit()}
+          />
+          {props.kind === 'date' && (
+            <DayPicker
+              text={v}
+              label={`Pick ${props.label}`}
+              onPick={(iso) => {
+                change(iso);
+                commit(iso);
+              }}
+            />
+          )}
+        </span>
       )}
       {listId && (
         <datalist id={listId}>
@@ -58,7 +86,11 @@ function Field(props: { label: string; value: string; kind: Kind; options?: stri
           ))}
         </datalist>
       )}
-      {props.error && <small className="error-text">{props.error}</small>}
+      {error && (
+        <small id={errorId} className="error-text">
+          {error}
+        </small>
+      )}
     </label>
   );
 }
@@ -69,11 +101,8 @@ function customOptions(f: CustomField, people: string[]): string[] | undefined {
   return f.choices.length ? f.choices : undefined;
 }
 
-const customText = (f: CustomField, m: Measure) => {
-  const v = m.custom?.[f.key];
-  if (v === undefined || v === null) return '';
-  return f.type === 'money' && typeof v === 'number' ? (v / 100).toFixed(2) : String(v);
-};
+const customKind = (f: CustomField): Kind => (f.type === 'date' || f.type === 'number' || f.type === 'money' ? f.type : 'text');
+const customText = (f: CustomField, m: Measure) => typedText(f.type === 'money' || f.type === 'number' ? f.type : 'text', m.custom?.[f.key]);
 
 export function FieldsSection({ measureId }: { measureId: string }) {
   const m = useApp((s) => s.measures.find((x) => x.id === measureId));
@@ -101,7 +130,7 @@ export function FieldsSection({ measureId }: { measureId: string }) {
         <Field
           key={f.id}
           label={f.label}
-          kind={f.type === 'date' ? 'date' : 'text'}
+          kind={customKind(f)}
           value={customText(f, m)}
           options={customOptions(f, names)}
           error={cellErrors[`${m.id}:custom.${f.key}`]}

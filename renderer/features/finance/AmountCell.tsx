@@ -3,7 +3,8 @@ import { formatAmount } from './money';
 
 /**
  * One editable amount. Shows the locale format; sends the typed text as is (the API parses
- * it and refuses over-precise or non-numeric input with a per-cell message).
+ * it with the one parser, preload/contract/parse.ts, and refuses over-precise or non-numeric
+ * input with a per-cell message). A refused text stays in the cell for correction.
  */
 export function AmountCell(props: {
   value: number | null;
@@ -13,14 +14,16 @@ export function AmountCell(props: {
   readOnly?: boolean;
   className?: string;
   title?: string;
-  onCommit: (text: string) => void;
+  /** Resolves false when the amount was refused: the typed text then stays. */
+  onCommit: (text: string) => Promise<boolean> | void;
   onPasteGrid: (text: string) => boolean;
 }) {
   const shown = formatAmount(props.value, props.digits);
   const [draft, setDraft] = useState<string | null>(null);
   const commit = () => {
-    if (draft !== null && draft.trim() !== shown) props.onCommit(draft.trim());
-    setDraft(null);
+    if (draft === null) return;
+    if (draft.trim() === shown) return setDraft(null);
+    void Promise.resolve(props.onCommit(draft.trim())).then((saved) => saved !== false && setDraft(null));
   };
   return (
     <td className={`amount ${props.className ?? ''} ${props.error ? 'cell-error' : ''}`} title={props.error ?? props.title}>

@@ -2,7 +2,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { EFFECT_LINE_TYPES, type EffectLine, type EffectLineType, type EffectValue, type MeasureValue, type ValueField } from '../../../preload/contract';
 import { useApp } from '../../app/context';
 import { AmountCell } from './AmountCell';
-import { formatAmount, formatMoney, localeDecimalMark } from './money';
+import { formatAmount, formatMoney } from './money';
+import { userLocale } from '../../app/locale';
 import { monthLabel, monthsBetween, parseClipboard, sumOf, yearColumns } from './periods';
 import { StatusCards } from './StatusCards';
 import { ValidationRow } from './ValidationRow';
@@ -135,7 +136,7 @@ function PeriodGrid({ v }: { v: MeasureValue }) {
                     key={String(line.target)}
                     onBlur={(e) =>
                       e.target.value !== fmt(line.target) &&
-                      void valueAction(() => api.call('value:updateLine', { lineId: line.id, target: e.target.value, decimalMark: localeDecimalMark() }))
+                      void valueAction(() => api.call('value:updateLine', { lineId: line.id, target: e.target.value, locale: userLocale() }))
                     }
                   />{' '}
                   {line.target !== null && <span className="muted">forecast total {formatMoney(sumOf(values, line.id, 'forecast', allMonths) ?? 0, v.currency, v.digits)}</span>}
@@ -174,7 +175,7 @@ function PeriodGrid({ v }: { v: MeasureValue }) {
                         readOnly={locked || future}
                         className={`${locked ? 'locked' : ''} ${unvalidated ? 'unvalidated' : ''} ${future ? 'future' : ''}`}
                         title={locked ? 'Validated by the controller: locked' : unvalidated ? 'Not yet validated by the controller' : future ? 'Actuals only for past and current months' : undefined}
-                        onCommit={(text) => void setCells([{ lineId: line.id, period: c.period, field, value: text === '' ? null : text }])}
+                        onCommit={(text) => setCells([{ lineId: line.id, period: c.period, field, value: text === '' ? null : text }])}
                         onPasteGrid={(text) => paste(line, field, c.period, text)}
                       />
                     );

@@ -32,9 +32,3 @@ export function formatMoney(minor: number, currency: string, digits: number, loc
 export function formatCompact(minor: number, currency: string, digits: number, locale = navigator.language): string {
   return nf(`c:${locale}:${currency}`, () => new Intl.NumberFormat(locale, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 })).format(minor / 10 ** digits);
 }
-
-/** The locale's decimal mark, sent with typed amounts so "1,234" is read the way the user means it. */
-export function localeDecimalMark(locale = navigator.language): '.' | ',' {
-  const part = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal');
-  return part?.value === ',' ? ',' : '.';
-}

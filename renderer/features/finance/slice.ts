@@ -1,7 +1,7 @@
 import type { DashboardData, MeasureValue, ValueField } from '../../../preload/contract';
 import type { Slice } from '../../app/store';
 import { ApiCallError } from '../../app/api';
-import { localeDecimalMark } from './money';
+import { userLocale } from '../../app/locale';
 
 export interface CellEdit {
   lineId: string;
@@ -60,7 +60,7 @@ export const createValueSlice: Slice<ValueSlice> = (set, get) => {
       if (!id) return false;
       const keys = cells.map((c) => `${c.lineId}:${c.period}:${c.field}`);
       try {
-        const v = await get().api.call('value:setCells', { measureId: id, cells, decimalMark: localeDecimalMark() });
+        const v = await get().api.call('value:setCells', { measureId: id, cells, locale: userLocale() });
         set((s) => {
           const valueErrors = { ...s.valueErrors };
           keys.forEach((k) => delete valueErrors[k]);

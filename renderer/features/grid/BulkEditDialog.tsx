@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import { RAG, type CustomField, type MeasureEdit } from '../../../preload/contract';
+import { RAG, dateFormat, type CustomField, type MeasureEdit } from '../../../preload/contract';
+import { userLocale } from '../../app/locale';
 import { useApp } from '../../app/context';
 import { Modal } from '../../components/Modal';
 
@@ -22,6 +23,8 @@ export function BulkEditDialog(props: { ids: string[]; customFields: CustomField
   const [busy, setBusy] = useState(false);
   const targets = useMemo<Target[]>(() => {
     const names = people.map((p) => p.name);
+    // Dates are read as ISO or in the user's order (the one parser); the label shows both.
+    const dates = `(${dateFormat(userLocale()).example} or 2026-12-31)`;
     const fns = [...new Set(measures.map((m) => m.function).filter(Boolean))].sort();
     return [
       { key: 'owner', label: 'Owner', options: names },
@@ -32,8 +35,8 @@ export function BulkEditDialog(props: { ids: string[]; customFields: CustomField
       { key: 'legalEntity', label: 'Legal entity' },
       { key: 'implementationStatus', label: 'Implementation status', options: [...RAG] },
       { key: 'potentialStatus', label: 'Potential status', options: [...RAG] },
-      { key: 'startDate', label: 'Start date (YYYY-MM-DD)' },
-      { key: 'dueDate', label: 'Due date (YYYY-MM-DD)' },
+      { key: 'startDate', label: `Start date ${dates}` },
+      { key: 'dueDate', label: `Due date ${dates}` },
       ...props.customFields.map((f) => ({
         key: f.key,
         label: f.label,

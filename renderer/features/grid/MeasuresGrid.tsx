@@ -19,6 +19,8 @@ import { ViewsMenu } from '../views/ViewsMenu';
 import { BulkEditDialog } from './BulkEditDialog';
 import { ColumnChooser } from './ColumnChooser';
 import { measureColumns } from './columns';
+import type { TypedEditorParams } from './TypedCellEditor';
+import { typedText } from './typed-values';
 import { CustomFieldsDialog } from './CustomFieldsDialog';
 import { ExportDialog, type GridView } from './ExportDialog';
 import { FilterChips } from './FilterChips';
@@ -52,6 +54,8 @@ export function MeasuresGrid() {
   const people = useApp((s) => s.people);
   const customFields = useApp((s) => s.customFields);
   const cellErrors = useApp((s) => s.cellErrors);
+  const cellDrafts = useApp((s) => s.cellDrafts);
+  const takeDraftText = useApp((s) => s.takeDraft);
   const conflictCells = useApp((s) => s.conflictCells);
   const selectedNodeId = useApp((s) => s.selectedNodeId);
   const workspaceId = useApp((s) => s.workspace?.workspaceId);
@@ -156,11 +160,19 @@ export function MeasuresGrid() {
   // (Renamed nodes, new fields or people rebuild the columns, which resets that cache too.)
   const readiness = useCallback((id: string) => readinessRef.current[id], []);
   const openRaid = useCallback((id: string) => openMeasureRaid(id, 'deps'), [openMeasureRaid]);
+  const takeDraft = useCallback(
+    (key: string) => {
+      const text = takeDraftText(key);
+      return text === undefined ? undefined : { text, message: errorsRef.current[key] ?? '' };
+    },
+    [takeDraftText],
+  );
   const columnDefs = useMemo(
     () =>
       measureColumns({
         peopleNames,
         cellErrors: () => errorsRef.current,
+        takeDraft,
         packagePath,
         customFields: stableFields,
         onOpen: openDetail,
@@ -171,8 +183,26 @@ export function MeasuresGrid() {
         onOpenGate: openGate,
         onOpenRaid: openRaid,
       }),
-    [peopleNames, packagePath, stableFields, openDetail, openEffects, indent, readiness, openGate, openRaid],
+    [peopleNames, packagePath, stableFields, openDetail, openEffects, indent, readiness, openGate, openRaid, takeDraft],
   );
+
+  // An edit the workspace refused (due before start, a required field) reopens its cell with
+  // the typed text and the reason, unless another cell is being edited by then.
+  const draftsRef = useRef(cellDrafts);
+  useEffect(() => {
+    const before = draftsRef.current;
+    draftsRef.current = cellDrafts;
+    const api = gridRef.current?.api;
+    const key = Object.keys(cellDrafts).find((k) => before[k] !== cellDrafts[k]);
+    if (!api || !key || api.getEditingCells().length > 0) return;
+    const at = key.indexOf(':');
+    const row = api.getRowNode(key.slice(0, at));
+    const colKey = key.slice(at + 1);
+    if (row?.rowIndex === null || row?.rowIndex === undefined || api.getColumnDef(colKey)?.cellEditorParams?.takeDraft === undefined) return;
+    api.ensureIndexVisible(row.rowIndex);
+    api.setFocusedCell(row.rowIndex, colKey);
+    api.startEditingCell({ rowIndex: row.rowIndex, colKey });
+  }, [cellDrafts]);
 
   useEffect(() => {
     // Redraw only the rows whose refusals changed: a grid-wide redraw would end an edit in progress elsewhere.
@@ -212,7 +242,8 @@ export function MeasuresGrid() {
     (e: CellEditRequestEvent<GridRow>) => {
       const field = e.colDef.field ?? '';
       const value = e.newValue === undefined || e.newValue === null ? '' : String(e.newValue);
-      if (!e.data || isNodeRow(e.data) || String(e.oldValue ?? '') === value) return;
+      const kind = (e.colDef.cellEditorParams as Partial<TypedEditorParams> | undefined)?.kind;
+      if (!e.data || isNodeRow(e.data) || String(e.oldValue ?? '') === value || (kind && typedText(kind, e.oldValue) === value)) return;
       if (field.startsWith('custom.')) void updateCustom(e.data.id, field.slice('custom.'.length), value);
       else void updateMeasure(e.data.id, { [field as keyof MeasurePatch]: value });
     },
@@ -352,6 +383,7 @@ export function MeasuresGrid() {
             getRowId={getRowId}
             {...gridProps}
             readOnlyEdit
+            invalidEditValueMode="block"
             onCellEditRequest={onCellEditRequest}
             quickFilterText={search}
             cacheQuickFilter

@@ -2,16 +2,35 @@ import type { ColDef } from 'ag-grid-community';
 import { DI_NAMES, RAG, type CustomField, type GateReadiness, type Measure } from '../../../preload/contract';
 import { ButtonCellRenderer, CodeCellRenderer, StatusCellRenderer, type ButtonCellParams } from './cell-renderers';
 import { ListCellEditor } from './ListCellEditor';
+import { TypedCellEditor, type TypedEditorParams } from './TypedCellEditor';
+import { typedText, type TypedKind } from './typed-values';
 import { gateColumns } from '../gates/columns';
 
 const LIFECYCLE_LABELS: Record<string, string> = { active: 'Active', on_hold: 'On hold', cancelled: 'Cancelled', closed: 'Closed' };
 
-/** Money in minor units shown with two decimals (what the user types back). */
-export const formatMoney = (v: unknown) => (typeof v === 'number' ? (v / 100).toFixed(2) : '');
+type TakeDraft = TypedEditorParams['takeDraft'];
 
-export function customColumn(f: CustomField, peopleNames: string[], errorRules: (field: string) => Partial<ColDef<Measure>>): ColDef<Measure> {
+/**
+ * A cell typed as text, a date, a number or money: the typed editor refuses what the one
+ * parser cannot read, in the cell. The grid's own parsing is off (valueParser keeps the text):
+ * its date and number parsers turned unreadable text into an empty value or NaN.
+ */
+export function typedCell(kind: TypedKind, takeDraft: TakeDraft): Partial<ColDef<Measure>> {
+  return {
+    cellEditor: TypedCellEditor,
+    cellEditorParams: { kind, takeDraft } satisfies TypedEditorParams,
+    cellDataType: kind === 'date' ? 'dateString' : kind === 'text' ? 'text' : 'number',
+    valueParser: (p) => p.newValue as unknown,
+    ...(kind === 'money' || kind === 'number' ? { valueFormatter: (p) => typedText(kind, p.value), type: 'rightAligned' } : {}),
+  };
+}
+
+const CUSTOM_KINDS: Partial<Record<CustomField['type'], TypedKind>> = { text: 'text', number: 'number', money: 'money', date: 'date' };
+
+export function customColumn(f: CustomField, peopleNames: string[], errorRules: (field: string) => Partial<ColDef<Measure>>, takeDraft?: TakeDraft): ColDef<Measure> {
   const field = `custom.${f.key}`;
   const options = f.type === 'person' ? peopleNames : f.type === 'checkbox' ? ['yes', 'no'] : f.type === 'choice' || f.type === 'multi' ? f.choices : null;
+  const kind = CUSTOM_KINDS[f.type];
   return {
     colId: field,
     field: field as keyof Measure,
@@ -19,10 +38,7 @@ export function customColumn(f: CustomField, peopleNames: string[], errorRules: 
     headerTooltip: `${f.label} (custom field${f.requiredFromDi !== null ? `, required from DI${f.requiredFromDi}` : ''})`,
     width: 150,
     editable: true,
-    cellEditor: options ? ListCellEditor : 'agTextCellEditor',
-    cellEditorParams: options ? { options } : undefined,
-    valueFormatter: f.type === 'money' ? (p) => formatMoney(p.value) : undefined,
-    type: f.type === 'number' || f.type === 'money' ? 'rightAligned' : undefined,
+    ...(options || !kind ? { cellEditor: ListCellEditor, cellEditorParams: { options: options ?? [] } } : typedCell(kind, takeDraft)),
     ...errorRules(field),
   };
 }
@@ -36,6 +52,8 @@ export function measureColumns(opts: {
   onOpen?: (id: string) => void;
   /** Opens the measure's financial effects and statuses (value feature). */
   onOpenEffects?: (id: string) => void;
+  /** The refused text of a cell and its reason, handed once to the editor that reopens it. */
+  takeDraft?: TakeDraft;
   /** Cells with an open sync conflict, keyed "<measure id>:<field>"; read at render like cellErrors. */
   conflictCells?: () => Set<string>;
   /** Depth of a measure in the grid's hierarchy (read when the cell draws), or null when the hierarchy is off. */
@@ -53,12 +71,12 @@ export function measureColumns(opts: {
     },
     tooltipValueGetter: (p: { data?: Measure }) => (p.data ? opts.cellErrors()[`${p.data.id}:${field}`] : undefined),
   });
-  const text = (field: keyof Measure & string, headerName: string, width = 150): ColDef<Measure> => ({
+  const text = (field: keyof Measure & string, headerName: string, width = 150, kind: TypedKind = 'text'): ColDef<Measure> => ({
     field,
     headerName,
     width,
     editable: true,
-    cellEditor: 'agTextCellEditor',
+    ...typedCell(kind, opts.takeDraft),
     ...errorRules(field),
   });
   const person = (field: 'owner' | 'sponsor' | 'controller', headerName: string): ColDef<Measure> => ({
@@ -106,10 +124,10 @@ export function measureColumns(opts: {
     text('businessUnit', 'Business unit'),
     text('function', 'Function', 140),
     { ...text('legalEntity', 'Legal entity'), hide: true },
-    { ...text('description', 'Description', 300), hide: true, cellEditor: 'agLargeTextCellEditor', cellEditorPopup: true },
-    { ...text('closureCriteria', 'Closure criteria', 300), hide: true, cellEditor: 'agLargeTextCellEditor', cellEditorPopup: true },
-    text('startDate', 'Start', 120),
-    text('dueDate', 'Due', 120),
+    { ...text('description', 'Description', 300), hide: true, cellEditor: 'agLargeTextCellEditor', cellEditorParams: undefined, cellEditorPopup: true },
+    { ...text('closureCriteria', 'Closure criteria', 300), hide: true, cellEditor: 'agLargeTextCellEditor', cellEditorParams: undefined, cellEditorPopup: true },
+    text('startDate', 'Start', 120, 'date'),
+    text('dueDate', 'Due', 120, 'date'),
     {
       field: 'diLevel',
       headerName: 'DI',
@@ -137,7 +155,7 @@ export function measureColumns(opts: {
     },
     ...(opts.onOpenEffects ? [effectsColumn(opts.onOpenEffects)] : []),
     { colId: 'package', headerName: 'Package', width: 260, editable: false, valueGetter: (p) => (p.data ? opts.packagePath(p.data.nodeId) : '') },
-    ...(opts.customFields ?? []).map((f) => customColumn(f, opts.peopleNames, errorRules)),
+    ...(opts.customFields ?? []).map((f) => customColumn(f, opts.peopleNames, errorRules, opts.takeDraft)),
   ];
 }
 

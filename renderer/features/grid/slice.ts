@@ -2,6 +2,7 @@ import type { BulkUpdateResult, CustomField, Measure, MeasureEdit, MeasurePatch 
 import type { Slice } from '../../app/store';
 import { ApiCallError } from '../../app/api';
 import { changedMeasureIds, type ChangeEvent } from '../../app/changes';
+import { userLocale } from '../../app/locale';
 
 /** Tables whose changes show in the measures list. */
 export const MEASURE_LIST_TABLES = ['measures', 'people', 'nodes', 'custom_values', 'custom_fields'];
@@ -20,6 +21,10 @@ export interface GridSlice {
   updateCustom(id: string, key: string, value: string): Promise<boolean>;
   /** Refusals shown in their cell, keyed "<measure id>:<field>". */
   cellErrors: Record<string, string>;
+  /** The text of a refused edit, keyed like cellErrors: the cell's editor reopens with it for correction. */
+  cellDrafts: Record<string, string>;
+  /** The refused text of a cell, handed once to the editor that reopens it. */
+  takeDraft(key: string): string | undefined;
   /** Reloads the list; after a change that only touched some measures, just those rows. */
   loadMeasures(change?: ChangeEvent): Promise<void>;
   updateMeasure(id: string, patch: MeasurePatch): Promise<boolean>;
@@ -81,6 +86,17 @@ export const createGridSlice: Slice<GridSlice> = (set, get) => ({
   customFields: [],
   detailId: null,
   cellErrors: {},
+  cellDrafts: {},
+  takeDraft: (key) => {
+    const text = get().cellDrafts[key];
+    if (text !== undefined)
+      set((s) => {
+        const cellDrafts = { ...s.cellDrafts };
+        delete cellDrafts[key];
+        return { cellDrafts };
+      });
+    return text;
+  },
   openDetail: (detailId) => set({ detailId }),
   idFilter: null,
   setIdFilter: (idFilter) => set({ idFilter }),
@@ -99,7 +115,7 @@ export const createGridSlice: Slice<GridSlice> = (set, get) => ({
   },
   bulkUpdate: async (edits, label) => {
     try {
-      const result = await get().api.call('measures:bulkUpdate', { edits, label });
+      const result = await get().api.call('measures:bulkUpdate', { edits, label, locale: userLocale() });
       return { ok: true, result };
     } catch (e) {
       const err = e instanceof ApiCallError ? e : new ApiCallError({ code: 'internal', message: String(e) });
@@ -109,16 +125,18 @@ export const createGridSlice: Slice<GridSlice> = (set, get) => ({
   updateCustom: async (id, key, value) => {
     const cellKey = `${id}:custom.${key}`;
     try {
-      const m = await get().api.call('measures:update', { id, patch: {}, custom: { [key]: value } });
+      const m = await get().api.call('measures:update', { id, patch: {}, custom: { [key]: value }, locale: userLocale() });
       set((s) => {
         const cellErrors = { ...s.cellErrors };
+        const cellDrafts = { ...s.cellDrafts };
         delete cellErrors[cellKey];
-        return { measures: s.measures.map((x) => (x.id === id ? m : x)), cellErrors };
+        delete cellDrafts[cellKey];
+        return { measures: s.measures.map((x) => (x.id === id ? m : x)), cellErrors, cellDrafts };
       });
       return true;
     } catch (e) {
       const message = e instanceof ApiCallError ? e.message : String(e);
-      set((s) => ({ cellErrors: { ...s.cellErrors, [cellKey]: message } }));
+      set((s) => ({ cellErrors: { ...s.cellErrors, [cellKey]: message }, cellDrafts: { ...s.cellDrafts, [cellKey]: value } }));
       get().notify('error', `${get().measures.find((x) => x.id === id)?.code ?? ''} not saved — ${message}`);
       return false;
     }
@@ -126,11 +144,12 @@ export const createGridSlice: Slice<GridSlice> = (set, get) => ({
   updateMeasure: async (id, patch) => {
     const keys = Object.keys(patch).map((f) => `${id}:${f}`);
     try {
-      const m = await get().api.call('measures:update', { id, patch });
+      const m = await get().api.call('measures:update', { id, patch, locale: userLocale() });
       set((s) => {
         const cellErrors = { ...s.cellErrors };
-        keys.forEach((k) => delete cellErrors[k]);
-        return { measures: s.measures.map((x) => (x.id === id ? m : x)), cellErrors };
+        const cellDrafts = { ...s.cellDrafts };
+        keys.forEach((k) => (delete cellErrors[k], delete cellDrafts[k]));
+        return { measures: s.measures.map((x) => (x.id === id ? m : x)), cellErrors, cellDrafts };
       });
       return true;
     } catch (e) {
@@ -141,7 +160,10 @@ export const createGridSlice: Slice<GridSlice> = (set, get) => ({
         for (const issue of err.body.issues ?? [{ field: Object.keys(patch)[0], message: err.message }]) {
           cellErrors[`${id}:${issue.field ?? Object.keys(patch)[0]}`] = issue.message;
         }
-        return { cellErrors };
+        // What was typed stays for correction (an edit of one cell: the grid reopens it with this text).
+        const cellDrafts = { ...s.cellDrafts };
+        for (const [f, v] of Object.entries(patch)) cellDrafts[`${id}:${f}`] = v ?? '';
+        return { cellErrors, cellDrafts };
       });
       get().notify('error', `${code} not saved — ${err.message}`);
       return false;
@@ -149,7 +171,7 @@ export const createGridSlice: Slice<GridSlice> = (set, get) => ({
   },
   createMeasure: async (nodeId) => {
     try {
-      const m = await get().api.call('measures:create', { nodeId, patch: { title: 'New measure' } });
+      const m = await get().api.call('measures:create', { nodeId, patch: { title: 'New measure' }, locale: userLocale() });
       await get().loadMeasures();
       return m;
     } catch (e) {

@@ -103,6 +103,7 @@ export function RaidGrid({ measureCodes }: { measureCodes: string[] }) {
           columnDefs={columnDefs}
           getRowId={getRowId}
           readOnlyEdit
+          invalidEditValueMode="block"
           onCellEditRequest={onCellEditRequest}
           quickFilterText={search}
           rowSelection={ROW_SELECTION}

@@ -1,6 +1,7 @@
 import type { ColDef, ICellRendererParams } from 'ag-grid-community';
 import { ESC_LEVELS, IMPACTS, PROBABILITIES, RAID_KINDS, RAID_STATUSES, type RaidItem } from '../../../preload/contract';
 import { ListCellEditor } from '../grid/ListCellEditor';
+import { TypedCellEditor, type TypedEditorParams } from '../grid/TypedCellEditor';
 
 /** Overdue / stale / escalated as words, so the flag never depends on colour alone. */
 export function FlagsCell(p: ICellRendererParams<RaidItem>) {
@@ -26,6 +27,8 @@ export function raidColumns(opts: { peopleNames: string[]; measureCodes: string[
     width,
     editable: true,
     cellEditor: 'agTextCellEditor',
+    // The grid's own parsing is off: its date parser turned unreadable text into an empty date.
+    valueParser: (p) => p.newValue as unknown,
     ...errorRules(field),
   });
   const list = (field: string, headerName: string, options: readonly string[], width = 120, colField?: keyof RaidItem & string): ColDef<RaidItem> => ({
@@ -48,7 +51,13 @@ export function raidColumns(opts: { peopleNames: string[]; measureCodes: string[
     list('impact', 'Impact', IMPACTS, 100),
     list('probability', 'Probability', PROBABILITIES, 110),
     text('nextAction', 'Next action', 260),
-    text('dueDate', 'Due / decide by', 130),
+    // Read by the one date parser in the cell: what it cannot read is refused there, the text stays.
+    {
+      ...text('dueDate', 'Due / decide by', 130),
+      cellEditor: TypedCellEditor,
+      cellEditorParams: { kind: 'date' } satisfies TypedEditorParams,
+      cellDataType: 'dateString',
+    },
     list('status', 'Status', RAID_STATUSES, 120),
     {
       ...list('escalated', 'Escalated', ['yes', 'no'], 100),

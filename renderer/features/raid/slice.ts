@@ -1,6 +1,7 @@
 import type { Decision, DependencyView, Escalation, EscalationRuleRow, RaidItem, RaidKind, RaidPatch } from '../../../preload/contract';
 import type { Slice } from '../../app/store';
 import { ApiCallError } from '../../app/api';
+import { userLocale } from '../../app/locale';
 
 export type RaidTab = 'log' | 'deps' | 'escalations';
 
@@ -75,7 +76,7 @@ export const createRaidSlice: Slice<RaidSlice> = (set, get) => {
     updateRaid: async (id, patch) => {
       const keys = Object.keys(patch).map((f) => `${id}:${f}`);
       try {
-        const r = await get().api.call('raid:update', { id, patch });
+        const r = await get().api.call('raid:update', { id, patch, locale: userLocale() });
         set((s) => {
           const raidCellErrors = { ...s.raidCellErrors };
           keys.forEach((k) => delete raidCellErrors[k]);

@@ -38,7 +38,7 @@ export const createWorkspaceSlice: Slice<WorkspaceSlice> = (set, get) => {
     }
   };
   const opened = async (ws: WorkspaceInfo) => {
-    set({ workspace: ws, selectedNodeId: null, cellErrors: {}, startOpen: false });
+    set({ workspace: ws, selectedNodeId: null, cellErrors: {}, cellDrafts: {}, startOpen: false });
     await get().reloadAll();
     await get().loadAppInfo();
   };
