@@ -6,6 +6,7 @@ import type { CustomField, MeasureEdit } from '../../preload/contract/grid-types
 import type { MeasurePatch } from '../../preload/contract/types.js';
 import { validateCustomValue } from '../domain/custom-fields.js';
 import { FIELD_LABELS, resolvePerson, validateMeasurePatch, type Issue, type PersonRef } from '../domain/measures.js';
+import { manualStatusIssues } from '../domain/manual-status.js';
 import type { Handlers } from './handlers.js';
 import { peopleRefs } from './measures.js';
 import type { ApiSession } from './session.js';
@@ -27,7 +28,13 @@ interface Planned {
  * every refused cell. People are resolved once per distinct name (a 5,000-row paste of
  * one owner resolves one name, not 5,000).
  */
-export function planEdits(edits: MeasureEdit[], current: Map<string, MeasureState>, people: PersonRef[], fields: CustomField[]): { planned: Planned[]; issues: Issue[] } {
+export function planEdits(
+  edits: MeasureEdit[],
+  current: Map<string, MeasureState>,
+  people: PersonRef[],
+  fields: CustomField[],
+  reason?: string,
+): { planned: Planned[]; issues: Issue[] } {
   const byKey = new Map(fields.map((f) => [f.key, f]));
   const personCache = new Map<string, string>();
   const personId = (v: string): string => {
@@ -53,7 +60,7 @@ export function planEdits(edits: MeasureEdit[], current: Map<string, MeasureStat
       if (typeof v === 'string' && v.trim() !== '') patch[f] = personId(v);
     }
     const v = validateMeasurePatch(cur, patch, people);
-    for (const i of v.issues) issues.push({ ...i, row: cur.code, message: `${cur.code} ${i.message}` });
+    for (const i of [...v.issues, ...manualStatusIssues(v.columns, reason)]) issues.push({ ...i, row: cur.code, message: `${cur.code} ${i.message}` });
     const custom: Planned['custom'] = [];
     for (const [key, raw] of Object.entries(e.custom ?? {})) {
       const field = byKey.get(key);
@@ -73,12 +80,12 @@ export function planEdits(edits: MeasureEdit[], current: Map<string, MeasureStat
 }
 
 /** The one validated write path of the grid: all edits in one action, or none. */
-export function applyEdits(s: ApiSession, edits: MeasureEdit[], label?: string): { measures: number; cells: number; label: string } {
+export function applyEdits(s: ApiSession, edits: MeasureEdit[], label?: string, reason?: string): { measures: number; cells: number; label: string } {
   const db = s.db();
   const ids = [...new Set(edits.map((e) => e.id))];
   if (ids.length !== edits.length) throw new ValidationError('Each measure may appear only once in a bulk edit.');
   const current = new Map(getMeasureStatesByIds(db, ids).map((m) => [m.id, m]));
-  const { planned, issues } = planEdits(edits, current, peopleRefs(s), listCustomFields(db));
+  const { planned, issues } = planEdits(edits, current, peopleRefs(s), listCustomFields(db), reason);
   if (issues.length) {
     const cells = issues.length === 1 ? '1 cell was' : `${issues.length} cells were`;
     const shown = issues.slice(0, MAX_LISTED);
@@ -96,7 +103,7 @@ export function applyEdits(s: ApiSession, edits: MeasureEdit[], label?: string):
   s.act(name, (w, db) => {
     const stamp = nowIso();
     for (const p of planned) {
-      let n = Object.keys(p.columns).length ? writeMeasureColumns(w, db, p.id, p.columns, { actor }).length : 0;
+      let n = Object.keys(p.columns).length ? writeMeasureColumns(w, db, p.id, p.columns, { actor, reason }).length : 0;
       for (const [fieldId, value] of p.custom) if (writeCustomValue(w, db, p.id, fieldId, value)) n++;
       if (n > 0 && Object.keys(p.columns).length === 0) w.update('measures', p.id, { updated_at: stamp });
       cells += n;
@@ -108,6 +115,6 @@ export function applyEdits(s: ApiSession, edits: MeasureEdit[], label?: string):
 
 export function gridHandlers(s: ApiSession): Pick<Handlers, K> {
   return {
-    'measures:bulkUpdate': ({ edits, label }) => applyEdits(s, edits, label),
+    'measures:bulkUpdate': ({ edits, label, reason }) => applyEdits(s, edits, label, reason),
   };
 }
