@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
-import { RAG, type CustomField, type MeasureEdit } from '../../../preload/contract';
+import type { CustomField, MeasureEdit } from '../../../preload/contract';
 import { useApp } from '../../app/context';
 import { Modal } from '../../components/Modal';
+import { KIND_OF_FIELD } from '../status/manual-text';
 
 interface Target {
   key: string;
@@ -16,6 +17,7 @@ export function BulkEditDialog(props: { ids: string[]; customFields: CustomField
   const measures = useApp((s) => s.measures);
   const bulkUpdate = useApp((s) => s.bulkUpdate);
   const notify = useApp((s) => s.notify);
+  const openStatusDialog = useApp((s) => s.openStatusDialog);
   const [field, setField] = useState('owner');
   const [value, setValue] = useState('');
   const [problems, setProblems] = useState<string[]>([]);
@@ -30,8 +32,8 @@ export function BulkEditDialog(props: { ids: string[]; customFields: CustomField
       { key: 'function', label: 'Function', options: fns },
       { key: 'businessUnit', label: 'Business unit' },
       { key: 'legalEntity', label: 'Legal entity' },
-      { key: 'implementationStatus', label: 'Implementation status', options: [...RAG] },
-      { key: 'potentialStatus', label: 'Potential status', options: [...RAG] },
+      { key: 'implementationStatus', label: 'Implementation status…' },
+      { key: 'potentialStatus', label: 'Potential status…' },
       { key: 'startDate', label: 'Start date (YYYY-MM-DD)' },
       { key: 'dueDate', label: 'Due date (YYYY-MM-DD)' },
       ...props.customFields.map((f) => ({
@@ -43,6 +45,17 @@ export function BulkEditDialog(props: { ids: string[]; customFields: CustomField
     ];
   }, [people, measures, props.customFields]);
   const t = targets.find((x) => x.key === field) ?? targets[0]!;
+  const pick = (key: string) => {
+    const kind = KIND_OF_FIELD[key];
+    if (!kind) {
+      setField(key);
+      setProblems([]);
+      return;
+    }
+    // A status is set by hand with its reason: the status dialog takes over, for the same ticked rows (one undo step).
+    props.onClose();
+    openStatusDialog({ ids: props.ids, kind, chooseKind: true });
+  };
   const apply = async () => {
     setBusy(true);
     const edits: MeasureEdit[] = props.ids.map((id) => (t.custom ? { id, custom: { [t.key]: value } } : { id, patch: { [t.key]: value } }));
@@ -70,7 +83,7 @@ export function BulkEditDialog(props: { ids: string[]; customFields: CustomField
     >
       <label>
         Field
-        <select value={field} onChange={(e) => (setField(e.target.value), setProblems([]))}>
+        <select value={field} onChange={(e) => pick(e.target.value)}>
           {targets.map((x) => (
             <option key={x.key} value={x.key}>
               {x.label}

@@ -4,7 +4,7 @@ import { ApiCallError } from '../../app/api';
 import { changedMeasureIds, type ChangeEvent } from '../../app/changes';
 
 /** Tables whose changes show in the measures list. */
-export const MEASURE_LIST_TABLES = ['measures', 'people', 'nodes', 'custom_values', 'custom_fields'];
+export const MEASURE_LIST_TABLES = ['measures', 'people', 'nodes', 'custom_values', 'custom_fields', 'status_overrides'];
 
 export interface GridSlice {
   measures: Measure[];
