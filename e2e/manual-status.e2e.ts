@@ -58,6 +58,8 @@ describe('one way to set a status by hand', () => {
     await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('radio');
     await page.keyboard.press('a');
     expect(await dialog.getByRole('radio', { name: 'Amber' }).isChecked()).toBe(true);
+    // The Enter that opened the dialog did not also submit it.
+    expect(await dialog.getByRole('alert').count()).toBe(0);
     await page.keyboard.press('Enter');
     await see.contains(dialog.getByRole('alert'), 'A reason is required to set a status by hand');
     expect((await api.call('measures:get', { id: m.id })).manual).toBeUndefined();
@@ -99,6 +101,17 @@ describe('one way to set a status by hand', () => {
     expect((await api.call('measures:get', { id: p.id })).manual).toBeUndefined();
     // A derived status says so on hover.
     expect(await cell(page, p.id, 'potentialStatus').getAttribute('title')).toMatch(/^Derived: /);
+
+    // The effects drawer's "Set by hand…" is the same dialog too.
+    await cell(page, m.id, 'potentialStatus').click();
+    await arrowTo(page, 'effects');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('status-implementation').getByRole('button', { name: 'Change or back to derived…' }).click();
+    await see.visible(dialog);
+    await see.contains(dialog.getByTestId('status-now'), hover);
+    await page.keyboard.press('Escape');
+    await see.count(page.getByTestId('status-dialog'), 0);
+    await page.getByRole('button', { name: 'Close effects' }).click();
 
     // The detail panel's status is the same dialog; "Back to derived" clears it, recorded with who and when.
     await cell(page, m.id, 'code').getByRole('button', { name: `Open details of ${m.code}` }).click();

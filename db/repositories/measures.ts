@@ -51,7 +51,9 @@ export function getMeasuresByIds(db: Database, ids: string[]): Measure[] {
 
 /** Live measures among `ids` (deleted ones are left out), e.g. the rows an action changed. */
 export function listLiveMeasuresByIds(db: Database, ids: string[]): Measure[] {
-  const list = cachedStatement(db, `${SELECT} WHERE m.id IN (SELECT value FROM json_each(?)) AND m.deleted = 0`).all(JSON.stringify(ids)) as Measure[];
+  // The unary `+` keeps the planner on the primary key: on `deleted` it picks the roll-up
+  // index and reads every measure (60 ms instead of 0.4 ms for one row of 20k).
+  const list = cachedStatement(db, `${SELECT} WHERE m.id IN (SELECT value FROM json_each(?)) AND +m.deleted = 0`).all(JSON.stringify(ids)) as Measure[];
   return ids.length > 500 ? attach(db, list) : attach(db, list, ids);
 }
 
