@@ -23,6 +23,12 @@ const overrideRows = () => api.session.db().prepare('SELECT id, status, reason, 
 /** Everything a refusal must leave as it was. */
 const snapshot = async () => ({ log: logCount(), overrides: overrideRows(), measures: await api.call('measures:list', {}), undo: await api.call('history:state', {}) });
 
+/** measures:list of these ids, in their order (the list's own order is not the ids'). */
+async function inOrder(ids: string[]): Promise<Measure[]> {
+  const byId = new Map((await api.call('measures:list', { ids })).map((m) => [m.id, m]));
+  return ids.map((id) => byId.get(id)!);
+}
+
 /** Measures without a manual status, whose implementation status is not `not`. */
 async function plain(n: number, not: string): Promise<Measure[]> {
   const list = (await api.call('measures:list', {})).filter((m) => !m.manual && m.implementationStatus !== not && m.lifecycle === 'active');
@@ -132,7 +138,7 @@ describe('a status set by hand', () => {
     expect((await api.call('history:state', {})).undo).toBe('Set implementation status on 3 measures');
 
     await api.call('history:undo', {});
-    const undone = await api.call('measures:list', { ids });
+    const undone = await inOrder(ids);
     expect(undone.map((m) => [m.implementationStatus, m.manual])).toEqual(three.map((m) => [m.implementationStatus, undefined]));
     await api.call('history:redo', {});
 
@@ -142,6 +148,6 @@ describe('a status set by hand', () => {
     expect(cleared.measures).toBe(2);
     expect((await api.call('measures:list', { ids })).every((m) => !m.manual)).toBe(true);
     await api.call('history:undo', {});
-    expect((await api.call('measures:list', { ids })).map((m) => !!m.manual)).toEqual([true, true, false]);
+    expect((await inOrder(ids)).map((m) => !!m.manual)).toEqual([true, true, false]);
   });
 });
