@@ -79,16 +79,14 @@ describe('walking skeleton', () => {
     await editCell(page, m.id, 'sponsor', 'Nobody Known');
     await see.contains(page.getByRole('alert').last(), 'Unknown person "Nobody Known"');
     expect((await api.call('measures:get', { id: m.id })).sponsor).toBe(m.sponsor);
-    // Statuses are derived; setting one by hand needs a reason (double-click opens the value panel).
+    // Statuses are derived; setting one by hand needs a reason (double-click opens the status dialog).
     await cell(page, m.id, 'implementationStatus').dblclick();
-    await page.getByTestId('status-implementation').getByRole('button', { name: 'Set manually…' }).click();
-    const dialog = page.getByRole('dialog', { name: /Set implementation status/ });
-    await dialog.getByRole('combobox').selectOption('red');
-    expect(await dialog.getByRole('button', { name: 'Set status' }).isDisabled()).toBe(true);
+    const dialog = page.getByRole('dialog', { name: `Implementation status of ${m.code}` });
+    await dialog.getByRole('radio', { name: 'Red' }).check();
     await dialog.getByRole('textbox').fill('Vendor slipped the go-live');
     await dialog.getByRole('button', { name: 'Set status' }).click();
-    await page.getByRole('button', { name: 'Close effects' }).click();
-    await see.text(cell(page, m.id, 'implementationStatus'), 'Red');
+    await see.text(cell(page, m.id, 'implementationStatus').locator('.rag'), 'Red');
+    await see.visible(cell(page, m.id, 'implementationStatus').getByRole('img', { name: 'Manual status' }));
     expect((await api.call('measures:get', { id: m.id })).potentialStatus).toBe((await api.call('value:get', { measureId: m.id })).potential.status);
   });
 });

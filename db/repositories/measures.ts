@@ -3,6 +3,7 @@ import type { Measure } from '../../preload/contract/types.js';
 import type { Writer } from '../changes.js';
 import { cachedStatement } from '../statements.js';
 import { attachCustom } from './custom-fields.js';
+import { attachManual } from './manual-status.js';
 import type { CellValue } from '../tables.js';
 import { nowIso } from '../clock.js';
 
@@ -20,10 +21,15 @@ const SELECT = `
   LEFT JOIN people s ON s.id = m.sponsor_id
   LEFT JOIN people c ON c.id = m.controller_id`;
 
+/** Custom values and manual statuses: what a measure row carries besides its columns. */
+function attach(db: Database, list: Measure[], ids?: string[]): Measure[] {
+  return attachManual(db, attachCustom(db, list, ids), ids);
+}
+
 /** Live measures, optionally only those in the given nodes. */
 export function listMeasures(db: Database, nodeIds?: string[]): Measure[] {
-  if (!nodeIds) return attachCustom(db, db.prepare(`${SELECT} WHERE m.deleted = 0 ORDER BY m.code`).all() as Measure[]);
-  return attachCustom(
+  if (!nodeIds) return attach(db, db.prepare(`${SELECT} WHERE m.deleted = 0 ORDER BY m.code`).all() as Measure[]);
+  return attach(
     db,
     db.prepare(`${SELECT} WHERE m.deleted = 0 AND m.node_id IN (SELECT value FROM json_each(?)) ORDER BY m.code`).all(JSON.stringify(nodeIds)) as Measure[],
   );
@@ -31,7 +37,7 @@ export function listMeasures(db: Database, nodeIds?: string[]): Measure[] {
 
 export function getMeasure(db: Database, id: string): Measure | undefined {
   const m = cachedStatement(db, `${SELECT} WHERE m.id = ? AND m.deleted = 0`).get(id) as Measure | undefined;
-  return m && attachCustom(db, [m], [id])[0];
+  return m && attach(db, [m], [id])[0];
 }
 
 export function getMeasureByCode(db: Database, code: string): Measure | undefined {
@@ -40,13 +46,15 @@ export function getMeasureByCode(db: Database, code: string): Measure | undefine
 
 export function getMeasuresByIds(db: Database, ids: string[]): Measure[] {
   const list = cachedStatement(db, `${SELECT} WHERE m.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as Measure[];
-  return ids.length > 500 ? attachCustom(db, list) : attachCustom(db, list, ids);
+  return ids.length > 500 ? attach(db, list) : attach(db, list, ids);
 }
 
 /** Live measures among `ids` (deleted ones are left out), e.g. the rows an action changed. */
 export function listLiveMeasuresByIds(db: Database, ids: string[]): Measure[] {
-  const list = cachedStatement(db, `${SELECT} WHERE m.id IN (SELECT value FROM json_each(?)) AND m.deleted = 0`).all(JSON.stringify(ids)) as Measure[];
-  return ids.length > 500 ? attachCustom(db, list) : attachCustom(db, list, ids);
+  // The unary `+` keeps the planner on the primary key: on `deleted` it picks the roll-up
+  // index and reads every measure (60 ms instead of 0.4 ms for one row of 20k).
+  const list = cachedStatement(db, `${SELECT} WHERE m.id IN (SELECT value FROM json_each(?)) AND +m.deleted = 0`).all(JSON.stringify(ids)) as Measure[];
+  return ids.length > 500 ? attach(db, list) : attach(db, list, ids);
 }
 
 /** What validating an edit needs of a measure (bulk edits read only this of thousands of rows). */

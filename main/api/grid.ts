@@ -6,6 +6,7 @@ import type { CustomField, MeasureEdit } from '../../preload/contract/grid-types
 import type { MeasurePatch } from '../../preload/contract/types.js';
 import { validateCustomValue } from '../domain/custom-fields.js';
 import { FIELD_LABELS, resolvePerson, validateMeasurePatch, type Issue, type PersonRef } from '../domain/measures.js';
+import { manualStatusIssues } from '../domain/manual-status.js';
 import type { Handlers } from './handlers.js';
 import { peopleRefs } from './measures.js';
 import type { ApiSession } from './session.js';
@@ -36,6 +37,7 @@ export function planEdits(
   people: PersonRef[],
   fields: CustomField[],
   read: { locale?: string; digits: number } = { digits: 2 },
+  reason?: string,
 ): { planned: Planned[]; issues: Issue[] } {
   const byKey = new Map(fields.map((f) => [f.key, f]));
   const personCache = new Map<string, string>();
@@ -62,7 +64,7 @@ export function planEdits(
       if (typeof v === 'string' && v.trim() !== '') patch[f] = personId(v);
     }
     const v = validateMeasurePatch(cur, patch, people, read.locale);
-    for (const i of v.issues) issues.push({ ...i, row: cur.code, message: `${cur.code} ${i.message}` });
+    for (const i of [...v.issues, ...manualStatusIssues(v.columns, reason)]) issues.push({ ...i, row: cur.code, message: `${cur.code} ${i.message}` });
     const custom: Planned['custom'] = [];
     for (const [key, raw] of Object.entries(e.custom ?? {})) {
       const field = byKey.get(key);
@@ -83,14 +85,14 @@ export function planEdits(
 
 /**
  * The one validated write path of the grid: all edits in one action, or none. Typed dates,
- * numbers and money are read in `locale`.
+ * numbers and money are read in `locale`; a status set by hand needs `reason`.
  */
-export function applyEdits(s: ApiSession, edits: MeasureEdit[], label?: string, locale?: string): { measures: number; cells: number; label: string } {
+export function applyEdits(s: ApiSession, edits: MeasureEdit[], label?: string, opts: { locale?: string; reason?: string } = {}): { measures: number; cells: number; label: string } {
   const db = s.db();
   const ids = [...new Set(edits.map((e) => e.id))];
   if (ids.length !== edits.length) throw new ValidationError('Each measure may appear only once in a bulk edit.');
   const current = new Map(getMeasureStatesByIds(db, ids).map((m) => [m.id, m]));
-  const { planned, issues } = planEdits(edits, current, peopleRefs(s), listCustomFields(db), { locale, digits: CUSTOM_MONEY_DIGITS });
+  const { planned, issues } = planEdits(edits, current, peopleRefs(s), listCustomFields(db), { locale: opts.locale, digits: CUSTOM_MONEY_DIGITS }, opts.reason);
   if (issues.length) {
     const cells = issues.length === 1 ? '1 cell was' : `${issues.length} cells were`;
     const shown = issues.slice(0, MAX_LISTED);
@@ -108,7 +110,7 @@ export function applyEdits(s: ApiSession, edits: MeasureEdit[], label?: string, 
   s.act(name, (w, db) => {
     const stamp = nowIso();
     for (const p of planned) {
-      let n = Object.keys(p.columns).length ? writeMeasureColumns(w, db, p.id, p.columns, { actor }).length : 0;
+      let n = Object.keys(p.columns).length ? writeMeasureColumns(w, db, p.id, p.columns, { actor, reason: opts.reason }).length : 0;
       for (const [fieldId, value] of p.custom) if (writeCustomValue(w, db, p.id, fieldId, value)) n++;
       if (n > 0 && Object.keys(p.columns).length === 0) w.update('measures', p.id, { updated_at: stamp });
       cells += n;
@@ -120,6 +122,6 @@ export function applyEdits(s: ApiSession, edits: MeasureEdit[], label?: string, 
 
 export function gridHandlers(s: ApiSession): Pick<Handlers, K> {
   return {
-    'measures:bulkUpdate': ({ edits, label, locale }) => applyEdits(s, edits, label, locale),
+    'measures:bulkUpdate': ({ edits, label, locale, reason }) => applyEdits(s, edits, label, { locale, reason }),
   };
 }

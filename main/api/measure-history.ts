@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { decodeValue } from '../../db/changes.js';
 import { listCustomFields } from '../../db/repositories/custom-fields.js';
-import type { HistoryEntry } from '../../preload/contract/types.js';
+import { RAG_LABELS, type HistoryEntry, type Rag } from '../../preload/contract/types.js';
 import { FIELD_LABELS } from '../domain/measures.js';
 
 const MEASURE_COLUMN_LABELS: Record<string, string> = {
@@ -31,6 +31,8 @@ const MEASURE_COLUMN_LABELS: Record<string, string> = {
 };
 const MILESTONE_LABELS: Record<string, string> = { title: 'Title', owner_id: 'Owner', due_date: 'Due date', forecast_date: 'Forecast date', done: 'Done', done_date: 'Done on', deleted: 'Deleted' };
 const PERSON_COLUMNS = new Set(['owner_id', 'sponsor_id', 'controller_id']);
+// Of a manual status's row, the history shows what a person stated; who and when are the entry's own.
+const OVERRIDE_COLUMNS = new Set(['status', 'reason', 'deleted']);
 
 interface Row {
   hlc: string;
@@ -55,7 +57,8 @@ export function measureHistory(db: Database, measureId: string, limit = 1000): H
        WHERE l.row_key IN (
                SELECT id FROM change_rows WHERE tbl = 'measures' AND row_id = @id
                UNION ALL SELECT id FROM change_rows WHERE tbl = 'custom_values' AND row_id >= @id || ':' AND row_id < @id || ';'
-               UNION ALL SELECT r.id FROM milestones m JOIN change_rows r ON r.tbl = 'milestones' AND r.row_id = m.id WHERE m.measure_id = @id)
+               UNION ALL SELECT r.id FROM milestones m JOIN change_rows r ON r.tbl = 'milestones' AND r.row_id = m.id WHERE m.measure_id = @id
+               UNION ALL SELECT id FROM change_rows WHERE tbl = 'status_overrides' AND row_id IN (@id || ':implementation', @id || ':potential'))
          AND l.col NOT IN ('updated_at', 'sort_order', 'measure_id', 'field_id')
        ORDER BY l.hlc DESC, l.seq DESC LIMIT @limit`,
     )
@@ -73,6 +76,7 @@ export function measureHistory(db: Database, measureId: string, limit = 1000): H
   };
   return rows
     .filter((r) => !(r.tbl === 'custom_values' && r.col === 'deleted' && r.value === '0'))
+    .filter((r) => r.tbl !== 'status_overrides' || (OVERRIDE_COLUMNS.has(r.col) && !(r.col === 'deleted' && r.value === '0')))
     .map((r) => {
       const oldValue = decodeValue(r.old_value);
       const newValue = decodeValue(r.value);
@@ -90,11 +94,23 @@ export function measureHistory(db: Database, measureId: string, limit = 1000): H
           return entry(r, oldValue, newValue, label, text(join(oldValue), false), text(join(newValue), false));
         }
         if (f?.type === 'checkbox') return entry(r, oldValue, newValue, label, oldValue === null ? '' : oldValue === '1' ? 'yes' : 'no', newValue === '1' ? 'yes' : 'no');
+      } else if (r.tbl === 'status_overrides') {
+        return overrideEntry(r, oldValue, newValue);
       } else if (r.tbl === 'milestones') {
         label = `Milestone "${milestoneTitles.get(r.row_id) ?? '?'}": ${MILESTONE_LABELS[r.col] ?? r.col}`;
       }
       return entry(r, oldValue, newValue, label, text(oldValue, person, money), text(newValue, person, money));
     });
+}
+
+/** A status set by hand: "Implementation status (manual): Amber", its reason, and "back to derived" when cleared. */
+function overrideEntry(r: Row, oldValue: HistoryEntry['oldValue'], newValue: HistoryEntry['newValue']): HistoryEntry {
+  const kind = r.row_id.endsWith(':potential') ? 'Potential status' : 'Implementation status';
+  const rag = (v: HistoryEntry['oldValue']) => (v === null ? '' : (RAG_LABELS[v as Rag] ?? String(v)));
+  if (r.col === 'status') return entry(r, oldValue, newValue, `${kind} (manual)`, rag(oldValue), rag(newValue));
+  if (r.col === 'reason') return entry(r, oldValue, newValue, `${kind} (manual): reason`, String(oldValue ?? ''), String(newValue ?? ''));
+  // deleted = 1 (deleted = 0, set again after a clear, is left out: its status entry says it).
+  return entry(r, oldValue, newValue, kind, 'manual', 'back to derived');
 }
 
 function entry(r: Row, oldValue: HistoryEntry['oldValue'], newValue: HistoryEntry['newValue'], label: string, oldText: string, newText: string): HistoryEntry {

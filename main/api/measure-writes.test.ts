@@ -11,13 +11,13 @@ beforeEach(async () => ({ api, cleanup } = await apiWithWorkspace()));
 afterEach(() => cleanup());
 
 describe('measure writes shared by grid, CLI and gates', () => {
-  it('keeps a status typed in the grid or CLI as a manual override with its reason', async () => {
+  it('keeps a status set by hand as a manual override with its reason', async () => {
     const m = (await api.call('measures:list', {})).find((x) => x.implementationStatus !== 'red')!;
-    await api.call('measures:update', { id: m.id, patch: { implementationStatus: 'red' } });
+    await api.call('measures:update', { id: m.id, patch: { implementationStatus: 'red' }, reason: 'Vendor slipped' });
     await api.call('value:refreshStatuses', {});
     expect((await api.call('measures:get', { id: m.id })).implementationStatus).toBe('red');
     const overrides = api.session.db().prepare("SELECT status, reason FROM status_overrides WHERE measure_id = ? AND kind = 'implementation' AND deleted = 0").all(m.id);
-    expect(overrides).toEqual([{ status: 'red', reason: expect.stringMatching(/Set directly/) }]);
+    expect(overrides).toEqual([{ status: 'red', reason: 'Vendor slipped' }]);
     // One undo step takes the status and its override back.
     await api.call('history:undo', {});
     await api.call('value:refreshStatuses', {});

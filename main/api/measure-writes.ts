@@ -1,26 +1,24 @@
 import type { Database } from '../../db/connection.js';
 import type { Writer } from '../../db/changes.js';
 import type { CellValue } from '../../db/tables.js';
-import type { Rag } from '../../preload/contract.js';
+import type { Rag, StatusKind } from '../../preload/contract.js';
+import { statusReasonProblem } from '../../preload/contract/value.js';
+import { ValidationError } from '../../db/errors.js';
+import { cleanReason, STATUS_COLUMNS } from '../domain/manual-status.js';
 import { updateMeasureColumns } from '../../db/repositories/measures.js';
 import { cachedStatement } from '../../db/statements.js';
-import { lockBaseline, setOverride } from '../../db/repositories/value.js';
+import { clearOverride, lockBaseline, setOverride } from '../../db/repositories/value.js';
 import { refreshStatuses } from './value-status.js';
 import { nowIso } from '../../db/clock.js';
 
-const STATUS_KINDS: Record<string, 'implementation' | 'potential'> = {
-  implementation_status: 'implementation',
-  potential_status: 'potential',
-};
-
 const STATUS_SQL = 'SELECT implementation_status AS i, potential_status AS p FROM measures WHERE id = ?';
 
-export const DIRECT_STATUS_REASON = 'Set directly (grid, paste, bulk edit or command line)';
-
 /**
- * The one place measure columns are written after validation. A status typed by a person
- * becomes a manual override (so the derivation from milestones and value keeps it, and
- * the reason is on record); reaching DI3 locks the plan as the baseline.
+ * The one place measure columns are written after validation. A status set by a person
+ * becomes a manual override with its reason (so the derivation from milestones and value
+ * keeps it, and the reason is on record); a null status clears the override (back to
+ * derived). Callers check the reason first (manualStatusIssues); reaching DI3 locks the
+ * plan as the baseline.
  */
 export function writeMeasureColumns(
   w: Writer,
@@ -30,20 +28,32 @@ export function writeMeasureColumns(
   opts: { actor: string; reason?: string },
 ): string[] {
   const plain: Record<string, CellValue> = {};
-  const overrides: ['implementation' | 'potential', Rag][] = [];
+  const overrides: [StatusKind, Rag | null][] = [];
   for (const [col, v] of Object.entries(columns)) {
-    const kind = STATUS_KINDS[col];
-    if (kind && typeof v === 'string') overrides.push([kind, v as Rag]);
+    const kind = STATUS_COLUMNS[col]?.kind;
+    if (kind) overrides.push([kind, typeof v === 'string' ? (v as Rag) : null]);
     else plain[col] = v;
   }
   const changed = Object.keys(plain).length ? updateMeasureColumns(w, id, plain) : [];
-  for (const [kind, status] of overrides) setOverride(w, db, id, { kind, status, reason: opts.reason ?? DIRECT_STATUS_REASON, by: opts.actor });
   if (overrides.length) {
     const before = cachedStatement(db, STATUS_SQL).get(id) as { i: string; p: string };
+    const stated = new Set<StatusKind>();
+    for (const [kind, status] of overrides) {
+      if (status === null) {
+        if (clearOverride(w, db, id, kind)) stated.add(kind);
+        continue;
+      }
+      const reason = cleanReason(opts.reason);
+      // The API refuses a status without a reason before writing; this guards its other callers.
+      if (statusReasonProblem(reason)) throw new ValidationError(`A status set by hand needs a reason (${id} ${kind}).`);
+      setOverride(w, db, id, { kind, status, reason, by: opts.actor });
+      stated.add(kind);
+    }
     refreshStatuses(w, db, [id]);
     const after = cachedStatement(db, STATUS_SQL).get(id) as { i: string; p: string };
-    if (before.i !== after.i) changed.push('implementation_status');
-    if (before.p !== after.p) changed.push('potential_status');
+    // A person's statement is an edit even when the colour stays (a reason given, a status confirmed).
+    if (before.i !== after.i || stated.has('implementation')) changed.push('implementation_status');
+    if (before.p !== after.p || stated.has('potential')) changed.push('potential_status');
     if (changed.length) w.update('measures', id, { updated_at: nowIso() });
   }
   if (typeof plain.di_level === 'number' && plain.di_level >= 3) lockBaseline(w, db, id);

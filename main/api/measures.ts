@@ -10,8 +10,9 @@ import {
   updateMeasureColumns,
 } from '../../db/repositories/measures.js';
 import { getNode, subtreeIds } from '../../db/repositories/nodes.js';
-import type { Measure } from '../../preload/contract.js';
-import { validateMeasurePatch, type PersonRef } from '../domain/measures.js';
+import { RAG_LABELS, type Measure, type MeasurePatch, type Rag } from '../../preload/contract.js';
+import { FIELD_LABELS, validateMeasurePatch, type PersonRef } from '../domain/measures.js';
+import { manualStatusIssues, STATUS_COLUMNS } from '../domain/manual-status.js';
 import type { Handlers } from './handlers.js';
 import { writeMeasureColumns } from './measure-writes.js';
 import { applyEdits } from './grid.js';
@@ -41,6 +42,18 @@ function peopleFor(s: ApiSession, patch: Partial<Record<(typeof PERSON_FIELDS)[n
   return values.every((v) => byId.some((p) => p.id === v)) ? byId : peopleRefs(s);
 }
 
+/** "Edit M-0005 dueDate"; a status set by hand reads as what it is: "Set M-0005 implementation status to Amber". */
+export function editLabel(code: string, patch: MeasurePatch, columns: Record<string, unknown>): string {
+  const keys = Object.keys(patch);
+  const status = keys.length === 1 ? Object.entries(STATUS_COLUMNS).find(([, f]) => f.field === keys[0]) : undefined;
+  if (status) {
+    const [col, { kind }] = status;
+    const v = columns[col];
+    return typeof v === 'string' ? `Set ${code} ${kind} status to ${RAG_LABELS[v as Rag]}` : `${code} ${kind} status back to derived`;
+  }
+  return `Edit ${code} ${keys.join(', ')}`;
+}
+
 export function mustMeasure(s: ApiSession, id: string): Measure {
   const m = getMeasure(s.db(), id);
   if (!m) throw new NotFoundError(`No measure ${id} (it may have been deleted).`);
@@ -65,6 +78,10 @@ export function measureHandlers(s: ApiSession): Pick<Handlers, K> {
       mustPackage(s, nodeId);
       const full = { title: 'New measure', ...patch };
       const { columns, issues } = validateMeasurePatch(null, full, peopleFor(s, full), locale);
+      // A new measure's statuses are derived; one is set by hand (with its reason) once the measure exists.
+      for (const [col, { field }] of Object.entries(STATUS_COLUMNS)) {
+        if (col in columns) issues.push({ field, message: `${FIELD_LABELS[field]}: is derived for a new measure; set it by hand, with a reason, once the measure exists` });
+      }
       if (issues.length) throw new ValidationError(issues.map((i) => i.message).join('; '), issues);
       const { value } = s.act(`Add measure ${columns.title}`, (w, db) => {
         const max = db.prepare('SELECT coalesce(max(sort_order), 0) + 1 AS n FROM measures WHERE node_id = ?').get(nodeId) as { n: number };
@@ -72,18 +89,18 @@ export function measureHandlers(s: ApiSession): Pick<Handlers, K> {
       });
       return mustMeasure(s, value);
     },
-    'measures:update': ({ id, patch, custom, locale }) => {
+    'measures:update': ({ id, patch, custom, locale, reason }) => {
       // Validation needs only a few columns; the full row (people, custom values) is read once, after the write.
       const current = getMeasureState(s.db(), id);
       if (!current) throw new NotFoundError(`No measure ${id} (it may have been deleted).`);
       if (custom) {
-        applyEdits(s, [{ id, patch, custom }], undefined, locale);
+        applyEdits(s, [{ id, patch, custom }], undefined, { locale, reason });
         return mustMeasure(s, id);
       }
       const { columns, issues } = validateMeasurePatch(current, patch, peopleFor(s, patch), locale);
+      issues.push(...manualStatusIssues(columns, reason));
       if (issues.length) throw new ValidationError(issues.map((i) => i.message).join('; '), issues.map((i) => ({ ...i, row: current.code })));
-      const fields = Object.keys(patch).join(', ');
-      s.act(`Edit ${current.code} ${fields}`, (w, db) => writeMeasureColumns(w, db, id, columns, { actor: w.actor }));
+      s.act(editLabel(current.code, patch, columns), (w, db) => writeMeasureColumns(w, db, id, columns, { actor: w.actor, reason }));
       return mustMeasure(s, id);
     },
     'measures:move': ({ ids, nodeId }) => {

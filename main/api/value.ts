@@ -1,7 +1,6 @@
 import { getMeta } from '../../db/connection.js';
 import { NotFoundError, ValidationError } from '../../db/errors.js';
 import {
-  clearOverride,
   getLine,
   getValueSettings,
   insertLine,
@@ -12,14 +11,14 @@ import {
   listValues,
   lockBaseline,
   measuresNeedingBaseline,
-  setOverride,
   setValidation,
   setValue,
   setValueSettings,
   touchLine,
   validatedPeriods,
 } from '../../db/repositories/value.js';
-import type { Measure, MeasureValue } from '../../preload/contract.js';
+import { RAG_LABELS, type Measure, type MeasureValue } from '../../preload/contract.js';
+import { writeMeasureColumns } from './measure-writes.js';
 import { LINE_TYPE_RULES, measureRange } from '../domain/value-lines.js';
 import { minorDigits } from '../domain/value-money.js';
 import { parseMoney } from '../../preload/contract/parse.js';
@@ -165,21 +164,16 @@ export function valueHandlers(s: ApiSession): Pick<Handlers, K> {
       s.act(`Reopen ${m.code} actuals ${period}`, (w, db) => setValidation(w, db, { measureId, period, state: 'reopened', actor: s.actor(), reason }));
       return get(measureId);
     },
+    // The same write as a status set by hand in the grid, the panel or a bulk edit (writeMeasureColumns).
     'value:setOverride': ({ measureId, kind, status, reason }) => {
       const m = mustMeasure(s, measureId);
-      s.act(`Set ${m.code} ${kind} status to ${status}`, (w, db) => {
-        setOverride(w, db, measureId, { kind, status, reason, by: s.actor() });
-        refreshStatuses(w, db, [measureId]);
-      });
+      s.act(`Set ${m.code} ${kind} status to ${RAG_LABELS[status]}`, (w, db) => writeMeasureColumns(w, db, measureId, { [`${kind}_status`]: status }, { actor: w.actor, reason }));
       return get(measureId);
     },
     'value:clearOverride': ({ measureId, kind }) => {
       const m = mustMeasure(s, measureId);
       if (!listOverrides(s.db(), measureId).some((o) => o.kind === kind)) throw new ValidationError(`${m.code} has no manual ${kind} status.`);
-      s.act(`Clear ${m.code} manual ${kind} status`, (w, db) => {
-        clearOverride(w, db, measureId, kind);
-        refreshStatuses(w, db, [measureId]);
-      });
+      s.act(`${m.code} ${kind} status back to derived`, (w, db) => writeMeasureColumns(w, db, measureId, { [`${kind}_status`]: null }, { actor: w.actor }));
       return get(measureId);
     },
     'value:rollup': (q) => rollupFor(s, q),

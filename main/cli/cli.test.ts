@@ -42,10 +42,34 @@ describe('steerco CLI', () => {
   });
 
   it('sets fields with the grid rules', async () => {
-    const r = await run('measures', 'set', file, 'M-0002', 'title=Price book v2', 'owner=Li Wei', 'potentialStatus=amber');
+    const r = await run('measures', 'set', file, 'M-0002', 'title=Price book v2', 'owner=Li Wei', 'potentialStatus=amber', '--reason', 'Pricing committee moved');
     expect(r.code).toBe(0);
     const list = JSON.parse((await run('measures', 'list', file, '--json')).out) as { code: string; title: string; owner: string; potentialStatus: string }[];
-    expect(list.find((m) => m.code === 'M-0002')).toMatchObject({ title: 'Price book v2', owner: 'Li Wei', potentialStatus: 'amber' });
+    expect(list.find((m) => m.code === 'M-0002')).toMatchObject({
+      title: 'Price book v2',
+      owner: 'Li Wei',
+      potentialStatus: 'amber',
+      manual: { potential: { status: 'amber', reason: 'Pricing committee moved' } },
+    });
+  });
+
+  it('sets a status by hand only with --reason, and clears it with status=derived', async () => {
+    const before = (await run('check', file, '--json')).out;
+    const bare = await run('measures', 'set', file, 'M-0004', 'implementationStatus=red');
+    expect(bare).toMatchObject({ code: 2, err: expect.stringMatching(/needs its reason: add --reason/) });
+    const blank = await run('measures', 'set', file, 'M-0004', 'implementationStatus=red', '--reason', '  ');
+    expect(blank).toMatchObject({ code: 2, err: expect.stringMatching(/Implementation status: a reason is required/) });
+    expect((await run('check', file, '--json')).out).toBe(before);
+
+    expect((await run('measures', 'set', file, 'M-0004', 'implementationStatus=red', '--reason', 'Vendor missed the cut-over')).code).toBe(0);
+    const listed = async () =>
+      (JSON.parse((await run('measures', 'list', file, '--json')).out) as { code: string; implementationStatus: string; manual?: Record<string, { status: string; reason: string }> }[]).find(
+        (m) => m.code === 'M-0004',
+      )!;
+    expect(await listed()).toMatchObject({ implementationStatus: 'red', manual: { implementation: { status: 'red', reason: 'Vendor missed the cut-over' } } });
+    // Back to derived needs no reason.
+    expect((await run('measures', 'set', file, 'M-0004', 'implementationStatus=derived')).code).toBe(0);
+    expect((await listed()).manual?.implementation).toBeUndefined();
   });
 
   it('reads dates as ISO or in the order of --locale', async () => {

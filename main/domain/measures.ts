@@ -62,6 +62,12 @@ export function parseRag(value: string): Rag | null {
   return null;
 }
 
+/** '' (or "derived") in a status field clears the manual status: the derived one applies again. */
+export function isBackToDerived(value: string | null): boolean {
+  const v = (value ?? '').trim().toLowerCase();
+  return v === '' || v === 'derived';
+}
+
 const TEXT_FIELDS: Partial<Record<EditableMeasureField, { column: string; long: boolean; required?: boolean }>> = {
   title: { column: 'title', long: false, required: true },
   description: { column: 'description', long: true },
@@ -130,8 +136,9 @@ export function validateMeasurePatch(current: Pick<Measure, 'startDate' | 'dueDa
     }
     const ragCol = RAG_FIELDS[key];
     if (ragCol) {
-      const r = parseRag(value);
-      if (!r) fail(key, `"${value.slice(0, 40)}" is not a status; use green, amber, red or grey (not reported)`);
+      // A status here is a manual one (see manualStatusIssues); '' or "derived" goes back to the derived status.
+      const r = isBackToDerived(value) ? null : parseRag(value);
+      if (r === null && !isBackToDerived(value)) fail(key, `"${value.slice(0, 40)}" is not a status; use green, amber, red, grey (not reported) or derived`);
       else columns[ragCol] = r;
       continue;
     }

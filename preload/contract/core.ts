@@ -69,18 +69,25 @@ export const coreContract = {
   /** Deletes a node with everything under it (one undo step). */
   'nodes:delete': method<{ nodes: number; measures: number }>()(z.object({ id }).strict()),
 
-  /** Measures under a node (all when no node). */
-  /** The measures of a node's subtree (or all); with `ids`, only those of them (to refresh rows that changed). */
+  /** The measures of a node's subtree (or all); with `ids`, only those of them (to refresh rows that changed). `manual`: the statuses set by hand. */
   'measures:list': method<Measure[]>()(z.object({ nodeId: id.optional(), ids: z.array(id).max(20_000).optional() }).strict()),
   'measures:get': method<Measure>()(z.object({ id }).strict()),
   'measures:create': method<Measure>()(z.object({ nodeId: id, patch: measurePatchSchema.optional(), locale: localeSchema.optional() }).strict()),
   /**
    * Edits fields of one measure; people by id or exact name; '' or null clears. `custom`: custom field values by key.
    * Dates, numbers and money as typed, read in `locale`; a value that cannot be read is refused and nothing is written.
+   * A status (implementationStatus / potentialStatus) is set by hand and needs `reason` (refused without, nothing
+   * written); '' or null for a status goes back to the derived one.
    */
   'measures:update': method<Measure>()(
     z
-      .object({ id, patch: measurePatchSchema, custom: z.record(z.string().max(200), z.string().max(1_000_000).nullable()).optional(), locale: localeSchema.optional() })
+      .object({
+        id,
+        patch: measurePatchSchema,
+        custom: z.record(z.string().max(200), z.string().max(1_000_000).nullable()).optional(),
+        locale: localeSchema.optional(),
+        reason: z.string().max(10_000).optional(),
+      })
       .strict(),
   ),
   'measures:move': method<Measure[]>()(z.object({ ids: z.array(id).min(1).max(100_000), nodeId: id }).strict()),

@@ -27,10 +27,13 @@ export const gridContract = {
    * Applies edits to many measures in ONE transaction and ONE undo step (paste, bulk
    * edit, custom values). Every cell is validated first; if any cell is refused, nothing
    * is written and the error lists every refused cell (row = measure code). Dates, numbers
-   * and money are read in `locale` (the user's; else the runtime's).
+   * and money are read in `locale` (the user's; else the runtime's). A status set by
+   * hand needs `reason` (one reason for the whole action); '' or null for a status goes back to the derived one.
    */
   'measures:bulkUpdate': method<BulkUpdateResult>()(
-    z.object({ edits: z.array(edit).min(1).max(100_000), label: z.string().trim().max(200).optional(), locale: localeSchema.optional() }).strict(),
+    z
+      .object({ edits: z.array(edit).min(1).max(100_000), label: z.string().trim().max(200).optional(), locale: localeSchema.optional(), reason: z.string().max(10_000).optional() })
+      .strict(),
   ),
 
   /**

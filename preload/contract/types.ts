@@ -71,7 +71,25 @@ export interface Measure {
   updatedAt: string | null;
   /** Custom field values by field key; absent when the measure has none. */
   custom?: Record<string, string | number | null>;
+  /** The statuses a person set by hand (each wins over the derived one until cleared); absent when none. */
+  manual?: ManualStatuses;
 }
+
+export type StatusKind = 'implementation' | 'potential';
+
+/** A status set by hand, with its reason: who stated it and when. */
+export interface ManualStatus {
+  status: Rag;
+  reason: string;
+  /** The actor who set it: a person's id, or `user:NAME` when the copy acted as nobody. */
+  by: string | null;
+  /** The person's name, when `by` is a person. */
+  byName?: string;
+  /** When it was set (ISO timestamp). */
+  at: string | null;
+}
+
+export type ManualStatuses = Partial<Record<StatusKind, ManualStatus>>;
 
 /** Fields a user edits directly (the grid, the detail panel, `measures set`). */
 export const EDITABLE_MEASURE_FIELDS = [

@@ -118,6 +118,22 @@ export interface DashboardData {
   totals: RollupRow;
 }
 
+/** A status set by hand needs a reason of at least this many characters (trimmed), at most STATUS_REASON_MAX. */
+export const STATUS_REASON_MIN = 3;
+export const STATUS_REASON_MAX = 2000;
+
+/**
+ * What is wrong with the reason of a status set by hand, or null when it will do: the one
+ * rule the API applies (measures:update, measures:bulkUpdate, value:setOverride, the CLI)
+ * and the status dialog shows at its reason field.
+ */
+export function statusReasonProblem(reason: string | null | undefined): string | null {
+  const r = (reason ?? '').trim();
+  if (r.length < STATUS_REASON_MIN) return `a reason is required to set a status by hand (at least ${STATUS_REASON_MIN} characters)`;
+  if (r.length > STATUS_REASON_MAX) return `the reason is too long (${r.length} characters, at most ${STATUS_REASON_MAX})`;
+  return null;
+}
+
 const id = z.string().min(1).max(200);
 const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month is YYYY-MM');
 const amount = z.string().max(64).nullable();
@@ -155,8 +171,12 @@ export const valueContract = {
   'value:validate': method<MeasureValue>()(z.object({ measureId: id, period }).strict()),
   /** The controller reopens a validated month, with a reason (recorded). */
   'value:reopen': method<MeasureValue>()(z.object({ measureId: id, period, reason }).strict()),
-  /** Manual status with its reason; wins over the derived status until cleared. */
+  /**
+   * Manual status with its reason (required); wins over the derived status until cleared.
+   * The same write as measures:update with a status and `reason`.
+   */
   'value:setOverride': method<MeasureValue>()(z.object({ measureId: id, kind: z.enum(['implementation', 'potential']), status, reason }).strict()),
+  /** Back to the derived status; who and when are in the change log (the measure's history). */
   'value:clearOverride': method<MeasureValue>()(z.object({ measureId: id, kind: z.enum(['implementation', 'potential']) }).strict()),
   /** Roll-up by any of node (children of `nodeId`), DI, function, business unit, owner, month, lifecycle, measure. */
   'value:rollup': method<RollupRow[]>()(

@@ -9,6 +9,9 @@ describe('changedMeasureIds', () => {
   it('names the measures of measure rows and custom values', () => {
     expect(changedMeasureIds({ tables: ['measures', 'custom_values'], rows: { measures: ['a'], custom_values: ['b:f1', 'a:f2'] } }, WATCH)).toEqual(['a', 'b']);
   });
+  it('names the measures of manual statuses (a status back to derived may change no measure row)', () => {
+    expect(changedMeasureIds({ tables: ['status_overrides'], rows: { status_overrides: ['c:implementation', 'a:potential'] } }, [...WATCH, 'status_overrides'])).toEqual(['c', 'a']);
+  });
   it('asks for a full reload without rows, with other watched tables, or over the limit', () => {
     expect(changedMeasureIds({ tables: ['measures'] }, WATCH)).toBeNull();
     expect(changedMeasureIds({ tables: ['measures', 'people'], rows: { measures: ['a'], people: ['p'] } }, WATCH)).toBeNull();

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { EDITABLE_MEASURE_FIELDS, type EditableMeasureField, type Measure, type MeasurePatch } from '../../../preload/contract.js';
 import { CliError, withWorkspace, type Command } from '../context.js';
+import { parseRag } from '../../domain/measures.js';
 
 /** The JSON shape of `measures list --json`: contract names, people by name. */
 export function measureJson(m: Measure): Record<string, unknown> {
@@ -18,6 +19,8 @@ export function measureJson(m: Measure): Record<string, unknown> {
     lifecycle: m.lifecycle,
     implementationStatus: m.implementationStatus,
     potentialStatus: m.potentialStatus,
+    // Only for measures with a status set by hand (status, reason, who, when).
+    ...(m.manual ? { manual: m.manual } : {}),
   };
 }
 
@@ -44,12 +47,12 @@ export const measureCommands: Command[] = [
   },
   {
     path: ['measures', 'set'],
-    usage: 'measures set FILE CODE field=value… [--locale TAG]',
-    summary: `Edit fields of a measure (${EDITABLE_MEASURE_FIELDS.join(', ')}); same rules as the grid; dates read as YYYY-MM-DD or in --locale's order (default: the system's)`,
+    usage: 'measures set FILE CODE field=value… [--reason TEXT] [--locale TAG]',
+    summary: `Edit fields of a measure (${EDITABLE_MEASURE_FIELDS.join(', ')}); same rules as the grid; dates read as YYYY-MM-DD or in --locale's order (default: the system's). A status (green, amber, red, grey) is set by hand and needs --reason; status=derived clears it`,
     async run(args, io) {
-      const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { locale: { type: 'string' } } });
+      const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { reason: { type: 'string' }, locale: { type: 'string' } } });
       const [file, code, ...pairs] = positionals;
-      if (!code || pairs.length === 0) throw new CliError('Usage: steerco measures set FILE CODE field=value…');
+      if (!code || pairs.length === 0) throw new CliError('Usage: steerco measures set FILE CODE field=value… [--reason TEXT]');
       const patch: MeasurePatch = {};
       for (const pair of pairs) {
         const eq = pair.indexOf('=');
@@ -60,9 +63,19 @@ export const measureCommands: Command[] = [
         }
         patch[field as EditableMeasureField] = pair.slice(eq + 1);
       }
+      // A bad status value is left to the API's message ("not a status"); a good one without --reason is refused here, with the hint.
+      const stated = (['implementationStatus', 'potentialStatus'] as const).filter((f) => parseRag(patch[f] ?? '') !== null);
+      if (stated.length && values.reason === undefined) {
+        throw new CliError(`${stated.map((f) => `${f}=${patch[f]}`).join(' ')}: a status set by hand needs its reason: add --reason "…" (or ${stated[0]}=derived to go back to the derived status).`);
+      }
       return withWorkspace(file, async (api) => {
         const m = await findByCode(api, code);
-        const updated = await api.call('measures:update', { id: m.id, patch, ...(values.locale ? { locale: values.locale } : {}) });
+        const updated = await api.call('measures:update', {
+          id: m.id,
+          patch,
+          ...(values.locale ? { locale: values.locale } : {}),
+          ...(values.reason !== undefined ? { reason: values.reason } : {}),
+        });
         io.out(JSON.stringify(measureJson(updated)));
         return 0;
       });

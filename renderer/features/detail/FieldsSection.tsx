@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
-import { RAG, RAG_LABELS, type CustomField, type Measure, type MeasurePatch } from '../../../preload/contract';
+import type { CustomField, Measure, MeasurePatch } from '../../../preload/contract';
 import { useApp } from '../../app/context';
 import { DayPicker } from '../../components/DayPicker';
 import { typedProblem, typedText } from '../grid/typed-values';
+import { StatusField } from '../status/StatusField';
 
 type Kind = 'text' | 'long' | 'person' | 'rag' | 'date' | 'number' | 'money';
 const FIELDS: [keyof MeasurePatch, string, Kind][] = [
@@ -45,14 +46,6 @@ function Field(props: { label: string; value: string; kind: Kind; options?: stri
       {props.label}
       {props.kind === 'long' ? (
         <textarea rows={4} value={v} onChange={(e) => setV(e.target.value)} onBlur={() => commit()} />
-      ) : props.kind === 'rag' ? (
-        <select value={v} onChange={(e) => (setV(e.target.value), props.onSave(e.target.value))}>
-          {RAG.map((r) => (
-            <option key={r} value={r}>
-              {RAG_LABELS[r]}
-            </option>
-          ))}
-        </select>
       ) : (
         <span className="field-input">
           <input
@@ -115,17 +108,22 @@ export function FieldsSection({ measureId }: { measureId: string }) {
   const names = people.map((p) => p.name);
   return (
     <div className="detail-fields">
-      {FIELDS.map(([key, label, kind]) => (
-        <Field
-          key={key}
-          label={label}
-          kind={kind}
-          value={String(m[key as keyof Measure] ?? '')}
-          options={kind === 'person' ? names : undefined}
-          error={cellErrors[`${m.id}:${key}`]}
-          onSave={(v) => void updateMeasure(m.id, { [key]: v })}
-        />
-      ))}
+      {FIELDS.map(([key, label, kind]) =>
+        // A status is set by hand only through the status dialog (with its reason), as in the grid.
+        kind === 'rag' ? (
+          <StatusField key={key} m={m} kind={key === 'implementationStatus' ? 'implementation' : 'potential'} />
+        ) : (
+          <Field
+            key={key}
+            label={label}
+            kind={kind}
+            value={String(m[key as keyof Measure] ?? '')}
+            options={kind === 'person' ? names : undefined}
+            error={cellErrors[`${m.id}:${key}`]}
+            onSave={(v) => void updateMeasure(m.id, { [key]: v })}
+          />
+        ),
+      )}
       {customFields.map((f) => (
         <Field
           key={f.id}

@@ -8,7 +8,7 @@ const short = (s: string) => (s.length > 120 ? `${s.slice(0, 117)}…` : s);
 /** Every change of the measure, its custom values and milestones: who, when, old → new, from the change log. */
 export function HistorySection({ measureId }: { measureId: string }) {
   const api = useApp((s) => s.api);
-  const tick = useWorkspaceTick(['measures', 'custom_values', 'milestones', 'custom_fields']);
+  const tick = useWorkspaceTick(['measures', 'custom_values', 'milestones', 'custom_fields', 'status_overrides']);
   const [entries, setEntries] = useState<HistoryEntry[]>([]);
   const [field, setField] = useState('');
   useEffect(() => {

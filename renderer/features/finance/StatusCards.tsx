@@ -1,7 +1,6 @@
-import { useState } from 'react';
-import { RAG, RAG_LABELS, type MeasureValue, type Rag, type StatusInfo } from '../../../preload/contract';
+import { RAG_LABELS, type MeasureValue, type Rag, type StatusInfo } from '../../../preload/contract';
 import { useApp } from '../../app/context';
-import { Modal } from '../../components/Modal';
+import { localDay } from '../status/manual-text';
 
 type Kind = 'implementation' | 'potential';
 
@@ -14,74 +13,40 @@ function Pill({ rag }: { rag: Rag }) {
   );
 }
 
-function Card({ kind, info, onOverride, onClear }: { kind: Kind; info: StatusInfo; onOverride: () => void; onClear: () => void }) {
+function Card({ kind, info, byName, onOpen }: { kind: Kind; info: StatusInfo; byName: string | undefined; onOpen: () => void }) {
   const title = kind === 'implementation' ? 'Implementation (delivery)' : 'Potential (value)';
+  const o = info.override;
   return (
     <div className="status-card" data-testid={`status-${kind}`}>
       <div className="status-head">
         <strong>{title}</strong> <Pill rag={info.status} />
+        {o && (
+          <span className="manual-mark" role="img" aria-label="Manual status">
+            ✎ manual
+          </span>
+        )}
       </div>
       <div className="muted">
         {info.stale ? 'Stale: no update within the reporting window. ' : ''}
         Derived: {RAG_LABELS[info.derived]}
-        {info.override ? ` · Manual: ${RAG_LABELS[info.override.status]} — “${info.override.reason}”` : ''}
+        {o ? ` · Manual: ${RAG_LABELS[o.status]} — “${o.reason}”, by ${byName ?? o.by?.replace(/^user:/, '') ?? 'someone'}${o.at ? `, ${localDay(o.at)}` : ''}` : ''}
       </div>
       <div className="row">
-        <button onClick={onOverride}>Set manually…</button>
-        {info.override && <button onClick={onClear}>Use derived</button>}
+        <button onClick={onOpen}>{o ? 'Change or back to derived…' : 'Set by hand…'}</button>
       </div>
     </div>
   );
 }
 
-/** Both statuses side by side, derived unless a person set one with a reason. */
+/** Both statuses side by side, derived unless a person set one with a reason (in the one status dialog). */
 export function StatusCards({ v }: { v: MeasureValue }) {
-  const api = useApp((s) => s.api);
-  const valueAction = useApp((s) => s.valueAction);
-  const [dialog, setDialog] = useState<Kind | null>(null);
-  const [status, setStatus] = useState<Rag>('amber');
-  const [reason, setReason] = useState('');
-  const open = (k: Kind) => {
-    setStatus(v[k].status);
-    setReason(v[k].override?.reason ?? '');
-    setDialog(k);
-  };
-  const save = () =>
-    void valueAction(() => api.call('value:setOverride', { measureId: v.measureId, kind: dialog!, status, reason })).then((ok) => ok && setDialog(null));
+  const open = useApp((s) => s.openStatusDialog);
+  const manual = useApp((s) => s.measures.find((m) => m.id === v.measureId)?.manual);
   return (
     <div className="status-cards">
       {(['implementation', 'potential'] as const).map((k) => (
-        <Card key={k} kind={k} info={v[k]} onOverride={() => open(k)} onClear={() => void valueAction(() => api.call('value:clearOverride', { measureId: v.measureId, kind: k }))} />
+        <Card key={k} kind={k} info={v[k]} byName={manual?.[k]?.byName} onOpen={() => open({ ids: [v.measureId], kind: k, codes: [v.code] })} />
       ))}
-      {dialog && (
-        <Modal
-          title={`Set ${dialog} status of ${v.code}`}
-          onClose={() => setDialog(null)}
-          actions={
-            <>
-              <button onClick={() => setDialog(null)}>Cancel</button>
-              <button className="primary" disabled={reason.trim().length < 3} onClick={save}>
-                Set status
-              </button>
-            </>
-          }
-        >
-          <label>
-            Status
-            <select value={status} onChange={(e) => setStatus(e.target.value as Rag)}>
-              {RAG.map((r) => (
-                <option key={r} value={r}>
-                  {RAG_LABELS[r]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Reason (recorded, shown with the status)
-            <textarea value={reason} rows={3} onChange={(e) => setReason(e.target.value)} />
-          </label>
-        </Modal>
-      )}
     </div>
   );
 }

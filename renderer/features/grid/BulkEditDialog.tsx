@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'react';
-import { RAG, dateFormat, type CustomField, type MeasureEdit } from '../../../preload/contract';
+import { dateFormat, type CustomField, type MeasureEdit } from '../../../preload/contract';
 import { userLocale } from '../../app/locale';
 import { useApp } from '../../app/context';
 import { Modal } from '../../components/Modal';
+import { KIND_OF_FIELD } from '../status/manual-text';
 
 interface Target {
   key: string;
@@ -17,6 +18,7 @@ export function BulkEditDialog(props: { ids: string[]; customFields: CustomField
   const measures = useApp((s) => s.measures);
   const bulkUpdate = useApp((s) => s.bulkUpdate);
   const notify = useApp((s) => s.notify);
+  const openStatusDialog = useApp((s) => s.openStatusDialog);
   const [field, setField] = useState('owner');
   const [value, setValue] = useState('');
   const [problems, setProblems] = useState<string[]>([]);
@@ -33,8 +35,8 @@ export function BulkEditDialog(props: { ids: string[]; customFields: CustomField
       { key: 'function', label: 'Function', options: fns },
       { key: 'businessUnit', label: 'Business unit' },
       { key: 'legalEntity', label: 'Legal entity' },
-      { key: 'implementationStatus', label: 'Implementation status', options: [...RAG] },
-      { key: 'potentialStatus', label: 'Potential status', options: [...RAG] },
+      { key: 'implementationStatus', label: 'Implementation status…' },
+      { key: 'potentialStatus', label: 'Potential status…' },
       { key: 'startDate', label: `Start date ${dates}` },
       { key: 'dueDate', label: `Due date ${dates}` },
       ...props.customFields.map((f) => ({
@@ -46,6 +48,17 @@ export function BulkEditDialog(props: { ids: string[]; customFields: CustomField
     ];
   }, [people, measures, props.customFields]);
   const t = targets.find((x) => x.key === field) ?? targets[0]!;
+  const pick = (key: string) => {
+    const kind = KIND_OF_FIELD[key];
+    if (!kind) {
+      setField(key);
+      setProblems([]);
+      return;
+    }
+    // A status is set by hand with its reason: the status dialog takes over, for the same ticked rows (one undo step).
+    props.onClose();
+    openStatusDialog({ ids: props.ids, kind, chooseKind: true });
+  };
   const apply = async () => {
     setBusy(true);
     const edits: MeasureEdit[] = props.ids.map((id) => (t.custom ? { id, custom: { [t.key]: value } } : { id, patch: { [t.key]: value } }));
@@ -73,7 +86,7 @@ export function BulkEditDialog(props: { ids: string[]; customFields: CustomField
     >
       <label>
         Field
-        <select value={field} onChange={(e) => (setField(e.target.value), setProblems([]))}>
+        <select value={field} onChange={(e) => pick(e.target.value)}>
           {targets.map((x) => (
             <option key={x.key} value={x.key}>
               {x.label}

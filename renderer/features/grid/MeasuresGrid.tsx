@@ -12,7 +12,7 @@ import {
   type GridApi,
   type IRowNode,
 } from 'ag-grid-community';
-import type { Measure, MeasurePatch, ViewState } from '../../../preload/contract';
+import type { Measure, MeasurePatch, Rag, StatusKind, ViewState } from '../../../preload/contract';
 import { useApp } from '../../app/context';
 import { DetailPanel } from '../detail/DetailPanel';
 import { ViewsMenu } from '../views/ViewsMenu';
@@ -29,6 +29,7 @@ import { MeasureDialogs, ReportDialog } from './MeasureDialogs';
 import type { Chips } from './quick-filters';
 import { useClipboard } from './useClipboard';
 import { useGridHierarchy } from './useGridHierarchy';
+import { statusCellKey } from '../status/status-keys';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -68,6 +69,7 @@ export function MeasuresGrid() {
   const openEffects = useApp((s) => s.openEffects);
   const openGate = useApp((s) => s.openGate);
   const openMeasureRaid = useApp((s) => s.openMeasureRaid);
+  const openStatusDialog = useApp((s) => s.openStatusDialog);
   const gateReadiness = useApp((s) => s.gateReadiness);
   const readinessRef = useRef(gateReadiness);
   const idFilter = useApp((s) => s.idFilter);
@@ -167,6 +169,7 @@ export function MeasuresGrid() {
     },
     [takeDraftText],
   );
+  const setStatus = useCallback((id: string, kind: StatusKind, preset?: Rag) => openStatusDialog({ ids: [id], kind, preset }), [openStatusDialog]);
   const columnDefs = useMemo(
     () =>
       measureColumns({
@@ -177,13 +180,14 @@ export function MeasuresGrid() {
         customFields: stableFields,
         onOpen: openDetail,
         onOpenEffects: (id) => void openEffects(id),
+        onSetStatus: setStatus,
         conflictCells: () => conflictsRef.current,
         indent,
         readiness,
         onOpenGate: openGate,
         onOpenRaid: openRaid,
       }),
-    [peopleNames, packagePath, stableFields, openDetail, openEffects, indent, readiness, openGate, openRaid, takeDraft],
+    [peopleNames, packagePath, stableFields, openDetail, openEffects, setStatus, indent, readiness, openGate, openRaid, takeDraft],
   );
 
   // An edit the workspace refused (due before start, a required field) reopens its cell with
@@ -264,15 +268,16 @@ export function MeasuresGrid() {
         }
         return;
       }
-      if (k !== 'Enter' || !('column' in e) || !e.data) return;
-      // Enter on a cell with a button does what a click does.
+      if (!k || !('column' in e) || !e.data) return;
       const col = e.column.getColId();
+      if (statusCellKey(col, e.data.id, e.event as KeyboardEvent, setStatus) || k !== 'Enter') return;
+      // Enter on a cell with a button does what a click does.
       if (col === 'code') openDetail(e.data.id);
       else if (col === 'nextGate') openGate(e.data.id);
       else if (col === 'raid') openRaid(e.data.id);
       else if (col === 'effects') void openEffects(e.data.id);
     },
-    [toggleNode, openDetail, openGate, openRaid, openEffects],
+    [toggleNode, openDetail, openGate, openRaid, openEffects, setStatus],
   );
 
 

@@ -1,31 +1,52 @@
 import type { ICellRendererComp, ICellRendererParams } from 'ag-grid-community';
-import { RAG_LABELS, type Measure, type Rag } from '../../../preload/contract';
+import { RAG_LABELS, type Measure, type Rag, type StatusKind } from '../../../preload/contract';
 
 /*
  * Plain DOM cell renderers: the grid draws thousands of these while scrolling 20k rows,
  * and a React renderer per cell (a portal each) made scrolling produce long tasks.
  */
 
-/** RAG colour with its word: colour is never the only signal. */
+/**
+ * RAG colour with its word: colour is never the only signal. A status set by hand also
+ * carries a mark ("✎", named "Manual status" for assistive technology); the cell's hover text says
+ * who set it, why and when (columns.tsx).
+ */
 export class StatusCellRenderer implements ICellRendererComp<Measure> {
   private el = document.createElement('span');
-  init(p: ICellRendererParams<Measure, Rag>): void {
-    this.render(p.value ?? 'grey');
+  init(p: StatusCellParams): void {
+    this.render(p);
   }
-  private render(v: Rag): void {
-    this.el.className = `rag rag-${v}`;
+  private render(p: StatusCellParams): void {
+    const v = p.value ?? 'grey';
+    const pill = document.createElement('span');
+    pill.className = `rag rag-${v}`;
     const dot = document.createElement('i');
     dot.setAttribute('aria-hidden', 'true');
-    this.el.replaceChildren(dot, RAG_LABELS[v] ?? v);
+    pill.replaceChildren(dot, RAG_LABELS[v] ?? v);
+    const o = p.kind ? p.data?.manual?.[p.kind] : undefined;
+    if (!o) {
+      this.el.replaceChildren(pill);
+      return;
+    }
+    const mark = document.createElement('span');
+    // Stale: the manual status is on record but the measure shows grey (no update in the reporting window).
+    mark.className = o.status === v ? 'manual-mark' : 'manual-mark stale';
+    mark.setAttribute('role', 'img');
+    mark.setAttribute('aria-label', o.status === v ? 'Manual status' : `Manual status ${RAG_LABELS[o.status]}, stale`);
+    mark.textContent = '✎';
+    this.el.replaceChildren(pill, mark);
   }
   getGui(): HTMLElement {
     return this.el;
   }
-  refresh(p: ICellRendererParams<Measure, Rag>): boolean {
-    this.render(p.value ?? 'grey');
+  refresh(p: StatusCellParams): boolean {
+    this.render(p);
     return true;
   }
 }
+
+/** A status cell's parameters: which of the two statuses it shows (for its manual mark). */
+export type StatusCellParams = ICellRendererParams<Measure, Rag> & { kind?: StatusKind };
 
 /** The code, with a button that opens the measure's detail panel (Enter or double-click on the code does too). */
 export class CodeCellRenderer implements ICellRendererComp<Measure> {

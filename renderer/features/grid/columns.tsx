@@ -1,5 +1,6 @@
 import type { ColDef } from 'ag-grid-community';
-import { DI_NAMES, RAG, type CustomField, type GateReadiness, type Measure } from '../../../preload/contract';
+import { DI_NAMES, type CustomField, type GateReadiness, type Measure, type StatusKind } from '../../../preload/contract';
+import { KIND_OF_FIELD, statusHover } from '../status/manual-text';
 import { ButtonCellRenderer, CodeCellRenderer, StatusCellRenderer, type ButtonCellParams } from './cell-renderers';
 import { ListCellEditor } from './ListCellEditor';
 import { TypedCellEditor, type TypedEditorParams } from './TypedCellEditor';
@@ -54,6 +55,8 @@ export function measureColumns(opts: {
   onOpenEffects?: (id: string) => void;
   /** The refused text of a cell and its reason, handed once to the editor that reopens it. */
   takeDraft?: TakeDraft;
+  /** Opens the status dialog (set by hand with a reason, or back to derived) on a status cell. */
+  onSetStatus?: (id: string, kind: StatusKind) => void;
   /** Cells with an open sync conflict, keyed "<measure id>:<field>"; read at render like cellErrors. */
   conflictCells?: () => Set<string>;
   /** Depth of a measure in the grid's hierarchy (read when the cell draws), or null when the hierarchy is off. */
@@ -88,18 +91,24 @@ export function measureColumns(opts: {
     cellEditorParams: { options: opts.peopleNames },
     ...errorRules(field),
   });
-  const status = (field: 'implementationStatus' | 'potentialStatus', headerName: string): ColDef<Measure> => ({
-    field,
-    headerName,
-    width: 150,
-    // Statuses are derived (milestones, value); a manual one needs a reason: double-click opens the effects panel.
-    editable: !opts.onOpenEffects,
-    cellEditor: ListCellEditor,
-    cellEditorParams: { options: [...RAG] },
-    cellRenderer: StatusCellRenderer,
-    onCellDoubleClicked: (p) => p.data && opts.onOpenEffects?.(p.data.id),
-    ...errorRules(field),
-  });
+  const status = (field: 'implementationStatus' | 'potentialStatus', headerName: string): ColDef<Measure> => {
+    const kind = KIND_OF_FIELD[field]!;
+    const rules = errorRules(field);
+    return {
+      field,
+      headerName,
+      headerTooltip: `${headerName} status: derived, or ✎ set by hand (hover a cell for who, why and when; Enter, F2 or g/a/r/n to set it)`,
+      width: 160,
+      // Statuses are derived; one set by hand needs a reason, so the cell opens the status dialog
+      // (double-click here; Enter, F2 or a letter in MeasuresGrid) instead of an editor.
+      editable: false,
+      cellRenderer: StatusCellRenderer,
+      cellRendererParams: { kind },
+      onCellDoubleClicked: (p) => p.data && opts.onSetStatus?.(p.data.id, kind),
+      cellClassRules: rules.cellClassRules,
+      tooltipValueGetter: (p) => (p.data ? (rules.tooltipValueGetter(p) ?? statusHover(p.data, kind)) : undefined),
+    };
+  };
   return [
     {
       field: 'code',

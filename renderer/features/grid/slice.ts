@@ -5,7 +5,7 @@ import { changedMeasureIds, type ChangeEvent } from '../../app/changes';
 import { userLocale } from '../../app/locale';
 
 /** Tables whose changes show in the measures list. */
-export const MEASURE_LIST_TABLES = ['measures', 'people', 'nodes', 'custom_values', 'custom_fields'];
+export const MEASURE_LIST_TABLES = ['measures', 'people', 'nodes', 'custom_values', 'custom_fields', 'status_overrides'];
 
 export interface GridSlice {
   measures: Measure[];

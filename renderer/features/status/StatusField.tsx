@@ -1,0 +1,38 @@
+import './status.css';
+import { RAG_LABELS, type Measure, type StatusKind } from '../../../preload/contract';
+import { useApp } from '../../app/context';
+import { KIND_LABEL, manualText, STATUS_FIELD, statusHover } from './manual-text';
+
+/** A status in the detail panel: what it is, whether a person set it, and the button to the status dialog. */
+export function StatusField({ m, kind }: { m: Measure; kind: StatusKind }) {
+  const open = useApp((s) => s.openStatusDialog);
+  const o = m.manual?.[kind];
+  const v = m[STATUS_FIELD[kind]];
+  return (
+    <label>
+      {KIND_LABEL[kind]}
+      <button
+        type="button"
+        className="status-value"
+        data-testid={`panel-${kind}-status`}
+        aria-label={`${KIND_LABEL[kind]}: ${RAG_LABELS[v]}, ${o ? 'set by hand' : 'derived'}. Set by hand or back to derived…`}
+        title={statusHover(m, kind)}
+        onClick={() => open({ ids: [m.id], kind })}
+      >
+        <span className={`rag rag-${v}`}>
+          <i aria-hidden="true" />
+          {RAG_LABELS[v]}
+        </span>
+        {o ? (
+          <span className={o.status === v ? 'manual-mark' : 'manual-mark stale'} role="img" aria-label="Manual status">
+            ✎ manual
+          </span>
+        ) : (
+          <span className="muted">derived</span>
+        )}
+        <span className="muted">Change…</span>
+      </button>
+      {o && <small className="muted">{manualText(o)}</small>}
+    </label>
+  );
+}
