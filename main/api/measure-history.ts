@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { decodeValue } from '../../db/changes.js';
 import { listCustomFields } from '../../db/repositories/custom-fields.js';
+import { DERIVED_COLUMNS } from '../../db/tables.js';
 import type { HistoryEntry } from '../../preload/contract/types.js';
 import { FIELD_LABELS } from '../domain/measures.js';
 
@@ -31,6 +32,8 @@ const MEASURE_COLUMN_LABELS: Record<string, string> = {
 };
 const MILESTONE_LABELS: Record<string, string> = { title: 'Title', owner_id: 'Owner', due_date: 'Due date', forecast_date: 'Forecast date', done: 'Done', done_date: 'Done on', deleted: 'Deleted' };
 const PERSON_COLUMNS = new Set(['owner_id', 'sponsor_id', 'controller_id']);
+/** Cells of a manual status that say who and when (the entry says it already) or what it is. */
+const OVERRIDE_BOOKKEEPING = new Set(['kind', 'set_by', 'set_at']);
 
 interface Row {
   hlc: string;
@@ -45,7 +48,10 @@ interface Row {
 /**
  * The audit trail of a measure, newest first: its own cells, its custom values and its
  * milestones, with labels instead of column names and people by name. Bookkeeping cells
- * (updated_at, sort order, the ids linking a row to the measure) are left out.
+ * (updated_at, sort order, the ids linking a row to the measure) are left out, and so are
+ * derived statuses older versions logged as edits: a re-derivation is the system's work,
+ * not a person's edit. A status set by hand is a person's edit and shows as "Manual …
+ * status" (its status_overrides row).
  */
 export function measureHistory(db: Database, measureId: string, limit = 1000): HistoryEntry[] {
   const rows = db
@@ -55,11 +61,13 @@ export function measureHistory(db: Database, measureId: string, limit = 1000): H
        WHERE l.row_key IN (
                SELECT id FROM change_rows WHERE tbl = 'measures' AND row_id = @id
                UNION ALL SELECT id FROM change_rows WHERE tbl = 'custom_values' AND row_id >= @id || ':' AND row_id < @id || ';'
-               UNION ALL SELECT r.id FROM milestones m JOIN change_rows r ON r.tbl = 'milestones' AND r.row_id = m.id WHERE m.measure_id = @id)
+               UNION ALL SELECT r.id FROM milestones m JOIN change_rows r ON r.tbl = 'milestones' AND r.row_id = m.id WHERE m.measure_id = @id
+               UNION ALL SELECT id FROM change_rows WHERE tbl = 'status_overrides' AND row_id IN (@id || ':implementation', @id || ':potential'))
          AND l.col NOT IN ('updated_at', 'sort_order', 'measure_id', 'field_id')
+         AND NOT (l.tbl = 'measures' AND l.col IN (SELECT value FROM json_each(@derived)))
        ORDER BY l.hlc DESC, l.seq DESC LIMIT @limit`,
     )
-    .all({ id: measureId, limit }) as Row[];
+    .all({ id: measureId, limit, derived: JSON.stringify(DERIVED_COLUMNS.measures) }) as Row[];
   const people = new Map((db.prepare('SELECT id, name FROM people').all() as { id: string; name: string }[]).map((p) => [p.id, p.name]));
   const fields = new Map(listCustomFieldsAll(db).map((f) => [f.id, f]));
   const milestoneTitles = new Map(
@@ -72,7 +80,8 @@ export function measureHistory(db: Database, measureId: string, limit = 1000): H
     return String(v);
   };
   return rows
-    .filter((r) => !(r.tbl === 'custom_values' && r.col === 'deleted' && r.value === '0'))
+    .filter((r) => !((r.tbl === 'custom_values' || r.tbl === 'status_overrides') && r.col === 'deleted' && r.value === '0'))
+    .filter((r) => !(r.tbl === 'status_overrides' && OVERRIDE_BOOKKEEPING.has(r.col)))
     .map((r) => {
       const oldValue = decodeValue(r.old_value);
       const newValue = decodeValue(r.value);
@@ -92,6 +101,10 @@ export function measureHistory(db: Database, measureId: string, limit = 1000): H
         if (f?.type === 'checkbox') return entry(r, oldValue, newValue, label, oldValue === null ? '' : oldValue === '1' ? 'yes' : 'no', newValue === '1' ? 'yes' : 'no');
       } else if (r.tbl === 'milestones') {
         label = `Milestone "${milestoneTitles.get(r.row_id) ?? '?'}": ${MILESTONE_LABELS[r.col] ?? r.col}`;
+      } else if (r.tbl === 'status_overrides') {
+        const kind = r.row_id.endsWith(':potential') ? 'potential' : 'implementation';
+        label = `Manual ${kind} status${r.col === 'reason' ? ': reason' : ''}`;
+        if (r.col === 'deleted') return entry(r, oldValue, newValue, label, '', 'cleared');
       }
       return entry(r, oldValue, newValue, label, text(oldValue, person, money), text(newValue, person, money));
     });

@@ -13,7 +13,7 @@ import { getNode, subtreeIds } from '../../db/repositories/nodes.js';
 import type { Measure } from '../../preload/contract.js';
 import { validateMeasurePatch, type PersonRef } from '../domain/measures.js';
 import type { Handlers } from './handlers.js';
-import { writeMeasureColumns } from './measure-writes.js';
+import { splitStatusColumns, writeMeasureColumns } from './measure-writes.js';
 import { applyEdits } from './grid.js';
 import { measureHistory } from './measure-history.js';
 import type { ApiSession } from './session.js';
@@ -66,9 +66,12 @@ export function measureHandlers(s: ApiSession): Pick<Handlers, K> {
       const full = { title: 'New measure', ...patch };
       const { columns, issues } = validateMeasurePatch(null, full, peopleFor(s, full));
       if (issues.length) throw new ValidationError(issues.map((i) => i.message).join('; '), issues);
+      const { plain, statuses } = splitStatusColumns(columns);
       const { value } = s.act(`Add measure ${columns.title}`, (w, db) => {
         const max = db.prepare('SELECT coalesce(max(sort_order), 0) + 1 AS n FROM measures WHERE node_id = ?').get(nodeId) as { n: number };
-        return insertMeasure(w, db, { ...columns, node_id: nodeId, sort_order: max.n });
+        const id = insertMeasure(w, db, { ...plain, node_id: nodeId, sort_order: max.n });
+        if (Object.keys(statuses).length) writeMeasureColumns(w, db, id, statuses, { actor: w.actor });
+        return id;
       });
       return mustMeasure(s, value);
     },

@@ -20,6 +20,7 @@ import { GATE_TABLES } from '../features/gates/slice';
 import { Dashboard } from '../features/dashboard/Dashboard';
 import { EffectsDrawer } from '../features/finance/EffectsDrawer';
 import type { AppState } from './store';
+import { setToday } from './clock';
 
 /** Store actions that reload a view: `() => Promise<void>` members of the state. */
 type Loader = { [K in keyof AppState]: AppState[K] extends () => Promise<void> ? K : never }[keyof AppState];
@@ -53,6 +54,12 @@ function useWorkspaceEvents(): void {
       }
       void s().refreshUndo();
     });
+    // A new local day: everything that depends on today (overdue, due soon, stale, the
+    // statuses re-derived for it) is read again.
+    const offDay = s().api.on('clock:day', ({ today }) => {
+      setToday(today);
+      for (const load of new Set(RELOADS.map(([, l]) => l))) void s()[load]();
+    });
     const offOpened = s().api.on('workspace:opened', ({ workspace }) => {
       const current = s().workspace;
       store.setState({ workspace });
@@ -64,6 +71,7 @@ function useWorkspaceEvents(): void {
       .then(() => s().loadGateReadiness());
     return () => {
       offChanged();
+      offDay();
       offOpened();
     };
   }, [store]);
