@@ -26,8 +26,11 @@
  * plan (each benefit at or above, each cost at or below its reference) has shortfall ≤ 0
  * and is green; lines may offset each other (value is judged net).
  *
- * Examples (tolerance 10 %): benefit target 761,000 forecast 758,263 + setup cost plan =
- * forecast 10,000 → reference 751,000, estimate 748,263, shortfall 2,737 = 0.36 % → amber.
+ * Examples (tolerance 10 %). Like M-0006 of the demo: run-rate benefit target 761,000,
+ * forecast 758,263; setup cost target 220,000, forecast 213,913; recurring cost without a
+ * target, plan 204,750, forecast 206,310. Before: reference 761,000 − 220,000 = 541,000
+ * against estimate 758,263 − 213,913 − 206,310 = 338,040 → red. Now the recurring cost
+ * counts at its plan: reference 336,250, estimate 338,040 → green.
  * Benefit target 100, forecast 100; recurring cost (no target) plan 30, forecast 30 →
  * reference 70, estimate 70 → green (before: reference 100, estimate 70 → red). The cost
  * forecast at 35 → shortfall 5 ≤ 7 → amber; at 45 → shortfall 15 > 7 → red.
