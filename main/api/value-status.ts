@@ -10,7 +10,8 @@
  * - every write, from the rows it touched, inside the write's transaction (the deriver
  *   db/derive.ts runs for runAction — edits, undo, redo — a sync import and a conflict
  *   resolution): only the measures those rows belong to, or every measure when the
- *   tolerance / stale window changed.
+ *   tolerance / stale window changed. Gate levels and gate settings feed neither rule (a
+ *   measure's DI level is its own column, so a gate decision touches the measure row).
  */
 import type { Database } from '../../db/connection.js';
 import { localDay, today as clockToday } from '../../db/clock.js';
