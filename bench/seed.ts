@@ -255,8 +255,6 @@ export interface PlannedMeasure {
   due_date: string | null;
   di_level: number;
   lifecycle: 'active' | 'on_hold' | 'cancelled' | 'closed';
-  implementation_status: 'green' | 'amber' | 'red' | 'grey';
-  potential_status: 'green' | 'amber' | 'red' | 'grey';
   closure_criteria: string;
   sort_order: number;
 }
@@ -384,13 +382,14 @@ function planMeasures(seed: number, count: number, nodes: PlannedNode[], people:
       di === 5
         ? rng.weighted<PlannedMeasure['lifecycle']>([['closed', 85], ['active', 15]])
         : rng.weighted<PlannedMeasure['lifecycle']>([['active', 86], ['on_hold', 8], ['cancelled', 6]]);
-    const rag = (): PlannedMeasure['implementation_status'] =>
-      di === 0 ? rng.weighted([['grey', 80], ['green', 20]]) : rng.weighted([['green', 50], ['amber', 28], ['red', 12], ['grey', 10]]);
+    // Statuses are derived by the app, not planned; the two draws stay so that the rest of
+    // the plan (and figures measured before) is the same as when they were planned.
+    const rag = () => (di === 0 ? rng.weighted([['grey', 80], ['green', 20]]) : rng.weighted([['green', 50], ['amber', 28], ['red', 12], ['grey', 10]]));
     const startMs = START_FROM + rng.int(0, 729) * DAY;
     const object = rng.pick(OBJECTS);
     const qualifier = rng.weighted<string>([['', 4], [` in ${rng.pick(REGIONS)}`, 3], [` at ${rng.pick(SITES)}`, 2], [' (wave 2)', 1]]);
     const baseline = rng.int(2, 400) * 10;
-    return {
+    const planned = {
       id: rng.uuid(),
       code: `M-${String(i + 1).padStart(4, '0')}`,
       node_id: pkg.id,
@@ -406,11 +405,10 @@ function planMeasures(seed: number, count: number, nodes: PlannedNode[], people:
       due_date: rng.chance(0.05) ? null : isoDate(startMs + rng.int(30, 540) * DAY),
       di_level: di,
       lifecycle,
-      implementation_status: rag(),
-      potential_status: rag(),
-      closure_criteria: di >= 3 ? rng.pick(CLOSURE) : '',
-      sort_order: ++nextSort[p]!,
     };
+    rag();
+    rag();
+    return { ...planned, closure_criteria: di >= 3 ? rng.pick(CLOSURE) : '', sort_order: ++nextSort[p]! };
   });
 }
 

@@ -5,7 +5,8 @@ import { ValidationError } from './errors.js';
 import { Clock } from './hlc.js';
 import { HEAD_SQL, LOG_SQL, REPLICA_MAX_HLC_SQL, newRowKey, rowKeyOf } from './change-rows.js';
 import { cachedStatement } from './statements.js';
-import { isSyncedColumn, isSyncedTable, type CellValue } from './tables.js';
+import { isDerivedColumn, isSyncedColumn, isSyncedTable, type CellValue } from './tables.js';
+import { deriveAfterWrite, touch, type DerivedRows } from './derive.js';
 import { nowIso } from './clock.js';
 
 /** Who is writing and as part of which user action. */
@@ -89,6 +90,8 @@ export class Writer {
   readonly tx = randomUUID();
   changed = 0;
   readonly tables = new Set<string>();
+  /** Rows this writer changed, by table: what the derivations after the action look at. */
+  readonly rows = new Map<string, Set<string>>();
   /** Seq range of this writer's changes (its undo entry keeps it: the log has no index on tx). */
   firstSeq: number | undefined;
   lastSeq: number | undefined;
@@ -114,6 +117,7 @@ export class Writer {
     this.lastSeq = seq;
     this.changed++;
     this.tables.add(table);
+    touch(this.rows, table, rowId);
   }
 
   /** Inserts a row; every given column is logged so another replica can rebuild it. */
@@ -178,6 +182,8 @@ export interface ActionResult<T> {
   /** Seq range of the action's changes in change_log (undefined when it changed nothing). */
   firstSeq?: number;
   lastSeq?: number;
+  /** Rows the system re-derived after the action (e.g. measures whose status changed). */
+  derived?: DerivedRows;
 }
 
 /**
@@ -218,8 +224,11 @@ export function runAction<T>(db: Database, ctx: ActionContext, fn: (w: Writer) =
   const w = new Writer(db, ctx.actor);
   const outermost = !db.inTransaction;
   let redoCleared = false;
+  let derived: DerivedRows | undefined;
   const value = inTransaction(db, () => {
     const v = fn(w);
+    // In the same transaction: a cache derived from these rows commits with them or not at all.
+    if (w.changed > 0) derived = deriveAfterWrite(db, w.rows);
     if (w.changed > 0 && ctx.undoable !== false) {
       if (redoEmptyAt.get(db) !== dataVersion(db)) cachedStatement(db, CLEAR_REDO_SQL).run();
       redoCleared = true;
@@ -228,7 +237,7 @@ export function runAction<T>(db: Database, ctx: ActionContext, fn: (w: Writer) =
     return v;
   });
   if (redoCleared && outermost) redoEmptyAt.set(db, dataVersion(db));
-  return { value, tx: w.tx, changed: w.changed, tables: [...w.tables], firstSeq: w.firstSeq, lastSeq: w.lastSeq };
+  return { value, tx: w.tx, changed: w.changed, tables: [...w.tables], firstSeq: w.firstSeq, lastSeq: w.lastSeq, derived };
 }
 
 function rowToChange(r: Record<string, unknown>): ChangeRecord {
@@ -286,6 +295,8 @@ function replay(db: Database, actor: string, entry: { tx: string; label: string 
   return runAction(db, { actor, label: `${direction === 'undo' ? 'Undo' : 'Redo'} ${entry.label}`, undoable: false }, (w) => {
     for (const c of ordered) {
       if (created.has(`${c.tbl}\u0000${c.rowId}`)) continue;
+      // A status an older version logged as an edit: the system re-derives it, undo leaves it alone.
+      if (isDerivedColumn(c.tbl, c.col)) continue;
       const expected = direction === 'undo' ? c.value : c.oldValue;
       const target = direction === 'undo' ? c.oldValue : c.value;
       assertIdent(c.tbl, c.col);

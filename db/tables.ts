@@ -26,8 +26,6 @@ export const SYNCED_TABLES = {
     'due_date',
     'di_level',
     'lifecycle',
-    'implementation_status',
-    'potential_status',
     'closure_criteria',
     'sort_order',
     'updated_at',
@@ -72,6 +70,21 @@ export const SYNCED_TABLES = {
   value_settings: ['tolerance_pct', 'stale_days', 'deleted'],
   sync_members: ['name', 'public_key', 'joined_vector', 'deleted'],
 } as const satisfies Record<string, readonly string[]>;
+
+/**
+ * Columns every copy derives for itself from the synced facts (the status cache, see
+ * main/api/status-engine.ts): written with a plain UPDATE outside the change log, so they are
+ * never in the history, never undone and never synced. Versions before schema 10 logged
+ * them as edits; such changes are kept in the log (a relay still carries them) but
+ * ignored by import, undo, conflicts and the history.
+ */
+export const DERIVED_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  measures: ['implementation_status', 'potential_status'],
+};
+
+export function isDerivedColumn(table: string, column: string): boolean {
+  return DERIVED_COLUMNS[table]?.includes(column) ?? false;
+}
 
 export type SyncedTable = keyof typeof SYNCED_TABLES;
 export type SyncedColumn<T extends SyncedTable> = (typeof SYNCED_TABLES)[T][number];

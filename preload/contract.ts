@@ -46,7 +46,7 @@ export type Events = CoreEvents & SyncEvents & GridEvents;
 export type EventName = keyof Events;
 
 export const METHOD_NAMES = Object.keys(contract) as MethodName[];
-export const EVENT_NAMES: EventName[] = ['workspace:changed', 'workspace:opened', 'sync:progress', 'export:progress'];
+export const EVENT_NAMES: EventName[] = ['workspace:changed', 'workspace:opened', 'clock:day', 'sync:progress', 'export:progress'];
 
 export function isMethodName(s: string): s is MethodName {
   return Object.prototype.hasOwnProperty.call(contract, s);

@@ -17,7 +17,7 @@ import { nowIso } from '../../db/clock.js';
 /** Columns of a measure row in the order insertMeasure writes them (id first). */
 const COLS = [
   'code', 'node_id', 'title', 'description', 'owner_id', 'sponsor_id', 'controller_id', 'business_unit', 'function',
-  'legal_entity', 'start_date', 'due_date', 'di_level', 'lifecycle', 'implementation_status', 'potential_status',
+  'legal_entity', 'start_date', 'due_date', 'di_level', 'lifecycle',
   'closure_criteria', 'sort_order', 'updated_at', 'deleted',
 ] as const;
 

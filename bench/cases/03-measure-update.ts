@@ -39,7 +39,8 @@ function makeOps(measures: PlannedMeasure[], ownerIds: string[], count: number, 
   const ops: Op[] = [];
   for (let i = 0; i < count; i++) {
     const m = rng.pick(measures);
-    const s = state.get(m.id) ?? { title: m.title, status: m.implementation_status, due: m.due_date, owner: m.owner_id };
+    // Statuses start derived: grey (the bench workspace has no milestones or value lines).
+    const s = state.get(m.id) ?? { title: m.title, status: 'grey', due: m.due_date, owner: m.owner_id };
     state.set(m.id, s);
     const kind = rng.weighted<Col>([['title', 50], ['implementation_status', 20], ['due_date', 15], ['owner_id', 15]]);
     if (kind === 'title') {

@@ -1,7 +1,7 @@
 /**
  * dashboard-paint: first paint of the Dashboard tab in Chromium on 20k measures with 480k
  * period values — click on the tab until the five answers and the three charts are drawn
- * (status re-derivation, `value:dashboard`, React, chart.js with animation off) — vs the
+ * (`value:dashboard`, React, chart.js with animation off; opening the tab writes nothing) — vs the
  * same page fetching `value:dashboard` alone over HTTP (the data the paint needs).
  */
 import { randomUUID } from 'node:crypto';
@@ -11,6 +11,7 @@ import { CHROMIUM, CHROMIUM_ARGS } from '../../e2e/harness.js';
 import { startHost } from '../../main/host/server.js';
 import { median, type BenchCase, type BenchContext, type Measurement } from '../harness.js';
 import { seedValues } from './05-value-rollup.js';
+import { rederive } from '../../main/api/value-status.js';
 
 const RUNS = 5;
 
@@ -22,8 +23,9 @@ const dashboardPaint: BenchCase = {
     const api = ctx.api();
     await api.call('workspace:open', { path: ctx.seededCopy() });
     seedValues(api.session.db(), ctx.options.seed);
+    // The values were written below the app (raw SQL): bring the status cache up to them, as opening the file would.
     const refresh = performance.now();
-    const { changed } = await api.call('value:refreshStatuses', {});
+    const changed = rederive(api.session.db(), null).length;
     const refreshMs = performance.now() - refresh;
     const host = await startHost({ api });
     const browser = await chromium.launchPersistentContext(join(ctx.dir, `profile-${randomUUID()}`), { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1440, height: 900 } });

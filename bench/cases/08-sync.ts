@@ -30,7 +30,7 @@ async function prepare(ctx: BenchContext, run: number): Promise<{ a: string; b: 
           code: `M-${String(i).padStart(5, '0')}`, node_id: node, title: `Measure ${i} of the program`, description: `Why measure ${i} matters`,
           owner_id: null, sponsor_id: null, controller_id: null, business_unit: 'Managed Services', function: 'Operations',
           legal_entity: 'NW GmbH', start_date: '2026-01-01', due_date: '2026-06-30', di_level: i % 6, lifecycle: 'active',
-          implementation_status: 'green', potential_status: 'amber', closure_criteria: '', sort_order: i,
+          closure_criteria: '', sort_order: i,
         });
       }
     });

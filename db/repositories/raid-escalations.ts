@@ -10,32 +10,45 @@ export function listRules(db: Database): EscalationRuleRow[] {
 }
 
 /**
- * The implementation status after each update of every measure that is red now, oldest
- * first, read from the change log (the one mechanism for history). An update is one user
- * action (one tx) that touched the measure; its status is the latest value written so far.
+ * The reported implementation status after each update of every measure that is red now,
+ * oldest first, read from the change log (the one mechanism for history). An update is one
+ * user action (one tx) that touched the measure or its manual implementation status; the
+ * status after it is the manual status (a status report) then in force, else grey. The
+ * derived status is not in the log (every copy derives it, nobody edits it), so streaks
+ * count what people reported; "red now" is the current (cached) status.
  */
 export function redStatusHistories(db: Database): { measureId: string; code: string; statuses: string[] }[] {
   const rows = db
     .prepare(
-      `SELECT l.row_id AS id, m.code, l.tx, l.col, l.value FROM measures m
-       JOIN change_rows r ON r.tbl = 'measures' AND r.row_id = m.id
-       JOIN change_log l ON l.row_key = r.id
-       WHERE m.deleted = 0 AND m.implementation_status = 'red' AND l.col <> 'updated_at'
-       ORDER BY l.row_id, l.hlc, l.seq`,
+      `SELECT id, code, tx, tbl, col, value FROM (
+         SELECT m.id, m.code, l.tx, l.tbl, l.col, l.value, l.hlc, l.seq FROM measures m
+         JOIN change_rows r ON r.tbl = 'measures' AND r.row_id = m.id
+         JOIN change_log l ON l.row_key = r.id
+         WHERE m.deleted = 0 AND m.implementation_status = 'red' AND l.col NOT IN ('updated_at', 'implementation_status', 'potential_status')
+         UNION ALL
+         SELECT m.id, m.code, l.tx, l.tbl, l.col, l.value, l.hlc, l.seq FROM measures m
+         JOIN change_rows r ON r.tbl = 'status_overrides' AND r.row_id = m.id || ':implementation'
+         JOIN change_log l ON l.row_key = r.id
+         WHERE m.deleted = 0 AND m.implementation_status = 'red' AND l.col IN ('status', 'deleted'))
+       ORDER BY id, hlc, seq`,
     )
-    .all() as { id: string; code: string; tx: string; col: string; value: string | null }[];
+    .all() as { id: string; code: string; tx: string; tbl: string; col: string; value: string | null }[];
   const out: { measureId: string; code: string; statuses: string[] }[] = [];
   let cur: { measureId: string; code: string; statuses: string[] } | undefined;
-  let status = 'grey';
+  let reported = 'grey';
+  let live = false;
   let lastTx = '';
   for (const r of rows) {
     if (cur?.measureId !== r.id) {
       cur = { measureId: r.id, code: r.code, statuses: [] };
       out.push(cur);
-      status = 'grey';
+      reported = 'grey';
+      live = false;
       lastTx = '';
     }
-    if (r.col === 'implementation_status') status = String(decodeValue(r.value) ?? 'grey');
+    if (r.tbl === 'status_overrides' && r.col === 'status') reported = String(decodeValue(r.value) ?? 'grey');
+    if (r.tbl === 'status_overrides') live = r.col === 'deleted' ? decodeValue(r.value) !== 1 : live || r.col === 'status';
+    const status = live ? reported : 'grey';
     if (r.tx !== lastTx) {
       cur.statuses.push(status);
       lastTx = r.tx;

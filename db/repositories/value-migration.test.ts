@@ -30,6 +30,7 @@ describe('migration 0005_value', () => {
     expect(total!.plan).toBe(10 + 1000000000000 - 7 + 500);
     expect(total!.forecast).toBe(20 - 7);
     const m1 = statusFacts(db, ['m1'], '2026-06-01')[0]!;
-    expect(m1).toMatchObject({ plan: 10 + 1000000000000 - 7, baseline: null, estimate: 30 + 5 - 7, target: 100000 });
+    // Reference per line: l1's target, l2's plan (no target); estimate: actual else forecast.
+    expect(m1).toMatchObject({ reference: 100000 - 7, estimate: 30 + 5 - 7 });
   });
 });

@@ -106,21 +106,6 @@ export function lockBaseline(w: Writer, db: Database, measureId: string): number
   return rows.length;
 }
 
-/** DI ≥ 3 measures whose baseline is still empty but which have a plan: the lazy lock's work list. */
-export function measuresNeedingBaseline(db: Database): string[] {
-  return (
-    db
-      .prepare(
-        `SELECT DISTINCT l.measure_id AS id FROM effect_lines l JOIN measures m ON m.id = l.measure_id
-         JOIN effect_values v ON v.line_id = l.id
-         WHERE m.deleted = 0 AND m.di_level >= 3 AND l.deleted = 0 AND v.deleted = 0 AND v.plan IS NOT NULL
-           AND NOT EXISTS (SELECT 1 FROM effect_lines l2 JOIN effect_values v2 ON v2.line_id = l2.id
-                           WHERE l2.measure_id = l.measure_id AND l2.deleted = 0 AND v2.deleted = 0 AND v2.baseline IS NOT NULL)`,
-      )
-      .all() as { id: string }[]
-  ).map((r) => r.id);
-}
-
 /** Marks a month validated (or reopened) and flags its actuals accordingly. */
 export function setValidation(
   w: Writer,

@@ -71,6 +71,8 @@ export function createApi(options: SessionOptions): Api {
   const call = async <K extends MethodName>(method: K, input: unknown): Promise<Output<K>> => {
     try {
       checkInputShape(input);
+      // A call on a new local day first brings the derived statuses up to it.
+      session.checkDay();
       const parsed = contract[method].input.parse(input ?? {}) as never;
       const handler = handlers[method] as (i: never) => Output<K> | Promise<Output<K>>;
       return await handler(parsed);

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { decodeValue } from '../../db/changes.js';
 import { listCustomFields } from '../../db/repositories/custom-fields.js';
+import { DERIVED_COLUMNS } from '../../db/tables.js';
 import { RAG_LABELS, type HistoryEntry, type Rag } from '../../preload/contract/types.js';
 import { FIELD_LABELS } from '../domain/measures.js';
 
@@ -47,7 +48,10 @@ interface Row {
 /**
  * The audit trail of a measure, newest first: its own cells, its custom values and its
  * milestones, with labels instead of column names and people by name. Bookkeeping cells
- * (updated_at, sort order, the ids linking a row to the measure) are left out.
+ * (updated_at, sort order, the ids linking a row to the measure) are left out, and so are
+ * derived statuses older versions logged as edits: a re-derivation is the system's work,
+ * not a person's edit. A status set by hand is a person's edit and shows as "Manual …
+ * status" (its status_overrides row).
  */
 export function measureHistory(db: Database, measureId: string, limit = 1000): HistoryEntry[] {
   const rows = db
@@ -60,9 +64,10 @@ export function measureHistory(db: Database, measureId: string, limit = 1000): H
                UNION ALL SELECT r.id FROM milestones m JOIN change_rows r ON r.tbl = 'milestones' AND r.row_id = m.id WHERE m.measure_id = @id
                UNION ALL SELECT id FROM change_rows WHERE tbl = 'status_overrides' AND row_id IN (@id || ':implementation', @id || ':potential'))
          AND l.col NOT IN ('updated_at', 'sort_order', 'measure_id', 'field_id')
+         AND NOT (l.tbl = 'measures' AND l.col IN (SELECT value FROM json_each(@derived)))
        ORDER BY l.hlc DESC, l.seq DESC LIMIT @limit`,
     )
-    .all({ id: measureId, limit }) as Row[];
+    .all({ id: measureId, limit, derived: JSON.stringify(DERIVED_COLUMNS.measures) }) as Row[];
   const people = new Map((db.prepare('SELECT id, name FROM people').all() as { id: string; name: string }[]).map((p) => [p.id, p.name]));
   const fields = new Map(listCustomFieldsAll(db).map((f) => [f.id, f]));
   const milestoneTitles = new Map(

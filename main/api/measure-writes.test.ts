@@ -14,13 +14,11 @@ describe('measure writes shared by grid, CLI and gates', () => {
   it('keeps a status set by hand as a manual override with its reason', async () => {
     const m = (await api.call('measures:list', {})).find((x) => x.implementationStatus !== 'red')!;
     await api.call('measures:update', { id: m.id, patch: { implementationStatus: 'red' }, reason: 'Vendor slipped' });
-    await api.call('value:refreshStatuses', {});
     expect((await api.call('measures:get', { id: m.id })).implementationStatus).toBe('red');
     const overrides = api.session.db().prepare("SELECT status, reason FROM status_overrides WHERE measure_id = ? AND kind = 'implementation' AND deleted = 0").all(m.id);
     expect(overrides).toEqual([{ status: 'red', reason: 'Vendor slipped' }]);
     // One undo step takes the status and its override back.
     await api.call('history:undo', {});
-    await api.call('value:refreshStatuses', {});
     expect(api.session.db().prepare("SELECT count(*) AS n FROM status_overrides WHERE measure_id = ? AND deleted = 0 AND kind = 'implementation'").get(m.id)).toEqual({ n: 0 });
   });
 

@@ -6,18 +6,16 @@ import { statusReasonProblem } from '../../preload/contract/value.js';
 import { ValidationError } from '../../db/errors.js';
 import { cleanReason, STATUS_COLUMNS } from '../domain/manual-status.js';
 import { updateMeasureColumns } from '../../db/repositories/measures.js';
-import { cachedStatement } from '../../db/statements.js';
 import { clearOverride, lockBaseline, setOverride } from '../../db/repositories/value.js';
-import { refreshStatuses } from './value-status.js';
+import { statusesOf } from './value-status.js';
 import { nowIso } from '../../db/clock.js';
-
-const STATUS_SQL = 'SELECT implementation_status AS i, potential_status AS p FROM measures WHERE id = ?';
 
 /**
  * The one place measure columns are written after validation. A status set by a person
  * becomes a manual override with its reason (so the derivation from milestones and value
  * keeps it, and the reason is on record); a null status clears the override (back to
- * derived). Callers check the reason first (manualStatusIssues); reaching DI3 locks the
+ * derived). The status columns themselves are the system's cache, re-derived after the
+ * action. Callers check the reason first (manualStatusIssues); reaching DI3 locks the
  * plan as the baseline.
  */
 export function writeMeasureColumns(
@@ -36,7 +34,8 @@ export function writeMeasureColumns(
   }
   const changed = Object.keys(plain).length ? updateMeasureColumns(w, id, plain) : [];
   if (overrides.length) {
-    const before = cachedStatement(db, STATUS_SQL).get(id) as { i: string; p: string };
+    // Computed from the facts in this transaction (the cache is re-derived after the action).
+    const before = statusesOf(db, [id]).get(id);
     const stated = new Set<StatusKind>();
     for (const [kind, status] of overrides) {
       if (status === null) {
@@ -49,11 +48,10 @@ export function writeMeasureColumns(
       setOverride(w, db, id, { kind, status, reason, by: opts.actor });
       stated.add(kind);
     }
-    refreshStatuses(w, db, [id]);
-    const after = cachedStatement(db, STATUS_SQL).get(id) as { i: string; p: string };
+    const after = statusesOf(db, [id]).get(id);
     // A person's statement is an edit even when the colour stays (a reason given, a status confirmed).
-    if (before.i !== after.i || stated.has('implementation')) changed.push('implementation_status');
-    if (before.p !== after.p || stated.has('potential')) changed.push('potential_status');
+    if (before?.implementation.status !== after?.implementation.status || stated.has('implementation')) changed.push('implementation_status');
+    if (before?.potential.status !== after?.potential.status || stated.has('potential')) changed.push('potential_status');
     if (changed.length) w.update('measures', id, { updated_at: nowIso() });
   }
   if (typeof plain.di_level === 'number' && plain.di_level >= 3) lockBaseline(w, db, id);

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runAction } from '../../db/changes.js';
+import { setOverride } from '../../db/repositories/value.js';
 import type { Pack, PackBlock } from '../../preload/contract.js';
 import { money } from '../domain/pack-format.js';
 import { apiWithWorkspace } from './test-helpers.js';
@@ -74,7 +75,8 @@ describe('steering pack API', () => {
 
     const [m0, m1] = (await t.api.call('measures:list', {})).filter((m) => m.diLevel < 4);
     runAction(db, { actor: 'test', label: 'changes' }, (w) => {
-      w.update('measures', m0!.id, { di_level: m0!.diLevel + 1, potential_status: m0!.potentialStatus === 'red' ? 'green' : 'red' });
+      w.update('measures', m0!.id, { di_level: m0!.diLevel + 1 });
+      setOverride(w, db, m0!.id, { kind: 'potential', status: m0!.potentialStatus === 'red' ? 'green' : 'red', reason: 'test', by: 'test' });
       const v = db.prepare("SELECT v.id, v.forecast FROM effect_values v JOIN effect_lines l ON l.id = v.line_id WHERE l.measure_id = ? AND l.type = 'recurring_benefit' AND v.forecast IS NOT NULL LIMIT 1").get(m1!.id) as { id: string; forecast: number } | undefined;
       if (v) w.update('effect_values', v.id, { forecast: v.forecast + 5_000_000 });
       else {

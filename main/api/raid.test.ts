@@ -44,15 +44,21 @@ describe('dependencies', () => {
     const codes = v.upstream.map((c) => c.title);
     expect(codes).toEqual(expect.arrayContaining(['Triage rules by tier and severity', 'Configure tier-aware SLA timers', 'CRM to contract sync', 'Billing exception handling process']));
     expect(v.upstream.find((c) => c.title === 'Configure tier-aware SLA timers')!.depth).toBe(2);
-    // CRM sync is past due and below DI4: the chain is flagged.
-    expect(v.blockedBy).toMatchObject({ title: 'CRM to contract sync' });
+    // CRM sync is past due and below DI4: the chain is flagged. The nearest late or red
+    // upstream measure is named (with statuses derived from today's milestones, Triage rules
+    // has an overdue milestone and is red, one step closer than CRM sync).
+    expect(v.upstream.find((c) => c.title === 'CRM to contract sync')).toMatchObject({ late: true });
+    const nearest = v.upstream.find((c) => c.late || c.red)!;
+    expect(v.blockedBy).toMatchObject({ title: nearest.title, depth: nearest.depth });
     const sla = await byTitle('Configure tier-aware SLA timers');
     const down = await api.call('deps:forMeasure', { measureId: sla.id });
     expect(down.downstream.map((c) => c.title)).toEqual(['Triage rules by tier and severity', 'Revenue recognition for tiered contracts']);
     expect(down.waitsOn.find((l) => l.externalParty)?.flagged).toBe(true);
     // The program-wide list of blocked measures (the pack's blocking dependencies).
     const blocked = await api.call('deps:blocked', {});
-    expect(blocked.find((b) => b.measure.id === rev.id)).toMatchObject({ culprit: { title: 'CRM to contract sync' }, depth: 2 });
+    const b = blocked.find((x) => x.measure.id === rev.id)!;
+    expect(b.depth).toBe(nearest.depth);
+    expect(b.culprit.late || b.culprit.red).toBe(true);
   });
 
   it('refuses cycles, cancelled and deleted upstreams, and duplicates, writing nothing', async () => {

@@ -7,8 +7,11 @@ import { getLocal, getMeta } from '../../db/connection.js';
 import { replicaId, runAction, type ActionResult, type Writer } from '../../db/changes.js';
 import { schemaVersion } from '../../db/migrate.js';
 import { rowsOfAction } from '../../db/repositories/tx-rows.js';
+import type { DerivedRows } from '../../db/derive.js';
+import { today } from '../../db/clock.js';
 import type { EventName, Events, Pack, WorkspaceInfo } from '../../preload/contract.js';
 import { ApiError } from './errors.js';
+import { installStatusEngine, rederive } from './value-status.js';
 
 /** What the shell around the API can do; the desktop app fills it in, browser mode leaves it empty. */
 export interface ShellCapabilities {
@@ -30,10 +33,17 @@ interface OpenWorkspace {
   db: Database;
   path: string;
   release: () => void;
+  /** The local day the derived statuses were last brought up to. */
+  day: string;
+  /** Notices a change of day while nobody calls (the app left open overnight). */
+  dayTimer: NodeJS.Timeout;
 }
 
 /** Up to this many changed cells, a change event lists the changed rows. */
 const CHANGED_ROWS_LIMIT = 20_000;
+
+/** How often an open workspace looks whether the local day has changed. */
+const DAY_CHECK_MS = 60_000;
 
 /** The state behind the handler table: the open workspace, the acting person, events. */
 export class ApiSession {
@@ -59,14 +69,42 @@ export class ApiSession {
 
   attach(db: Database, path: string, release: () => void): void {
     this.detach();
-    this.ws = { db, path, release };
+    // Statuses depend on today and on every fact: derive them before anyone reads them.
+    const day = today();
+    try {
+      installStatusEngine(db, day);
+    } catch (e) {
+      db.close();
+      throw e;
+    }
+    const dayTimer = setInterval(() => this.checkDay(), DAY_CHECK_MS);
+    // The timer must not keep a CLI run alive; the desktop app and host stay up anyway.
+    dayTimer.unref();
+    this.ws = { db, path, release, day, dayTimer };
     this.addRecent(path);
     this.emit('workspace:opened', { workspace: this.info() });
   }
 
+  /**
+   * Brings the derived statuses up to a new local day (a milestone became overdue, a
+   * report stale): called before every API call and once a minute. Tells views what changed
+   * and the renderer the new day (`clock:day`).
+   */
+  checkDay(): void {
+    const ws = this.ws;
+    if (!ws) return;
+    const day = today();
+    if (day === ws.day) return;
+    const changed = ws.db.transaction(() => rederive(ws.db, null, day))();
+    ws.day = day;
+    this.emit('clock:day', { today: day });
+    if (changed.length) this.emit('workspace:changed', { tables: ['measures'], ...(changed.length <= CHANGED_ROWS_LIMIT ? { rows: { measures: changed } } : {}) });
+  }
+
   detach(): void {
     if (!this.ws) return;
-    const { db, release } = this.ws;
+    const { db, release, dayTimer } = this.ws;
+    clearInterval(dayTimer);
     this.ws = null;
     try {
       db.close();
@@ -102,11 +140,23 @@ export class ApiSession {
     return r;
   }
 
-  /** Tells views what an action changed; small actions also say which rows, so a view can reload just those (a 20k-row list stays put). */
-  changed(r: { changed: number; tables: string[]; tx: string; firstSeq?: number; lastSeq?: number }): void {
+  /**
+   * Tells views what an action changed; small actions also say which rows, so a view can
+   * reload just those (a 20k-row list stays put). Measures whose derived status moved
+   * because of it (a milestone now overdue) count as changed measure rows.
+   */
+  changed(r: { changed: number; tables: string[]; tx: string; firstSeq?: number; lastSeq?: number; derived?: DerivedRows }): void {
     if (r.changed === 0) return;
-    const small = r.changed <= CHANGED_ROWS_LIMIT && r.firstSeq !== undefined;
-    this.emit('workspace:changed', small ? { tables: r.tables, rows: rowsOfAction(this.db(), r) } : { tables: r.tables });
+    const derived = Object.entries(r.derived ?? {}).filter(([, ids]) => ids.length > 0);
+    const tables = [...new Set([...r.tables, ...derived.map(([t]) => t)])];
+    const small = r.changed + derived.reduce((n, [, ids]) => n + ids.length, 0) <= CHANGED_ROWS_LIMIT && r.firstSeq !== undefined;
+    if (!small) {
+      this.emit('workspace:changed', { tables });
+      return;
+    }
+    const rows = rowsOfAction(this.db(), r);
+    for (const [t, ids] of derived) rows[t] = [...new Set([...(rows[t] ?? []), ...ids])];
+    this.emit('workspace:changed', { tables, rows });
   }
 
   emit<E extends EventName>(event: E, payload: Events[E]): void {

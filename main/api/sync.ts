@@ -161,7 +161,7 @@ export function syncHandlers(s: ApiSession): Pick<Handlers, K> {
         throw new ValidationError(`That value cannot be stored: ${(e as Error).message}`);
       }
       if (!closed) throw new ApiError({ code: 'not_found', message: `No open conflict ${id}; it may have been resolved already.` });
-      s.emit('workspace:changed', { tables: [closed.tbl, 'sync_conflicts'] });
+      s.emit('workspace:changed', { tables: [...new Set([closed.tbl, 'sync_conflicts', ...closed.derivedTables])] });
       return { resolved: id };
     },
   };

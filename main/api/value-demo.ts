@@ -2,10 +2,9 @@ import type { Database } from '../../db/connection.js';
 import type { Writer } from '../../db/changes.js';
 import { insertLine, lockBaseline, setValidation, setValue } from '../../db/repositories/value.js';
 import { demoValueFor } from '../domain/demo-value.js';
-import { refreshStatuses } from './value-status.js';
 import { today as clockToday } from '../../db/clock.js';
 
-/** Effect lines, monthly values, milestones and validations for the demo measures; then baselines and statuses. */
+/** Effect lines, monthly values, milestones and validations for the demo measures; then baselines (statuses are derived after the action). */
 export function seedValueDemo(db: Database, w: Writer, today = clockToday()): void {
   const measures = db
     .prepare(
@@ -34,5 +33,4 @@ export function seedValueDemo(db: Database, w: Writer, today = clockToday()): vo
     if (m.diLevel >= 3) lockBaseline(w, db, m.id);
     for (const p of demo.validated) setValidation(w, db, { measureId: m.id, period: p, state: 'validated', actor: m.controllerId! });
   });
-  refreshStatuses(w, db, null);
 }

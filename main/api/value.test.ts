@@ -225,7 +225,6 @@ describe('dual status', () => {
     runAction(db, { actor: 'test', label: 'ms' }, (w) => {
       w.insert('milestones', { measure_id: ids.A!, title: 'Late', due_date: '2020-01-01', done: 0 });
     });
-    await api.call('value:setSettings', { tolerancePct: 10 });
     v = await api.call('value:get', { measureId: ids.A! });
     expect(v.implementation.status).toBe('red');
     expect((await api.call('measures:get', { id: ids.A! })).implementationStatus).toBe('red');
@@ -244,7 +243,6 @@ describe('dual status', () => {
       w.update('measures', ids.A!, { updated_at: '2020-01-01T00:00:00.000Z' });
       for (const l of v.lines) w.update('effect_lines', l.id, { updated_at: '2020-01-01T00:00:00.000Z' });
     });
-    await api.call('value:refreshStatuses', {});
     v = await api.call('value:get', { measureId: ids.A! });
     expect(v.potential).toMatchObject({ status: 'grey', stale: true });
     expect((await api.call('measures:get', { id: ids.A! })).potentialStatus).toBe('grey');

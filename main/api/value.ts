@@ -10,7 +10,6 @@ import {
   listValidations,
   listValues,
   lockBaseline,
-  measuresNeedingBaseline,
   setValidation,
   setValue,
   setValueSettings,
@@ -28,8 +27,8 @@ import { mustMeasure } from './measures.js';
 import type { ApiSession } from './session.js';
 import { checkCells } from './value-cells.js';
 import { dashboard, rollupFor } from './value-dashboard.js';
-import { refreshStatuses, statusesOf } from './value-status.js';
-import { nowIso, nowDate, currentPeriod } from '../../db/clock.js';
+import { statusesOf } from './value-status.js';
+import { nowIso, currentPeriod } from '../../db/clock.js';
 
 type K =
   | 'value:get'
@@ -43,7 +42,6 @@ type K =
   | 'value:clearOverride'
   | 'value:rollup'
   | 'value:dashboard'
-  | 'value:refreshStatuses'
   | 'value:settings'
   | 'value:setSettings';
 
@@ -54,8 +52,8 @@ export function currencyOf(s: ApiSession): { currency: string; digits: number } 
 
 export function measureValue(s: ApiSession, m: Measure): MeasureValue {
   const db = s.db();
-  const now = nowDate();
-  const st = statusesOf(db, [m.id], now).get(m.id)!;
+  // Derived from scratch by the same function that fills the cache the lists read.
+  const st = statusesOf(db, [m.id]).get(m.id)!;
   return {
     measureId: m.id,
     code: m.code,
@@ -105,7 +103,6 @@ export function valueHandlers(s: ApiSession): Pick<Handlers, K> {
       if (t !== null && t < 0 && LINE_TYPE_RULES[type].nonNegative) throw new ValidationError('Target cannot be negative for this line type.', [{ field: 'target', message: 'cannot be negative' }]);
       s.act(`Add ${LINE_TYPE_RULES[type].label} line to ${m.code}`, (w, db) => {
         insertLine(w, db, { measureId, type, label: label || LINE_TYPE_RULES[type].label, target: t });
-        refreshStatuses(w, db, [measureId]);
       });
       return get(measureId);
     },
@@ -118,9 +115,8 @@ export function valueHandlers(s: ApiSession): Pick<Handlers, K> {
         patch.target = parseTarget(s, target, locale);
         if (patch.target !== null && patch.target < 0 && LINE_TYPE_RULES[l.type].nonNegative) throw new ValidationError('Target cannot be negative for this line type.', [{ field: 'target', message: 'cannot be negative' }]);
       }
-      s.act(`Edit effect line of ${m.code}`, (w, db) => {
+      s.act(`Edit effect line of ${m.code}`, (w) => {
         w.update('effect_lines', lineId, patch, { updated_at: nowIso() });
-        refreshStatuses(w, db, [m.id]);
       });
       return get(m.id);
     },
@@ -131,9 +127,8 @@ export function valueHandlers(s: ApiSession): Pick<Handlers, K> {
       if (listValues(s.db(), m.id).some((v) => v.lineId === lineId && locked.has(v.period) && v.actual !== null)) {
         throw new ValidationError(`This line has validated actuals; the controller must reopen those months first.`);
       }
-      s.act(`Delete effect line of ${m.code}`, (w, db) => {
+      s.act(`Delete effect line of ${m.code}`, (w) => {
         w.remove('effect_lines', lineId);
-        refreshStatuses(w, db, [m.id]);
       });
       return get(m.id);
     },
@@ -145,7 +140,6 @@ export function valueHandlers(s: ApiSession): Pick<Handlers, K> {
         if (m.diLevel >= 3 && checked.some((c) => c.field === 'plan')) lockBaseline(w, db, m.id);
         for (const c of checked) setValue(w, db, c.lineId, c.period, c.field, c.value);
         for (const lineId of new Set(checked.map((c) => c.lineId))) touchLine(w, lineId);
-        refreshStatuses(w, db, [m.id]);
       });
       return get(measureId);
     },
@@ -178,23 +172,10 @@ export function valueHandlers(s: ApiSession): Pick<Handlers, K> {
     },
     'value:rollup': (q) => rollupFor(s, q),
     'value:dashboard': ({ nodeId }) => dashboard(s, nodeId),
-    'value:refreshStatuses': () => {
-      const { value } = s.act(
-        'Refresh statuses',
-        (w, db) => {
-          for (const id of measuresNeedingBaseline(db)) lockBaseline(w, db, id);
-          return refreshStatuses(w, db, null);
-        },
-        { undoable: false },
-      );
-      return { changed: value };
-    },
     'value:settings': () => getValueSettings(s.db()),
     'value:setSettings': (patch) => {
-      s.act('Edit value settings', (w, db) => {
-        setValueSettings(w, patch);
-        refreshStatuses(w, db, null);
-      });
+      // Every status is re-derived with the new tolerance / stale window (after each write, see value-status.ts).
+      s.act('Edit value settings', (w) => setValueSettings(w, patch));
       return getValueSettings(s.db());
     },
   };

@@ -65,8 +65,6 @@ export function seedDemo(db: Database, w: Writer): void {
             due_date: m.dueDate,
             di_level: m.diLevel,
             lifecycle: m.lifecycle,
-            implementation_status: m.implementationStatus,
-            potential_status: m.potentialStatus,
             sort_order: i + 1,
           }),
         );

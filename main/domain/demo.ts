@@ -1,4 +1,4 @@
-import type { Lifecycle, Rag } from '../../preload/contract/types.js';
+import type { Lifecycle } from '../../preload/contract/types.js';
 
 /**
  * The demo workspace: a tiered managed-service launch (the product brief's example).
@@ -24,8 +24,6 @@ export interface DemoMeasure {
   dueDate: string;
   diLevel: number;
   lifecycle: Lifecycle;
-  implementationStatus: Rag;
-  potentialStatus: Rag;
 }
 
 export interface DemoTree {
@@ -228,7 +226,6 @@ const COST: { project: string; packages: { name: string; measures: Seed[] }[] }[
 ];
 
 const LIFECYCLE_CYCLE: Lifecycle[] = ['active', 'active', 'active', 'active', 'on_hold', 'active', 'active', 'cancelled', 'active', 'active', 'closed', 'active'];
-const RAG_CYCLE: Rag[] = ['green', 'green', 'amber', 'red', 'green', 'grey', 'amber', 'green'];
 
 /**
  * The day the demo's story was written for. A demo created on another day keeps the same
@@ -267,9 +264,6 @@ function toMeasure(seed: Seed, i: number, shift: number): DemoMeasure {
     dueDate: shiftDay(due, shift),
     diLevel,
     lifecycle,
-    implementationStatus: RAG_CYCLE[i % RAG_CYCLE.length]!,
-    // Offset so that "green milestones, red value" occurs.
-    potentialStatus: RAG_CYCLE[(i + 3) % RAG_CYCLE.length]!,
   };
 }
 

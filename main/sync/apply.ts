@@ -13,7 +13,8 @@ import {
   type WireChange,
 } from '../../db/repositories/sync.js';
 import { cachedStatement } from '../../db/statements.js';
-import { isSyncedColumn, type CellValue } from '../../db/tables.js';
+import { touch } from '../../db/derive.js';
+import { isDerivedColumn, isSyncedColumn, type CellValue } from '../../db/tables.js';
 
 /** Columns that only stamp "last touched"; concurrent stamps are not a conflict for a person. */
 export const STAMP_COLUMNS = new Set(['updated_at']);
@@ -65,6 +66,8 @@ export interface ApplyResult {
   /** Cells and rows that may now hold a conflict (evaluated by conflicts.ts). */
   candidates: { kind: 'cell' | 'delete'; tbl: string; rowId: string; col: string }[];
   tables: string[];
+  /** Rows whose cells changed, by table: what the derivations after the import look at. */
+  touched: Map<string, Set<string>>;
 }
 
 /**
@@ -111,6 +114,9 @@ export function applyChanges(db: Database, changes: (WireChange & { decoded?: Ce
     const r = insert.run(c.hlc, c.replica, c.tbl, c.rowId, c.col, c.value, c.oldValue, c.baseHlc, c.baseReplica, c.actor, c.tx, row.key);
     if (r.changes === 0) continue;
     applied++;
+    // An older version's derived status: kept in the log (relayed as received), never applied —
+    // this copy derives its own from the facts.
+    if (isDerivedColumn(c.tbl, c.col)) continue;
     tables.add(c.tbl);
     const fastForward = (head?.hlc ?? null) === c.baseHlc && (head?.replica ?? null) === c.baseReplica;
     if (!fastForward && !STAMP_COLUMNS.has(c.col)) candidates.push({ kind: 'cell', tbl: c.tbl, rowId: c.rowId, col: c.col });
@@ -154,5 +160,8 @@ export function applyChanges(db: Database, changes: (WireChange & { decoded?: Ce
     if (row?.deleted === 1) candidates.push({ kind: 'delete', tbl: p.tbl, rowId: p.rowId, col: 'deleted' });
   }
   for (const c of candidates) addConflictCandidate(db, c.kind, c.tbl, c.rowId, c.col);
-  return { applied, candidates, tables: [...tables] };
+  const touched = new Map<string, Set<string>>();
+  for (const p of pending.values()) if (p.cols.size > 0) touch(touched, p.tbl, p.rowId);
+  for (const r of renames) touch(touched, r.tbl, r.rowId);
+  return { applied, candidates, tables: [...tables], touched };
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Database } from '../../db/connection.js';
 import { getLocal, getMeta, setLocal } from '../../db/connection.js';
 import { replicaId } from '../../db/changes.js';
+import { deriveAfterWrite } from '../../db/derive.js';
 import { parseHlc } from '../../db/hlc.js';
 import { latestSchemaVersion, schemaVersion } from '../../db/migrate.js';
 import {
@@ -198,6 +199,9 @@ export function importBundle(db: Database, bytes: Buffer, file: string, now = cl
     result = db.transaction(() => {
       db.pragma('defer_foreign_keys = ON');
       const r = applyChanges(db, changes);
+      // Derived statuses follow the imported facts in the same transaction.
+      const derived = deriveAfterWrite(db, r.touched);
+      for (const t of Object.keys(derived)) if (!r.tables.includes(t)) r.tables.push(t);
       notePeerVector(db, header.replica, header.vector);
       noteReceived(db, { replica: header.replica, seq: header.seq, sha256: sha, file, changes: r.applied });
       return r;

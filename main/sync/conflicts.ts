@@ -1,6 +1,7 @@
 import type { Database } from '../../db/connection.js';
 import { compareStamp, parseHlc } from '../../db/hlc.js';
 import { getLocal, setLocal } from '../../db/connection.js';
+import { deriveAfterWrite } from '../../db/derive.js';
 import {
   addConflictCandidate,
   cellChanges,
@@ -170,7 +171,7 @@ export type Resolution = { value: CellValue } | { restore: boolean };
  * head, it closes the conflict on every replica that receives it. Returns false when the
  * conflict is not open (any more).
  */
-export function resolveConflict(db: Database, actor: string, id: string, r: Resolution): OpenConflict | null {
+export function resolveConflict(db: Database, actor: string, id: string, r: Resolution): (OpenConflict & { derivedTables: string[] }) | null {
   const key = parseConflictId(id);
   if (!key) return null;
   return db.transaction(() => {
@@ -185,6 +186,8 @@ export function resolveConflict(db: Database, actor: string, id: string, r: Reso
       writeForcedChange(db, actor, tx, key.tbl, key.rowId, key.col, value);
     }
     dropConflictCandidate(db, key.kind, key.tbl, key.rowId, key.col);
-    return open;
+    // The resolution is a write like any other: derived statuses follow it.
+    const derived = deriveAfterWrite(db, new Map([[key.tbl, new Set([key.rowId])]]));
+    return { ...open, derivedTables: Object.keys(derived) };
   })();
 }

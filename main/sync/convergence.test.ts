@@ -5,9 +5,10 @@ import type { BuiltBundle } from './bundles.js';
 import { openConflicts, resolveConflict } from './conflicts.js';
 import { dumpTables, edit, receive, replicas, send } from './test-replicas.js';
 import { nowIso } from '../../db/clock.js';
+import { setOverride } from '../../db/repositories/value.js';
 
 const MEASURES = ['m-1', 'm-2', 'm-3', 'm-4'];
-const TABLES = ['nodes', 'measures', 'effect_lines', 'raid_items', 'sync_members'];
+const TABLES = ['nodes', 'measures', 'effect_lines', 'status_overrides', 'raid_items', 'sync_members'];
 
 type Op =
   | { t: 'title'; r: number; m: string; v: string }
@@ -55,7 +56,7 @@ function run(dbs: Database[], ops: Op[], outbox: BuiltBundle[]): void {
     }
     edit(db, (w) => {
       if (o.t === 'title') w.update('measures', o.m, { title: o.v }, { updated_at: nowIso() });
-      else if (o.t === 'status') w.update('measures', o.m, { implementation_status: o.v });
+      else if (o.t === 'status') setOverride(w, db, o.m, { kind: 'implementation', status: o.v, reason: 'status report', by: 'tester' });
       else if (o.t === 'delete') w.remove('measures', o.m);
       else if (o.t === 'move') w.update('measures', o.m, { node_id: o.node });
       else if (o.t === 'moveNode') w.update('nodes', o.node, { parent_id: o.parent });

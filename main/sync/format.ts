@@ -1,6 +1,6 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
 import type { VersionVector, WireChange } from '../../db/repositories/sync.js';
-import { isSyncedColumn, isSyncedTable, type CellValue } from '../../db/tables.js';
+import { isDerivedColumn, isSyncedColumn, isSyncedTable, type CellValue } from '../../db/tables.js';
 
 /**
  * A bundle file: line 1 is the JSON header, then one JSON array per change (NDJSON),
@@ -117,7 +117,7 @@ export interface ParsedChange extends WireChange {
   decoded: CellValue;
 }
 
-/** Parses the body after its hash checked out; every table and column must be allow-listed. */
+/** Parses the body after its hash checked out; every table and column must be allow-listed (or a derived column of an older version). */
 export function parseBody(body: Buffer, count: number): ParsedChange[] {
   const text = body.toString('utf8');
   const lines = text.length === 0 ? [] : text.split('\n');
@@ -141,7 +141,8 @@ export function parseBody(body: Buffer, count: number): ParsedChange[] {
     const decoded = decodeScalar(value);
     if (decoded === NOT_SCALAR || decodeScalar(oldValue) === NOT_SCALAR) throw new BundleRefused(`change ${i + 1} has a malformed value`);
     if (!isSyncedTable(tbl)) throw new BundleRefused(`change ${i + 1} writes table "${tbl}", which is not synced`);
-    if (!isSyncedColumn(tbl, col)) throw new BundleRefused(`change ${i + 1} writes column ${tbl}.${col}, which is not synced`);
+    // A derived status an older version synced as an edit is accepted and then ignored (apply.ts).
+    if (!isSyncedColumn(tbl, col) && !isDerivedColumn(tbl, col)) throw new BundleRefused(`change ${i + 1} writes column ${tbl}.${col}, which is not synced`);
     return { hlc, replica, tbl, rowId, col, value: value as string | null, oldValue: oldValue as string | null, baseHlc, baseReplica, actor, tx, decoded };
   });
 }

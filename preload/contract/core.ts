@@ -117,4 +117,10 @@ export interface CoreEvents {
   'workspace:changed': { tables: string[]; rows?: Record<string, string[]> };
   /** A workspace was opened or closed. */
   'workspace:opened': { workspace: WorkspaceInfo | null };
+  /**
+   * The local day changed while a workspace is open (noticed on the next call, or within a
+   * minute): statuses were re-derived for it (their rows come as workspace:changed), and
+   * views that depend on today (late, overdue, due soon) should reload.
+   */
+  'clock:day': { today: string };
 }

@@ -183,8 +183,6 @@ export const valueContract = {
     z.object({ nodeId: id.optional(), by: z.array(z.enum(ROLLUP_DIMS)).max(4), from: period.optional(), to: period.optional() }).strict(),
   ),
   'value:dashboard': method<DashboardData>()(z.object({ nodeId: id.optional() }).strict()),
-  /** Re-derives every measure's statuses (time moves: milestones become overdue, reports stale). */
-  'value:refreshStatuses': method<{ changed: number }>()(z.object({}).strict()),
   'value:settings': method<ValueSettings>()(z.object({}).strict()),
   'value:setSettings': method<ValueSettings>()(
     z.object({ tolerancePct: z.number().int().min(0).max(100).optional(), staleDays: z.number().int().min(1).max(3650).optional() }).strict(),

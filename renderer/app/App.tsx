@@ -21,6 +21,7 @@ import { Dashboard } from '../features/dashboard/Dashboard';
 import { EffectsDrawer } from '../features/finance/EffectsDrawer';
 import { StatusDialog } from '../features/status/StatusDialog';
 import type { AppState } from './store';
+import { setToday } from './clock';
 
 /** Store actions that reload a view: `() => Promise<void>` members of the state. */
 type Loader = { [K in keyof AppState]: AppState[K] extends () => Promise<void> ? K : never }[keyof AppState];
@@ -54,6 +55,12 @@ function useWorkspaceEvents(): void {
       }
       void s().refreshUndo();
     });
+    // A new local day: everything that depends on today (overdue, due soon, stale, the
+    // statuses re-derived for it) is read again.
+    const offDay = s().api.on('clock:day', ({ today }) => {
+      setToday(today);
+      for (const load of new Set(RELOADS.map(([, l]) => l))) void s()[load]();
+    });
     const offOpened = s().api.on('workspace:opened', ({ workspace }) => {
       const current = s().workspace;
       store.setState({ workspace });
@@ -65,6 +72,7 @@ function useWorkspaceEvents(): void {
       .then(() => s().loadGateReadiness());
     return () => {
       offChanged();
+      offDay();
       offOpened();
     };
   }, [store]);

@@ -25,9 +25,11 @@ describe('steerco raid list / deps', () => {
   it('prints upstream and downstream chains of a measure', async () => {
     const r = await run('deps', file, 'M-0028', '--json');
     expect(r.code).toBe(0);
-    const v = JSON.parse(r.out) as { upstream: { code: string; depth: number }[]; downstream: unknown[]; blockedBy: { code: string } | null };
+    const v = JSON.parse(r.out) as { upstream: { code: string; depth: number; late: boolean; red: boolean }[]; downstream: unknown[]; blockedBy: { code: string } | null };
     expect(v.upstream.map((u) => u.code)).toEqual(['M-0009', 'M-0015', 'M-0016', 'M-0018', 'M-0021']);
-    expect(v.blockedBy?.code).toBe('M-0021');
+    expect(v.upstream.find((u) => u.code === 'M-0021')?.late).toBe(true);
+    // The nearest late or red upstream measure (statuses derived from today's milestones).
+    expect(v.blockedBy?.code).toBe(v.upstream.find((u) => u.late || u.red)?.code);
     const it16 = JSON.parse((await run('deps', file, 'm-0016', '--json')).out) as { downstream: { code: string }[] };
     expect(it16.downstream.map((d) => d.code)).toEqual(['M-0009', 'M-0028']);
     const bad = await run('deps', file, 'M-9999');

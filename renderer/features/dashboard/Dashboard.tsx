@@ -13,13 +13,12 @@ export function Dashboard() {
   const nodeId = useApp((s) => s.dashboardNodeId);
   const setNode = useApp((s) => s.setDashboardNode);
   const loadDashboard = useApp((s) => s.loadDashboard);
-  const api = useApp((s) => s.api);
   const showInGrid = useApp((s) => s.showInGrid);
   useEffect(() => {
-    // Draw at once; then re-derive statuses (they depend on today: overdue milestones, stale
-    // reports). Any change comes back as workspace:changed and redraws.
-    void loadDashboard().then(() => api.call('value:refreshStatuses', {}).catch(() => undefined));
-  }, [api, loadDashboard]);
+    // Opening a view never writes: statuses are kept current by the main process (after
+    // every write and when the day changes), and a change comes back as workspace:changed.
+    void loadDashboard();
+  }, [loadDashboard]);
   const configs = useMemo(() => (d ? { pipeline: pipelineConfig(d), monthly: monthlyConfig(d), bridge: bridgeConfig(d) } : null), [d]);
   if (!d || !configs) return <div className="loading">Loading dashboard…</div>;
   const scope = nodes.find((n) => n.id === nodeId)?.name ?? 'All measures';
