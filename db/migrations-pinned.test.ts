@@ -17,6 +17,7 @@ const PINNED: Record<string, string> = {
   '0007_pack.sql': '025dbe194f05e3d99822fd45fef1cc539b88c0522c0316cb19d4c24c23475b41',
   '0008_sync.sql': '59120336c7a075bbf3436620aa98b600fa29c4739411db863790f879fa43240d',
   '0009_change_log_rows.sql': 'e468322ce4998be023a6adf460aaadc8344bd956ec47be11968edb4ce618c006',
+  '0010_value_line_totals.sql': '0c90a4a4a50883efb2b1fe90b9abad0d1e275d4659a189de11edf1ed8695fa83',
 };
 
 describe('migrations', () => {

@@ -104,12 +104,12 @@ async function apply(api: Api, ids: string[], o: Op, clock: { base: string; offs
         const l = await line(o.k);
         if (!l) break;
         const period = addMonths(l.v.currentPeriod, o.month);
-        await api.call('value:setCells', { measureId: id, decimalMark: '.', cells: [{ lineId: l.line.id, period, field: o.field, value: String(o.amount / 100) }] });
+        await api.call('value:setCells', { measureId: id, locale: 'en-US', cells: [{ lineId: l.line.id, period, field: o.field, value: String(o.amount / 100) }] });
         break;
       }
       case 'target': {
         const l = await line(o.k);
-        if (l) await api.call('value:updateLine', { lineId: l.line.id, target: o.target === null ? null : String(o.target / 100), decimalMark: '.' });
+        if (l) await api.call('value:updateLine', { lineId: l.line.id, target: o.target === null ? null : String(o.target / 100), locale: 'en-US' });
         break;
       }
       case 'lifecycle':

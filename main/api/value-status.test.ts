@@ -43,8 +43,8 @@ describe('potential rule in the database', () => {
     const m = await api.call('measures:create', { nodeId: pkg.id, patch: { title: 'Per-line reference', startDate: today(), dueDate: addDays(today(), 200) } });
     const period = today().slice(0, 7);
     const line = async (type: 'recurring_benefit' | 'one_time_cost' | 'recurring_cost', target?: string) =>
-      (await api.call('value:addLine', { measureId: m.id, type, label: type, target, decimalMark: '.' })).lines.at(-1)!.id;
-    const set = (lineId: string, field: 'plan' | 'forecast', value: string) => api.call('value:setCells', { measureId: m.id, decimalMark: '.', cells: [{ lineId, period, field, value }] });
+      (await api.call('value:addLine', { measureId: m.id, type, label: type, target, locale: 'en-US' })).lines.at(-1)!.id;
+    const set = (lineId: string, field: 'plan' | 'forecast', value: string) => api.call('value:setCells', { measureId: m.id, locale: 'en-US', cells: [{ lineId, period, field, value }] });
     const benefit = await line('recurring_benefit', '761000');
     const setup = await line('one_time_cost', '220000');
     const running = await line('recurring_cost');
@@ -143,10 +143,10 @@ describe('status engine', () => {
     await api.call('value:setOverride', { measureId: m.id, kind: 'potential', status: 'amber', reason: 'Deal signed next week' });
     expect((await api.call('measures:get', { id: m.id })).potentialStatus).toBe('amber');
     const history = await api.call('measures:history', { id: m.id });
-    expect(history.find((h) => h.table === 'status_overrides' && h.field === 'status')).toMatchObject({ label: 'Manual potential status', newText: 'amber' });
+    expect(history.find((h) => h.table === 'status_overrides' && h.field === 'status')).toMatchObject({ label: 'Potential status (manual)', newText: 'Amber' });
     await api.call('value:clearOverride', { measureId: m.id, kind: 'potential' });
     expect((await api.call('measures:get', { id: m.id })).potentialStatus).toBe('red');
-    expect((await api.call('measures:history', { id: m.id }))[0]).toMatchObject({ label: 'Manual potential status', newText: 'cleared' });
+    expect((await api.call('measures:history', { id: m.id }))[0]).toMatchObject({ label: 'Potential status', newText: 'back to derived' });
     expect(await disagreements(api, dir)).toEqual([]);
   });
 
