@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cell, editCell, openApp, see, type Session } from './harness.js';
+import { today } from '../db/clock.js';
 
 let s: Session | undefined;
 afterEach(async () => {
@@ -12,8 +13,23 @@ describe('RAID, dependencies, escalations, meetings', () => {
     s = await openApp({ workspace: 'demo' });
     const { page, api } = s;
     const all = await api.call('measures:list', {});
-    const up = all.find((m) => m.title === 'Renegotiate monitoring tool licences')!;
-    const down = all.find((m) => m.title === 'Target margin of 32% on Gold tier')!;
+    // An upstream on track today, waiting on nothing, and a downstream not blocked yet
+    // (statuses are derived and true, so which demo measures these are depends on the day).
+    const day = today();
+    let up: (typeof all)[number] | undefined;
+    let down: (typeof all)[number] | undefined;
+    for (const m of all) {
+      if (m.lifecycle !== 'active') continue;
+      const d = await api.call('deps:forMeasure', { measureId: m.id });
+      if (d.blockedBy) continue;
+      const onTrack = m.diLevel < 4 && !!m.dueDate && m.dueDate >= day && m.implementationStatus !== 'red' && d.waitsOn.length === 0;
+      if (!up && onTrack) up = m;
+      else if (!down) down = m;
+      if (up && down) break;
+    }
+    expect(down).toBeTruthy();
+    expect(up).toBeTruthy();
+    if (!up || !down) return;
 
     // From the measures grid, the RAID link opens the measure's dependencies and decisions.
     const first = all[0]!;
@@ -38,7 +54,7 @@ describe('RAID, dependencies, escalations, meetings', () => {
 
     // Make the upstream late in the measures grid.
     await page.getByRole('button', { name: 'Measures', exact: true }).click();
-    await page.getByLabel('Search measures').fill('Renegotiate monitoring');
+    await page.getByLabel('Search measures').fill(up.title);
     await see.visible(cell(page, up.id, 'startDate'));
     await editCell(page, up.id, 'startDate', '2020-01-01');
     await see.text(cell(page, up.id, 'startDate'), '2020-01-01');
