@@ -220,7 +220,7 @@ describe('steerco pack on the command line', () => {
     expect(await main(['pack', file, '--out', out], io)).toBe(0);
     const { forecast, target } = await withApi(async (api) => ({ forecast: (await api.call('value:rollup', { by: [] }))[0]!.forecast, target: (await api.call('value:dashboard', {})).target }));
     const text = run('pdftotext', ['-layout', out, '-']);
-    for (const title of ['Executive summary', 'Decisions required', 'Actions from the last meeting', 'What changed since the last meeting', 'Milestones due in the next 90 days', 'Value', 'Top risks, issues and escalations', 'Appendix: measure list', 'Appendix: RAID log', 'Appendix: decision log']) {
+    for (const title of ['Executive summary', 'Decisions required', 'Actions from the last meeting', 'What changed since the last meeting', 'Milestones: overdue, and due in the next 90 days', 'Value', 'Top risks, issues and escalations', 'Appendix: measure list', 'Appendix: RAID log', 'Appendix: decision log']) {
       expect(text).toContain(title);
     }
     expect(text).toContain(money(forecast, 'EUR'));

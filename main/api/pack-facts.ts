@@ -72,6 +72,7 @@ export async function gatherFacts(s: ApiSession, req: PackRequest): Promise<Pack
     values,
     runRates: rollupFor(s, { nodeId, by: ['period'] }).map((r) => ({ period: String(r.keys.period), runRate: r.runRate })),
     milestones: milestonesDue(db, scope.nodeIds, addDays(day, MILESTONE_WINDOW_DAYS)),
+    milestoneWindowEnd: addDays(day, MILESTONE_WINDOW_DAYS),
     raid,
     decisions: scopeDecisions(db, inScope),
     escalations: await scopeEscalations(s, inScope, new Set(raid.map((r) => r.id))),

@@ -31,7 +31,7 @@ describe('steering pack API', () => {
       'Actions from the last meeting',
       'What changed since the last meeting',
       'Delivery and value status',
-      'Milestones due in the next 90 days',
+      'Milestones: overdue, and due in the next 90 days',
       'Value',
       'Top risks, issues and escalations',
       'Appendix: measure list',

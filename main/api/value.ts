@@ -27,7 +27,7 @@ import type { Handlers } from './handlers.js';
 import { mustMeasure } from './measures.js';
 import type { ApiSession } from './session.js';
 import { checkCells } from './value-cells.js';
-import { dashboard, rollupFor } from './value-dashboard.js';
+import { dashboard, questionMeasures, rollupFor } from './value-dashboard.js';
 import { refreshStatuses, statusesOf } from './value-status.js';
 import { nowIso, nowDate, currentPeriod } from '../../db/clock.js';
 
@@ -43,6 +43,7 @@ type K =
   | 'value:clearOverride'
   | 'value:rollup'
   | 'value:dashboard'
+  | 'value:questionMeasures'
   | 'value:refreshStatuses'
   | 'value:settings'
   | 'value:setSettings';
@@ -183,6 +184,7 @@ export function valueHandlers(s: ApiSession): Pick<Handlers, K> {
     },
     'value:rollup': (q) => rollupFor(s, q),
     'value:dashboard': ({ nodeId }) => dashboard(s, nodeId),
+    'value:questionMeasures': ({ nodeId, question }) => questionMeasures(s, nodeId, question),
     'value:refreshStatuses': () => {
       const { value } = s.act(
         'Refresh statuses',

@@ -18,11 +18,11 @@ import {
   appendixRaid,
   decisionBlocks,
   escalatedMeasures,
-  milestoneBlocks,
   riskBlocks,
   statusBlocks,
   summaryBlocks,
 } from './pack-sections.js';
+import { milestoneBlocks } from './pack-milestones.js';
 import { valueBlocks } from './pack-value.js';
 
 export const DEFAULT_CONFIDENTIALITY = 'Confidential: for steering committee members only';

@@ -23,7 +23,7 @@ export const PACK_SECTION_TITLES: Record<PackSectionKey, string> = {
   actions: 'Actions from the last meeting',
   changes: 'What changed since the last meeting',
   status: 'Delivery and value status',
-  milestones: 'Milestones due in the next 90 days',
+  milestones: 'Milestones: overdue, and due in the next 90 days',
   value: 'Value',
   risks: 'Top risks, issues and escalations',
   appendix_measures: 'Appendix: measure list',
