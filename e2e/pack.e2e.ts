@@ -47,19 +47,26 @@ describe('steering pack in the app', () => {
     await page.locator('select[name=paper]').selectOption('Letter');
     await expect.poll(async () => Math.round((await pages.first().boundingBox())!.width)).toBe(Math.round((279.4 * 96) / 25.4));
 
-    // Holding the meeting freezes the pack; later edits do not change it.
+    // Holding needs the meeting; the draft texts carry over to it, the empty ones are listed first.
+    await expect.poll(() => page.getByRole('button', { name: 'Hold meeting: freeze pack' }).isDisabled()).toBe(true);
+    const held = (await api.call('meetings:list', {})).find((m) => m.status === 'held')!;
+    await page.locator('select[name=meeting]').selectOption(held.id);
+    await see.contains(page.getByTestId('texts-source'), 'Carried over from the draft');
+    await see.contains(pages.first(), 'Gold tier launch holds; value credible except billing.');
     await page.getByRole('button', { name: 'Hold meeting: freeze pack' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Freeze pack' }).click();
+    await see.contains(page.getByRole('dialog').getByLabel('Empty parts'), 'Key achievement');
+    await page.getByRole('dialog').getByRole('button', { name: 'Freeze with these empty' }).click();
     await see.contains(pages.first().locator('.pack-head'), 'Frozen');
     const snaps = await api.call('pack:snapshots', {});
     expect(snaps).toHaveLength(1);
-    await page.getByRole('button', { name: /Back to the live pack/ }).click();
+    // Later edits (on the draft of the next meeting) do not change it.
+    await page.locator('select[name=meeting]').selectOption('');
     await see.contains(pages.first().locator('.pack-head'), 'Draft, not frozen');
     await page.locator('textarea[name=summary]').fill('Changed after the meeting.');
     await page.getByRole('button', { name: 'Save texts' }).click();
     await see.contains(pages.first(), 'Changed after the meeting.');
     await see.contains(page.locator('.pack-page', { hasText: 'What changed since the last meeting' }).first(), 'Compared with the pack frozen on');
-    await page.locator('.pack-snapshots button.link').filter({ hasText: 'Whole program' }).click();
+    await page.locator('.pack-snapshots button.link').filter({ hasText: held.title }).click();
     await see.contains(pages.first(), 'Gold tier launch holds; value credible except billing.');
     expect(await pages.first().innerText()).not.toContain('Changed after the meeting.');
 
@@ -119,7 +126,8 @@ describe('steering pack in the app', () => {
     await page.getByRole('button', { name: 'Save texts' }).click();
     await see.contains(first, 'Decide the billing fallback today');
     await page.getByRole('button', { name: 'Hold meeting: freeze pack' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Freeze pack' }).click();
+    await see.contains(page.getByRole('dialog'), 'Summary');
+    await page.getByRole('dialog').getByRole('button', { name: 'Freeze with these empty' }).click();
     await see.contains(first.locator('.pack-head'), 'Frozen');
     await expect.poll(async () => (await api.call('meetings:get', { id: meeting.id })).meeting.status).toBe('held');
     await page.locator('select[name=meeting]').selectOption('');
@@ -256,7 +264,7 @@ describe('steerco pack on the command line', () => {
   });
 
   it('reprints a frozen pack identically after the workspace changed', async () => {
-    const snap = await withApi((api) => api.call('pack:freeze', {}));
+    const snap = await withApi(async (api) => api.call('pack:freeze', { meetingId: (await api.call('meetings:list', {}))[0]!.id, acceptEmpty: true }));
     const a = join(dir, 'frozen-a.pdf');
     expect(await main(['pack', file, '--snapshot', snap.id, '--out', a], io)).toBe(0);
     await withApi(async (api) => {

@@ -172,7 +172,8 @@ const pptx: BenchCase = {
     const { api, program } = await prepare(ctx);
     const dir = mkdtempSync(join(tmpdir(), 'steerco-bench-pptx-'));
     try {
-      const snap = await api.call('pack:freeze', { scopeId: program.id, asOf: '2026-06-15' });
+      const meeting = await api.call('meetings:create', { title: 'Bench steering', date: '2026-06-15' });
+      const snap = await api.call('pack:freeze', { scopeId: program.id, meetingId: meeting.id, asOf: '2026-06-15', acceptEmpty: true });
       const pack = await api.call('pack:snapshot', { id: snap.id });
       let slides = 0;
       const app = async () => {

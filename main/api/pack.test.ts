@@ -106,7 +106,8 @@ describe('steering pack API', () => {
     const node = await t.api.call('nodes:create', { parentId: null, name: 'Empty org' });
     const before = count(t, 'SELECT count(*) AS n FROM change_log');
     await expect(t.api.call('pack:build', { scopeId: node.id })).rejects.toMatchObject({ body: { code: 'validation', message: expect.stringContaining('"Empty org" has no measures') } });
-    await expect(t.api.call('pack:freeze', { scopeId: node.id })).rejects.toThrow(/no measures/);
+    const [meeting] = await t.api.call('meetings:list', {});
+    await expect(t.api.call('pack:freeze', { scopeId: node.id, meetingId: meeting!.id, acceptEmpty: true })).rejects.toThrow(/no measures/);
     expect(count(t, 'SELECT count(*) AS n FROM change_log')).toBe(before);
     expect(await t.api.call('pack:snapshots', {})).toEqual([]);
   });

@@ -51,6 +51,21 @@ export interface PackTexts {
   keyConcern: string;
 }
 
+/** Where the texts shown come from: the meeting's own, carried over from the draft, or none written yet. */
+export interface PackTextsState {
+  texts: PackTexts;
+  source: 'meeting' | 'draft' | 'none';
+}
+
+/** What holding a meeting would freeze, and what is still empty in it. */
+export interface PackHoldCheck {
+  meetingId: string;
+  meetingTitle: string;
+  /** The meeting already has a frozen pack. */
+  held: boolean;
+  empty: string[];
+}
+
 export interface PackColumn {
   label: string;
   /** Relative width (fractions of the table width are derived from the sum). */
@@ -118,6 +133,8 @@ export interface PackMeta {
   /** Safe file name stem: workspace, scope and date. */
   fileStem: string;
   measureCount: number;
+  /** The written parts still empty (see emptyTexts): holding the meeting warns about them first. Absent in old snapshots. */
+  emptyTexts?: string[];
 }
 
 /** An assembled pack: everything the preview, the PDF and the slides show. */

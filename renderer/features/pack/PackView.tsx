@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ConfirmDialog, PromptDialog } from '../../components/Modal';
 import { useApp } from '../../app/context';
+import { HoldWarning } from './HoldWarning';
 import { PackDocument } from './PackDocument';
 import { PackLayoutForm } from './PackLayoutForm';
 import { PackTextsForm } from './PackTextsForm';
@@ -47,6 +48,7 @@ export function PackView() {
   const frozen = s.packSnapshotId !== null;
   const m = s.pack?.meta;
   const desktop = s.appInfo?.nativeDialogs === true;
+  const empty = m?.emptyTexts ?? [];
   const defaultPath = (ext: string) => `${s.appInfo?.defaultFolder ?? ''}/${m?.fileStem ?? 'steering-pack'}.${ext}`;
   return (
     <div className="pack-view">
@@ -90,11 +92,17 @@ export function PackView() {
             Export PowerPoint…
           </button>
           {!frozen && (
-            <button className="primary" onClick={() => setFreezeDialog(true)} disabled={!s.pack}>
+            <button
+              className="primary"
+              onClick={() => setFreezeDialog(true)}
+              disabled={!s.pack || !s.packMeetingId}
+              title={s.packMeetingId ? 'Freeze this pack as shown to the meeting' : 'Choose the meeting this pack is for first'}
+            >
               Hold meeting: freeze pack
             </button>
           )}
         </div>
+        {!frozen && !s.packMeetingId && <p className="muted hold-hint">To hold a meeting, choose it above: its pack is frozen with its texts.</p>}
         <fieldset className="pack-snapshots">
           <legend>Frozen packs</legend>
           {frozen && (
@@ -147,10 +155,13 @@ export function PackView() {
           onConfirm={() => setFreezeDialog(false)}
         />
       )}
-      {freezeDialog && !s.textsDirty && (
+      {freezeDialog && !s.textsDirty && empty.length > 0 && (
+        <HoldWarning meetingTitle={m?.meetingTitle ?? 'the meeting'} empty={empty} onClose={() => setFreezeDialog(false)} onFreeze={() => void s.freezePack(true).then(() => setFreezeDialog(false))} />
+      )}
+      {freezeDialog && !s.textsDirty && empty.length === 0 && (
         <ConfirmDialog
           title="Hold meeting"
-          message="Freeze this pack (figures and texts) as shown to the committee? It can be reopened and reprinted identically later, and the next pack will show what changed since."
+          message={`Freeze this pack (figures and texts) as shown to ${m?.meetingTitle ?? 'the meeting'}? It can be reopened and reprinted identically later, and the next pack will show what changed since.`}
           confirmLabel="Freeze pack"
           onClose={() => setFreezeDialog(false)}
           onConfirm={() => void s.freezePack().then(() => setFreezeDialog(false))}
