@@ -5,7 +5,7 @@ import { listSnapshots, readPackSettings, snapshotData, snapshotForMeeting, writ
 import type { Pack } from '../../preload/contract/pack-types.js';
 import { assemblePack, normalizeSettings } from '../domain/pack.js';
 import { writeFileAtomic } from '../exchange/atomic.js';
-import { packToPptx, slideCount } from '../exchange/pptx.js';
+import { packToPptx } from '../exchange/pptx.js';
 import { ApiError } from './errors.js';
 import type { Handlers } from './handlers.js';
 import { gatherFacts, scopeOf, type PackRequest } from './pack-facts.js';
@@ -108,13 +108,13 @@ export function packHandlers(s: ApiSession): Pick<Handlers, K> {
     'pack:exportPptx': async ({ path, snapshotId, ...req }) => {
       const pack = snapshotId ? frozenPack(s, snapshotId) : await packForMeeting(s, req);
       const file = resolve(path);
-      const data = await packToPptx(pack);
+      const { data, slides } = await packToPptx(pack);
       try {
         await writeFileAtomic(file, data);
       } catch (e) {
         throw writeError(e, file);
       }
-      return { path: file, slides: slideCount(pack) };
+      return { path: file, slides };
     },
   };
 }
