@@ -28,6 +28,7 @@ describe('holding a meeting is safe', () => {
     await fill('keyConcern', 'Approve the manual billing fallback');
     await page.getByRole('button', { name: 'Save texts' }).click();
     await see.contains(first, 'Gold launch on track; billing fallback needed.');
+    await page.screenshot({ path: join(ARTIFACTS, 'pack-preview-1440.png') });
 
     const meeting = (await api.call('meetings:list', {})).find((m) => m.status === 'planned')!;
     await page.locator('select[name=meeting]').selectOption(meeting.id);

@@ -235,9 +235,29 @@ describe('steerco pack on the command line', () => {
     expect(text).toContain(money(target, 'EUR'));
     expect(text).toContain('No previous snapshot for this scope');
     expect(text).toContain('Confidential: for steering committee members only');
-    const pages = Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [out]))![1]);
+    const info = run('pdfinfo', [out]);
+    const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
     expect(lines.join('\n')).toContain(`${pages} pages`);
     expect(text).toContain(`Page ${pages} of ${pages}`);
+    // Title, tags and a bookmark per section.
+    const live = await withApi((api) => api.call('pack:build', {}));
+    expect(info).toMatch(new RegExp(`Title:\\s+${live.meta.workspaceName.replace(/[()]/g, '.')} – steering pack – Steering committee – ${live.meta.date}`));
+    expect(info).toMatch(/Tagged:\s+yes/);
+    const raw = readFileSync(out).toString('latin1');
+    expect(raw).toContain('/Outlines');
+    for (const sec of live.sections) expect(raw, sec.title).toContain(`/Title (${sec.title.replace(/[()]/g, (c) => `\\${c}`)})`);
+    // Every measure of the appendix is in it, once.
+    const codes = live.sections.find((x) => x.key === 'appendix_measures')!.blocks.flatMap((b) => (b.type === 'table' ? b.rows.map((r) => r[0] as string) : []));
+    for (const c of codes) expect(text.match(new RegExp(`^${c}\\b`, 'gm'))?.length ?? 0, c).toBeGreaterThanOrEqual(1);
+    // Pages are filled from the browser's layout: an appendix page followed by another is full to near the footer.
+    const bbox = run('pdftotext', ['-bbox', out, '-']).split('<page ').slice(1);
+    const appendix = bbox.filter((pg) => pg.includes('>Appendix:</word>') && /measure<\/word>\s*<word[^>]*>list/.test(pg));
+    expect(appendix.length).toBeGreaterThan(1);
+    for (const pg of appendix.slice(0, -1)) {
+      const h = Number(/height="([\d.]+)"/.exec(pg)![1]);
+      const bottoms = [...pg.matchAll(/yMax="([\d.]+)">([^<]*)</g)].map((m) => Number(m[1])).filter((y) => y < h - 60);
+      expect(Math.max(...bottoms) / h).toBeGreaterThan(0.8);
+    }
     run('pdftoppm', ['-r', '40', '-f', '1', '-l', '1', '-png', out, join(ARTIFACTS, 'pack-page1')]);
     run('pdftoppm', ['-r', '40', '-f', '1', '-l', '1', out, join(dir, 'page1')]);
     const img = readPpm(join(dir, readdirSync(dir).find((f) => f.startsWith('page1') && f.endsWith('.ppm'))!));

@@ -144,8 +144,9 @@ const pdf: BenchCase = {
       const base = async () => {
         const b = await chromium.launch({ executablePath: browser, headless: true, args: HEADLESS_ARGS });
         const page = await b.newPage();
-        await page.setContent('<style>@page { size: 297mm 210mm; margin: 0 }</style><p>x</p>');
-        await page.pdf({ preferCSSPageSize: true, printBackground: true });
+        await page.setContent('<style>@page { size: 297mm 210mm; margin: 0 }</style><h2>x</h2>');
+        // The same options as the pack (tagged, with bookmarks), so the floor is the browser's own.
+        await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true });
         await b.close();
       };
       await app();

@@ -199,7 +199,7 @@ export function appendixMeasures(f: PackFacts): PackBlock[] {
   return [
     {
       type: 'table',
-      columns: cols(['Code', 0.9], ['Title', 3.3], ['Workstream', 1.8], ['Owner', 1.5], ['DI', 1.2], ['Lifecycle', 1.5], ['Delivery', 1], ['Value', 1], ['Forecast', 1.5, 'right']),
+      columns: cols(['Code', 0.9], ['Title', 3], ['Workstream', 1.7], ['Owner', 1.4], ['DI', 1.5], ['Lifecycle', 1.1], ['Delivery', 1.25], ['Value', 1.25], ['Forecast', 1.7, 'right']),
       rows: f.measures.map((m) => {
         const live = m.lifecycle === 'active';
         return [

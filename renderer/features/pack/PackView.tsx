@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { ConfirmDialog, PromptDialog } from '../../components/Modal';
 import { useApp } from '../../app/context';
 import { HoldWarning } from './HoldWarning';
 import { PackDocument } from './PackDocument';
 import { PackLayoutForm } from './PackLayoutForm';
 import { PackTextsForm } from './PackTextsForm';
+import { packTitle } from './print-route';
 import './pack.css';
 
 const INDENT: Record<string, number> = { organization: 0, portfolio: 1, program: 2, project: 3, package: 4 };
@@ -33,16 +34,20 @@ export function PackView() {
   };
   const [exportDialog, setExportDialog] = useState<'pptx' | 'pdf' | null>(null);
   const [freezeDialog, setFreezeDialog] = useState(false);
-  // Printing draws every page first (the preview draws them as you scroll), then opens the print dialog.
+  // Printing draws every page first (the preview draws them as you scroll), then opens the print dialog
+  // with the pack's title as the document's (the PDF's Title when saved).
   const [printing, setPrinting] = useState(false);
-  useEffect(() => {
-    if (!printing) return;
-    const id = requestAnimationFrame(() => {
+  const pack = s.pack;
+  const onLaid = useCallback(() => {
+    if (!printing || !pack) return;
+    requestAnimationFrame(() => {
+      const title = document.title;
+      document.title = packTitle(pack);
       window.print();
+      document.title = title;
       setPrinting(false);
     });
-    return () => cancelAnimationFrame(id);
-  }, [printing]);
+  }, [printing, pack]);
   const { loadPack } = s;
   useEffect(() => void loadPack(), [loadPack]);
   const frozen = s.packSnapshotId !== null;
@@ -131,7 +136,7 @@ export function PackView() {
         {s.packError ? (
           <p className="pack-error">{s.packError}</p>
         ) : s.pack ? (
-          <PackDocument key={printing ? 'all' : 'preview'} pack={s.pack} progressive={!printing} />
+          <PackDocument key={printing ? 'all' : 'preview'} pack={s.pack} progressive={!printing} onLaid={onLaid} />
         ) : (
           <p className="muted">Preparing the pack…</p>
         )}
