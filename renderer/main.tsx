@@ -1,24 +1,16 @@
-import { StrictMode } from 'react';
+import { StrictMode, lazy, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createApiClient } from './app/api';
-import { App } from './app/App';
-import { StoreProvider } from './app/context';
-import { createAppStore } from './app/store';
-import { PackPrintRoute } from './features/pack/PackPrintRoute';
 import { printParams } from './features/pack/print-route';
 import './styles.css';
 
-// The print route shows only a steering pack (headless PDF); everything else is the app.
+// The print route shows only a steering pack (headless PDF); everything else is the app. Each is
+// its own chunk, so printing does not load the grid and the rest of the app.
 const print = printParams();
+const PackPrintRoute = lazy(() => import('./features/pack/PackPrintRoute').then((m) => ({ default: m.PackPrintRoute })));
+const AppRoot = lazy(() => import('./app/AppRoot').then((m) => ({ default: m.AppRoot })));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    {print ? (
-      <PackPrintRoute params={print} />
-    ) : (
-      <StoreProvider store={createAppStore(createApiClient())}>
-        <App />
-      </StoreProvider>
-    )}
+    <Suspense fallback={null}>{print ? <PackPrintRoute params={print} /> : <AppRoot />}</Suspense>
   </StrictMode>,
 );

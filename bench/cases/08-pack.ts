@@ -144,8 +144,9 @@ const pdf: BenchCase = {
       const base = async () => {
         const b = await chromium.launch({ executablePath: browser, headless: true, args: HEADLESS_ARGS });
         const page = await b.newPage();
-        await page.setContent('<style>@page { size: 297mm 210mm; margin: 0 }</style><p>x</p>');
-        await page.pdf({ preferCSSPageSize: true, printBackground: true });
+        await page.setContent('<style>@page { size: 297mm 210mm; margin: 0 }</style><h2>x</h2>');
+        // The same options as the pack (tagged, with bookmarks), so the floor is the browser's own.
+        await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true });
         await b.close();
       };
       await app();
@@ -172,7 +173,8 @@ const pptx: BenchCase = {
     const { api, program } = await prepare(ctx);
     const dir = mkdtempSync(join(tmpdir(), 'steerco-bench-pptx-'));
     try {
-      const snap = await api.call('pack:freeze', { scopeId: program.id, asOf: '2026-06-15' });
+      const meeting = await api.call('meetings:create', { title: 'Bench steering', date: '2026-06-15' });
+      const snap = await api.call('pack:freeze', { scopeId: program.id, meetingId: meeting.id, asOf: '2026-06-15', acceptEmpty: true });
       const pack = await api.call('pack:snapshot', { id: snap.id });
       let slides = 0;
       const app = async () => {

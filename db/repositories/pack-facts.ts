@@ -26,17 +26,21 @@ export function scopeMeasures(db: Database, nodeIds: string[] | null): FactMeasu
     .all({ scope: scopeArg(nodeIds) }) as FactMeasure[];
 }
 
-/** Open milestones due (forecast, else plan) by `to`, overdue ones included, soonest first. */
+/**
+ * Open milestones with a plan date on or before `to` (overdue ones included), or forecast by
+ * then, of measures that are still going (cancelled and closed work is not forward-looking).
+ */
 export function milestonesDue(db: Database, nodeIds: string[] | null, to: string): FactMilestone[] {
   return db
     .prepare(
-      `SELECT m.code AS measureCode, m.title AS measureTitle, ms.title, p.name AS owner, ms.due_date AS dueDate,
+      `SELECT m.code AS measureCode, m.title AS measureTitle, m.lifecycle, ms.title, p.name AS owner, ms.due_date AS dueDate,
               ms.forecast_date AS forecastDate, m.implementation_status AS status
        FROM milestones ms JOIN measures m ON m.id = ms.measure_id
        LEFT JOIN people p ON p.id = coalesce(ms.owner_id, m.owner_id)
        WHERE ms.deleted = 0 AND ms.done = 0 AND ms.measure_id IN ${SCOPE}
-         AND coalesce(ms.forecast_date, ms.due_date) <= @to
-       ORDER BY coalesce(ms.forecast_date, ms.due_date), m.code`,
+         AND m.lifecycle NOT IN ('cancelled', 'closed') AND ms.due_date IS NOT NULL
+         AND (ms.due_date <= @to OR ms.forecast_date <= @to)
+       ORDER BY ms.due_date, m.code, ms.sort_order`,
     )
     .all({ scope: scopeArg(nodeIds), to }) as FactMilestone[];
 }

@@ -272,20 +272,14 @@ export interface ScopedMeasure {
   implementation: string;
   potential: string;
   workstream: string | null;
-  blocked: number;
-  evidenced: number;
 }
 
-/** The non-cancelled measures under a node with what the dashboard groups and counts them by. */
+/** The non-cancelled measures under a node with what the dashboard groups them by (the five questions count them in main/api/five-questions.ts). */
 export function scopedMeasures(db: Database, nodeId: string | undefined): ScopedMeasure[] {
   const q: RollupQuery = { nodeId, by: ['workstream'], runRatePeriod: '' };
   const sql = `${scopeCtes(q)}
     SELECT m.id, m.di_level AS diLevel, m.lifecycle, m.owner_id AS ownerId,
-      m.implementation_status AS implementation, m.potential_status AS potential, ws.top AS workstream,
-      EXISTS (SELECT 1 FROM dependencies d LEFT JOIN measures o ON o.id = d.on_measure_id
-              WHERE d.measure_id = m.id AND d.deleted = 0
-                AND (d.on_measure_id IS NULL OR (o.deleted = 0 AND o.di_level < 4 AND o.lifecycle NOT IN ('closed','cancelled')))) AS blocked,
-      EXISTS (SELECT 1 FROM value_validations vv WHERE vv.measure_id = m.id AND vv.state = 'validated' AND vv.deleted = 0) AS evidenced
+      m.implementation_status AS implementation, m.potential_status AS potential, ws.top AS workstream
     FROM measures m LEFT JOIN ws ON ws.id = m.node_id
     WHERE m.deleted = 0 AND m.lifecycle <> 'cancelled' AND m.node_id IN (SELECT id FROM scope) ORDER BY m.code`;
   return cachedStatement(db, sql).all(...(params(q, []) as never[])) as ScopedMeasure[];

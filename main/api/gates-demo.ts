@@ -16,7 +16,8 @@ interface Row {
 /**
  * Gives the demo program true gate data: confirmations and waiting requests of several ages
  * (so the approvals inbox and its aging have something to show), one with a first approval,
- * and the decisions behind the demo's on-hold and cancelled measures.
+ * the DI5 gate and closing of the closed measures, and the decisions behind the demo's
+ * on-hold and cancelled measures.
  */
 export function seedGatesDemo(db: Database, w: Writer, now = clockNow()): void {
   const rows = db
@@ -56,6 +57,27 @@ export function seedGatesDemo(db: Database, w: Writer, now = clockNow()): void {
     });
     if (i === 0) w.insert('gate_decisions', { request_id: req, person_id: m.sponsorId!, roles: '["sponsor"]', decision: 'approve', comment: 'Supported', at: iso(age - 3) });
   });
+  // Closed measures passed DI5 the way the app closes them: the controller confirmed the value, with closure evidence.
+  for (const m of rows.filter((x) => x.lifecycle === 'closed' && x.diLevel === 5 && x.controllerId)) {
+    const at = iso(25);
+    w.insert('gate_attestations', { measure_id: m.id, key: 'value_confirmed', person_id: m.controllerId!, note: 'Realised run-rate checked against the ledger', at });
+    const req = w.insert('gate_requests', { measure_id: m.id, from_level: 4, to_level: 5, requester_id: m.controllerId!, comment: 'Value realised', status: 'approved', created_at: at, closed_at: at, close_reason: '' });
+    w.insert('gate_evidence', {
+      measure_id: m.id,
+      request_id: req,
+      kind: 'note',
+      name: 'Note',
+      sha256: null,
+      size: null,
+      mime: '',
+      url: '',
+      note: 'Three months of validated actuals at or above plan; savings booked in the cost centre report.',
+      added_by: m.controllerId!,
+      added_at: at,
+    });
+    w.insert('gate_decisions', { request_id: req, person_id: m.controllerId!, roles: '["controller"]', decision: 'approve', comment: 'Value confirmed', at });
+    w.insert('lifecycle_decisions', { measure_id: m.id, action: 'close', from_state: 'active', to_state: 'closed', reason: 'Value realised and confirmed', review_date: null, person_id: m.controllerId!, at });
+  }
   for (const m of rows.filter((x) => (x.lifecycle === 'on_hold' || x.lifecycle === 'cancelled') && x.sponsorId)) {
     const hold = m.lifecycle === 'on_hold';
     w.insert('lifecycle_decisions', {

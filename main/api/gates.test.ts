@@ -196,9 +196,50 @@ describe('lifecycle decisions', () => {
     const before = changes();
     await expect(api.call('gates:lifecycle', { measureId: m.id, action: 'close', reason: 'Done' })).rejects.toMatchObject({ body: { message: /closure evidence/ } });
     expect(changes()).toBe(before);
-    st = await api.call('gates:lifecycle', { measureId: m.id, action: 'close', reason: 'Value confirmed', evidence: [{ kind: 'note', note: 'Savings booked in Q3' }] });
-    expect(st.lifecycle).toBe('closed');
+    const note = [{ kind: 'note' as const, note: 'Savings booked in Q3' }];
+    // Below DI4 closing cannot confirm the value: it must say so, and the level stays.
+    await expect(api.call('gates:lifecycle', { measureId: m.id, action: 'close', reason: 'Done', evidence: note })).rejects.toMatchObject({ body: { message: /cannot confirm its value/ } });
+    expect(changes()).toBe(before);
+    st = await api.call('gates:lifecycle', { measureId: m.id, action: 'close', reason: 'Stopped early', evidence: note, withoutValueConfirmation: true });
+    expect(st).toMatchObject({ lifecycle: 'closed', diLevel: 3 });
     expect(st.evidence).toHaveLength(1);
+    expect((await api.call('history:state', {})).undo).toBe(`Close ${m.code} at DI3 without value confirmation`);
+    const pack = await api.call('pack:build', {});
+    const row = pack.sections.find((x) => x.key === 'appendix_measures')!.blocks.flatMap((b) => (b.type === 'table' ? b.rows : [])).find((r) => r[0] === m.code)!;
+    expect(row[5]).toBe('Closed at DI3, value not confirmed');
+  });
+
+  it("closes a DI4 measure with the controller's value confirmation: DI5 Closed in one step, and the totals follow", async () => {
+    const m = await atLevel(4);
+    await as(m.controllerId);
+    const note = [{ kind: 'note' as const, note: 'Run-rate savings validated on the ledger' }];
+    const rw = async () => (await api.call('value:dashboard', {})).questions.riskWeightedForecast;
+    const weighted = await rw();
+    const before = changes();
+    await expect(api.call('gates:lifecycle', { measureId: m.id, action: 'close', reason: 'Delivered', evidence: note })).rejects.toMatchObject({
+      body: { message: /controller confirms the realised value first/ },
+    });
+    expect(changes()).toBe(before);
+    const st = await api.call('gates:lifecycle', { measureId: m.id, action: 'close', reason: 'Delivered and booked', evidence: note, confirmValue: true });
+    expect(st).toMatchObject({ lifecycle: 'closed', diLevel: 5 });
+    expect(st.attestations.map((a) => a.key)).toContain('value_confirmed');
+    expect(st.requests[0]).toMatchObject({ fromLevel: 4, toLevel: 5, status: 'approved' });
+    expect(st.evidence).toHaveLength(1);
+    // DI5 weighs 100 %: the risk-weighted forecast moves up with the measure's own forecast.
+    const [own] = await api.call('value:rollup', { by: ['measure'] }).then((r) => r.filter((x) => x.keys.measure === m.id));
+    if (own && own.forecast > 0) expect(await rw()).toBeGreaterThan(weighted);
+    expect((await api.call('history:state', {})).undo).toBe(`Close ${m.code}: DI5 Closed`);
+    await api.call('history:undo', {});
+    expect((await api.call('gates:status', { measureId: m.id })).diLevel).toBe(4);
+    expect(changes()).toBeGreaterThan(before);
+  });
+
+  it('closes a DI4 measure explicitly without value confirmation: it stays at DI4 and says so', async () => {
+    const m = await atLevel(4);
+    await as(m.controllerId);
+    const st = await api.call('gates:lifecycle', { measureId: m.id, action: 'close', reason: 'Value not measurable', evidence: [{ kind: 'note', note: 'x' }], withoutValueConfirmation: true });
+    expect(st).toMatchObject({ lifecycle: 'closed', diLevel: 4 });
+    expect(st.attestations.map((a) => a.key)).not.toContain('value_confirmed');
   });
 });
 

@@ -38,7 +38,7 @@ function mustLive(s: ApiSession, id: string): LiveMeasure {
   return m;
 }
 
-function nextCriteria(s: ApiSession, measureId: string, toLevel: number) {
+export function nextCriteria(s: ApiSession, measureId: string, toLevel: number) {
   const level = getGateLevels(s.db()).find((l) => l.level === toLevel);
   if (!level) return null;
   const facts = loadFacts(s.db(), measureId).get(measureId)!;
@@ -61,6 +61,7 @@ export function gateStatus(s: ApiSession, measureId: string): GateStatus {
     diLevel: m.diLevel,
     levelName: levels.find((l) => l.level === m.diLevel)?.name ?? `DI${m.diLevel}`,
     lifecycle: m.lifecycle,
+    topLevel: Math.max(...levels.map((l) => l.level)),
     next: next
       ? { level: next.level.level, name: next.level.name, criteria: next.results, ready: next.results.every((r) => r.met), approverRoles: next.level.approverRoles }
       : null,

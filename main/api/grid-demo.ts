@@ -1,16 +1,11 @@
 import type { Database } from '../../db/connection.js';
 import type { Writer } from '../../db/changes.js';
 import { customValueId } from '../../db/repositories/custom-fields.js';
-import { DEMO_SEGMENT_FIELD, demoMilestones, demoSegment, type DemoGridMeasure } from '../domain/demo-grid.js';
+import { DEMO_SEGMENT_FIELD, demoSegment } from '../domain/demo-grid.js';
 
-/** Adds the grid's demo data (milestones, a custom field with values) to the demo measures. */
+/** Adds the grid's demo data (a custom field with values) to the demo measures; their milestone plan is the value demo's (demo-plan.ts). */
 export function seedGridDemo(db: Database, w: Writer): void {
-  const measures = db
-    .prepare('SELECT id, start_date AS startDate, due_date AS dueDate, di_level AS diLevel, owner_id AS ownerId FROM measures WHERE deleted = 0 ORDER BY code')
-    .all() as DemoGridMeasure[];
-  for (const ms of demoMilestones(measures)) {
-    w.insert('milestones', { measure_id: ms.measureId, title: ms.title, owner_id: ms.ownerId, due_date: ms.dueDate, done: ms.done ? 1 : 0, done_date: ms.done ? ms.dueDate : null, sort_order: ms.sortOrder });
-  }
+  const measures = db.prepare('SELECT id FROM measures WHERE deleted = 0 ORDER BY code').all() as { id: string }[];
   const field = w.insert('custom_fields', { key: DEMO_SEGMENT_FIELD.key, label: DEMO_SEGMENT_FIELD.label, type: 'choice', choices: JSON.stringify(DEMO_SEGMENT_FIELD.choices), required_from_di: null, sort_order: 1 });
   measures.forEach((m, i) => {
     const v = demoSegment(i);

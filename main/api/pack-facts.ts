@@ -1,13 +1,14 @@
 import { getMeta } from '../../db/connection.js';
 import { getNode, subtreeIds } from '../../db/repositories/nodes.js';
-import { previousSnapshot, readPackSettings, readPackTexts, snapshotData } from '../../db/repositories/pack.js';
+import { previousSnapshot, readPackSettings, snapshotData } from '../../db/repositories/pack.js';
 import { milestonesDue, raidItems, scopeMeasures } from '../../db/repositories/pack-facts.js';
 import { NotFoundError, ValidationError } from '../../db/errors.js';
 import type { Database } from '../../db/connection.js';
 import type { PackFacts } from '../../preload/contract/pack-facts.js';
 import type { Pack } from '../../preload/contract/pack-types.js';
 import { addDays } from '../domain/pack-format.js';
-import { DEFAULT_TEXTS, MILESTONE_WINDOW_DAYS, normalizeSettings } from '../domain/pack.js';
+import { MILESTONE_WINDOW_DAYS, normalizeSettings } from '../domain/pack.js';
+import { textsFor } from './pack-hold.js';
 import { blockedMeasures, lastMeetingActions, meetingById, pendingGateRequests, scopeDecisions, scopeEscalations, today } from './pack-meetings.js';
 import type { ApiSession } from './session.js';
 import { dashboard, rollupFor } from './value-dashboard.js';
@@ -66,12 +67,13 @@ export async function gatherFacts(s: ApiSession, req: PackRequest): Promise<Pack
     scope: { id: scope.id, name: scope.name },
     meeting: meeting && { id: meeting.id, title: meeting.title, date: meeting.date },
     settings: normalizeSettings(readPackSettings(db)),
-    texts: readPackTexts(db, meetingId, scope.id) ?? DEFAULT_TEXTS,
+    texts: textsFor(db, meetingId, scope.id).texts,
     measures,
     dashboard: dashboard(s, nodeId),
     values,
     runRates: rollupFor(s, { nodeId, by: ['period'] }).map((r) => ({ period: String(r.keys.period), runRate: r.runRate })),
     milestones: milestonesDue(db, scope.nodeIds, addDays(day, MILESTONE_WINDOW_DAYS)),
+    milestoneWindowEnd: addDays(day, MILESTONE_WINDOW_DAYS),
     raid,
     decisions: scopeDecisions(db, inScope),
     escalations: await scopeEscalations(s, inScope, new Set(raid.map((r) => r.id))),

@@ -1,27 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { NotFoundError, ValidationError } from '../../db/errors.js';
-import {
-  getSnapshotInfo,
-  insertSnapshot,
-  listSnapshots,
-  readPackSettings,
-  readPackTexts,
-  snapshotData,
-  snapshotForMeeting,
-  writePackSettings,
-  writePackTexts,
-} from '../../db/repositories/pack.js';
-import type { Pack, PackSnapshotInfo } from '../../preload/contract/pack-types.js';
-import { assemblePack, DEFAULT_TEXTS, normalizeSettings } from '../domain/pack.js';
+import { listSnapshots, readPackSettings, snapshotData, snapshotForMeeting, writePackSettings, writePackTexts } from '../../db/repositories/pack.js';
+import type { Pack } from '../../preload/contract/pack-types.js';
+import { assemblePack, normalizeSettings } from '../domain/pack.js';
 import { writeFileAtomic } from '../exchange/atomic.js';
-import { packToPptx, slideCount } from '../exchange/pptx.js';
+import { packToPptx } from '../exchange/pptx.js';
 import { ApiError } from './errors.js';
 import type { Handlers } from './handlers.js';
 import { gatherFacts, scopeOf, type PackRequest } from './pack-facts.js';
-import { listMeetings, meetingById } from './pack-meetings.js';
+import { freezePack, holdCheck, textsFor } from './pack-hold.js';
+import { listMeetings } from './pack-meetings.js';
 import type { ApiSession } from './session.js';
-import { nowIso } from '../../db/clock.js';
 import { checkWriteTarget } from '../../db/files.js';
 
 type K =
@@ -33,6 +22,7 @@ type K =
   | 'pack:meetings'
   | 'pack:snapshots'
   | 'pack:snapshot'
+  | 'pack:holdCheck'
   | 'pack:freeze'
   | 'pack:exportPdf'
   | 'pack:exportPptx';
@@ -52,13 +42,6 @@ export function frozenPack(s: ApiSession, id: string): Pack {
 export async function packForMeeting(s: ApiSession, req: PackRequest): Promise<Pack> {
   const held = req.meetingId ? snapshotForMeeting(s.db(), req.meetingId) : undefined;
   return held ? frozenPack(s, held.id) : buildPack(s, req);
-}
-
-/** The acting person's name for the snapshot's "frozen by" line. */
-function actorName(s: ApiSession): string {
-  const actor = s.actor();
-  const p = s.db().prepare('SELECT name FROM people WHERE id = ?').get(actor) as { name: string } | undefined;
-  return p?.name ?? actor.replace(/^user:/, '');
 }
 
 /** Turns file-system refusals into messages a person can act on. */
@@ -85,7 +68,7 @@ export function packHandlers(s: ApiSession): Pick<Handlers, K> {
       s.act('Change pack layout', (w, db) => writePackSettings(w, db, clean));
       return clean;
     },
-    'pack:texts': ({ scopeId, meetingId }) => readPackTexts(s.db(), meetingId ?? null, scopeOf(s.db(), scopeId).id) ?? DEFAULT_TEXTS,
+    'pack:texts': ({ scopeId, meetingId }) => textsFor(s.db(), meetingId ?? null, scopeOf(s.db(), scopeId).id),
     'pack:saveTexts': ({ scopeId, meetingId, texts }) => {
       const scope = scopeOf(s.db(), scopeId);
       if (meetingId && snapshotForMeeting(s.db(), meetingId)) {
@@ -98,24 +81,8 @@ export function packHandlers(s: ApiSession): Pick<Handlers, K> {
     'pack:meetings': () => listMeetings(s.db()),
     'pack:snapshots': () => listSnapshots(s.db()),
     'pack:snapshot': ({ id }) => frozenPack(s, id),
-    'pack:freeze': async (req) => {
-      if (req.meetingId) {
-        const held = snapshotForMeeting(s.db(), req.meetingId);
-        if (held) throw new ValidationError(`This meeting's pack was already frozen on ${held.takenAt.slice(0, 10)}; reopen that snapshot to reprint it.`);
-      }
-      const pack = await buildPack(s, req);
-      const id = randomUUID();
-      const takenAt = nowIso();
-      const takenBy = actorName(s);
-      const frozen: Pack = { ...pack, meta: { ...pack.meta, frozen: { at: takenAt, by: takenBy, snapshotId: id } } };
-      const m = pack.meta;
-      // Holding the meeting and freezing its pack are one step (one undo).
-      s.act(`Hold ${m.meetingTitle}: freeze pack ${m.date}`, (w, db) => {
-        insertSnapshot(w, { id, meetingId: m.meetingId, meetingTitle: m.meetingTitle, scopeId: m.scopeId, scopeName: m.scopeName, date: m.date, takenAt, takenBy, data: JSON.stringify(frozen) });
-        if (m.meetingId && meetingById(db, m.meetingId)?.status === 'planned') w.update('meetings', m.meetingId, { status: 'held' });
-      });
-      return getSnapshotInfo(s.db(), id) as PackSnapshotInfo;
-    },
+    'pack:holdCheck': (req) => holdCheck(s, req),
+    'pack:freeze': (req) => freezePack(s, req),
     'pack:exportPdf': async ({ path, snapshotId, overwrite, ...req }) => {
       const print = s.options.shell?.printPackPdf;
       if (!print) {
@@ -136,13 +103,13 @@ export function packHandlers(s: ApiSession): Pick<Handlers, K> {
       const file = resolve(path);
       checkWriteTarget(file, { overwrite });
       const pack = snapshotId ? frozenPack(s, snapshotId) : await packForMeeting(s, req);
-      const data = await packToPptx(pack);
+      const { data, slides } = await packToPptx(pack);
       try {
         await writeFileAtomic(file, data);
       } catch (e) {
         throw writeError(e, file);
       }
-      return { path: file, slides: slideCount(pack) };
+      return { path: file, slides };
     },
   };
 }

@@ -99,22 +99,28 @@ export function lateDependencyFacts(db: Database, day: string): LateDependencyFa
   return out;
 }
 
+/**
+ * The one definition of "blocked": a measure that is not closed or cancelled and has a late
+ * or red measure upstream (transitively), nearest culprit first. The dashboard's question
+ * "What is blocking delivery?" and the pack read this same list.
+ */
+export function blockedList(db: Database): BlockedMeasure[] {
+  const day = today();
+  const facts = measureFacts(db);
+  const bad = [...facts.values()].filter((m) => isLate(m, day) || isRed(m)).map((m) => m.id);
+  const out: BlockedMeasure[] = [];
+  for (const [id, b] of blockedBy(dependencyGraph(listDependencies(db)), bad)) {
+    const m = facts.get(id);
+    const c = facts.get(b.culprit);
+    if (m && c && !m.deleted && m.lifecycle !== 'closed' && m.lifecycle !== 'cancelled') out.push({ measure: ref(m, day), culprit: ref(c, day), depth: b.depth });
+  }
+  return out.sort((a, b) => a.depth - b.depth || a.measure.code.localeCompare(b.measure.code));
+}
+
 export function depsHandlers(s: ApiSession): Pick<Handlers, K> {
   return {
     'deps:forMeasure': ({ measureId }) => dependencyView(s.db(), measureId),
-    'deps:blocked': () => {
-      const db = s.db();
-      const day = today();
-      const facts = measureFacts(db);
-      const bad = [...facts.values()].filter((m) => isLate(m, day) || isRed(m)).map((m) => m.id);
-      const out: BlockedMeasure[] = [];
-      for (const [id, b] of blockedBy(dependencyGraph(listDependencies(db)), bad)) {
-        const m = facts.get(id);
-        const c = facts.get(b.culprit);
-        if (m && c && m.lifecycle !== 'closed' && m.lifecycle !== 'cancelled') out.push({ measure: ref(m, day), culprit: ref(c, day), depth: b.depth });
-      }
-      return out.sort((a, b) => a.depth - b.depth || a.measure.code.localeCompare(b.measure.code));
-    },
+    'deps:blocked': () => blockedList(s.db()),
     'deps:create': ({ measureId, onMeasureId, externalParty, description, neededBy }) => {
       const db = s.db();
       if (!onMeasureId === !externalParty) throw new ValidationError('A dependency is on another measure or on an external party: give exactly one.');

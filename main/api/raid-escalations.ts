@@ -46,6 +46,11 @@ function describeSubjects(db: Database): (kind: string, id: string) => { subject
   };
 }
 
+/** A rule's name with its threshold in place of "N": "Gate approval pending for more than 14 days". */
+export function ruleTitle(r: { name: string; threshold: number }): string {
+  return r.name.replace(/\bN\b/g, r.threshold.toLocaleString('en-US'));
+}
+
 export function escalationHandlers(s: ApiSession): Pick<Handlers, K> {
   return {
     'escalations:list': ({ includeResolved }) => {
@@ -66,7 +71,7 @@ export function escalationHandlers(s: ApiSession): Pick<Handlers, K> {
           { undoable: false },
         );
       }
-      const names = new Map(listRules(db).map((r) => [r.key, r.name]));
+      const names = new Map(listRules(db).map((r) => [r.key, ruleTitle(r)]));
       const describe = describeSubjects(db);
       const raised: Escalation[] = listEscalations(db, includeResolved ?? false).map((e) => ({
         id: e.id,

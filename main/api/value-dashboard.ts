@@ -1,8 +1,9 @@
 import { rollup, scopedMeasures } from '../../db/repositories/value-rollup.js';
 import { getNode } from '../../db/repositories/nodes.js';
 import { NotFoundError } from '../../db/errors.js';
-import { RAG, type DashboardData, type Rag, type RollupDim, type RollupRow } from '../../preload/contract.js';
+import { RAG, type DashboardData, type QuestionKey, type Rag, type RollupDim, type RollupRow } from '../../preload/contract.js';
 import type { ApiSession } from './session.js';
+import { fiveQuestions } from './five-questions.js';
 import { currencyOf } from './value.js';
 import { currentPeriod } from '../../db/clock.js';
 
@@ -50,7 +51,7 @@ export function dashboard(s: ApiSession, nodeId?: string): DashboardData {
   const diIds = groupIds(measures.map((m) => ({ id: m.id, key: m.diLevel })));
   const pipeline = levels.map((l) => {
     const r = byDi.get(l.level);
-    return { level: l.level, name: l.name, weightPct: l.pct, plan: r?.plan ?? 0, riskWeighted: r?.riskWeightedPlan ?? 0, forecast: r?.forecast ?? 0, measureIds: diIds.get(l.level) ?? [] };
+    return { level: l.level, name: l.name, weightPct: l.pct, plan: r?.plan ?? 0, forecast: r?.forecast ?? 0, riskWeightedForecast: r?.riskWeightedForecast ?? 0, measureIds: diIds.get(l.level) ?? [] };
   });
   let cumPlan = 0;
   let cumForecast = 0;
@@ -73,7 +74,6 @@ export function dashboard(s: ApiSession, nodeId?: string): DashboardData {
       return { implementation: i as Rag, potential: p as Rag, count: ids.length, forecast: cellValue.get(`${i}/${p}`) ?? 0, measureIds: ids };
     }),
   );
-  const active = measures.filter((m) => m.lifecycle === 'active');
   return {
     ...currencyOf(s),
     pipeline,
@@ -81,15 +81,14 @@ export function dashboard(s: ApiSession, nodeId?: string): DashboardData {
     target: totals.target,
     bridge,
     matrix,
-    questions: {
-      inProgress: active.length,
-      owners: new Set(active.map((m) => m.ownerId).filter(Boolean)).size,
-      expectedValue: totals.forecast,
-      riskWeighted: totals.riskWeightedForecast,
-      blocked: active.filter((m) => m.blocked).length,
-      evidenced: measures.filter((m) => m.evidenced).length,
-      measures: measures.length,
-    },
+    questions: fiveQuestions(s, measures, totals).counts,
     totals,
   };
+}
+
+/** The measures behind one figure of the five questions, in code order. */
+export function questionMeasures(s: ApiSession, nodeId: string | undefined, question: QuestionKey): string[] {
+  if (nodeId && !getNode(s.db(), nodeId)) throw new NotFoundError(`No hierarchy node ${nodeId} (it may have been deleted).`);
+  const total = rollupFor(s, { nodeId, by: [], noRunRate: true })[0];
+  return fiveQuestions(s, scopedMeasures(s.db(), nodeId), total ? { ...total, keys: {} } : { ...EMPTY, keys: {} }).ids[question];
 }

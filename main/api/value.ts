@@ -26,7 +26,7 @@ import type { Handlers } from './handlers.js';
 import { mustMeasure } from './measures.js';
 import type { ApiSession } from './session.js';
 import { checkCells } from './value-cells.js';
-import { dashboard, rollupFor } from './value-dashboard.js';
+import { dashboard, questionMeasures, rollupFor } from './value-dashboard.js';
 import { statusesOf } from './value-status.js';
 import { nowIso, currentPeriod } from '../../db/clock.js';
 
@@ -42,6 +42,7 @@ type K =
   | 'value:clearOverride'
   | 'value:rollup'
   | 'value:dashboard'
+  | 'value:questionMeasures'
   | 'value:settings'
   | 'value:setSettings';
 
@@ -172,6 +173,7 @@ export function valueHandlers(s: ApiSession): Pick<Handlers, K> {
     },
     'value:rollup': (q) => rollupFor(s, q),
     'value:dashboard': ({ nodeId }) => dashboard(s, nodeId),
+    'value:questionMeasures': ({ nodeId, question }) => questionMeasures(s, nodeId, question),
     'value:settings': () => getValueSettings(s.db()),
     'value:setSettings': (patch) => {
       // Every status is re-derived with the new tolerance / stale window (after each write, see value-status.ts).

@@ -9,6 +9,7 @@ const PACK_DEFAULTS: PrintToPDFOptions = {
   preferCSSPageSize: true,
   pageSize: 'A4',
   generateDocumentOutline: true,
+  generateTaggedPDF: true,
 };
 
 /** Renders a page to PDF bytes; options override the steering pack defaults. */

@@ -1,9 +1,9 @@
 /**
- * Demo financial effects and milestones for the demo measures (deterministic, pure):
+ * Demo financial effects for the demo measures (deterministic, pure; the milestone plan is demo-plan.ts):
  * a managed-service launch earns recurring margin from the new tiers after one-time setup
  * costs; the cost program saves run-rate cost. Some measures are on plan, some slightly
  * behind (amber), some far behind while their milestones are on track ("green
- * milestones, red value"), some with an overdue milestone.
+ * milestones, red value").
  */
 import type { EffectLineType } from '../../preload/contract/value.js';
 import { addMonths } from './value-lines.js';
@@ -24,22 +24,11 @@ export interface DemoLine {
   values: { period: string; plan: number | null; forecast: number | null; actual: number | null }[];
 }
 
-export interface DemoMilestone {
-  title: string;
-  dueDate: string;
-  forecastDate: string | null;
-  done: boolean;
-  doneDate: string | null;
-}
-
 export interface DemoValue {
   lines: DemoLine[];
-  milestones: DemoMilestone[];
   /** Past months the controller already validated. */
   validated: string[];
 }
-
-const MILESTONES = ['Design signed off', 'Build complete', 'Pilot with first customers', 'Go-live', 'Hypercare closed'];
 
 /** Deterministic 0..1 from two integers (no Math.random: the demo is the same everywhere). */
 function unit(a: number, b: number): number {
@@ -48,10 +37,6 @@ function unit(a: number, b: number): number {
 }
 
 const euros = (n: number) => Math.round(n) * 100;
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 /** `todayStr`: the day the demo is created (YYYY-MM-DD): actuals fill months up to it, plans run ahead. */
 export function demoValueFor(m: DemoMeasureFacts, todayStr: string): DemoValue | null {
@@ -108,17 +93,7 @@ export function demoValueFor(m: DemoMeasureFacts, todayStr: string): DemoValue |
       values: periods.slice(0, 8).map((p, k) => ({ period: p, plan: euros(4_000 - k * 400), forecast: euros(4_200 - k * 380), actual: p <= now ? euros(4_300 - k * 350) : null })),
     });
   }
-  const span = Math.max(30, (Date.parse(m.dueDate) - Date.parse(m.startDate)) / 86_400_000);
-  const n = 3 + (i % 3);
-  const milestones = MILESTONES.slice(0, n).map((title, k) => {
-    const due = addDays(m.startDate!, Math.round((span * (k + 1)) / n));
-    // Profile 3 keeps every milestone on track: green milestones, red value.
-    const overdue = profile !== 3 && i % 6 === 1 && k === n - 2;
-    const slipping = profile !== 3 && i % 6 === 4 && due >= todayStr;
-    const done = due < todayStr && !overdue;
-    return { title, dueDate: due, forecastDate: slipping ? addDays(due, 21) : overdue ? addDays(todayStr, 14) : due, done, doneDate: done ? due : null };
-  });
   const past = periods.filter((p) => p < now);
   const validated = m.hasController ? past.slice(0, Math.max(0, past.length - 1)) : [];
-  return { lines, milestones, validated };
+  return { lines, validated };
 }

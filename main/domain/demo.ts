@@ -166,7 +166,7 @@ const LAUNCH: { project: string; packages: { name: string; measures: Seed[] }[] 
         name: 'Audit and compliance',
         measures: [
           { t: 'Data processing agreements for all tiers', d: 'DPA annex per tier reviewed by legal.', o: 'emma', s: 'marco', c: null, bu: 'Quality', fn: 'Compliance' },
-          { t: 'Access review for customer environments', d: 'Quarterly access recertification.', o: 'emma', s: 'tom', c: null, bu: 'Quality', fn: 'Compliance' },
+          { t: 'Access review for customer environments', d: 'Quarterly access recertification.', o: 'emma', s: 'tom', c: 'jonas', bu: 'Quality', fn: 'Compliance' },
           { t: 'Quality gate before go-live per customer', d: 'Go-live checklist signed by the quality reviewer.', o: 'priya', s: 'aisha', c: 'jonas', bu: 'Quality', fn: 'Quality' },
         ],
       },

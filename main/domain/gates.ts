@@ -253,6 +253,35 @@ export function lifecycleRefusal(c: LifecycleCheck): { code: 'validation' | 'for
   return null;
 }
 
+export interface CloseCheck {
+  diLevel: number;
+  topLevel: number;
+  /** The controller's value confirmation is recorded, or given with the close. */
+  valueConfirmed: boolean;
+  withoutValueConfirmation: boolean;
+}
+
+/**
+ * How closing moves the level: from the level below the top it passes the top gate ("value
+ * realised and confirmed by controller"), so the confirmation is required; anywhere else (or
+ * when the closer says so) the measure closes at its level, explicitly without confirmed value.
+ * Returns the level after closing, or the refusal.
+ */
+export function closeOutcome(c: CloseCheck): { toLevel: number } | { refusal: string } {
+  if (c.withoutValueConfirmation || c.diLevel >= c.topLevel) return { toLevel: c.diLevel };
+  if (c.diLevel < c.topLevel - 1) {
+    return {
+      refusal: `The measure is at DI${c.diLevel}: closing it cannot confirm its value (DI${c.topLevel} needs DI${c.topLevel - 1} first). Close it explicitly without value confirmation; it stays at DI${c.diLevel}.`,
+    };
+  }
+  if (!c.valueConfirmed) {
+    return {
+      refusal: `Closing at DI${c.diLevel} passes DI${c.topLevel}: the controller confirms the realised value first, or the measure is closed explicitly without value confirmation (it stays at DI${c.diLevel}).`,
+    };
+  }
+  return { toLevel: c.topLevel };
+}
+
 function verb(a: LifecycleAction): string {
   return { hold: 'put on hold', resume: 'resumed', cancel: 'cancelled', close: 'closed' }[a];
 }

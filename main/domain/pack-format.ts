@@ -32,6 +32,11 @@ export function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** Whole days from `from` to `to` (YYYY-MM-DD), negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
 /** A file-name-safe stem: "Northwind-launch_Program-A_2026-11-25". */
 export function fileStem(workspace: string, scope: string, date: string): string {
   const safe = (s: string) =>

@@ -1,4 +1,4 @@
-import type { FactRaid, PackFacts } from '../../preload/contract/pack-facts.js';
+import type { FactMeasure, FactRaid, PackFacts } from '../../preload/contract/pack-facts.js';
 import type { EscalatedMeasure, PackBlock, PackCell } from '../../preload/contract/pack-types.js';
 import { RAG, RAG_LABELS, type Rag } from '../../preload/contract/types.js';
 import { cols } from './pack-changes.js';
@@ -14,34 +14,45 @@ export const severity = (r: FactRaid) => (IMPACT[r.impact ?? ''] ?? 1) * (PROB[r
 
 const MAX_DECISIONS = 6;
 
+/** Measures still going: forward-looking sections leave cancelled and closed work out. */
+export function liveIds(f: PackFacts): Set<string> {
+  return new Set(f.measures.filter((m) => m.lifecycle === 'active' || m.lifecycle === 'on_hold').map((m) => m.id));
+}
+
 export function summaryBlocks(f: PackFacts): PackBlock[] {
   const cur = f.currency;
   const q = f.dashboard.questions;
+  const e = q.evidence;
   const active = f.measures.filter((m) => m.lifecycle === 'active');
+  const onHold = f.measures.filter((m) => m.lifecycle === 'on_hold').length;
   const early = active.filter((m) => m.diLevel <= 2).length;
   const decided = active.filter((m) => m.diLevel === 3).length;
   const late = active.filter((m) => m.diLevel >= 4).length;
-  const unowned = active.filter((m) => !m.owner).length;
-  const credible = f.measures.filter((m) => m.potentialStatus === 'green').length;
+  const notCancelled = f.measures.filter((m) => m.lifecycle !== 'cancelled');
+  const credible = notCancelled.filter((m) => m.potentialStatus === 'green').length;
   const x = f.texts;
   return [
     {
       type: 'kpis',
       items: [
         { label: 'Overall status', value: RAG_LABELS[x.overallStatus], hint: x.statusReason || 'No reason written yet.', rag: x.overallStatus },
-        { label: '1. What work is in progress?', value: plural(q.inProgress, 'active measure'), hint: `DI0–2: ${early} · DI3: ${decided} · DI4–5: ${late}` },
-        { label: '2. Who owns it?', value: plural(q.owners, 'owner'), hint: `${plural(unowned, 'active measure')} without an owner` },
+        { label: '1. What work is in progress?', value: plural(q.inProgress, 'active measure'), hint: `DI0–2: ${early} · DI3: ${decided} · DI4–5: ${late}${onHold ? ` · ${onHold} on hold` : ''}` },
+        { label: '2. Who owns it?', value: plural(q.owners, 'owner'), hint: `${plural(q.unowned, 'active measure')} without an owner` },
         {
           label: '3. What value is expected?',
           value: money(q.expectedValue, cur),
-          hint: `risk-weighted ${money(q.riskWeighted, cur)} · target ${money(f.dashboard.target, cur)} · value green for ${pct(credible, f.measures.length)}`,
+          hint: `net forecast · risk-weighted forecast ${money(q.riskWeightedForecast, cur)} · target ${money(f.dashboard.target, cur)} · value green for ${pct(credible, notCancelled.length)} of measures`,
         },
         {
           label: '4. What is blocking delivery?',
           value: plural(q.blocked, 'blocked measure'),
-          hint: `${plural(f.escalations.length, 'open escalation')} · ${plural(f.blocked.length, 'measure')} blocked upstream`,
+          hint: `late or red work upstream · ${plural(f.escalations.length, 'open escalation')}`,
         },
-        { label: '5. What evidence proves it works?', value: plural(q.evidenced, 'measure'), hint: `with validated actuals · ${money(f.dashboard.totals.actual, cur)} realised` },
+        {
+          label: '5. What evidence proves it works?',
+          value: `${plural(q.evidenced, 'measure')} with evidence`,
+          hint: `gate or closure evidence ${e.documented} · validated actuals ${e.validatedActuals} · value confirmed ${e.valueConfirmed} · validated benefits ${money(e.validatedBenefits, cur)} against costs ${money(e.validatedCosts, cur)}`,
+        },
       ],
     },
     { type: 'text', title: 'Summary', text: x.summary || 'No summary written yet.' },
@@ -49,6 +60,12 @@ export function summaryBlocks(f: PackFacts): PackBlock[] {
     { type: 'text', title: 'Key concern / ask of the committee', text: x.keyConcern || '—' },
     ...summaryCharts(f),
   ];
+}
+
+/** Escalations that still matter: none about a cancelled or closed measure. */
+export function liveEscalations(f: PackFacts): PackFacts['escalations'] {
+  const gone = new Set(f.measures.filter((m) => m.lifecycle === 'cancelled' || m.lifecycle === 'closed').map((m) => m.id));
+  return f.escalations.filter((e) => !e.measureId || !gone.has(e.measureId));
 }
 
 /** The gate the committee approves (DI3 Decided, by the brief's defaults). */
@@ -60,7 +77,7 @@ const COMMITTEE_GATE = 3;
  */
 export function decisionBlocks(f: PackFacts): PackBlock[] {
   const gates = f.gateRequests.filter((r) => r.toLevel === COMMITTEE_GATE);
-  const steering = f.escalations.filter((e) => e.level === 'steering');
+  const steering = liveEscalations(f).filter((e) => e.level === 'steering');
   const rows: PackCell[][] = [
     ...gates.map((r): PackCell[] => [
       `Approve DI${r.toLevel} ${r.toName} for ${r.code} ${r.title}`,
@@ -99,7 +116,7 @@ export function actionBlocks(f: PackFacts): PackBlock[] {
 export function statusBlocks(f: PackFacts): PackBlock[] {
   const cell = new Map(f.dashboard.matrix.map((c) => [`${c.implementation}/${c.potential}`, c.count]));
   const matrix: PackCell[][] = RAG.map((impl) => [rag(impl), ...RAG.map((pot) => String(cell.get(`${impl}/${pot}`) ?? 0))]);
-  const live = f.measures.filter((m) => m.lifecycle !== 'cancelled');
+  const live = f.measures.filter((m) => m.lifecycle === 'active' || m.lifecycle === 'on_hold');
   const split = live.filter((m) => m.implementationStatus === 'green' && (m.potentialStatus === 'red' || m.potentialStatus === 'amber'));
   return [
     {
@@ -119,26 +136,9 @@ export function statusBlocks(f: PackFacts): PackBlock[] {
   ];
 }
 
-export function milestoneBlocks(f: PackFacts): PackBlock[] {
-  return [
-    {
-      type: 'table',
-      columns: cols(['Plan date', 1.1], ['Forecast', 1.1], ['Measure', 1], ['Milestone', 4], ['Owner', 1.8], ['Status', 1.1]),
-      rows: f.milestones.map((m) => [
-        m.dueDate ?? '—',
-        m.forecastDate && m.dueDate && m.forecastDate > m.dueDate ? `${m.forecastDate} (late)` : (m.forecastDate ?? '—'),
-        m.measureCode,
-        `${m.title} (${m.measureTitle})`,
-        m.owner ?? '—',
-        rag(m.status),
-      ]),
-      empty: 'No open milestones are due in the next 90 days.',
-    },
-  ];
-}
-
 export function riskBlocks(f: PackFacts): PackBlock[] {
-  const open = f.raid.filter(isOpen).filter((r) => r.kind === 'risk' || r.kind === 'issue');
+  const live = liveIds(f);
+  const open = f.raid.filter(isOpen).filter((r) => (r.kind === 'risk' || r.kind === 'issue') && (!r.measureId || live.has(r.measureId)));
   open.sort((a, b) => severity(b) - severity(a) || a.code.localeCompare(b.code));
   return [
     {
@@ -152,7 +152,7 @@ export function riskBlocks(f: PackFacts): PackBlock[] {
       type: 'table',
       title: 'Escalations',
       columns: cols(['Level', 1], ['Escalated', 3.6], ['Rule', 2.2], ['Reason', 3.6], ['Raised', 1.1]),
-      rows: f.escalations.map((e) => [e.level, e.subject, e.ruleName, e.reason, e.raisedAt.slice(0, 10) || '—']),
+      rows: liveEscalations(f).map((e) => [e.level, e.subject, e.ruleName, e.reason, e.raisedAt.slice(0, 10) || '—']),
       empty: 'Nothing is escalated.',
     },
     {
@@ -168,7 +168,7 @@ export function riskBlocks(f: PackFacts): PackBlock[] {
 export function escalatedMeasures(f: PackFacts): EscalatedMeasure[] {
   const byId = new Map(f.measures.map((m) => [m.id, m]));
   const out = new Map<string, EscalatedMeasure>();
-  for (const e of f.escalations) {
+  for (const e of liveEscalations(f)) {
     const m = e.measureId ? byId.get(e.measureId) : undefined;
     if (!m) continue;
     const em = out.get(m.id) ?? { code: m.code, title: m.title, owner: m.owner ?? '—', implementationStatus: m.implementationStatus, potentialStatus: m.potentialStatus, items: [] };
@@ -178,21 +178,42 @@ export function escalatedMeasures(f: PackFacts): EscalatedMeasure[] {
   return [...out.values()].sort((a, b) => a.code.localeCompare(b.code));
 }
 
+const LIFECYCLE_LABELS: Record<FactMeasure['lifecycle'], string> = { active: 'Active', on_hold: 'On hold', cancelled: 'Cancelled', closed: 'Closed' };
+
+/** "Closed" only at the top of the ladder; a measure closed below it says its value was not confirmed. */
+export function lifecycleLabel(m: FactMeasure, topLevel: number): string {
+  if (m.lifecycle === 'closed' && m.diLevel < topLevel) return `Closed at DI${m.diLevel}, value not confirmed`;
+  return LIFECYCLE_LABELS[m.lifecycle];
+}
+
+/**
+ * Every measure with its level and lifecycle. Only active measures carry status colours: an
+ * on-hold, cancelled or closed measure is not reported on, and its forecast is out of the totals
+ * (cancelled and on hold) or realised (closed).
+ */
 export function appendixMeasures(f: PackFacts): PackBlock[] {
+  const names = new Map(f.dashboard.pipeline.map((l) => [l.level, l.name]));
+  const top = Math.max(5, ...f.dashboard.pipeline.map((l) => l.level));
+  const forecast = (m: FactMeasure): string =>
+    m.lifecycle === 'cancelled' ? 'excluded (cancelled)' : m.lifecycle === 'on_hold' ? 'excluded (on hold)' : money(f.values[m.id]?.forecast ?? 0, f.currency);
   return [
     {
       type: 'table',
-      columns: cols(['Code', 0.9], ['Title', 3.6], ['Workstream', 2], ['Owner', 1.6], ['DI', 0.5, 'center'], ['Delivery', 1], ['Value', 1], ['Forecast', 1.5, 'right']),
-      rows: f.measures.map((m) => [
-        m.code,
-        m.title,
-        m.workstream || '—',
-        m.owner ?? '—',
-        String(m.diLevel),
-        rag(m.implementationStatus),
-        rag(m.potentialStatus),
-        money(f.values[m.id]?.forecast ?? 0, f.currency),
-      ]),
+      columns: cols(['Code', 0.9], ['Title', 3], ['Workstream', 1.7], ['Owner', 1.4], ['DI', 1.5], ['Lifecycle', 1.1], ['Delivery', 1.25], ['Value', 1.25], ['Forecast', 1.7, 'right']),
+      rows: f.measures.map((m) => {
+        const live = m.lifecycle === 'active';
+        return [
+          m.code,
+          m.title,
+          m.workstream || '—',
+          m.owner ?? '—',
+          `DI${m.diLevel} ${names.get(m.diLevel) ?? ''}`.trim(),
+          lifecycleLabel(m, top),
+          live ? rag(m.implementationStatus) : '—',
+          live ? rag(m.potentialStatus) : '—',
+          forecast(m),
+        ];
+      }),
       empty: 'No measures in this scope.',
     },
   ];

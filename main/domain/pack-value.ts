@@ -15,9 +15,9 @@ function pipeline(f: PackFacts): PackChart {
     unit: `${f.currency} thousand`,
     labels: p.map((l) => `DI${l.level} ${l.name}`),
     series: [
-      { name: 'Plan (full)', data: p.map((l) => thousands(l.plan)), color: COLORS.plan },
-      { name: 'Plan risk-weighted', data: p.map((l) => thousands(l.riskWeighted)), color: COLORS.weighted },
+      { name: 'Plan (on hold included)', data: p.map((l) => thousands(l.plan)), color: COLORS.plan },
       { name: 'Forecast', data: p.map((l) => thousands(l.forecast)), color: COLORS.forecast },
+      { name: 'Risk-weighted forecast', data: p.map((l) => thousands(l.riskWeightedForecast)), color: COLORS.weighted },
     ],
   };
 }
@@ -103,7 +103,7 @@ export function valueBlocks(f: PackFacts): PackBlock[] {
         { label: 'Annualised run-rate', value: money(t.runRate, cur) },
       ],
     },
-    { type: 'chart', title: 'Pipeline by DI level: full and risk-weighted', chart: pipeline(f) },
+    { type: 'chart', title: 'Pipeline by DI level: plan, forecast and risk-weighted forecast', chart: pipeline(f) },
     { type: 'chart', title: 'Bridge from target to forecast by workstream', chart: bridge(f) },
     { type: 'chart', title: 'Net value by month: plan, forecast, actual', chart: byMonth(f) },
     { type: 'chart', title: 'Run-rate by month (recurring, annualised)', chart: runRate(f) },

@@ -18,11 +18,11 @@ import {
   appendixRaid,
   decisionBlocks,
   escalatedMeasures,
-  milestoneBlocks,
   riskBlocks,
   statusBlocks,
   summaryBlocks,
 } from './pack-sections.js';
+import { milestoneBlocks } from './pack-milestones.js';
 import { valueBlocks } from './pack-value.js';
 
 export const DEFAULT_CONFIDENTIALITY = 'Confidential: for steering committee members only';
@@ -56,6 +56,17 @@ export function normalizeSettings(stored: { sections: unknown; paper?: string; o
     orientation: stored.orientation === 'portrait' ? 'portrait' : 'landscape',
     confidentiality: stored.confidentiality ?? d.confidentiality,
   };
+}
+
+/** The written parts still empty, in words, for the warning before a meeting is held. */
+export function emptyTexts(t: PackTexts): string[] {
+  const out: string[] = [];
+  if (t.overallStatus === 'grey') out.push('Overall status (still "Not reported")');
+  if (!t.statusReason.trim()) out.push('One-line reason for the status');
+  if (!t.summary.trim()) out.push('Summary');
+  if (!t.keyAchievement.trim()) out.push('Key achievement');
+  if (!t.keyConcern.trim()) out.push('Key concern / ask of the committee');
+  return out;
 }
 
 /** Assembles the pack from facts: pure, so a frozen pack and a live one are built the same way. */
@@ -92,6 +103,7 @@ export function assemblePack(f: PackFacts): Pack {
       frozen: null,
       fileStem: fileStem(f.workspaceName, f.scope.name, date),
       measureCount: f.measures.length,
+      emptyTexts: emptyTexts(f.texts),
     },
     texts: f.texts,
     sections,

@@ -63,7 +63,8 @@ export async function printPackPdf(opts: { url: string; out: string; browser: st
     if (signal.startsWith('error:')) throw new Error(signal.slice(6));
     const pages = Number(await page.locator('.pack-pages').getAttribute('data-pages'));
     const t1 = performance.now();
-    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    // Bookmarks from the sections' headings, and a tagged (accessible) PDF; its Title is the page's title.
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true });
     await writeFileAtomic(opts.out, pdf);
     return { pages, bytes: pdf.length, readyMs: Math.round(t1 - t0), printMs: Math.round(performance.now() - t1) };
   } finally {

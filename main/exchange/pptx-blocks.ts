@@ -1,142 +1,119 @@
 import type PptxGenJS from 'pptxgenjs';
-import type { PackBlock, PackChart } from '../../preload/contract/pack-types.js';
+import type { PackChart } from '../../preload/contract/pack-types.js';
 import type { Rag } from '../../preload/contract/types.js';
+import type { Item, TableCell } from './pptx-layout.js';
 
+/** Draws the items of a slide plan (pptx-layout.ts) with pptxgenjs: native text, tables and charts, so the slides stay editable. */
 export const RAG_HEX: Record<Rag, string> = { green: '2E9E5B', amber: 'E0A526', red: 'C0392B', grey: '9AA0A6' };
 export const INK = '1F2733';
-const ROW_H = 0.26;
+export const FONT = 'Arial';
+const UP = '2E9E5B';
+const DOWN = 'C0392B';
 
-export interface Box {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
+function cell(c: TableCell): PptxGenJS.TableCell {
+  const options: PptxGenJS.TableCellProps = { align: c.align, bold: c.bold ?? false, italic: c.italic ?? false, valign: 'top' };
+  if (c.header) options.fill = { color: 'E8ECF2' };
+  if (c.rag) Object.assign(options, { fill: { color: RAG_HEX[c.rag] }, color: c.rag === 'amber' ? INK : 'FFFFFF' });
+  if (c.colspan) options.colspan = c.colspan;
+  return { text: c.text, options };
 }
-
-/** Characters of 8pt text per inch of column, a little generous so estimates never fall short. */
-const CHARS_PER_INCH = 11;
-const LINE_IN = 0.15;
-const MAX_LINES = 2;
-
-const clip = (text: string, chars: number) => (text.length > chars ? `${text.slice(0, Math.max(1, chars - 1))}…` : text);
 
 /**
- * Rows that fit the box: each cell is cut to two lines of its column and rows are counted
- * by their estimated height, so a table never runs into the block below it on the slide.
+ * A bridge as a real waterfall: stacked bars on an invisible base. Each step is a floating bar
+ * from the running total before it to the one after it (the two ends from zero). Positive and
+ * negative parts stack on their own side of zero, so a bar crossing zero is two parts.
  */
-function tableRows(b: Extract<PackBlock, { type: 'table' }>, colW: number[], height: number): PptxGenJS.TableRow[] {
-  const head: PptxGenJS.TableRow = b.columns.map((c) => ({ text: c.label, options: { bold: true, fill: { color: 'E8ECF2' }, align: c.align ?? 'left' } }));
-  const chars = colW.map((w) => Math.max(4, Math.floor(w * CHARS_PER_INCH)));
-  const body: PptxGenJS.TableRow[] = [];
-  let used = ROW_H * 2; // header, and room for the "more rows" line
-  for (const r of b.rows) {
-    const lines = Math.min(MAX_LINES, Math.max(1, ...r.map((c, i) => Math.ceil((typeof c === 'string' ? c : c.text).length / chars[i]!))));
-    const h = Math.max(ROW_H, lines * LINE_IN + 0.08);
-    if (used + h > height) break;
-    used += h;
-    body.push(
-      r.map((c, i) => {
-        const align = b.columns[i]?.align ?? 'left';
-        const room = chars[i]! * MAX_LINES;
-        if (typeof c === 'string') return { text: clip(c, room), options: { align } };
-        return { text: clip(c.text, room), options: { align, bold: true, color: 'FFFFFF', fill: { color: RAG_HEX[c.rag] } } };
-      }),
-    );
-  }
-  if (b.rows.length > body.length) {
-    body.push([{ text: `… and ${b.rows.length - body.length} more rows (see the PDF pack for the full list)`, options: { italic: true, colspan: b.columns.length } }]);
-  }
-  if (b.rows.length === 0) body.push([{ text: b.empty, options: { italic: true, colspan: b.columns.length } }]);
-  return [head, ...body];
+export function waterfallSeries(c: PackChart): { names: string[]; colors: string[]; values: number[][] } {
+  const v = c.series[0]?.data ?? [];
+  const n = v.length;
+  const names = ['Base', 'Base (below zero)', 'Target and forecast', 'Increase', 'Decrease', 'Total (below zero)', 'Increase (below zero)', 'Decrease (below zero)'];
+  const values = names.map(() => new Array<number>(n).fill(0));
+  let run = 0;
+  v.forEach((x, i) => {
+    const total = i === 0 || i === n - 1;
+    const [from, to] = total ? [0, x] : [run, run + x];
+    run = total ? x : run + x;
+    const lo = Math.min(from, to);
+    const hi = Math.max(from, to);
+    const kind = total ? 0 : x >= 0 ? 1 : 2;
+    const round = (y: number) => Math.round(y * 100) / 100;
+    if (lo >= 0) {
+      values[0]![i] = round(lo);
+      values[2 + kind]![i] = round(hi - lo);
+    } else if (hi <= 0) {
+      values[1]![i] = round(hi);
+      values[5 + kind]![i] = round(lo - hi);
+    } else {
+      values[2 + kind]![i] = round(hi);
+      values[5 + kind]![i] = round(lo);
+    }
+  });
+  const colors = ['transparent', 'transparent', '2F6FB3', UP, DOWN, '2F6FB3', UP, DOWN];
+  // Series without a value are left out (but the two bases stay first, so they sit under the bars).
+  const keep = names.map((_, k) => k < 2 || values[k]!.some((y) => y !== 0));
+  return { names: names.filter((_, k) => keep[k]), colors: colors.filter((_, k) => keep[k]), values: values.filter((_, k) => keep[k]) };
 }
 
-function chartData(c: PackChart): { type: PptxGenJS.CHART_NAME; data: PptxGenJS.OptsChartData[] } {
+function drawChart(pptx: PptxGenJS, slide: PptxGenJS.Slide, c: PackChart, box: Item['box']): void {
+  const common: PptxGenJS.IChartOpts = {
+    ...box,
+    legendPos: 'b',
+    legendFontSize: 8,
+    legendFontFace: FONT,
+    catAxisLabelFontSize: 8,
+    catAxisLabelFontFace: FONT,
+    valAxisLabelFontSize: 8,
+    valAxisLabelFontFace: FONT,
+    valAxisTitle: c.unit,
+    showValAxisTitle: true,
+    valAxisTitleFontSize: 8,
+    valAxisTitleFontFace: FONT,
+  };
   if (c.kind === 'waterfall') {
-    return { type: 'bar', data: [{ name: c.series[0]?.name ?? 'Bridge', labels: c.labels, values: c.series[0]?.data ?? [] }] };
+    const w = waterfallSeries(c);
+    slide.addChart(
+      pptx.ChartType.bar,
+      w.names.map((name, k) => ({ name, labels: c.labels, values: w.values[k]! })),
+      { ...common, barDir: 'col', barGrouping: 'stacked', barGapWidthPct: 60, chartColors: w.colors, showLegend: false },
+    );
+    return;
   }
-  return { type: c.kind === 'line' ? 'line' : 'bar', data: c.series.map((s) => ({ name: s.name, labels: c.labels, values: s.data })) };
+  const data = c.series.map((s) => ({ name: s.name, labels: c.labels, values: s.data }));
+  const colors = c.series.map((s) => s.color.replace('#', ''));
+  if (c.kind === 'line') slide.addChart(pptx.ChartType.line, data, { ...common, chartColors: colors, showLegend: true, lineDataSymbol: 'none', lineSize: 2 });
+  else slide.addChart(pptx.ChartType.bar, data, { ...common, barDir: 'col', barGrouping: c.kind === 'stacked' ? 'stacked' : 'clustered', chartColors: colors, showLegend: true });
 }
 
-/** Draws one block into a box of a slide: native tables and charts, so the slides stay editable. */
-export function drawBlock(pptx: PptxGenJS, slide: PptxGenJS.Slide, b: PackBlock, box: Box): void {
-  const title = 'title' in b ? b.title : undefined;
-  const titleH = title ? 0.3 : 0;
-  if (title) slide.addText(title, { ...box, h: titleH, fontSize: 11, bold: true, color: INK, margin: 0 });
-  const inner = { x: box.x, y: box.y + titleH, w: box.w, h: box.h - titleH };
-  switch (b.type) {
-    case 'text':
-      slide.addText(b.text, { ...inner, fontSize: 11, color: INK, valign: 'top', margin: 2 });
-      return;
-    case 'note':
-      slide.addText(b.text, { ...inner, fontSize: 11, italic: true, color: '555555', valign: 'top' });
-      return;
-    case 'kpis': {
-      const w = inner.w / b.items.length;
-      b.items.forEach((k, i) => {
-        const fill = k.rag ? RAG_HEX[k.rag] : 'F2F4F7';
-        const color = k.rag && k.rag !== 'grey' ? 'FFFFFF' : INK;
-        slide.addText(
-          [
-            { text: k.label, options: { fontSize: 9, breakLine: true } },
-            { text: k.value, options: { fontSize: 15, bold: true, breakLine: true } },
-            { text: k.hint ?? '', options: { fontSize: 8 } },
-          ],
-          { x: inner.x + i * w + 0.04, y: inner.y, w: w - 0.08, h: Math.min(inner.h, 1.1), fill: { color: fill }, color, valign: 'top', margin: 4 },
-        );
+export function drawItem(pptx: PptxGenJS, slide: PptxGenJS.Slide, item: Item): void {
+  const { box } = item;
+  switch (item.kind) {
+    case 'text': {
+      const rag = item.rag;
+      const filled = item.role === 'kpi' || item.role === 'badge';
+      const fill = filled ? (rag ? RAG_HEX[rag] : 'F2F4F7') : undefined;
+      const color = rag && rag !== 'grey' && rag !== 'amber' ? 'FFFFFF' : item.role === 'note' ? '555555' : INK;
+      const runs = item.runs.map((r, i) => ({ text: r.text, options: { fontSize: r.pt, bold: r.bold ?? false, italic: r.italic ?? false, breakLine: i < item.runs.length - 1 } }));
+      slide.addText(runs, {
+        ...box,
+        fontFace: FONT,
+        color,
+        fill: fill ? { color: fill } : undefined,
+        valign: item.role === 'badge' ? 'middle' : 'top',
+        align: item.role === 'badge' ? 'center' : 'left',
+        margin: item.role === 'kpi' ? 4 : item.role === 'badge' ? 2 : 0,
+        fit: 'none',
+        wrap: true,
       });
       return;
     }
-    case 'table': {
-      const colW = columnWidths(b.columns.map((c) => c.width), inner.w);
-      slide.addTable(tableRows(b, colW, inner.h), {
-        ...inner,
-        colW,
-        fontSize: 8,
-        color: INK,
-        border: { type: 'solid', pt: 0.5, color: 'C9D0DA' },
-        rowH: ROW_H,
-        autoPage: false,
-      });
+    case 'table':
+      slide.addTable(
+        item.rows.map((r) => r.map(cell)),
+        { ...box, colW: item.colW, rowH: item.rowH, fontFace: FONT, fontSize: 8, color: INK, border: { type: 'solid', pt: 0.5, color: 'C9D0DA' }, margin: [0.035, 0.05, 0.035, 0.05], autoPage: false },
+      );
       return;
-    }
-    case 'chart': {
-      const { type, data } = chartData(b.chart);
-      slide.addChart(type, data, {
-        ...inner,
-        showLegend: true,
-        legendPos: 'b',
-        legendFontSize: 8,
-        catAxisLabelFontSize: 8,
-        valAxisLabelFontSize: 8,
-        valAxisTitle: b.chart.unit,
-        showValAxisTitle: true,
-        valAxisTitleFontSize: 8,
-        chartColors: b.chart.series.map((s) => s.color.replace('#', '')),
-        barGrouping: 'clustered',
-      });
+    case 'chart':
+      drawChart(pptx, slide, item.chart, box);
       return;
-    }
   }
-}
-
-/** Column widths in inches: proportional, but never so narrow that a code like "R-0012" breaks. */
-const MIN_COL_IN = 0.62;
-export function columnWidths(weights: number[], width: number): number[] {
-  const total = weights.reduce((s, w) => s + w, 0);
-  const raw = weights.map((w) => (w / total) * width);
-  const narrow = raw.filter((w) => w < MIN_COL_IN).length;
-  if (narrow === 0 || narrow * MIN_COL_IN >= width) return raw;
-  const wideTotal = raw.filter((w) => w >= MIN_COL_IN).reduce((s, w) => s + w, 0);
-  const scale = (width - narrow * MIN_COL_IN) / wideTotal;
-  return raw.map((w) => (w < MIN_COL_IN ? MIN_COL_IN : w * scale));
-}
-
-/** Places n blocks in a grid inside the content area of a slide. */
-export function grid(n: number, area: Box, cols?: number): Box[] {
-  const colsN = cols ?? (n <= 1 ? 1 : n <= 4 ? 2 : 3);
-  const rowsN = Math.ceil(n / colsN);
-  const gap = 0.2;
-  const w = (area.w - gap * (colsN - 1)) / colsN;
-  const h = (area.h - gap * (rowsN - 1)) / rowsN;
-  return Array.from({ length: n }, (_, i) => ({ x: area.x + (i % colsN) * (w + gap), y: area.y + Math.floor(i / colsN) * (h + gap), w, h }));
 }

@@ -1,82 +1,59 @@
 import PptxGenJS from 'pptxgenjs';
-import type { Pack, PackBlock } from '../../preload/contract/pack-types.js';
-import { RAG_LABELS, type Rag } from '../../preload/contract/types.js';
-import { drawBlock, grid, INK, RAG_HEX, type Box } from './pptx-blocks.js';
+import type { Pack } from '../../preload/contract/pack-types.js';
+import { drawItem, FONT, INK } from './pptx-blocks.js';
+import { footerLayout, MARGIN_X, planSlides, SLIDE_W, TITLE_BOX, type SlidePlan } from './pptx-layout.js';
 
-const W = 13.333;
-const H = 7.5;
-const CONTENT: Box = { x: 0.4, y: 1.0, w: W - 0.8, h: H - 1.55 };
+const MASTER = 'STEERCO_PACK';
 
-function frame(pptx: PptxGenJS, pack: Pack, title: string, n: { i: number }): PptxGenJS.Slide {
-  const s = pptx.addSlide();
-  s.addText(title, { x: 0.4, y: 0.25, w: W - 0.8, h: 0.55, fontSize: 22, bold: true, color: INK, margin: 0 });
+const xmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+function footerText(pack: Pack): string {
   const m = pack.meta;
-  const footer = `${m.workspaceName} · ${m.scopeName} · ${m.meetingTitle} · ${m.date}${m.frozen ? ' · frozen' : ''} · ${m.confidentiality}`;
-  s.addText(footer, { x: 0.4, y: H - 0.45, w: W - 1.6, h: 0.3, fontSize: 8, color: '666666', margin: 0 });
-  s.addText(String(++n.i), { x: W - 1.1, y: H - 0.45, w: 0.7, h: 0.3, fontSize: 8, color: '666666', align: 'right', margin: 0 });
-  return s;
+  return `${m.workspaceName} · ${m.scopeName} · ${m.meetingTitle} · ${m.date}${m.frozen ? ` · frozen ${m.frozen.at.slice(0, 10)}` : ''} · ${m.confidentiality}`;
 }
 
-/** Text for an XML element that a library writes verbatim. */
-function xmlText(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+/** The slides a pack makes, and the bottom of their content area (above the footer). */
+export function packPlan(pack: Pack): SlidePlan[] {
+  const footer = footerLayout(footerText(pack));
+  return planSlides(pack, footer.y - 0.15);
 }
 
-/** Number of slides a pack makes: executive summary, one per other section, one per escalated measure. */
-export function slideCount(pack: Pack): number {
-  return 1 + pack.sections.filter((s) => s.key !== 'summary').length + pack.escalated.length;
-}
-
-function escalationSlide(pptx: PptxGenJS, pack: Pack, e: Pack['escalated'][number], n: { i: number }): void {
-  const slide = frame(pptx, pack, `Escalation: ${e.code} ${e.title}`, n);
-  const badge = (label: string, rag: Rag, x: number) =>
-    slide.addText(`${label}: ${RAG_LABELS[rag]}`, { x, y: 1.0, w: 3, h: 0.45, fill: { color: RAG_HEX[rag] }, color: 'FFFFFF', bold: true, fontSize: 12, align: 'center' });
-  slide.addText(`Owner: ${e.owner}`, { x: 0.4, y: 1.0, w: 5, h: 0.45, fontSize: 12, color: INK });
-  badge('Delivery', e.implementationStatus, 6.5);
-  badge('Value', e.potentialStatus, 9.8);
-  const table: PackBlock = {
-    type: 'table',
-    columns: [
-      { label: 'Escalated', width: 3.5 },
-      { label: 'Rule', width: 2 },
-      { label: 'Level', width: 1.1 },
-      { label: 'Reason', width: 4 },
-      { label: 'Due', width: 1.2 },
+/**
+ * The slide master: the title placeholder every slide fills (so a client's template restyles
+ * the titles), the rule under it, the footer and a slide-number field.
+ */
+function defineMaster(pptx: PptxGenJS, pack: Pack): void {
+  const text = footerText(pack);
+  const footer = footerLayout(text);
+  pptx.defineSlideMaster({
+    title: MASTER,
+    background: { color: 'FFFFFF' },
+    objects: [
+      { placeholder: { options: { name: 'title', type: 'title', ...TITLE_BOX, fontFace: FONT, fontSize: 22, bold: true, color: INK, align: 'left', valign: 'top', margin: 0 }, text: '' } },
+      { line: { x: MARGIN_X, y: TITLE_BOX.y + TITLE_BOX.h + 0.04, w: SLIDE_W - 2 * MARGIN_X, h: 0, line: { color: '2F6FB3', width: 1.5 } } },
+      { text: { text, options: { x: MARGIN_X, y: footer.y, w: SLIDE_W - 2 * MARGIN_X - 0.9, h: footer.h, fontFace: FONT, fontSize: footer.pt, color: '666666', margin: 0, valign: 'top', fit: 'none' } } },
     ],
-    rows: e.items.map((it) => [it.subject, it.rule, it.level, it.reason, it.due]),
-    empty: '',
-  };
-  drawBlock(pptx, slide, table, { x: 0.4, y: 1.7, w: W - 0.8, h: H - 2.3 });
+    slideNumber: { x: SLIDE_W - MARGIN_X - 0.7, y: footer.y, w: 0.7, h: 0.25, fontFace: FONT, fontSize: 8, color: '666666', align: 'right', margin: 0 },
+  });
 }
 
-/** Builds the PowerPoint pack in memory: native, editable tables and charts. */
-export async function packToPptx(pack: Pack): Promise<Buffer> {
+/** Builds the PowerPoint pack in memory: native, editable tables and charts, every row of every table, compressed. */
+export async function packToPptx(pack: Pack): Promise<{ data: Buffer; slides: number }> {
   const pptx = new PptxGenJS();
   pptx.layout = 'LAYOUT_WIDE';
-  pptx.title = `${pack.meta.meetingTitle}: ${pack.meta.scopeName}`;
-  // pptxgenjs writes the company into docProps/app.xml without escaping it (the title it escapes).
-  pptx.company = xmlText(pack.meta.workspaceName);
-  const n = { i: 0 };
-  const summary = pack.sections.find((s) => s.key === 'summary');
-  const exec = frame(pptx, pack, `Executive summary: ${pack.meta.scopeName}, ${pack.meta.date}`, n);
-  if (summary) {
-    // Figures across the top, the three written parts in a row, the charts below.
-    const kpis = summary.blocks.filter((b) => b.type === 'kpis');
-    const texts = summary.blocks.filter((b) => b.type === 'text' || b.type === 'note');
-    const charts = summary.blocks.filter((b) => b.type === 'chart');
-    kpis.forEach((b, i) => drawBlock(pptx, exec, b, { x: 0.4, y: 0.95 + i * 1.2, w: W - 0.8, h: 1.1 }));
-    const textY = 0.95 + kpis.length * 1.2;
-    grid(texts.length, { x: 0.4, y: textY, w: W - 0.8, h: 1.3 }, texts.length).forEach((box, i) => drawBlock(pptx, exec, texts[i]!, box));
-    const chartY = textY + 1.45;
-    if (charts.length) grid(charts.length, { x: 0.4, y: chartY, w: W - 0.8, h: H - chartY - 0.55 }, charts.length).forEach((box, i) => drawBlock(pptx, exec, charts[i]!, box));
-  } else {
-    exec.addText(`Overall status: ${RAG_LABELS[pack.texts.overallStatus]}. ${pack.texts.statusReason}`, { ...CONTENT, h: 1, fontSize: 14, color: INK });
+  pptx.title = `${pack.meta.workspaceName} – steering pack – ${pack.meta.meetingTitle} – ${pack.meta.date}`;
+  pptx.subject = `${pack.meta.scopeName}: ${pack.meta.meetingTitle}`;
+  pptx.author = 'Steerco';
+  // pptxgenjs writes the company into docProps/app.xml as it is given.
+  pptx.company = xmlEscape(pack.meta.workspaceName);
+  defineMaster(pptx, pack);
+  const plans = packPlan(pack);
+  for (const plan of plans) {
+    const slide = pptx.addSlide({ masterName: MASTER });
+    slide.addText(plan.title, { placeholder: 'title', fontSize: plan.titlePt, align: 'left' });
+    for (const item of plan.items) drawItem(pptx, slide, item);
   }
-  for (const section of pack.sections) {
-    if (section.key === 'summary') continue;
-    const slide = frame(pptx, pack, section.title, n);
-    grid(section.blocks.length, CONTENT).forEach((box, i) => drawBlock(pptx, slide, section.blocks[i]!, box));
-  }
-  for (const e of pack.escalated) escalationSlide(pptx, pack, e, n);
-  return (await pptx.write({ outputType: 'nodebuffer' })) as Buffer;
+  // write() drops `compression` when an output type is given (pptxgenjs 4.0); stream() keeps it and returns a Buffer.
+  return { data: (await pptx.stream({ compression: true })) as Buffer, slides: plans.length };
 }
+

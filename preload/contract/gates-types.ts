@@ -121,6 +121,8 @@ export interface GateStatus {
   diLevel: number;
   levelName: string;
   lifecycle: string;
+  /** The top of the ladder (DI5 Closed by default): closing from the level below it moves the measure there. */
+  topLevel: number;
   /** Null at the top of the ladder. */
   next: { level: number; name: string; criteria: CriterionResult[]; ready: boolean; approverRoles: string[] } | null;
   pending: GateRequest | null;

@@ -71,7 +71,12 @@ export const gatesContract = {
   'gates:addEvidence': method<Evidence>()(z.object({ measureId: id, requestId: id.optional(), evidence: evidenceInputSchema }).strict()),
   /** The content of a file evidence (base64) to download or open. */
   'gates:evidenceFile': method<{ name: string; mime: string; size: number; sha256: string; content: string }>()(z.object({ id }).strict()),
-  /** Put on hold (reason, review date), resume, cancel (reason), close (controller, evidence). */
+  /**
+   * Put on hold (reason, review date), resume, cancel (reason), close (controller, evidence).
+   * Closing from the level below the top (DI4) passes the top gate (DI5 Closed): it needs the
+   * controller's value confirmation (`confirmValue` records it); closing without reaching the
+   * top must say so (`withoutValueConfirmation`) and keeps the level.
+   */
   'gates:lifecycle': method<GateStatus>()(
     z
       .object({
@@ -80,6 +85,8 @@ export const gatesContract = {
         reason: z.string().trim().max(10_000).optional(),
         reviewDate: z.string().trim().max(20).optional(),
         evidence: z.array(evidenceInputSchema).max(20).optional(),
+        confirmValue: z.boolean().optional(),
+        withoutValueConfirmation: z.boolean().optional(),
       })
       .strict(),
   ),

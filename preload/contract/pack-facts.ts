@@ -33,13 +33,18 @@ export interface FactRunRate {
   runRate: number;
 }
 
+/** An open milestone of a measure that is neither cancelled nor closed, with a plan date. */
 export interface FactMilestone {
   measureCode: string;
   measureTitle: string;
+  /** The measure's lifecycle (active or on hold). */
+  lifecycle: Lifecycle;
   title: string;
   owner: string | null;
-  dueDate: string | null;
+  /** Plan date (YYYY-MM-DD). */
+  dueDate: string;
   forecastDate: string | null;
+  /** The measure's implementation (delivery) status. */
   status: Rag;
 }
 
@@ -130,7 +135,10 @@ export interface PackFacts {
   dashboard: DashboardData;
   values: Record<string, FactMeasureValue>;
   runRates: FactRunRate[];
+  /** Open milestones planned before the end of the window, overdue ones included. */
   milestones: FactMilestone[];
+  /** Last day of the "due soon" window (YYYY-MM-DD). */
+  milestoneWindowEnd: string;
   raid: FactRaid[];
   decisions: FactDecision[];
   escalations: FactEscalation[];

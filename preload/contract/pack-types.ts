@@ -23,7 +23,7 @@ export const PACK_SECTION_TITLES: Record<PackSectionKey, string> = {
   actions: 'Actions from the last meeting',
   changes: 'What changed since the last meeting',
   status: 'Delivery and value status',
-  milestones: 'Milestones due in the next 90 days',
+  milestones: 'Milestones: overdue, and due in the next 90 days',
   value: 'Value',
   risks: 'Top risks, issues and escalations',
   appendix_measures: 'Appendix: measure list',
@@ -49,6 +49,21 @@ export interface PackTexts {
   summary: string;
   keyAchievement: string;
   keyConcern: string;
+}
+
+/** Where the texts shown come from: the meeting's own, carried over from the draft, or none written yet. */
+export interface PackTextsState {
+  texts: PackTexts;
+  source: 'meeting' | 'draft' | 'none';
+}
+
+/** What holding a meeting would freeze, and what is still empty in it. */
+export interface PackHoldCheck {
+  meetingId: string;
+  meetingTitle: string;
+  /** The meeting already has a frozen pack. */
+  held: boolean;
+  empty: string[];
 }
 
 export interface PackColumn {
@@ -118,6 +133,8 @@ export interface PackMeta {
   /** Safe file name stem: workspace, scope and date. */
   fileStem: string;
   measureCount: number;
+  /** The written parts still empty (see emptyTexts): holding the meeting warns about them first. Absent in old snapshots. */
+  emptyTexts?: string[];
 }
 
 /** An assembled pack: everything the preview, the PDF and the slides show. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define.js';
-import { PACK_SECTIONS, PAPER_SIZES, type Pack, type PackMeetingRef, type PackSettings, type PackSnapshotInfo, type PackTexts } from './pack-types.js';
+import { PACK_SECTIONS, PAPER_SIZES, type Pack, type PackMeetingRef, type PackSettings, type PackHoldCheck, type PackSnapshotInfo, type PackTexts, type PackTextsState } from './pack-types.js';
 import { RAG } from './types.js';
 import { filePath, overwrite } from './paths.js';
 
@@ -35,8 +35,9 @@ export const packContract = {
   'pack:settings': method<PackSettings>()(z.object({}).strict()),
   /** Sections on/off and their order, paper, footer: one per workspace. */
   'pack:saveSettings': method<PackSettings>()(z.object({ settings: packSettingsSchema }).strict()),
-  'pack:texts': method<PackTexts>()(z.object({ scopeId: target.scopeId, meetingId: target.meetingId }).strict()),
-  /** The written parts of a pack (overall status, summary, achievement, concern/ask). */
+  /** The texts of a pack: the meeting's own, else the draft's (they carry over until the meeting has its own), else none. */
+  'pack:texts': method<PackTextsState>()(z.object({ scopeId: target.scopeId, meetingId: target.meetingId }).strict()),
+  /** The written parts of a pack (overall status, summary, achievement, concern/ask), for the meeting when one is given. */
   'pack:saveTexts': method<PackTexts>()(z.object({ scopeId: target.scopeId, meetingId: target.meetingId, texts: packTextsSchema }).strict()),
   /** Assembles the pack live from the workspace; refused for a scope without measures. */
   'pack:build': method<Pack>()(z.object(target).strict()),
@@ -45,8 +46,14 @@ export const packContract = {
   'pack:snapshots': method<PackSnapshotInfo[]>()(z.object({}).strict()),
   /** A frozen pack exactly as it was shown. */
   'pack:snapshot': method<Pack>()(z.object({ id }).strict()),
-  /** Holds the meeting's pack: freezes data and texts so it can be reprinted identically. */
-  'pack:freeze': method<PackSnapshotInfo>()(z.object(target).strict()),
+  /** What holding a meeting would freeze: refused without a meeting; lists the texts still empty. */
+  'pack:holdCheck': method<PackHoldCheck>()(z.object({ scopeId: target.scopeId, meetingId: target.meetingId }).strict()),
+  /**
+   * Holds the meeting: freezes its pack (data and texts) so it can be reprinted identically and
+   * marks the meeting held, in one step. A meeting is required; empty texts are refused unless
+   * `acceptEmpty` (the person saw the warning).
+   */
+  'pack:freeze': method<PackSnapshotInfo>()(z.object({ ...target, acceptEmpty: z.boolean().optional() }).strict()),
   /** Desktop app only: prints the pack to a PDF file with Electron's printToPDF (browser mode prints with the browser). */
   'pack:exportPdf': method<{ path: string; pages: number }>()(
     z.object({ ...target, snapshotId: id.optional(), path: filePath(), overwrite }).strict(),

@@ -106,15 +106,46 @@ export interface ValueSettings {
   staleDays: number;
 }
 
+/** The brief's five questions in numbers, each defined once (the dashboard and the pack show these). */
+export interface FiveQuestions {
+  /** 1. Active measures (on-hold, cancelled and closed ones are not in progress). */
+  inProgress: number;
+  /** 2. Distinct owners of the active measures, and active measures without an owner. */
+  owners: number;
+  unowned: number;
+  /** 3. Net forecast (on-hold and cancelled excluded) and the same forecast weighted by each DI level's risk weight. */
+  expectedValue: number;
+  riskWeightedForecast: number;
+  /** 4. Measures (not closed or cancelled) with a late or red measure upstream: the RAID feature's blocked list. */
+  blocked: number;
+  /** 5. Measures with any evidence: gate or closure evidence, validated actuals or the controller's value confirmation. */
+  evidenced: number;
+  evidence: {
+    documented: number;
+    validatedActuals: number;
+    valueConfirmed: number;
+    /** Actual benefits and costs (positive minor units) in the months a controller validated. */
+    validatedBenefits: number;
+    validatedCosts: number;
+  };
+  /** Measures in scope (cancelled ones excluded). */
+  measures: number;
+}
+
+/** Which measures stand behind a figure of the five questions (a click on a tile filters the grid to them). */
+export const QUESTION_KEYS = ['inProgress', 'owners', 'unowned', 'expected', 'blocked', 'evidenced'] as const;
+export type QuestionKey = (typeof QUESTION_KEYS)[number];
+
 export interface DashboardData {
   currency: string;
   digits: number;
-  pipeline: { level: number; name: string; weightPct: number; plan: number; riskWeighted: number; forecast: number; measureIds: string[] }[];
+  /** Per DI level: plan (on-hold included), forecast, and the forecast weighted by the level's risk weight. */
+  pipeline: { level: number; name: string; weightPct: number; plan: number; forecast: number; riskWeightedForecast: number; measureIds: string[] }[];
   monthly: { period: string; plan: number; forecast: number; actual: number; cumPlan: number; cumForecast: number; cumActual: number; measureIds: string[] }[];
   target: number;
   bridge: { nodeId: string; name: string; target: number; forecast: number; gap: number; measureIds: string[] }[];
   matrix: { implementation: Rag; potential: Rag; count: number; forecast: number; measureIds: string[] }[];
-  questions: { inProgress: number; owners: number; expectedValue: number; riskWeighted: number; blocked: number; evidenced: number; measures: number };
+  questions: FiveQuestions;
   totals: RollupRow;
 }
 
@@ -183,6 +214,8 @@ export const valueContract = {
     z.object({ nodeId: id.optional(), by: z.array(z.enum(ROLLUP_DIMS)).max(4), from: period.optional(), to: period.optional() }).strict(),
   ),
   'value:dashboard': method<DashboardData>()(z.object({ nodeId: id.optional() }).strict()),
+  /** The ids of the measures behind one figure of the five questions, in code order. */
+  'value:questionMeasures': method<string[]>()(z.object({ nodeId: id.optional(), question: z.enum(QUESTION_KEYS) }).strict()),
   'value:settings': method<ValueSettings>()(z.object({}).strict()),
   'value:setSettings': method<ValueSettings>()(
     z.object({ tolerancePct: z.number().int().min(0).max(100).optional(), staleDays: z.number().int().min(1).max(3650).optional() }).strict(),

@@ -1,6 +1,6 @@
 import './dashboard.css';
 import { useEffect, useMemo } from 'react';
-import { RAG, RAG_LABELS, type DashboardData } from '../../../preload/contract';
+import { RAG, RAG_LABELS, type DashboardData, type QuestionKey } from '../../../preload/contract';
 import { useApp } from '../../app/context';
 import { formatCompact, formatMoney } from '../finance/money';
 import { ChartCanvas } from './ChartCanvas';
@@ -13,6 +13,7 @@ export function Dashboard() {
   const nodeId = useApp((s) => s.dashboardNodeId);
   const setNode = useApp((s) => s.setDashboardNode);
   const loadDashboard = useApp((s) => s.loadDashboard);
+  const api = useApp((s) => s.api);
   const showInGrid = useApp((s) => s.showInGrid);
   useEffect(() => {
     // Opening a view never writes: statuses are kept current by the main process (after
@@ -38,12 +39,15 @@ export function Dashboard() {
             ))}
           </select>
         </label>
-        <span className="muted">Amounts net of costs, {d.currency}. On-hold measures are in the full pipeline only; cancelled ones are excluded.</span>
+        <span className="muted">
+          Amounts net of costs, {d.currency}. Forecasts leave on-hold measures out; cancelled ones are excluded everywhere. Risk-weighted = forecast × the DI level&apos;s weight. Click a
+          figure to see its measures.
+        </span>
       </div>
-      <Questions d={d} />
+      <Questions d={d} onPick={(q, label) => void api.call('value:questionMeasures', { nodeId: nodeId ?? undefined, question: q }).then((ids) => filter(ids, `${label}: ${ids.length} measure${ids.length === 1 ? '' : 's'}`))} />
       <div className="dash-grid">
         <figure>
-          <figcaption>Value pipeline by DI level — full vs risk-weighted</figcaption>
+          <figcaption>Forecast by DI level — risk-weighted and the rest of the forecast</figcaption>
           <ChartCanvas testId="chart-pipeline" label="Value pipeline by DI level" config={configs.pipeline} onPick={(i) => filter(d.pipeline[i]!.measureIds, `DI${d.pipeline[i]!.level}`)} />
         </figure>
         <figure>
@@ -71,24 +75,49 @@ export function Dashboard() {
   );
 }
 
-function Questions({ d }: { d: DashboardData }) {
+/** Each figure is a button: it opens the grid on the measures behind it (asked of the API, which counted them). */
+function Questions({ d, onPick }: { d: DashboardData; onPick: (q: QuestionKey, label: string) => void }) {
   const q = d.questions;
-  const tiles: [string, string, string][] = [
-    ['What work is in progress?', String(q.inProgress), `active of ${q.measures} measures`],
-    ['Who owns it?', String(q.owners), 'owners of active measures'],
-    ['What value is expected?', formatCompact(q.expectedValue, d.currency, d.digits), `forecast · ${formatCompact(q.riskWeighted, d.currency, d.digits)} risk-weighted`],
-    ['What is blocking delivery?', String(q.blocked), 'active measures waiting on a dependency'],
-    ['What evidence proves it?', String(q.evidenced), 'measures with controller-validated actuals'],
+  const e = q.evidence;
+  const money = (v: number) => formatCompact(v, d.currency, d.digits);
+  const tiles: { title: string; key: QuestionKey; big: string; small: string; full?: string; more?: { key: QuestionKey; text: string } }[] = [
+    { title: 'What work is in progress?', key: 'inProgress', big: String(q.inProgress), small: `active of ${q.measures} measures` },
+    {
+      title: 'Who owns it?',
+      key: 'owners',
+      big: String(q.owners),
+      small: 'owners of active measures',
+      more: q.unowned ? { key: 'unowned', text: `${q.unowned} without an owner` } : undefined,
+    },
+    {
+      title: 'What value is expected?',
+      key: 'expected',
+      big: money(q.expectedValue),
+      full: formatMoney(q.expectedValue, d.currency, d.digits),
+      small: `net forecast · ${money(q.riskWeightedForecast)} risk-weighted forecast`,
+    },
+    { title: 'What is blocking delivery?', key: 'blocked', big: String(q.blocked), small: 'measures with late or red work upstream' },
+    {
+      title: 'What evidence proves it?',
+      key: 'evidenced',
+      big: String(q.evidenced),
+      small: `measures with evidence: ${e.documented} gate or closure evidence · ${e.validatedActuals} validated actuals · ${e.valueConfirmed} value confirmed · validated benefits ${money(e.validatedBenefits)} against costs ${money(e.validatedCosts)}`,
+    },
   ];
   return (
     <div className="questions" data-testid="five-questions">
-      {tiles.map(([title, big, small]) => (
-        <div key={title} className="tile">
-          <div className="muted">{title}</div>
-          <div className="big" title={title === 'What value is expected?' ? formatMoney(q.expectedValue, d.currency, d.digits) : undefined}>
-            {big}
-          </div>
-          <div className="muted">{small}</div>
+      {tiles.map((t) => (
+        <div key={t.key} className="tile" data-question={t.key}>
+          <div className="muted">{t.title}</div>
+          <button className="big link" title={t.full ?? `Show these ${t.big} in the grid`} onClick={() => onPick(t.key, t.title)}>
+            {t.big}
+          </button>
+          <div className="muted">{t.small}</div>
+          {t.more && (
+            <button className="link small" onClick={() => onPick(t.more!.key, t.more!.text)}>
+              {t.more.text}
+            </button>
+          )}
         </div>
       ))}
     </div>

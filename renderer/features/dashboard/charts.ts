@@ -11,7 +11,7 @@ function money(d: DashboardData) {
   };
 }
 
-/** Pipeline by DI level: risk-weighted part and the rest of the full plan, stacked. */
+/** Pipeline by DI level: the risk-weighted forecast and the rest of the forecast, stacked (the bar is the full forecast). */
 export function pipelineConfig(d: DashboardData): ChartConfiguration {
   const m = money(d);
   return {
@@ -19,8 +19,8 @@ export function pipelineConfig(d: DashboardData): ChartConfiguration {
     data: {
       labels: d.pipeline.map((p) => `DI${p.level} ${p.name} (${p.weightPct}%)`),
       datasets: [
-        { label: 'Risk-weighted', data: d.pipeline.map((p) => p.riskWeighted), backgroundColor: C.weighted, stack: 's' },
-        { label: 'Full pipeline (unweighted rest)', data: d.pipeline.map((p) => p.plan - p.riskWeighted), backgroundColor: C.full, stack: 's' },
+        { label: 'Risk-weighted forecast', data: d.pipeline.map((p) => p.riskWeightedForecast), backgroundColor: C.weighted, stack: 's' },
+        { label: 'Rest of the forecast (unweighted)', data: d.pipeline.map((p) => p.forecast - p.riskWeightedForecast), backgroundColor: C.full, stack: 's' },
       ],
     },
     options: {

@@ -12,11 +12,16 @@ export function LifecycleSection({ status }: { status: GateStatus }) {
   const [reason, setReason] = useState('');
   const [reviewDate, setReviewDate] = useState('');
   const [evidence, setEvidence] = useState<EvidenceInput[]>([]);
+  // From the level below the top, closing passes the top gate with the controller's value confirmation; anything else is said out loud.
+  const canPassTop = status.diLevel === status.topLevel - 1;
+  const [confirm, setConfirm] = useState(true);
+  const confirming = action === 'close' && canPassTop && confirm;
   const submit = async () => {
     if (!action) return;
+    const close = action === 'close' ? (confirming ? { confirmValue: true } : { withoutValueConfirmation: true }) : {};
     const ok = await call(
       'gates:lifecycle',
-      { measureId: status.measureId, action, reason: reason || undefined, reviewDate: reviewDate || undefined, evidence: evidence.length ? evidence : undefined },
+      { measureId: status.measureId, action, reason: reason || undefined, reviewDate: reviewDate || undefined, evidence: evidence.length ? evidence : undefined, ...close },
       `${LABELS[action]}: ${status.code}`,
     );
     if (ok) {
@@ -45,6 +50,19 @@ export function LifecycleSection({ status }: { status: GateStatus }) {
               Review date
               <input type="date" aria-label="Review date" value={reviewDate} onChange={(e) => setReviewDate(e.target.value)} />
             </label>
+          )}
+          {action === 'close' && (
+            <fieldset className="close-value" aria-label="Value at closing">
+              {canPassTop && (
+                <label className="inline">
+                  <input type="radio" name="close-value" checked={confirm} onChange={() => setConfirm(true)} />I confirm the realised value as controller: the measure moves to DI{status.topLevel}
+                </label>
+              )}
+              <label className="inline">
+                <input type="radio" name="close-value" checked={!confirming} onChange={() => setConfirm(false)} />
+                Close without value confirmation: it stays at DI{status.diLevel}
+              </label>
+            </fieldset>
           )}
           {action === 'close' && <EvidenceEditor items={evidence} onChange={setEvidence} />}
           <div className="row">

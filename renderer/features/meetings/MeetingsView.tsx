@@ -4,6 +4,7 @@ import { useApp } from '../../app/context';
 import { ActionsList } from './ActionsList';
 import { DecisionForm } from './DecisionForm';
 import { DecisionLog } from './DecisionLog';
+import { HoldWarning } from '../pack/HoldWarning';
 
 /** Steering meetings: attendees, agenda, decisions, actions, and last meeting's open actions. */
 export function MeetingsView() {
@@ -15,6 +16,9 @@ export function MeetingsView() {
   const createMeeting = useApp((s) => s.createMeeting);
   const updateMeeting = useApp((s) => s.updateMeeting);
   const people = useApp((s) => s.people);
+  const pendingHold = useApp((s) => s.pendingHold);
+  const cancelHold = useApp((s) => s.cancelHold);
+  const holdMeeting = useApp((s) => s.holdMeeting);
   const [title, setTitle] = useState('');
   const [date, setDate] = useState('');
   useEffect(() => {
@@ -119,6 +123,9 @@ export function MeetingsView() {
         )}
       </main>
       <DecisionLog />
+      {pendingHold && (
+        <HoldWarning meetingTitle={pendingHold.meetingTitle} empty={pendingHold.empty} onClose={cancelHold} onFreeze={() => void holdMeeting(pendingHold.meetingId, true)} />
+      )}
     </div>
   );
 }

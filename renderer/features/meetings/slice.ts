@@ -1,4 +1,4 @@
-import type { ActionStatus, Decision, DecisionLink, Meeting, MeetingDetail, MeetingStatus } from '../../../preload/contract';
+import type { ActionStatus, Decision, DecisionLink, Meeting, MeetingDetail, MeetingStatus, PackHoldCheck } from '../../../preload/contract';
 import type { Slice } from '../../app/store';
 import { ApiCallError } from '../../app/api';
 
@@ -16,6 +16,10 @@ export interface MeetingsSlice {
   recordDecision(input: { text: string; decidedBy?: string; links: Pick<DecisionLink, 'kind' | 'id'>[] }): Promise<boolean>;
   addAction(input: { title: string; owner: string; dueDate?: string }): Promise<boolean>;
   setActionStatus(id: string, status: ActionStatus): Promise<void>;
+  /** A meeting about to be held whose pack has empty texts: the Meetings tab asks first. */
+  pendingHold: PackHoldCheck | null;
+  cancelHold(): void;
+  holdMeeting(id: string, acceptEmpty?: boolean): Promise<boolean>;
 }
 
 export const createMeetingsSlice: Slice<MeetingsSlice> = (set, get) => {
@@ -66,16 +70,31 @@ export const createMeetingsSlice: Slice<MeetingsSlice> = (set, get) => {
           await get().api.call('meetings:update', { id, ...patch });
           return;
         }
-        // Holding a meeting freezes its steering pack as shown (one undo step), like "Hold meeting" in the pack view.
+        // Holding a meeting freezes its steering pack with its texts (one undo step), like "Hold meeting" in the pack view;
+        // empty texts are shown first, and a pack that cannot be frozen leaves the meeting as it was.
         const { status: _held, ...rest } = patch;
-        try {
-          await get().api.call('pack:freeze', { meetingId: id, scopeId: get().packScopeId });
-          get().notify('info', 'Meeting held: its steering pack is frozen as shown (Steering pack › Frozen packs)');
-        } catch (e) {
-          await get().api.call('meetings:update', { id, status: 'held' });
-          get().notify('info', `Meeting held; its pack was not frozen: ${e instanceof ApiCallError ? e.message : String(e)}`);
-        }
         if (Object.keys(rest).length) await get().api.call('meetings:update', { id, ...rest });
+        const check = await get().api.call('pack:holdCheck', { meetingId: id, scopeId: get().packScopeId });
+        if (check.held) {
+          await get().api.call('meetings:update', { id, status: 'held' });
+          return;
+        }
+        if (check.empty.length) {
+          set({ pendingHold: check });
+          return;
+        }
+        await get().holdMeeting(id);
+      }),
+    pendingHold: null,
+    cancelHold: () => set({ pendingHold: null }),
+    holdMeeting: (id, acceptEmpty) =>
+      guarded(async () => {
+        set({ pendingHold: null });
+        await get().api.call('pack:freeze', { meetingId: id, scopeId: get().packScopeId, acceptEmpty });
+        // Freezing marks a planned meeting held; one closed before keeps its pack and is set held as asked.
+        const status = get().meetings.find((x) => x.id === id)?.status;
+        if (status === 'closed') await get().api.call('meetings:update', { id, status: 'held' });
+        get().notify('info', 'Meeting held: its steering pack is frozen with its texts (Steering pack › Frozen packs)');
       }),
     recordDecision: (input) =>
       guarded(async () => {

@@ -69,12 +69,17 @@ function config(c: PackChartData): ChartConfiguration {
   } as ChartConfiguration;
 }
 
+/** Draws a chart into a canvas (the print route's static pages draw theirs this way). */
+export function drawChart(canvas: HTMLCanvasElement, chart: PackChartData): Chart {
+  return new Chart(canvas, config(chart));
+}
+
 /** One chart at a fixed size in CSS pixels; drawn once, synchronously (animation off). */
 export function PackChart({ chart, width, height }: { chart: PackChartData; width: number; height: number }) {
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     if (!ref.current) return;
-    const c = new Chart(ref.current, config(chart));
+    const c = drawChart(ref.current, chart);
     return () => c.destroy();
   }, [chart]);
   const empty = chart.labels.length === 0;

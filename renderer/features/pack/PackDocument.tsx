@@ -1,91 +1,20 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Pack, PackBlock, PackCell } from '../../../preload/contract';
-import { PackChart } from './PackChart';
-import { CHART_MM, FOOTER_MM, HEADER_MM, MARGIN_MM, geometry, paginate, type Fragment } from './paginate';
+import { useEffect, useRef, useState } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server.browser';
+import type { Pack } from '../../../preload/contract';
+import { Block, SectionTitle, TableView } from './PackBlocks';
+import { drawChart, PackChart } from './PackChart';
+import { PackMeasure } from './PackMeasure';
+import { CHART_MM, FOOTER_MM, HEADER_MM, MARGIN_MM, geometry, type Fragment, type Page } from './paginate';
 
 const PX_PER_MM = 96 / 25.4;
 
-function Cell({ c, lines }: { c: PackCell; lines: number }) {
-  const style = { maxHeight: `${lines * 4}mm` };
-  if (typeof c === 'string') return <div className="clip" style={style}>{c}</div>;
-  return (
-    <div className={`rag rag-${c.rag}`} style={style}>
-      {c.text}
-    </div>
-  );
-}
-
-function Rows({ f }: { f: Extract<Fragment, { kind: 'rows' }> }) {
-  const b = f.block;
-  const total = b.columns.reduce((s, c) => s + c.width, 0);
-  return (
-    <div className="pack-table">
-      {b.title && <h3>{f.continued ? `${b.title} (continued)` : b.title}</h3>}
-      <table>
-        <colgroup>
-          {b.columns.map((c, i) => (
-            <col key={i} style={{ width: `${(c.width / total) * 100}%` }} />
-          ))}
-        </colgroup>
-        <thead>
-          <tr>
-            {b.columns.map((c, i) => (
-              <th key={i} style={{ textAlign: c.align ?? 'left' }}>
-                {c.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {b.rows.length === 0 ? (
-            <tr>
-              <td colSpan={b.columns.length} className="empty">
-                {b.empty}
-              </td>
-            </tr>
-          ) : (
-            b.rows.slice(f.from, f.to).map((r, i) => (
-              <tr key={f.from + i} style={{ height: `${f.heights[i]}mm` }}>
-                {r.map((c, j) => (
-                  <td key={j} style={{ textAlign: b.columns[j]?.align ?? 'left' }}>
-                    <Cell c={c} lines={Math.round(((f.heights[i] ?? 6) - 2) / 4)} />
-                  </td>
-                ))}
-              </tr>
-            ))
-          )}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
-function Block({ b }: { b: PackBlock }) {
-  switch (b.type) {
-    case 'text':
-      return (
-        <div className="pack-text">
-          {b.title && <h3>{b.title}</h3>}
-          <p>{b.text}</p>
-        </div>
-      );
-    case 'note':
-      return <p className="pack-note">{b.text}</p>;
-    case 'kpis':
-      return (
-        <div className="pack-kpis" style={{ gridTemplateColumns: `repeat(${Math.max(b.items.length, 4)}, 1fr)` }}>
-          {b.items.map((k, i) => (
-            <div key={i} className={`kpi ${k.rag ? `rag-${k.rag}` : ''}`}>
-              <div className="kpi-label">{k.label}</div>
-              <div className="kpi-value">{k.value}</div>
-              {k.hint && <div className="kpi-hint">{k.hint}</div>}
-            </div>
-          ))}
-        </div>
-      );
-    default:
-      return null;
-  }
+/** A key per pack object, so a new pack is measured afresh. */
+const keys = new WeakMap<Pack, number>();
+let nextKey = 0;
+function packKey(p: Pack): number {
+  let k = keys.get(p);
+  if (k === undefined) keys.set(p, (k = ++nextKey));
+  return k;
 }
 
 function Charts({ f, width }: { f: Extract<Fragment, { kind: 'charts' }>; width: number }) {
@@ -122,20 +51,31 @@ function useProgressive(total: number, all: boolean): [number, (el: HTMLElement 
   return [all ? total : Math.min(total, shown), sentinel];
 }
 
-/**
- * The pack as printed pages at paper size: the preview, the browser's print and the CLI's
- * PDF. `progressive` (the on-screen preview) draws the first pages and more on scrolling.
- */
-export function PackDocument({ pack, progressive = false }: { pack: Pack; progressive?: boolean }) {
-  const pages = useMemo(() => paginate(pack), [pack]);
-  const [shown, sentinel] = useProgressive(pages.length, !progressive);
+function PageBody({ fragments, contentWidth }: { fragments: Fragment[]; contentWidth: number }) {
+  return (
+    <>
+      {fragments.map((f, j) =>
+        f.kind === 'title' ? (
+          <SectionTitle key={j} text={f.text} continued={f.continued} />
+        ) : f.kind === 'rows' ? (
+          <TableView key={j} block={f.block} from={f.from} to={f.to} continued={f.continued} />
+        ) : f.kind === 'charts' ? (
+          <Charts key={j} f={f} width={contentWidth} />
+        ) : (
+          <Block key={j} b={f.block} />
+        ),
+      )}
+    </>
+  );
+}
+
+/** The pages from the first up to `upTo`, each at paper size with its header and footer. */
+function Pages({ pack, pages, upTo }: { pack: Pack; pages: Page[]; upTo: number }) {
   const g = geometry(pack);
   const m = pack.meta;
-  const pageCss = `@page { size: ${g.width}mm ${g.height}mm; margin: 0; }`;
   return (
-    <div className="pack-pages" data-pages={pages.length}>
-      <style>{pageCss}</style>
-      {pages.slice(0, shown).map((p, i) => (
+    <>
+      {pages.slice(0, upTo).map((p, i) => (
         <section
           key={i}
           className="pack-page"
@@ -150,17 +90,7 @@ export function PackDocument({ pack, progressive = false }: { pack: Pack; progre
             {m.frozen ? <span className="frozen">Frozen {m.frozen.at.slice(0, 10)} by {m.frozen.by}</span> : <span className="live">Draft, not frozen</span>}
           </header>
           <div className="pack-body" style={{ height: `${g.contentHeight}mm` }}>
-            {p.fragments.map((f, j) =>
-              f.kind === 'title' ? (
-                <h2 key={j}>{f.text}</h2>
-              ) : f.kind === 'rows' ? (
-                <Rows key={j} f={f} />
-              ) : f.kind === 'charts' ? (
-                <Charts key={j} f={f} width={g.contentWidth} />
-              ) : (
-                <Block key={j} b={f.block} />
-              ),
-            )}
+            <PageBody fragments={p.fragments} contentWidth={g.contentWidth} />
           </div>
           <footer className="pack-foot" style={{ height: `${FOOTER_MM}mm` }}>
             <span>{m.confidentiality}</span>
@@ -170,7 +100,66 @@ export function PackDocument({ pack, progressive = false }: { pack: Pack; progre
           </footer>
         </section>
       ))}
-      {shown < pages.length && (
+    </>
+  );
+}
+
+/**
+ * Printing (the CLI's and the desktop app's PDF): the same pages as static markup set at
+ * once, then the charts drawn into their canvases: a 1,000-row appendix is drawn several
+ * times faster than by a React render, and nothing on a printed page is interactive.
+ */
+function StaticPages({ pack, pages, onDrawn }: { pack: Pack; pages: Page[]; onDrawn: () => void }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const drawn = useRef(onDrawn);
+  drawn.current = onDrawn;
+  useEffect(() => {
+    const root = ref.current;
+    if (!root) return;
+    root.innerHTML = renderToStaticMarkup(<Pages pack={pack} pages={pages} upTo={pages.length} />);
+    // Canvases come in the order of the chart fragments.
+    const charts = pages.flatMap((p) => p.fragments.flatMap((f) => (f.kind === 'charts' ? f.blocks.filter((b) => b.chart.labels.length > 0) : [])));
+    const made = [...root.querySelectorAll('canvas')].map((c, i) => drawChart(c, charts[i]!.chart));
+    drawn.current();
+    return () => made.forEach((c) => c.destroy());
+  }, [pack, pages]);
+  return <div ref={ref} className="pack-static" />;
+}
+
+/**
+ * The pack as printed pages at paper size: the preview, the browser's print and the CLI's
+ * PDF. The blocks are measured first (PackMeasure), then laid out on pages from those
+ * heights; `onLaid` says when the pages are drawn. `progressive` (the on-screen preview)
+ * draws the first pages and more on scrolling.
+ */
+export function PackDocument({
+  pack,
+  progressive = false,
+  staticPages = false,
+  onLaid,
+}: {
+  pack: Pack;
+  progressive?: boolean;
+  /** Draw the pages as static markup (printing only: nothing on them reacts). */
+  staticPages?: boolean;
+  onLaid?: (pages: number) => void;
+}) {
+  const [laid, setLaid] = useState<{ source: Pack; pack: Pack; pages: Page[] } | null>(null);
+  const current = laid?.source === pack ? laid : null;
+  const pages = current?.pages ?? [];
+  const [shown, sentinel] = useProgressive(pages.length, !progressive);
+  useEffect(() => {
+    if (current && !staticPages) onLaid?.(current.pages.length);
+  }, [current, onLaid, staticPages]);
+  const g = geometry(pack);
+  const pageCss = `@page { size: ${g.width}mm ${g.height}mm; margin: 0; }`;
+  return (
+    <div className="pack-pages" data-pages={current ? pages.length : undefined}>
+      <style>{pageCss}</style>
+      {!current && <PackMeasure key={packKey(pack)} pack={pack} onLaid={(p, pg) => setLaid({ source: pack, pack: p, pages: pg })} />}
+      {current && !staticPages && <Pages pack={pack} pages={pages} upTo={shown} />}
+      {current && staticPages && <StaticPages pack={pack} pages={pages} onDrawn={() => onLaid?.(pages.length)} />}
+      {current && shown < pages.length && (
         <div ref={sentinel} className="pack-more pack-print-hide">
           Drawing pages {shown + 1}–{Math.min(pages.length, shown + PREVIEW_STEP)} of {pages.length}…
         </div>

@@ -1,15 +1,15 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Pack } from '../../../preload/contract';
 import { createApiClient } from '../../app/api';
 import { PackDocument } from './PackDocument';
-import type { PrintParams } from './print-route';
+import { packTitle, type PrintParams } from './print-route';
 import './pack.css';
 
 /**
  * Only the pack pages, for headless printing (the CLI's PDF): loads the pack (or takes the
- * one the CLI assembled and injected as `__STEERCO_PACK__`), draws it,
- * then sets `data-pack-ready` on <html> once charts and fonts are final, or
- * `data-pack-error` with the message.
+ * one the CLI assembled and injected as `__STEERCO_PACK__`), lays it out from the browser's
+ * measured heights, draws it, then sets `data-pack-ready` on <html>, or `data-pack-error`
+ * with the message.
  */
 export function PackPrintRoute({ params }: { params: PrintParams }) {
   const [pack, setPack] = useState<Pack | null>(null);
@@ -32,26 +32,23 @@ export function PackPrintRoute({ params }: { params: PrintParams }) {
       document.documentElement.dataset.packError = e.message;
     });
   }, [params]);
-  useEffect(() => {
-    if (!pack) return;
-    // Charts drew synchronously in their own effects (animation off); wait for fonts and a frame to paint.
-    let cancelled = false;
-    void document.fonts.ready.then(() =>
-      requestAnimationFrame(() =>
-        requestAnimationFrame(() => {
-          if (!cancelled) document.documentElement.dataset.packReady = 'true';
-        }),
-      ),
+  // Once the pages are laid out and drawn (charts draw synchronously, animation off), wait for a frame to paint.
+  const onLaid = useCallback(() => {
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        document.documentElement.dataset.packReady = 'true';
+      }),
     );
-    return () => {
-      cancelled = true;
-    };
+  }, []);
+  useEffect(() => {
+    // The PDF's Title: what the file is, not the app's name.
+    if (pack) document.title = packTitle(pack);
   }, [pack]);
   if (error) return <p className="pack-error">{error}</p>;
   if (!pack) return <p className="pack-loading">Preparing the pack…</p>;
   return (
     <div className="pack-print">
-      <PackDocument pack={pack} />
+      <PackDocument pack={pack} staticPages onLaid={onLaid} />
     </div>
   );
 }

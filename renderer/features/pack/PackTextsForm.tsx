@@ -7,6 +7,8 @@ export function PackTextsForm({ readOnly }: { readOnly: boolean }) {
   const stored = useApp((s) => s.packTexts);
   const save = useApp((s) => s.savePackTexts);
   const setDirty = useApp((s) => s.setPackTextsDirty);
+  const source = useApp((s) => s.packTextsSource);
+  const meeting = useApp((s) => s.packMeetings.find((m) => m.id === s.packMeetingId) ?? null);
   const [t, setT] = useState<PackTexts | null>(stored);
   useEffect(() => setT(stored), [stored]);
   const dirty = t !== null && JSON.stringify(t) !== JSON.stringify(stored);
@@ -21,6 +23,17 @@ export function PackTextsForm({ readOnly }: { readOnly: boolean }) {
   return (
     <fieldset className="pack-texts">
       <legend>Texts</legend>
+      {!readOnly && (
+        <p className="muted texts-source" data-testid="texts-source">
+          {meeting
+            ? source === 'meeting'
+              ? `The texts of ${meeting.title}.`
+              : source === 'draft'
+                ? `Carried over from the draft: saving keeps them with ${meeting.title}.`
+                : `Nothing written for ${meeting.title} yet.`
+            : 'Draft (no meeting chosen): these texts carry over to the meeting you choose.'}
+        </p>
+      )}
       <label>
         Overall status
         <select name="overallStatus" value={t.overallStatus} disabled={readOnly} onChange={(e) => setT({ ...t, overallStatus: e.target.value as Rag })}>

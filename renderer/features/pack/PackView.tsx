@@ -1,9 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { ConfirmDialog, PromptDialog } from '../../components/Modal';
 import { useApp } from '../../app/context';
+import { HoldWarning } from './HoldWarning';
 import { PackDocument } from './PackDocument';
 import { PackLayoutForm } from './PackLayoutForm';
 import { PackTextsForm } from './PackTextsForm';
+import { packTitle } from './print-route';
 import './pack.css';
 
 const INDENT: Record<string, number> = { organization: 0, portfolio: 1, program: 2, project: 3, package: 4 };
@@ -32,21 +34,26 @@ export function PackView() {
   };
   const [exportDialog, setExportDialog] = useState<'pptx' | 'pdf' | null>(null);
   const [freezeDialog, setFreezeDialog] = useState(false);
-  // Printing draws every page first (the preview draws them as you scroll), then opens the print dialog.
+  // Printing draws every page first (the preview draws them as you scroll), then opens the print dialog
+  // with the pack's title as the document's (the PDF's Title when saved).
   const [printing, setPrinting] = useState(false);
-  useEffect(() => {
-    if (!printing) return;
-    const id = requestAnimationFrame(() => {
+  const pack = s.pack;
+  const onLaid = useCallback(() => {
+    if (!printing || !pack) return;
+    requestAnimationFrame(() => {
+      const title = document.title;
+      document.title = packTitle(pack);
       window.print();
+      document.title = title;
       setPrinting(false);
     });
-    return () => cancelAnimationFrame(id);
-  }, [printing]);
+  }, [printing, pack]);
   const { loadPack } = s;
   useEffect(() => void loadPack(), [loadPack]);
   const frozen = s.packSnapshotId !== null;
   const m = s.pack?.meta;
   const desktop = s.appInfo?.nativeDialogs === true;
+  const empty = m?.emptyTexts ?? [];
   const defaultPath = (ext: string) => `${s.appInfo?.defaultFolder ?? ''}/${m?.fileStem ?? 'steering-pack'}.${ext}`;
   return (
     <div className="pack-view">
@@ -90,11 +97,17 @@ export function PackView() {
             Export PowerPoint…
           </button>
           {!frozen && (
-            <button className="primary" onClick={() => setFreezeDialog(true)} disabled={!s.pack}>
+            <button
+              className="primary"
+              onClick={() => setFreezeDialog(true)}
+              disabled={!s.pack || !s.packMeetingId}
+              title={s.packMeetingId ? 'Freeze this pack as shown to the meeting' : 'Choose the meeting this pack is for first'}
+            >
               Hold meeting: freeze pack
             </button>
           )}
         </div>
+        {!frozen && !s.packMeetingId && <p className="muted hold-hint">To hold a meeting, choose it above: its pack is frozen with its texts.</p>}
         <fieldset className="pack-snapshots">
           <legend>Frozen packs</legend>
           {frozen && (
@@ -123,7 +136,7 @@ export function PackView() {
         {s.packError ? (
           <p className="pack-error">{s.packError}</p>
         ) : s.pack ? (
-          <PackDocument key={printing ? 'all' : 'preview'} pack={s.pack} progressive={!printing} />
+          <PackDocument key={printing ? 'all' : 'preview'} pack={s.pack} progressive={!printing} onLaid={onLaid} />
         ) : (
           <p className="muted">Preparing the pack…</p>
         )}
@@ -147,10 +160,13 @@ export function PackView() {
           onConfirm={() => setFreezeDialog(false)}
         />
       )}
-      {freezeDialog && !s.textsDirty && (
+      {freezeDialog && !s.textsDirty && empty.length > 0 && (
+        <HoldWarning meetingTitle={m?.meetingTitle ?? 'the meeting'} empty={empty} onClose={() => setFreezeDialog(false)} onFreeze={() => void s.freezePack(true).then(() => setFreezeDialog(false))} />
+      )}
+      {freezeDialog && !s.textsDirty && empty.length === 0 && (
         <ConfirmDialog
           title="Hold meeting"
-          message="Freeze this pack (figures and texts) as shown to the committee? It can be reopened and reprinted identically later, and the next pack will show what changed since."
+          message={`Freeze this pack (figures and texts) as shown to ${m?.meetingTitle ?? 'the meeting'}? It can be reopened and reprinted identically later, and the next pack will show what changed since.`}
           confirmLabel="Freeze pack"
           onClose={() => setFreezeDialog(false)}
           onConfirm={() => void s.freezePack().then(() => setFreezeDialog(false))}

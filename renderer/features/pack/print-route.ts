@@ -1,3 +1,10 @@
+import type { Pack } from '../../../preload/contract';
+
+/** The document title a printed pack carries (the PDF's Title): "<workspace> – steering pack – <meeting> – <date>". */
+export function packTitle(pack: Pack): string {
+  return `${pack.meta.workspaceName} – steering pack – ${pack.meta.meetingTitle} – ${pack.meta.date}`;
+}
+
 /** The print route: `/?print=pack&scope=…&meeting=…&snapshot=…&asOf=…` shows only the pack pages. */
 export interface PrintParams {
   scopeId: string | null;

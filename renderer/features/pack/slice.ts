@@ -1,4 +1,4 @@
-import type { Pack, PackMeetingRef, PackSettings, PackSnapshotInfo, PackTexts } from '../../../preload/contract';
+import type { Pack, PackMeetingRef, PackSettings, PackSnapshotInfo, PackTexts, PackTextsState } from '../../../preload/contract';
 import { ApiCallError } from '../../app/api';
 import type { Slice } from '../../app/store';
 
@@ -12,6 +12,8 @@ export interface PackSlice {
   packLoading: boolean;
   packSettings: PackSettings | null;
   packTexts: PackTexts | null;
+  /** Whether the texts shown are the meeting's own, carried over from the draft, or none yet. */
+  packTextsSource: PackTextsState['source'];
   /** The texts form has edits not saved yet (they would be missing from a frozen pack). */
   packTextsDirty: boolean;
   setPackTextsDirty(dirty: boolean): void;
@@ -24,7 +26,8 @@ export interface PackSlice {
   reloadPackIfShown(): Promise<void>;
   savePackTexts(t: PackTexts): Promise<boolean>;
   savePackSettings(s: PackSettings): Promise<boolean>;
-  freezePack(): Promise<boolean>;
+  /** Holds the chosen meeting; `acceptEmpty` once the person saw which texts are empty. */
+  freezePack(acceptEmpty?: boolean): Promise<boolean>;
   exportPackPptx(path: string): Promise<boolean>;
   /** Desktop app: PDF through Electron's printToPDF. */
   exportPackPdf(path: string): Promise<boolean>;
@@ -68,6 +71,7 @@ export const createPackSlice: Slice<PackSlice> = (set, get) => {
     packLoading: false,
     packSettings: null,
     packTexts: null,
+    packTextsSource: 'none',
     packTextsDirty: false,
     setPackTextsDirty: (packTextsDirty) => set({ packTextsDirty }),
     packSnapshots: [],
@@ -91,7 +95,7 @@ export const createPackSlice: Slice<PackSlice> = (set, get) => {
         const snap = get().packSnapshotId;
         const texts = snap ? null : await api.call('pack:texts', target());
         const pack = snap ? await api.call('pack:snapshot', { id: snap }) : await api.call('pack:build', target());
-        set({ pack, packTexts: texts ?? pack.texts, packError: null });
+        set({ pack, packTexts: texts?.texts ?? pack.texts, packTextsSource: texts?.source ?? 'meeting', packError: null });
       } catch (e) {
         set({ pack: null, packError: message(e) });
       } finally {
@@ -119,9 +123,9 @@ export const createPackSlice: Slice<PackSlice> = (set, get) => {
         }
         await get().loadPack();
       }),
-    freezePack: () =>
+    freezePack: (acceptEmpty) =>
       attempt(async () => {
-        const snap = await get().api.call('pack:freeze', target());
+        const snap = await get().api.call('pack:freeze', { ...target(), acceptEmpty });
         get().notify('info', `Pack frozen for ${snap.meetingTitle} on ${snap.date}; it can be reprinted identically from "Frozen packs".`);
         set({ packSnapshotId: snap.id });
         await get().loadPack();
