@@ -50,8 +50,9 @@ describe('statuses', () => {
     const drawn = await page.locator('.ag-row[row-id]').evaluateAll((rows) =>
       rows.map((r) => ({
         id: r.getAttribute('row-id')!,
-        impl: r.querySelector('[col-id="implementationStatus"]')?.textContent ?? null,
-        pot: r.querySelector('[col-id="potentialStatus"]')?.textContent ?? null,
+        // The status word; a manual status also carries its ✎ mark, which is not part of it.
+        impl: r.querySelector('[col-id="implementationStatus"]')?.textContent?.replace('✎', '').trim() ?? null,
+        pot: r.querySelector('[col-id="potentialStatus"]')?.textContent?.replace('✎', '').trim() ?? null,
       })),
     );
     const checked = drawn.filter((d) => d.impl !== null && d.pot !== null);
