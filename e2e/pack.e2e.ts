@@ -299,6 +299,22 @@ describe('steerco pack on the command line', () => {
     expect(ta).not.toContain('Renamed after the meeting');
   });
 
+  it('prints a decision longer than a page over several pages, every word of it, nothing clipped', async () => {
+    const sentence = 'The committee weighs a manual billing run against the launch date.';
+    await withApi(async (api) => {
+      const [meeting] = await api.call('meetings:list', {});
+      await api.call('decisions:create', { meetingId: meeting!.id, text: `${sentence} `.repeat(70).trim() });
+    });
+    const out = join(dir, 'long.pdf');
+    expect(await main(['pack', file, '--out', out], io)).toBe(0);
+    const text = run('pdftotext', [out, '-']).replace(/\s+/g, ' ');
+    // Split between rows at a word boundary: count a word each sentence has once.
+    expect(text.split(' weighs ').length - 1).toBe(70);
+    expect(text.split(sentence).length - 1).toBeGreaterThanOrEqual(66);
+    expect(text).toContain('Appendix: decision log (continued)');
+    expect(text).toContain('(continued)');
+  });
+
   it('refuses a missing browser, an unwritable output, an empty scope and an unknown snapshot, leaving no file', async () => {
     const out = join(dir, 'bad.pdf');
     expect(await main(['pack', file, '--browser', '/nonexistent/chrome', '--out', out], io), lines.join('\n')).toBe(2);
