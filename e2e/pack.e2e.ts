@@ -10,6 +10,16 @@ import { seedWorkspace } from '../bench/seed.js';
 import { ARTIFACTS, openApp, see, type Session } from './harness.js';
 
 let s: Session | undefined;
+
+/** Drawn pages whose content is taller than their body (the last block would be clipped). */
+const overfull = (page: Session['page']) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.pack-page .pack-body')].flatMap((b, i) => {
+      const bottom = b.getBoundingClientRect().bottom;
+      const last = b.lastElementChild?.getBoundingClientRect().bottom ?? 0;
+      return last > bottom + 0.5 ? [`page ${i + 1}: ${Math.round(last - bottom)} px over`] : [];
+    }),
+  );
 afterEach(async () => {
   await s?.close();
   s = undefined;
@@ -98,6 +108,7 @@ describe('steering pack in the app', () => {
     await page.getByRole('button', { name: 'Steering pack' }).click();
     await expect.poll(() => page.locator('.pack-page').count()).toBeGreaterThan(8);
     const total = Number(await page.locator('.pack-pages').getAttribute('data-pages'));
+    expect(await overfull(page)).toEqual([]);
     const pdf = join(s.dir, 'browser-print.pdf');
     writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
     const info = run('pdfinfo', [pdf]);
@@ -153,6 +164,9 @@ describe('steering pack in the app', () => {
     await see.contains(pages.first().locator('.pack-foot'), `Page 1 of ${total}`);
     await page.locator('.pack-more').scrollIntoViewIfNeeded();
     await expect.poll(() => pages.count()).toBeGreaterThan(24);
+    // Laid out from measured heights (past 1,500 rows that may wrap, from lines counted with the page's fonts):
+    // no page's content runs past its body (it would be clipped).
+    expect(await overfull(page)).toEqual([]);
   });
 
   it('says so when the chosen scope has no measures', async () => {
