@@ -10,6 +10,16 @@ import { seedWorkspace } from '../bench/seed.js';
 import { ARTIFACTS, openApp, see, type Session } from './harness.js';
 
 let s: Session | undefined;
+
+/** Drawn pages whose content is taller than their body (the last block would be clipped). */
+const overfull = (page: Session['page']) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.pack-page .pack-body')].flatMap((b, i) => {
+      const bottom = b.getBoundingClientRect().bottom;
+      const last = b.lastElementChild?.getBoundingClientRect().bottom ?? 0;
+      return last > bottom + 0.5 ? [`page ${i + 1}: ${Math.round(last - bottom)} px over`] : [];
+    }),
+  );
 afterEach(async () => {
   await s?.close();
   s = undefined;
@@ -98,6 +108,7 @@ describe('steering pack in the app', () => {
     await page.getByRole('button', { name: 'Steering pack' }).click();
     await expect.poll(() => page.locator('.pack-page').count()).toBeGreaterThan(8);
     const total = Number(await page.locator('.pack-pages').getAttribute('data-pages'));
+    expect(await overfull(page)).toEqual([]);
     const pdf = join(s.dir, 'browser-print.pdf');
     writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
     const info = run('pdfinfo', [pdf]);
@@ -153,6 +164,9 @@ describe('steering pack in the app', () => {
     await see.contains(pages.first().locator('.pack-foot'), `Page 1 of ${total}`);
     await page.locator('.pack-more').scrollIntoViewIfNeeded();
     await expect.poll(() => pages.count()).toBeGreaterThan(24);
+    // Laid out from measured heights (past 1,500 rows that may wrap, from lines counted with the page's fonts):
+    // no page's content runs past its body (it would be clipped).
+    expect(await overfull(page)).toEqual([]);
   });
 
   it('says so when the chosen scope has no measures', async () => {
@@ -297,6 +311,22 @@ describe('steerco pack on the command line', () => {
     expect(ta).toContain('Frozen');
     expect(run('pdftotext', [b, '-'])).toBe(ta);
     expect(ta).not.toContain('Renamed after the meeting');
+  });
+
+  it('prints a decision longer than a page over several pages, every word of it, nothing clipped', async () => {
+    const sentence = 'The committee weighs a manual billing run against the launch date.';
+    await withApi(async (api) => {
+      const [meeting] = await api.call('meetings:list', {});
+      await api.call('decisions:create', { meetingId: meeting!.id, text: `${sentence} `.repeat(70).trim() });
+    });
+    const out = join(dir, 'long.pdf');
+    expect(await main(['pack', file, '--out', out], io)).toBe(0);
+    const text = run('pdftotext', [out, '-']).replace(/\s+/g, ' ');
+    // Split between rows at a word boundary: count a word each sentence has once.
+    expect(text.split(' weighs ').length - 1).toBe(70);
+    expect(text.split(sentence).length - 1).toBeGreaterThanOrEqual(66);
+    expect(text).toContain('Appendix: decision log (continued)');
+    expect(text).toContain('(continued)');
   });
 
   it('refuses a missing browser, an unwritable output, an empty scope and an unknown snapshot, leaving no file', async () => {

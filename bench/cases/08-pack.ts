@@ -20,6 +20,7 @@ import type { Database } from '../../db/connection.js';
 import type { Api } from '../../main/api/index.js';
 import { blockedMeasures, pendingGateRequests, scopeEscalations } from '../../main/api/pack-meetings.js';
 import { addPackData } from '../../main/api/pack-test-data.js';
+import { blockedList } from '../../main/api/raid-deps.js';
 import { dashboard, rollupFor } from '../../main/api/value-dashboard.js';
 import { ensureRendererBuilt } from '../../main/cli/commands/serve.js';
 import { findBrowser, HEADLESS_ARGS, printPackPdf } from '../../main/exchange/pdf.js';
@@ -68,7 +69,7 @@ async function breakdown(api: Api, scopeId: string): Promise<Record<string, numb
   await t('valueDashboardMs', () => dashboard(s, scopeId));
   await t('valueRollupsMs', () => [rollupFor(s, { nodeId: scopeId, by: ['measure'] }), rollupFor(s, { nodeId: scopeId, by: ['period'] })]);
   await t('raidEscalationsMs', () => scopeEscalations(s, ids, new Set()));
-  await t('raidBlockedMs', () => blockedMeasures(s, ids));
+  await t('raidBlockedMs', () => blockedMeasures(blockedList(s.db()), ids));
   await t('gatesInboxMs', () => pendingGateRequests(s, ids));
   return out;
 }

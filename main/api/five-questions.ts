@@ -1,19 +1,25 @@
 import { evidenceSets, validatedActuals } from '../../db/repositories/five-questions.js';
 import type { ScopedMeasure } from '../../db/repositories/value-rollup.js';
-import type { FiveQuestions, QuestionKey, RollupRow } from '../../preload/contract.js';
+import type { BlockedMeasure, FiveQuestions, QuestionKey, RollupRow } from '../../preload/contract.js';
 import { blockedList } from './raid-deps.js';
 import type { ApiSession } from './session.js';
 
 /**
  * The five questions of the brief, each figure defined once, with the measures behind it:
  * the dashboard's tiles, their click-through to the grid and the pack's summary read these.
- * `measures` are the scope's non-cancelled measures (value-rollup's scopedMeasures).
+ * `measures` are the scope's non-cancelled measures (value-rollup's scopedMeasures);
+ * `blockedAll` the RAID feature's blocked list when the caller already has it (the pack).
  */
-export function fiveQuestions(s: ApiSession, measures: ScopedMeasure[], totals: RollupRow): { counts: FiveQuestions; ids: Record<QuestionKey, string[]> } {
+export function fiveQuestions(
+  s: ApiSession,
+  measures: ScopedMeasure[],
+  totals: RollupRow,
+  blockedAll: BlockedMeasure[] = blockedList(s.db()),
+): { counts: FiveQuestions; ids: Record<QuestionKey, string[]> } {
   const db = s.db();
   const active = measures.filter((m) => m.lifecycle === 'active');
   const inScope = new Set(measures.map((m) => m.id));
-  const blocked = blockedList(db).filter((b) => inScope.has(b.measure.id)).map((b) => b.measure.id);
+  const blocked = blockedAll.filter((b) => inScope.has(b.measure.id)).map((b) => b.measure.id);
   const ev = evidenceSets(db);
   const actuals = validatedActuals(db);
   const evidenced = measures.filter((m) => ev.documented.has(m.id) || ev.validated.has(m.id) || ev.confirmed.has(m.id)).map((m) => m.id);

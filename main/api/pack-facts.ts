@@ -11,6 +11,7 @@ import { MILESTONE_WINDOW_DAYS, normalizeSettings } from '../domain/pack.js';
 import { textsFor } from './pack-hold.js';
 import { blockedMeasures, lastMeetingActions, meetingById, pendingGateRequests, scopeDecisions, scopeEscalations, today } from './pack-meetings.js';
 import type { ApiSession } from './session.js';
+import { blockedList } from './raid-deps.js';
 import { dashboard, rollupFor } from './value-dashboard.js';
 import { nowIso } from '../../db/clock.js';
 
@@ -57,6 +58,8 @@ export async function gatherFacts(s: ApiSession, req: PackRequest): Promise<Pack
   const nodeId = scope.id ?? undefined;
   const inScope = scope.id ? new Set(measures.map((m) => m.id)) : null;
   const raid = raidItems(db, scope.nodeIds);
+  // One read of the dependency graph for the summary's question and the blocked section.
+  const blocked = blockedList(db);
   const values: PackFacts['values'] = {};
   for (const r of rollupFor(s, { nodeId, by: ['measure'] })) values[String(r.keys.measure)] = { target: r.target, plan: r.plan, forecast: r.forecast, actual: r.actual };
   return {
@@ -69,7 +72,7 @@ export async function gatherFacts(s: ApiSession, req: PackRequest): Promise<Pack
     settings: normalizeSettings(readPackSettings(db)),
     texts: textsFor(db, meetingId, scope.id).texts,
     measures,
-    dashboard: dashboard(s, nodeId),
+    dashboard: dashboard(s, nodeId, blocked),
     values,
     runRates: rollupFor(s, { nodeId, by: ['period'] }).map((r) => ({ period: String(r.keys.period), runRate: r.runRate })),
     milestones: milestonesDue(db, scope.nodeIds, addDays(day, MILESTONE_WINDOW_DAYS)),
@@ -78,7 +81,7 @@ export async function gatherFacts(s: ApiSession, req: PackRequest): Promise<Pack
     decisions: scopeDecisions(db, inScope),
     escalations: await scopeEscalations(s, inScope, new Set(raid.map((r) => r.id))),
     gateRequests: await pendingGateRequests(s, inScope),
-    blocked: await blockedMeasures(s, inScope),
+    blocked: blockedMeasures(blocked, inScope),
     actions: lastMeetingActions(db, meetingId, day),
     previous,
   };

@@ -3,8 +3,8 @@ import { getMeeting, listActions, listDecisions, listMeetings as raidMeetings, p
 import { listSnapshots } from '../../db/repositories/pack.js';
 import type { FactAction, FactBlocked, FactDecision, FactEscalation, FactGateRequest } from '../../preload/contract/pack-facts.js';
 import type { PackMeetingRef } from '../../preload/contract/pack-types.js';
+import type { BlockedMeasure } from '../../preload/contract.js';
 import { escalationHandlers } from './raid-escalations.js';
-import { depsHandlers } from './raid-deps.js';
 import { gateHandlers } from './gates.js';
 import { today } from './raid-common.js';
 import type { ApiSession } from './session.js';
@@ -80,9 +80,8 @@ export async function pendingGateRequests(s: ApiSession, measureIds: Set<string>
     }));
 }
 
-/** Measures of the scope blocked by a late or red measure upstream, nearest culprit first. */
-export async function blockedMeasures(s: ApiSession, measureIds: Set<string> | null): Promise<FactBlocked[]> {
-  const all = await depsHandlers(s)['deps:blocked']({});
+/** Measures of the scope blocked by a late or red measure upstream, nearest culprit first (from the RAID feature's list). */
+export function blockedMeasures(all: BlockedMeasure[], measureIds: Set<string> | null): FactBlocked[] {
   return all
     .filter((b) => !measureIds || measureIds.has(b.measure.id))
     .map((b) => ({

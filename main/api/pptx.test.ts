@@ -132,6 +132,13 @@ describe('PowerPoint pack that ships', () => {
     const tables = appendix.flatMap((s) => s.items.filter((i): i is Extract<Item, { kind: 'table' }> => i.kind === 'table'));
     expect(tables.every((tb) => tb.rows[0]![0]!.header && tb.rows[0]![0]!.text === 'Code')).toBe(true);
     expect(tables.reduce((sum, tb) => sum + tb.rows.length - 1, 0)).toBe(49);
+    // The long decision is taller than a slide: its row continues on the next slide, all of its text kept.
+    const log = plan.filter((s) => s.title.startsWith('Appendix: decision log'));
+    expect(log.length).toBeGreaterThan(1);
+    const cells = log.flatMap((s) => s.items.flatMap((i) => (i.kind === 'table' ? i.rows.slice(1).map((r) => r[2]!.text) : [])));
+    const joined = cells.join('\n').replace(/\s+/g, ' ');
+    expect(joined).toContain(`Decide the <fallback> & "manual" billing run.`);
+    expect(joined.split('The committee weighs the cost of a manual run against the launch date.').length - 1).toBe(40);
   });
 
   it('draws the bridge as a waterfall (stacked bars on an invisible base), and puts escalations beside the risks', async () => {

@@ -1,7 +1,7 @@
 import { rollup, scopedMeasures } from '../../db/repositories/value-rollup.js';
 import { getNode } from '../../db/repositories/nodes.js';
 import { NotFoundError } from '../../db/errors.js';
-import { RAG, type DashboardData, type QuestionKey, type Rag, type RollupDim, type RollupRow } from '../../preload/contract.js';
+import { RAG, type BlockedMeasure, type DashboardData, type QuestionKey, type Rag, type RollupDim, type RollupRow } from '../../preload/contract.js';
 import type { ApiSession } from './session.js';
 import { fiveQuestions } from './five-questions.js';
 import { currencyOf } from './value.js';
@@ -41,7 +41,7 @@ function groupIds<T extends string | number>(list: { id: string; key: T }[]): Ma
 }
 
 /** Everything the dashboard draws, for the whole workspace or one hierarchy node. */
-export function dashboard(s: ApiSession, nodeId?: string): DashboardData {
+export function dashboard(s: ApiSession, nodeId?: string, blocked?: BlockedMeasure[]): DashboardData {
   const db = s.db();
   const total = rollupFor(s, { nodeId, by: [] })[0];
   const totals: RollupRow = total ? { ...total, keys: {} } : { ...EMPTY, keys: {} };
@@ -81,7 +81,7 @@ export function dashboard(s: ApiSession, nodeId?: string): DashboardData {
     target: totals.target,
     bridge,
     matrix,
-    questions: fiveQuestions(s, measures, totals).counts,
+    questions: fiveQuestions(s, measures, totals, blocked).counts,
     totals,
   };
 }

@@ -8,8 +8,8 @@ const READY_TIMEOUT_MS = 120_000;
 /**
  * Prints a steering pack with Electron's printToPDF: a hidden window (no preload, so no
  * API access) loads the renderer's print route, receives the assembled pack as a
- * `steerco-pack` event, and is printed once it signals `data-pack-ready` (charts drawn,
- * animation off). The PDF goes to a temporary file, then is renamed.
+ * `steerco-pack` event (and as `window.__STEERCO_PACK__`), and is printed once it signals
+ * `data-pack-ready` (laid out from measured heights, charts drawn, animation off). The PDF goes to a temporary file, then is renamed.
  */
 export async function printPackWithElectron(pack: Pack, path: string): Promise<{ pages: number }> {
   const win = new BrowserWindow({
@@ -20,9 +20,9 @@ export async function printPackWithElectron(pack: Pack, path: string): Promise<{
   });
   try {
     await win.loadURL(`${APP_ENTRY_URL}?print=pack&inject=1`);
-    await win.webContents.executeJavaScript(
-      `window.dispatchEvent(new CustomEvent('steerco-pack', { detail: ${JSON.stringify(JSON.stringify(pack))} })); true`,
-    );
+    // The print route loads its code after the page: it finds the pack on the window when it mounts later, or gets the event if it is already there.
+    const json = JSON.stringify(JSON.stringify(pack));
+    await win.webContents.executeJavaScript(`window.__STEERCO_PACK__ = JSON.parse(${json}); window.dispatchEvent(new CustomEvent('steerco-pack', { detail: ${json} })); true`);
     const started = performance.now();
     for (;;) {
       const state = (await win.webContents.executeJavaScript(

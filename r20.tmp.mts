@@ -1,0 +1,17 @@
+import { createApi } from './main/api/index.js';
+import { startHost } from './main/host/server.js';
+import { HEADLESS_ARGS } from './main/exchange/pdf.js';
+import { chromium } from 'playwright-core';
+const api = createApi({ configDir: '/tmp/pk/config', version: 'x' });
+await api.call('workspace:open', { path: '/tmp/pk/big.steerco' });
+const pack = await api.call('pack:build', { asOf: '2026-06-15' });
+const host = await startHost({ api });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: HEADLESS_ARGS });
+const page = await browser.newPage();
+page.on('console', (m) => console.log('console:', m.text().slice(0, 300)));
+await page.addInitScript((json: string) => Object.assign(window, { __STEERCO_PACK__: JSON.parse(json) as unknown }), JSON.stringify(pack));
+const t = performance.now();
+await page.goto(`${host.url}/?print=pack#token=${host.token}`);
+await page.waitForFunction(() => document.documentElement.dataset.packReady, undefined, { timeout: 300000, polling: 100 });
+console.log('ready', Math.round(performance.now() - t), await page.evaluate(() => performance.getEntriesByType('mark').map((m) => `${m.name}@${Math.round(m.startTime)}`).join(' ')));
+await browser.close(); await host.close(); api.close(); process.exit(0);
