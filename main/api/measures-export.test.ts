@@ -59,11 +59,15 @@ describe('measures:export', () => {
     const ids = [list[5]!.id, list[2]!.id, list[9]!.id];
     const file = join(dir, 'view.xlsx');
     const r = await api.call('measures:export', { path: file, format: 'xlsx', ids, columns: ['title', 'nextGate', 'dueDate', 'package'] });
-    expect(r).toMatchObject({ rows: 3, columns: 4 });
+    // The grid's one Package column stands for the three hierarchy columns.
+    expect(r).toMatchObject({ rows: 3, columns: 6 });
     const { header, rows } = await readSheet(file);
-    expect(header).toEqual(['Code', 'Title', 'Due', 'Package']);
+    expect(header).toEqual(['Code', 'Title', 'Due', 'Program', 'Project', 'Package']);
     expect(rows.map((x) => x[0])).toEqual([list[5]!.code, list[2]!.code, list[9]!.code]);
-    expect(String(rows[0]![3])).toContain('›');
+    const nodes = await api.call('nodes:list', {});
+    const pkg = nodes.find((n) => n.id === list[5]!.nodeId)!;
+    const project = nodes.find((n) => n.id === pkg.parentId)!;
+    expect(rows[0]!.slice(3)).toEqual([nodes.find((n) => n.id === project.parentId)!.name, project.name, pkg.name]);
   });
 
   it('writes CSV with a byte-order mark, quoting, and formula-like text defused', async () => {
