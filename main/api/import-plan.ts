@@ -99,6 +99,8 @@ export function analyzeMeasures(input: MeasuresPlanInput): Omit<Analysis, 'file'
   const { s, table, locale, since } = input;
   const db = s.db();
   const fields = listCustomFields(db);
+  const sheet = table.name ? `the sheet "${table.name}"` : 'the file';
+  if (table.rows.every((r) => isBlank(r))) throw new ImportFileError(input.fileName, `${sheet} is empty.`);
   const header = findHeader(table, headerAliases(fields));
   if (!header) {
     throw new ImportFileError(
@@ -377,6 +379,7 @@ export function analyzeMeasures(input: MeasuresPlanInput): Omit<Analysis, 'file'
       cellChange(compare, { row: at.row, m, field: `custom.${f.key}`, label: f.label, column: c.letter, table: 'custom_values', rowId: id, col: 'value', cur: customStored.get(id) ?? null, value, op: { t: 'custom', fieldId, value }, shown: (v) => storedText(compare, f, v) });
     }
   }
+  if (dataRows === 0) throw new ImportFileError(input.fileName, `${sheet} has a header row (row ${header.row + 1}) but no rows below it.`);
   const formulas = [...table.formulas].filter((k) => Number(k.split(':')[0]) > header.row).length;
   if (formulas) notes.push(`${formulas} cell${formulas === 1 ? ' is a formula' : 's are formulas'}: the result last saved in the file was imported, not the formula.`);
   const touched = new Set([...changedRows, ...refusedRows]);
