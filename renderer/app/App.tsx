@@ -19,6 +19,7 @@ import { GateDrawer } from '../features/gates/GateDrawer';
 import { GATE_TABLES } from '../features/gates/slice';
 import { Dashboard } from '../features/dashboard/Dashboard';
 import { EffectsDrawer } from '../features/finance/EffectsDrawer';
+import { ImportHost } from '../features/import/ImportHost';
 import type { AppState } from './store';
 
 /** Store actions that reload a view: `() => Promise<void>` members of the state. */
@@ -110,6 +111,7 @@ export function App() {
           )}
           <GateDrawer />
           <EffectsDrawer />
+          <ImportHost />
         </>
       ) : (
         <StartScreen />

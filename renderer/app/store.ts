@@ -10,10 +10,11 @@ import { createRaidSlice, type RaidSlice } from '../features/raid/slice';
 import { createMeetingsSlice, type MeetingsSlice } from '../features/meetings/slice';
 
 import { createGatesSlice, type GatesSlice } from '../features/gates/slice';
-export type AppState = WorkspaceSlice & TreeSlice & GridSlice & PeopleSlice & HistorySlice & NoticeSlice & RaidSlice & MeetingsSlice & GatesSlice & ValueSlice & SyncSlice & PackSlice & { api: ApiClient };
+export type AppState = WorkspaceSlice & TreeSlice & GridSlice & PeopleSlice & HistorySlice & NoticeSlice & RaidSlice & MeetingsSlice & GatesSlice & ValueSlice & SyncSlice & PackSlice & ImportSlice & { api: ApiClient };
 import { createValueSlice, type ValueSlice } from '../features/finance/slice';
 import { createSyncSlice, type SyncSlice } from '../features/sync/slice';
 import { createPackSlice, type PackSlice } from '../features/pack/slice';
+import { createImportSlice, type ImportSlice } from '../features/import/slice';
 export type Slice<T> = StateCreator<AppState, [], [], T>;
 
 /** One store composed of feature slices; components select narrowly. */
@@ -32,6 +33,7 @@ export function createAppStore(api: ApiClient) {
     ...createValueSlice(...a),
     ...createSyncSlice(...a),
     ...createPackSlice(...a),
+    ...createImportSlice(...a),
   }));
 }
 
