@@ -78,6 +78,20 @@ function useOf(c: MappedColumn): ImportColumn['use'] {
   return 'imported';
 }
 
+/** Cells covered by a merged range other than its first (they hold no value of their own). */
+export function mergedCovered(table: SheetTable): Set<string> {
+  const out = new Set<string>();
+  const col = (l: string) => [...l].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  for (const ref of table.merges) {
+    const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(ref);
+    if (!m) continue;
+    const [r1, r2, c1, c2] = [Number(m[2]) - 1, Number(m[4]) - 1, col(m[1]!), col(m[3]!)];
+    if ((r2 - r1 + 1) * (c2 - c1 + 1) > 1_000_000) continue;
+    for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) if (r !== r1 || c !== c1) out.add(cellKey(r, c));
+  }
+  return out;
+}
+
 /** Merged ranges that reach the header row or below it (a merged title above the table is fine). */
 export function mergeIssues(table: SheetTable, headerRow: number): ImportRefusal[] {
   const out: ImportRefusal[] = [];
@@ -126,6 +140,7 @@ export function analyzeMeasures(input: MeasuresPlanInput): Omit<Analysis, 'file'
   for (const m of measures) titles.set(`${m.nodeId}\u0000${m.title.trim().toLowerCase()}`, m.code);
 
   const refused: ImportRefusal[] = [...mergeIssues(table, header.row)];
+  const covered = mergedCovered(table);
   const packageRefusals: PackageRefusal[] = [];
   const notes: string[] = [];
   const columns = header.columns;
@@ -184,6 +199,7 @@ export function analyzeMeasures(input: MeasuresPlanInput): Omit<Analysis, 'file'
     const texts = new Map<string, { text: string; col: MappedColumn }>();
     for (const c of used) {
       const key = cellKey(r, c.index);
+      if (covered.has(key)) continue;
       const why = table.unreadable.get(key);
       if (why) {
         refuse(rowNo, c, null, `${c.header}: the cell ${why}`);
@@ -263,7 +279,7 @@ export function analyzeMeasures(input: MeasuresPlanInput): Omit<Analysis, 'file'
       const custom: Record<string, string> = {};
       for (const [key, { text, col }] of texts) {
         const xc = exportCols.get(key);
-        if (!xc || col.role === 'key' || col.role === 'hierarchy' || col.role === 'reason') continue;
+        if (!xc || col.role === 'key' || col.role === 'hierarchy' || col.role === 'reason' || col.role === 'computed') continue;
         if (col.role === 'status') {
           statusCell(key, text, col);
           continue;

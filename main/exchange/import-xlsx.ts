@@ -1,7 +1,7 @@
-import type ExcelJS from 'exceljs';
 import { ABOUT_SHEET } from './about-sheet.js';
-import { cellKey, ImportFileError, MAX_IMPORT_ROWS, type ImportFile, type RawCell, type SheetTable } from './import-table.js';
+import { ImportFileError, MAX_IMPORT_ROWS, type ImportFile } from './import-table.js';
 import { VALUE_SHEET } from './value-sheet.js';
+import { readBook, readSheet } from './xlsx-cells.js';
 import { readEntryText, scanEntry, zipEntries, type ZipEntry } from './zip-entries.js';
 
 /*
@@ -9,7 +9,7 @@ import { readEntryText, scanEntry, zipEntries, type ZipEntry } from './zip-entri
  * cheaply: an encrypted (password-protected) workbook or an old .xls is told apart from a
  * workbook; every sheet's rows are counted and its merged cells listed while its XML streams
  * by, so a million-row sheet is refused after reading a tenth of it instead of being built
- * in memory. Then exceljs reads the workbook; cells come out typed (numbers, dates, text),
+ * in memory. Then the sheets' cells are read (xlsx-cells.ts): typed (numbers, dates, text),
  * formulas as their saved result.
  */
 
@@ -37,7 +37,7 @@ interface SheetRef {
 }
 
 /** The workbook's sheets in order, with their XML entries. */
-async function sheetList(buf: Buffer, entries: Map<string, ZipEntry>, file: string): Promise<SheetRef[]> {
+async function sheetList(buf: Buffer, entries: Map<string, ZipEntry>, file: string): Promise<{ sheets: SheetRef[]; workbookXml: string }> {
   const wbEntry = entries.get('xl/workbook.xml');
   const relsEntry = entries.get('xl/_rels/workbook.xml.rels');
   if (!wbEntry || !relsEntry) {
@@ -50,7 +50,8 @@ async function sheetList(buf: Buffer, entries: Map<string, ZipEntry>, file: stri
     if (a.Id && a.Target) rels.set(a.Id, a.Target);
   }
   const sheets: SheetRef[] = [];
-  for (const m of (await readEntryText(buf, wbEntry)).matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+  const workbookXml = await readEntryText(buf, wbEntry);
+  for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
     const a = attrs(m[0]);
     const target = a['r:id'] ? rels.get(a['r:id']) : undefined;
     if (!a.name || !target) continue;
@@ -58,7 +59,7 @@ async function sheetList(buf: Buffer, entries: Map<string, ZipEntry>, file: stri
     const entry = entries.get(path);
     if (entry) sheets.push({ name: a.name, entry });
   }
-  return sheets;
+  return { sheets, workbookXml };
 }
 
 /** Counts a sheet's rows (refusing more than the limit) and lists its merged ranges, streaming its XML. */
@@ -82,62 +83,6 @@ async function prescan(buf: Buffer, sheet: SheetRef, file: string): Promise<stri
   return merges;
 }
 
-function isDateFormat(fmt: string | undefined): boolean {
-  if (!fmt) return false;
-  // Quoted text, [brackets] (currency, colour, locale) and escaped characters are not date parts.
-  return /[dy]/i.test(fmt.replace(/"[^"]*"|\[[^\]]*\]|\\./g, ''));
-}
-
-/** An Excel day number (1900 system) as a date at UTC midnight. */
-const excelDay = (n: number) => new Date(Math.round((n - 25569) * 86_400_000));
-
-/** One exceljs cell as a plain value; formulas give their saved result. */
-function readCell(cell: ExcelJS.Cell, key: string, t: SheetTable): RawCell {
-  const v = cell.value as unknown;
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {
-    return typeof v === 'number' && isDateFormat(cell.numFmt) ? excelDay(v) : v;
-  }
-  if (v instanceof Date) return v;
-  const o = v as { formula?: string; sharedFormula?: string; result?: unknown; richText?: { text: string }[]; text?: unknown; hyperlink?: string; error?: string };
-  if (o.formula !== undefined || o.sharedFormula !== undefined) {
-    t.formulas.add(key);
-    const r = o.result;
-    if (r === undefined || r === null) {
-      t.unreadable.set(key, 'is a formula without a saved result; open the file in Excel or LibreOffice, let it calculate and save it, or type the value');
-      return null;
-    }
-    if (typeof r === 'object' && r !== null && 'error' in r) {
-      t.unreadable.set(key, `is a formula whose result is the error ${(r as { error: string }).error}`);
-      return null;
-    }
-    if (r instanceof Date || typeof r === 'string' || typeof r === 'boolean') return r;
-    if (typeof r === 'number') return isDateFormat(cell.numFmt) ? excelDay(r) : r;
-    return null;
-  }
-  if (o.richText) return o.richText.map((x) => x.text).join('');
-  if (o.error !== undefined) {
-    t.unreadable.set(key, `holds the error ${o.error}`);
-    return null;
-  }
-  if (o.text !== undefined) return typeof o.text === 'string' ? o.text : Array.isArray((o.text as { richText?: unknown[] }).richText) ? ((o.text as { richText: { text: string }[] }).richText.map((x) => x.text).join('')) : String(o.text);
-  return null;
-}
-
-function tableOf(ws: ExcelJS.Worksheet, merges: string[]): SheetTable {
-  const t: SheetTable = { name: ws.name, rows: [], formulas: new Set(), unreadable: new Map(), merges };
-  ws.eachRow({ includeEmpty: false }, (row, r) => {
-    const cells: RawCell[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, c) => {
-      cells[c - 1] = readCell(cell, cellKey(r - 1, c - 1), t);
-    });
-    for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
-    t.rows[r - 1] = cells;
-  });
-  for (let i = 0; i < t.rows.length; i++) t.rows[i] ??= [];
-  return t;
-}
-
 /** Reads a workbook: the sheet named `sheetName` (else the first), its Value and About sheets. */
 export async function readXlsx(buf: Buffer, file: string, sheetName?: string): Promise<ImportFile> {
   if (buf.subarray(0, 8).equals(CFB)) {
@@ -148,39 +93,49 @@ export async function readXlsx(buf: Buffer, file: string, sheetName?: string): P
   }
   const entries = buf.subarray(0, 4).toString('latin1') === 'PK\u0003\u0004' ? zipEntries(buf) : null;
   if (!entries) throw new ImportFileError(file, 'it is not an Excel workbook (.xlsx): its content is not a workbook at all. Choose an .xlsx file saved by Excel or LibreOffice, or a CSV file.');
-  const sheets = await sheetList(buf, entries, file);
+  const { sheets, workbookXml } = await sheetList(buf, entries, file);
   if (sheets.length === 0) throw new ImportFileError(file, 'the workbook has no sheets.');
   const main = sheetName ? sheets.find((s) => s.name.toLowerCase() === sheetName.trim().toLowerCase()) : sheets[0];
   if (!main) throw new ImportFileError(file, `it has no sheet named "${sheetName}"; its sheets are ${sheets.map((s) => `"${s.name}"`).join(', ')}.`);
-  const merges = new Map<string, string[]>();
-  for (const s of sheets) merges.set(s.name, await prescan(buf, s, file));
-
-  const { default: Excel } = await import('exceljs');
-  const wb = new Excel.Workbook();
+  const valueRef = main.name.toLowerCase() !== VALUE_SHEET.toLowerCase() ? sheets.find((s) => s.name.toLowerCase() === VALUE_SHEET.toLowerCase()) : undefined;
+  const aboutRef = sheets.find((s) => s.name.toLowerCase() === ABOUT_SHEET.toLowerCase() && s !== main);
+  const read = [main, valueRef, aboutRef].filter((s): s is SheetRef => !!s);
+  const merges = new Map<SheetRef, string[]>();
+  for (const s of read) {
+    try {
+      merges.set(s, await prescan(buf, s, file));
+    } catch (e) {
+      if (e instanceof ImportFileError) throw e;
+      throw new ImportFileError(file, `the sheet "${s.name}" is damaged and cannot be read (${e instanceof Error ? e.message.slice(0, 120) : 'unknown error'}).`);
+    }
+  }
+  let book;
   try {
-    await wb.xlsx.load(buf as unknown as ArrayBuffer, { ignoreNodes: ['dataValidations', 'conditionalFormatting', 'drawing', 'picture', 'extLst', 'headerFooter', 'printOptions', 'pageSetup'] } as never);
+    book = await readBook(buf, entries, workbookXml);
   } catch (e) {
     throw new ImportFileError(file, `the workbook is damaged and cannot be read (${e instanceof Error ? e.message.slice(0, 120) : 'unknown error'}).`);
   }
-  const mainWs = wb.getWorksheet(main.name);
-  if (!mainWs) throw new ImportFileError(file, `the sheet "${main.name}" cannot be read.`);
-  const valueWs = main.name.toLowerCase() !== VALUE_SHEET.toLowerCase() ? wb.worksheets.find((w) => w.name.toLowerCase() === VALUE_SHEET.toLowerCase()) : undefined;
-  const aboutWs = wb.worksheets.find((w) => w.name.toLowerCase() === ABOUT_SHEET.toLowerCase());
+  const table = (s: SheetRef) => {
+    try {
+      return readSheet(buf, s.entry, book, s.name, merges.get(s) ?? []);
+    } catch (e) {
+      throw new ImportFileError(file, `the sheet "${s.name}" is damaged and cannot be read (${e instanceof Error ? e.message.slice(0, 120) : 'unknown error'}).`);
+    }
+  };
   let about: Map<string, string> | null = null;
-  if (aboutWs && aboutWs !== mainWs) {
+  if (aboutRef) {
     about = new Map();
-    aboutWs.eachRow((row) => {
-      const k = row.getCell(1).value;
-      const v = row.getCell(2).value;
-      if (typeof k === 'string' && v !== null && v !== undefined) about!.set(k.trim().toLowerCase(), v instanceof Date ? v.toISOString() : String(v));
-    });
+    for (const row of table(aboutRef).rows) {
+      const [k, v] = row;
+      if (typeof k === 'string' && v !== null && v !== undefined) about.set(k.trim().toLowerCase(), v instanceof Date ? v.toISOString() : String(v));
+    }
   }
   return {
     name: file,
     format: 'xlsx',
     sheets: sheets.map((s) => s.name),
-    main: tableOf(mainWs, merges.get(main.name) ?? []),
-    value: valueWs ? tableOf(valueWs, merges.get(valueWs.name) ?? []) : null,
+    main: table(main),
+    value: valueRef ? table(valueRef) : null,
     about,
     separator: null,
     encoding: 'xlsx',

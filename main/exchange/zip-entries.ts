@@ -50,7 +50,8 @@ export function zipEntries(buf: Buffer): Map<string, ZipEntry> | null {
   return entries;
 }
 
-function entryData(buf: Buffer, e: ZipEntry): Buffer {
+/** The stored (compressed) bytes of an entry. */
+export function entryBytes(buf: Buffer, e: ZipEntry): Buffer {
   if (e.offset + 30 > buf.length || buf.readUInt32LE(e.offset) !== LOCAL) throw new Error(`damaged zip entry ${e.name}`);
   const start = e.offset + 30 + buf.readUInt16LE(e.offset + 26) + buf.readUInt16LE(e.offset + 28);
   return buf.subarray(start, start + e.compressedSize);
@@ -61,7 +62,7 @@ function entryData(buf: Buffer, e: ZipEntry): Buffer {
  * Text is decoded as latin1: callers look for ASCII markup only.
  */
 export async function scanEntry(buf: Buffer, e: ZipEntry, onChunk: (text: string) => boolean): Promise<void> {
-  const data = entryData(buf, e);
+  const data = entryBytes(buf, e);
   if (e.method === 0) {
     onChunk(data.toString('latin1'));
     return;
