@@ -239,3 +239,51 @@ describe('workbooks people made', () => {
     expect(us.refused.map((r) => r.column)).toEqual(expect.arrayContaining(['B']));
   });
 });
+
+describe('the Value sheet', () => {
+  it('amounts are checked by the effects grid rules: an actual for a future month and a negative benefit are refused at their cells; a target imports', async () => {
+    let hit: { code: string; lineId: string; period: string; id: string } | undefined;
+    for (const m of await api.call('measures:list', {})) {
+      const v = await api.call('value:get', { measureId: m.id });
+      const line = v.lines.find((l) => l.type === 'recurring_benefit');
+      const future = v.values.find((x) => line && x.lineId === line.id && x.period > v.currentPeriod && x.period <= v.range.to);
+      if (line && future) {
+        hit = { code: m.code, lineId: line.id, period: future.period, id: m.id };
+        break;
+      }
+    }
+    const file = join(dir, 'value.xlsx');
+    await api.call('measures:export', { path: file, format: 'xlsx', value: true });
+    await editWorkbook(file, (wb) => {
+      const ws = wb.getWorksheet('Value')!;
+      const headers = (ws.getRow(1).values as unknown[]).map(String);
+      ws.eachRow((r) => {
+        if (r.getCell(headers.indexOf('Line ID')).value !== hit!.lineId) return;
+        r.getCell(headers.indexOf(`Actual ${hit!.period}`)).value = 10;
+        r.getCell(headers.indexOf(`Plan ${hit!.period}`)).value = -5;
+        r.getCell(headers.indexOf('Target')).value = 123456.78;
+      });
+    });
+    const before = head();
+    const p = (await api.call('measures:import', { path: file, dryRun: true })).preview;
+    expect(p.refused.map((r) => r.reason)).toEqual(
+      expect.arrayContaining([expect.stringMatching(new RegExp(`Value sheet: ${hit!.code} ${hit!.period} actual: actuals cannot be entered for a future month`)), expect.stringMatching(/entered as a positive amount/)]),
+    );
+    await expect(api.call('measures:import', { path: file })).rejects.toThrow(/refused; nothing was written/);
+    expect(head()).toBe(before);
+    await editWorkbook(file, (wb) => {
+      const ws = wb.getWorksheet('Value')!;
+      const headers = (ws.getRow(1).values as unknown[]).map(String);
+      ws.eachRow((r) => {
+        if (r.getCell(headers.indexOf('Line ID')).value !== hit!.lineId) return;
+        r.getCell(headers.indexOf(`Actual ${hit!.period}`)).value = null;
+        r.getCell(headers.indexOf(`Plan ${hit!.period}`)).value = null;
+      });
+    });
+    const ok = await api.call('measures:import', { path: file });
+    expect(ok.preview.value?.changes.map((c) => c.field).sort()).toEqual(['plan', 'target']);
+    const v = await api.call('value:get', { measureId: hit!.id });
+    expect(v.lines.find((l) => l.id === hit!.lineId)!.target).toBe(12_345_678);
+    expect(v.values.find((x) => x.lineId === hit!.lineId && x.period === hit!.period)?.plan ?? null).toBeNull();
+  });
+});
