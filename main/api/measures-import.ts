@@ -126,7 +126,7 @@ export function measuresImportHandlers(s: ApiSession): Pick<Handlers, K> {
       }
       await progress('writing', 0, write.cells.length + write.creates.length + write.value.length);
       const parts = [c.measures ? `${c.measures} measure${c.measures === 1 ? '' : 's'} changed` : null, c.creates ? `${c.creates} created` : null, c.valueCells ? `${c.valueCells} amounts` : null].filter(Boolean);
-      const applied = applyImport(s, write, `Import ${name}: ${parts.join(', ')}`);
+      const applied = applyImport(s, write, `Import ${name}: ${parts.join(', ') || `${c.cells} change${c.cells === 1 ? '' : 's'}`}`);
       cache = null;
       await progress('done', 1, 1);
       return { preview, applied };
