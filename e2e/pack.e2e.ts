@@ -78,7 +78,7 @@ describe('steering pack in the app', () => {
       await page.getByRole('button', { name: 'Export PowerPoint…' }).click();
       await page.getByRole('dialog').locator('input').fill(join(dir, 'missing', 'pack.pptx'));
       await page.getByRole('dialog').getByRole('button', { name: 'Export' }).click();
-      await see.contains(page.getByRole('alert').last(), 'the folder does not exist');
+      await see.contains(page.getByRole('alert').last(), 'does not exist. Nothing was written');
       expect(existsSync(join(dir, 'missing'))).toBe(false);
     } finally {
       rmSync(dir, { recursive: true, force: true });

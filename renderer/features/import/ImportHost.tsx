@@ -6,11 +6,11 @@ import { ImportDialog } from './ImportDialog';
 export function ImportHost() {
   const api = useApp((s) => s.api);
   const source = useApp((s) => s.importSource);
+  const seq = useApp((s) => s.importSeq);
   const openImport = useApp((s) => s.openImport);
   const closeImport = useApp((s) => s.closeImport);
   useEffect(() => api.on('import:requested', ({ path }) => openImport({ kind: 'path', path })), [api, openImport]);
   if (!source) return null;
   // A new source (another file dropped) starts a new dialog.
-  const key = source.kind === 'path' ? `p:${source.path}` : source.kind === 'file' ? `f:${source.name}:${source.base64.length}` : 'choose';
-  return <ImportDialog key={key} source={source} onClose={closeImport} />;
+  return <ImportDialog key={seq} source={source} onClose={closeImport} />;
 }

@@ -5,13 +5,16 @@ export type ImportSource = { kind: 'path'; path: string } | { kind: 'file'; name
 
 export interface ImportSlice {
   importSource: ImportSource | null;
+  /** Counts openings: each one starts a fresh dialog (the same file dropped twice too). */
+  importSeq: number;
   openImport(source: ImportSource): void;
   closeImport(): void;
 }
 
 export const createImportSlice: Slice<ImportSlice> = (set) => ({
   importSource: null,
-  openImport: (source) => set({ importSource: source }),
+  importSeq: 0,
+  openImport: (source) => set((s) => ({ importSource: source, importSeq: s.importSeq + 1 })),
   closeImport: () => set({ importSource: null }),
 });
 
