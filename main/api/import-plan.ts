@@ -2,8 +2,8 @@ import { listCustomFields } from '../../db/repositories/custom-fields.js';
 import { getMeasureStatesByIds, listMeasures, type MeasureState } from '../../db/repositories/measures.js';
 import { listNodes } from '../../db/repositories/nodes.js';
 import { cachedStatement } from '../../db/statements.js';
-import { RAG_LABELS, type ImportColumn, type ImportRefusal, type Measure, type MeasureEdit, type Rag } from '../../preload/contract.js';
-import { FIELD_LABELS, parseRag } from '../domain/measures.js';
+import type { ImportColumn, ImportRefusal, Measure, MeasureEdit } from '../../preload/contract.js';
+import { FIELD_LABELS } from '../domain/measures.js';
 import { BUILTIN_EXPORT_COLUMNS, customExportColumn, type ExportColumn } from '../exchange/export-columns.js';
 import { exportedText, inputText, MAX_CELL_CHARS } from '../exchange/import-cells.js';
 import { findHeader, firstRowText, headerAliases, type MappedColumn } from '../exchange/import-columns.js';
@@ -11,6 +11,8 @@ import { cellKey, ImportFileError, type SheetTable } from '../exchange/import-ta
 import { exportContext } from './export-data.js';
 import { CUSTOM_MONEY_DIGITS, planEdits } from './grid.js';
 import { packageResolver, sameHierarchy, type RowHierarchy } from './import-packages.js';
+import { mergedCovered, mergeIssues } from './import-merges.js';
+import { statusChange } from './import-status.js';
 import { cellChange, mergeRefusals, storedText, type CellCompare } from './import-compare.js';
 import type { SinceExport } from './import-since.js';
 import type { Analysis, CellPlan, CreatePlan, PackageRefusal } from './import-types.js';
@@ -76,37 +78,6 @@ function useOf(c: MappedColumn): ImportColumn['use'] {
   if (c.role === 'readonly') return 'checked';
   if (c.role === 'computed') return 'computed';
   return 'imported';
-}
-
-/** Cells covered by a merged range other than its first (they hold no value of their own). */
-export function mergedCovered(table: SheetTable): Set<string> {
-  const out = new Set<string>();
-  const col = (l: string) => [...l].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  for (const ref of table.merges) {
-    const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(ref);
-    if (!m) continue;
-    const [r1, r2, c1, c2] = [Number(m[2]) - 1, Number(m[4]) - 1, col(m[1]!), col(m[3]!)];
-    if ((r2 - r1 + 1) * (c2 - c1 + 1) > 1_000_000) continue;
-    for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) if (r !== r1 || c !== c1) out.add(cellKey(r, c));
-  }
-  return out;
-}
-
-/** Merged ranges that reach the header row or below it (a merged title above the table is fine). */
-export function mergeIssues(table: SheetTable, headerRow: number): ImportRefusal[] {
-  const out: ImportRefusal[] = [];
-  for (const ref of table.merges) {
-    const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(ref);
-    if (!m || Number(m[4] ?? m[2]) < headerRow + 1) continue;
-    out.push({
-      row: Number(m[2]),
-      column: m[1]!,
-      header: null,
-      code: null,
-      reason: `cells ${ref} are merged: a merged block holds one value for several cells, so it cannot be read as a table. Unmerge them (Excel and LibreOffice: Merge & Center / Merge Cells, off) and import again.`,
-    });
-  }
-  return out;
 }
 
 export function analyzeMeasures(input: MeasuresPlanInput): Omit<Analysis, 'file' | 'exported' | 'conflictsChecked' | 'value'> & { headerRow: number; rows: number } {
@@ -234,46 +205,6 @@ export function analyzeMeasures(input: MeasuresPlanInput): Omit<Analysis, 'file'
         );
         continue;
       }
-      const statusCell = (key: string, text: string, col: MappedColumn) => {
-        const kind = STATUS_KIND[key]!;
-        const reasonCol = texts.get(`${kind}Reason`);
-        const manual = ectx.manualReason(m.id, kind);
-        const parsed = /^\s*(derived)?\s*$/i.test(text) ? null : parseRag(text);
-        if (parsed === null && !/^\s*(derived)?\s*$/i.test(text)) {
-          refuse(rowNo, col, m.code, `${col.header}: "${text.slice(0, 40)}" is not a status; use Green, Amber, Red, Not reported, or "derived" to let Steerco derive it`);
-          return;
-        }
-        const curStatus = m[key as 'implementationStatus'];
-        const exported = since?.('measures', m.id, `${kind}_status`);
-        // The file still has the status it was exported with: the change is Steerco's own (a derivation since).
-        if (exported && parsed !== null && exported.exported === parsed) return;
-        const reason = reasonCol?.text.trim() ?? '';
-        const op = (status: Rag | null, r: string, oldText: string, newText: string) => {
-          cells.push({ row: rowNo, code: m.code, measureId: m.id, title: m.title, field: key, label: labelOf(key), column: col.letter, old: oldText, new: newText, op: { t: 'status', kind, status, reason: r } });
-          changedRows.add(rowNo);
-        };
-        if (parsed === null) {
-          if (manual !== null) op(null, '', `${RAG_LABELS[curStatus]} (set by hand: ${manual})`, 'derived by Steerco');
-          return;
-        }
-        if (parsed === curStatus) {
-          if (manual !== null && reasonCol && reason !== manual) {
-            if (!reason) refuse(rowNo, reasonCol.col, m.code, `${reasonCol.col.header}: a status set by hand needs its reason; write "derived" in ${col.header} to let Steerco derive it again`);
-            else op(parsed, reason, `${RAG_LABELS[curStatus]} (${manual})`, `${RAG_LABELS[parsed]} (${reason})`);
-          } else if (manual === null && reason) op(parsed, reason, `${RAG_LABELS[curStatus]} (derived)`, `${RAG_LABELS[parsed]} (set by hand: ${reason})`);
-          return;
-        }
-        if (!reason) {
-          refuse(
-            rowNo,
-            col,
-            m.code,
-            `${col.header}: Steerco derives this status (now ${RAG_LABELS[curStatus]}, from milestones and value); to set ${RAG_LABELS[parsed]} by hand give the reason in a "${kind === 'implementation' ? 'Implementation' : 'Potential'} reason" column, or leave the cell as exported`,
-          );
-          return;
-        }
-        op(parsed, reason, RAG_LABELS[curStatus], `${RAG_LABELS[parsed]} (set by hand: ${reason})`);
-      };
       measureRows.add(rowNo);
       const patch: Record<string, string> = {};
       const custom: Record<string, string> = {};
@@ -281,7 +212,13 @@ export function analyzeMeasures(input: MeasuresPlanInput): Omit<Analysis, 'file'
         const xc = exportCols.get(key);
         if (!xc || col.role === 'key' || col.role === 'hierarchy' || col.role === 'reason' || col.role === 'computed') continue;
         if (col.role === 'status') {
-          statusCell(key, text, col);
+          const kind = STATUS_KIND[key]!;
+          const r = statusChange({ m, kind, text, header: col.header, reason: texts.get(`${kind}Reason`), manual: ectx.manualReason(m.id, kind), since });
+          if (r?.refuse) refuse(rowNo, r.refuse.col ?? col, m.code, r.refuse.reason);
+          else if (r?.op) {
+            cells.push({ row: rowNo, code: m.code, measureId: m.id, title: m.title, field: key, label: labelOf(key), column: col.letter, old: r.old, new: r.new, op: r.op });
+            changedRows.add(rowNo);
+          }
           continue;
         }
         const now = exportedText(xc.value(m, ectx), xc.kind, digits, locale);

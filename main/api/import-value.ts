@@ -12,7 +12,7 @@ import { lineTypeOf } from '../exchange/value-sheet.js';
 import { columnLetter } from '../exchange/xlsx-style.js';
 import type { SinceExport } from './import-since.js';
 import type { Analysis, ValueCellPlan } from './import-types.js';
-import { mergeIssues } from './import-plan.js';
+import { mergeIssues } from './import-merges.js';
 import type { ApiSession } from './session.js';
 import { checkCells, type CellInput } from './value-cells.js';
 import { currencyOf } from './value.js';
