@@ -9,6 +9,7 @@ import { coreContract, type CoreEvents } from './contract/core.js';
 import type { MethodDef } from './contract/define.js';
 import { gatesContract } from './contract/gates.js';
 import { gridContract } from './contract/grid.js';
+import { importContract, type ImportEvents } from './contract/import.js';
 import type { GridEvents } from './contract/grid-types.js';
 import { packContract } from './contract/pack.js';
 import { raidContract } from './contract/raid.js';
@@ -22,6 +23,7 @@ export * from './contract/grid-types.js';
 export * from './contract/pack-types.js';
 export * from './contract/value.js';
 export * from './contract/parse.js';
+export type * from './contract/import.js';
 export type * from './contract/sync.js';
 export type { ApiErrorBody, MethodDef } from './contract/define.js';
 export type { AppInfo } from './contract/core.js';
@@ -31,6 +33,7 @@ export const contract = {
   ...raidContract,
   ...gatesContract,
   ...gridContract,
+  ...importContract,
   ...valueContract,
   ...syncContract,
   ...packContract,
@@ -42,11 +45,11 @@ export type Input<K extends MethodName> = z.input<Contract[K]['input']>;
 export type ParsedInput<K extends MethodName> = z.output<Contract[K]['input']>;
 export type Output<K extends MethodName> = Contract[K] extends MethodDef<z.ZodType, infer O> ? O : never;
 
-export type Events = CoreEvents & SyncEvents & GridEvents;
+export type Events = CoreEvents & SyncEvents & GridEvents & ImportEvents;
 export type EventName = keyof Events;
 
 export const METHOD_NAMES = Object.keys(contract) as MethodName[];
-export const EVENT_NAMES: EventName[] = ['workspace:changed', 'workspace:opened', 'clock:day', 'sync:progress', 'export:progress'];
+export const EVENT_NAMES: EventName[] = ['workspace:changed', 'workspace:opened', 'clock:day', 'sync:progress', 'export:progress', 'import:progress', 'import:requested'];
 
 export function isMethodName(s: string): s is MethodName {
   return Object.prototype.hasOwnProperty.call(contract, s);

@@ -11,6 +11,8 @@ import type { Handlers } from './handlers.js';
 import { peopleRefs } from './measures.js';
 import type { ApiSession } from './session.js';
 import { nowIso } from '../../db/clock.js';
+import type { Database } from '../../db/connection.js';
+import type { Writer } from '../../db/changes.js';
 
 type K = 'measures:bulkUpdate';
 
@@ -18,9 +20,9 @@ const PERSON_FIELDS = ['owner', 'sponsor', 'controller'] as const;
 const MAX_LISTED = 200;
 // Custom money is kept in cents whatever the workspace currency: the history and the exports
 // show it with two decimals (see the contract's CustomValues).
-const CUSTOM_MONEY_DIGITS = 2;
+export const CUSTOM_MONEY_DIGITS = 2;
 
-interface Planned {
+export interface Planned {
   id: string;
   columns: Record<string, string | null>;
   custom: [fieldId: string, value: string | null][];
@@ -104,20 +106,24 @@ export function applyEdits(s: ApiSession, edits: MeasureEdit[], label?: string, 
   }
   const fieldNames = [...new Set(edits.flatMap((e) => [...Object.keys(e.patch ?? {}).map((k) => FIELD_LABELS[k as keyof typeof FIELD_LABELS] ?? k), ...Object.keys(e.custom ?? {})]))];
   const name = label ?? (edits.length === 1 ? `Edit ${current.get(edits[0]!.id)!.code} ${fieldNames.join(', ')}` : `Set ${fieldNames.join(', ')} on ${edits.length} measures`);
+  const actor = s.actor();
+  const { value } = s.act(name, (w, db) => writePlanned(w, db, planned, actor, opts.reason));
+  return { ...value, label: name };
+}
+
+/** Writes validated edits (planEdits' output) inside an action: what paste, bulk edit and import share. */
+export function writePlanned(w: Writer, db: Database, planned: Planned[], actor: string, reason?: string): { measures: number; cells: number } {
   let cells = 0;
   let measures = 0;
-  const actor = s.actor();
-  s.act(name, (w, db) => {
-    const stamp = nowIso();
-    for (const p of planned) {
-      let n = Object.keys(p.columns).length ? writeMeasureColumns(w, db, p.id, p.columns, { actor, reason: opts.reason }).length : 0;
-      for (const [fieldId, value] of p.custom) if (writeCustomValue(w, db, p.id, fieldId, value)) n++;
-      if (n > 0 && Object.keys(p.columns).length === 0) w.update('measures', p.id, { updated_at: stamp });
-      cells += n;
-      if (n > 0) measures++;
-    }
-  });
-  return { measures, cells, label: name };
+  const stamp = nowIso();
+  for (const p of planned) {
+    let n = Object.keys(p.columns).length ? writeMeasureColumns(w, db, p.id, p.columns, { actor, reason }).length : 0;
+    for (const [fieldId, value] of p.custom) if (writeCustomValue(w, db, p.id, fieldId, value)) n++;
+    if (n > 0 && Object.keys(p.columns).length === 0) w.update('measures', p.id, { updated_at: stamp });
+    cells += n;
+    if (n > 0) measures++;
+  }
+  return { measures, cells };
 }
 
 export function gridHandlers(s: ApiSession): Pick<Handlers, K> {

@@ -1,4 +1,5 @@
 import { measuresExportHandlers } from './measures-export.js';
+import { measuresImportHandlers } from './measures-import.js';
 import { contract, isMethodName, type MethodName, type Output } from '../../preload/contract.js';
 import { ApiError, toApiError } from './errors.js';
 import type { Handlers } from './handlers.js';
@@ -64,6 +65,7 @@ export function createApi(options: SessionOptions): Api {
     ...gateConfigHandlers(session),
     ...gridFeatureHandlers(session),
     ...measuresExportHandlers(session),
+    ...measuresImportHandlers(session),
     ...valueHandlers(session),
     ...syncHandlers(session),
     ...packHandlers(session),

@@ -6,6 +6,9 @@ import type { Api } from './index.js';
 import { createApi } from './index.js';
 import { apiWithWorkspace } from './test-helpers.js';
 import { addDays } from '../../db/clock.js';
+import { setMeta } from '../../db/connection.js';
+import { readEntryText, zipEntries } from '../exchange/zip-entries.js';
+import { columnLetter } from '../exchange/xlsx-style.js';
 
 let api: Api;
 let dir: string;
@@ -59,11 +62,15 @@ describe('measures:export', () => {
     const ids = [list[5]!.id, list[2]!.id, list[9]!.id];
     const file = join(dir, 'view.xlsx');
     const r = await api.call('measures:export', { path: file, format: 'xlsx', ids, columns: ['title', 'nextGate', 'dueDate', 'package'] });
-    expect(r).toMatchObject({ rows: 3, columns: 4 });
+    // The grid's one Package column stands for the three hierarchy columns.
+    expect(r).toMatchObject({ rows: 3, columns: 6 });
     const { header, rows } = await readSheet(file);
-    expect(header).toEqual(['Code', 'Title', 'Due', 'Package']);
+    expect(header).toEqual(['Code', 'Title', 'Due', 'Program', 'Project', 'Package']);
     expect(rows.map((x) => x[0])).toEqual([list[5]!.code, list[2]!.code, list[9]!.code]);
-    expect(String(rows[0]![3])).toContain('›');
+    const nodes = await api.call('nodes:list', {});
+    const pkg = nodes.find((n) => n.id === list[5]!.nodeId)!;
+    const project = nodes.find((n) => n.id === pkg.parentId)!;
+    expect(rows[0]!.slice(3)).toEqual([nodes.find((n) => n.id === project.parentId)!.name, project.name, pkg.name]);
   });
 
   it('writes CSV with a byte-order mark, quoting, and formula-like text defused', async () => {
@@ -108,5 +115,43 @@ describe('measures:export', () => {
     } finally {
       desktop.close();
     }
+  });
+
+  it('writes money in the workspace currency with its decimals, the filter LibreOffice keeps, value totals, the Value sheet and the About sheet', async () => {
+    setMeta(api.session.db(), 'currency', 'JPY');
+    const file = join(dir, 'yen.xlsx');
+    await api.call('measures:export', { path: file, format: 'xlsx', value: true });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Measures', 'Value', 'About']);
+    const ws = wb.getWorksheet('Measures')!;
+    const header = (ws.getRow(1).values as unknown[]).slice(1) as string[];
+    expect(header).toEqual(expect.arrayContaining(['Program', 'Project', 'Package', 'Implementation reason', 'Plan total', 'Forecast total', 'Actual total', 'Target total', 'Risk-weighted plan']));
+    expect(ws.getColumn(header.indexOf('Forecast total') + 1).numFmt).toBe('[$JPY] #,##0');
+    // Yen have no minor unit: a total is written as stored, not divided by 100.
+    const totals = await api.call('value:rollup', { by: ['measure'] });
+    const first = totals.find((t) => t.forecast !== 0)!;
+    const code = (await api.call('measures:get', { id: String(first.keys.measure) })).code;
+    let row: ExcelJS.Row | undefined;
+    ws.eachRow((r) => {
+      if (r.getCell(1).value === code) row = r;
+    });
+    expect(row!.getCell(header.indexOf('Forecast total') + 1).value).toBe(first.forecast);
+    const value = wb.getWorksheet('Value')!;
+    expect((value.getRow(1).values as unknown[]).slice(1, 6)).toEqual(['Code', 'Title', 'Line type', 'Line', 'Target']);
+    expect(String(value.getRow(1).getCell(6).value)).toMatch(/^Plan \d{4}-\d\d$/);
+    const buf = readFileSync(file);
+    const book = await readEntryText(buf, zipEntries(buf)!.get('xl/workbook.xml')!);
+    expect(book).toContain(`<definedName name="_xlnm._FilterDatabase" localSheetId="0">&apos;Measures&apos;!$A$1:$${columnLetter(header.length)}$${ws.rowCount}</definedName>`);
+    expect(book).toMatch(/<definedName name="_xlnm\._FilterDatabase" localSheetId="1">&apos;Value&apos;!\$A\$1:/);
+    const about = new Map<string, unknown>();
+    wb.getWorksheet('About')!.eachRow((r) => about.set(String(r.getCell(1).value), r.getCell(2).value));
+    expect(about.get('Currency')).toBe('JPY (0 decimals)');
+    expect(about.get('Workspace id')).toBe((await api.call('app:info', {})).workspace!.workspaceId);
+    expect(JSON.parse(String(about.get('Version vector')))).toEqual(expect.any(Object));
+
+    const tsv = join(dir, 'tab.csv');
+    await api.call('measures:export', { path: tsv, format: 'csv', separator: '\t', columns: ['title', 'package'] });
+    expect(readFileSync(tsv, 'utf8').slice(1).split('\r\n')[0]).toBe('Code\tTitle\tProgram\tProject\tPackage');
   });
 });

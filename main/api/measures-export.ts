@@ -1,8 +1,7 @@
 import { resolve } from 'node:path';
 import { listCustomFields } from '../../db/repositories/custom-fields.js';
 import { listLiveMeasuresByIds, listMeasures } from '../../db/repositories/measures.js';
-import { listNodes, subtreeIds } from '../../db/repositories/nodes.js';
-import { getMeta } from '../../db/connection.js';
+import { getNode, listNodes, subtreeIds } from '../../db/repositories/nodes.js';
 import { ValidationError } from '../../db/errors.js';
 import type { Measure } from '../../preload/contract.js';
 import { writeFileAtomic } from '../exchange/atomic.js';
@@ -11,10 +10,19 @@ import type { Handlers } from './handlers.js';
 import { ApiError } from './errors.js';
 import { writeError } from './pack.js';
 import type { ApiSession } from './session.js';
-import { nowIso } from '../../db/clock.js';
 import { checkWriteTarget } from '../../db/files.js';
+import { exportContext, exportMeta, valueSheetData } from './export-data.js';
+import { currencyOf } from './value.js';
 
 type K = 'measures:export' | 'measures:pickExportPath';
+
+/** "Program › Project › Package" of a node, for the About sheet's scope. */
+function nodePath(s: ApiSession, nodeId: string): string {
+  const byId = new Map(listNodes(s.db()).map((n) => [n.id, n]));
+  const parts: string[] = [];
+  for (let n = byId.get(nodeId); n; n = n.parentId ? byId.get(n.parentId) : undefined) parts.unshift(n.name);
+  return parts.join(' › ');
+}
 
 export function measuresExportHandlers(s: ApiSession): Pick<Handlers, K> {
   return {
@@ -23,40 +31,35 @@ export function measuresExportHandlers(s: ApiSession): Pick<Handlers, K> {
       if (!pick) throw new ApiError({ code: 'unsupported', message: 'Native file dialogs are only available in the desktop app; type a path instead.' });
       return { path: await pick(format, suggested) };
     },
-    'measures:export': async ({ path, format, ids, nodeId, columns, overwrite }) => {
+    'measures:export': async ({ path, format, ids, nodeId, columns, overwrite, value, separator, locale }) => {
       const db = s.db();
       const file = resolve(path);
       const ext = format === 'xlsx' ? '.xlsx' : '.csv';
       if (!file.toLowerCase().endsWith(ext)) throw new ValidationError(`The file name must end in ${ext} for ${format === 'xlsx' ? 'an Excel workbook' : 'CSV'}.`);
       checkWriteTarget(file, { overwrite });
+      if (nodeId && !getNode(db, nodeId)) throw new ValidationError(`No hierarchy node ${nodeId} (it may have been deleted).`);
 
       let rows: Measure[];
+      let scope: string;
       if (ids) {
         // The grid's rows in the grid's order; deleted ones are left out.
         const byId = new Map(listLiveMeasuresByIds(db, ids).map((m) => [m.id, m]));
         rows = ids.map((id) => byId.get(id)).filter((m): m is Measure => !!m);
-      } else rows = listMeasures(db, nodeId ? subtreeIds(db, nodeId) : undefined);
-
-      const nodes = new Map(listNodes(db).map((n) => [n.id, n]));
-      const paths = new Map<string, string>();
-      const packagePath = (id: string) => {
-        let p = paths.get(id);
-        if (p === undefined) {
-          const parts: string[] = [];
-          for (let n = nodes.get(id); n && n.level !== 'program'; n = n.parentId ? nodes.get(n.parentId) : undefined) parts.unshift(n.name);
-          paths.set(id, (p = parts.join(' › ')));
-        }
-        return p;
-      };
+        scope = `The ${rows.length} measure${rows.length === 1 ? '' : 's'} the grid showed${nodeId ? ` in ${nodePath(s, nodeId)}` : ''}`;
+      } else {
+        rows = listMeasures(db, nodeId ? subtreeIds(db, nodeId) : undefined);
+        scope = nodeId ? nodePath(s, nodeId) : 'Whole workspace';
+      }
       const cols = exportColumns(listCustomFields(db), columns);
+      const ctx = exportContext(s, cols, ids ? undefined : nodeId);
       const total = rows.length;
       s.emit('export:progress', { done: 0, total, phase: 'rows' });
       const data =
         format === 'xlsx'
-          ? await measuresToXlsx(rows, cols, { packagePath, title: getMeta(db, 'name') ?? 'Workspace', exportedAt: nowIso() }, (done) =>
+          ? await measuresToXlsx(rows, cols, { ...ctx, meta: exportMeta(s, scope), ...(value ? { value: valueSheetData(db, rows) } : {}) }, (done) =>
               s.emit('export:progress', { done, total, phase: 'rows' }),
             )
-          : Buffer.from(measuresToCsv(rows, cols, { packagePath }), 'utf8');
+          : Buffer.from(measuresToCsv(rows, cols, { ...ctx, digits: currencyOf(s).digits, separator, locale }), 'utf8');
       s.emit('export:progress', { done: total, total, phase: 'writing' });
       try {
         await writeFileAtomic(file, data);

@@ -18,6 +18,8 @@ export interface ShellCapabilities {
   pickPath?(mode: 'open' | 'create' | 'copy', suggested: string): Promise<string | null>;
   /** Native save dialog for an export (measures to Excel or CSV); null when the user cancels. */
   pickSavePath?(kind: 'xlsx' | 'csv', suggested: string): Promise<string | null>;
+  /** Native open dialog for a workbook or CSV to import; null when the user cancels. */
+  pickImportPath?(): Promise<string | null>;
   /** Prints an assembled steering pack to a PDF file (the desktop app's printToPDF); returns the page count. */
   printPackPdf?(pack: Pack, path: string): Promise<{ pages: number }>;
 }

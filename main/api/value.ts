@@ -25,10 +25,12 @@ import { ApiError } from './errors.js';
 import type { Handlers } from './handlers.js';
 import { mustMeasure } from './measures.js';
 import type { ApiSession } from './session.js';
-import { checkCells } from './value-cells.js';
+import { checkCells, type CheckedCell } from './value-cells.js';
+import type { Database } from '../../db/connection.js';
+import type { Writer } from '../../db/changes.js';
 import { dashboard, questionMeasures, rollupFor } from './value-dashboard.js';
 import { statusesOf } from './value-status.js';
-import { nowIso, currentPeriod } from '../../db/clock.js';
+import { nowIso, nowDate, currentPeriod } from '../../db/clock.js';
 
 type K =
   | 'value:get'
@@ -94,6 +96,17 @@ function parseTarget(s: ApiSession, raw: string | null | undefined, locale?: str
   return r.value;
 }
 
+/**
+ * Writes checked amounts of one measure (checkCells' output) inside an action: the effects
+ * grid and the import share it. The caller refreshes the statuses afterwards.
+ */
+export function writeValueCells(w: Writer, db: Database, m: Pick<Measure, 'id' | 'diLevel'>, checked: CheckedCell[]): void {
+  // Lazy baseline lock: a DI3+ measure's first plan edit locks the plan it had.
+  if (m.diLevel >= 3 && checked.some((c) => c.field === 'plan')) lockBaseline(w, db, m.id);
+  for (const c of checked) setValue(w, db, c.lineId, c.period, c.field, c.value);
+  for (const lineId of new Set(checked.map((c) => c.lineId))) touchLine(w, lineId);
+}
+
 export function valueHandlers(s: ApiSession): Pick<Handlers, K> {
   const get = (id: string) => measureValue(s, mustMeasure(s, id));
   return {
@@ -137,10 +150,7 @@ export function valueHandlers(s: ApiSession): Pick<Handlers, K> {
       const m = mustMeasure(s, measureId);
       const checked = checkCells(s, m, cells, locale);
       s.act(cells.length === 1 ? `Edit ${m.code} ${cells[0]!.field} ${cells[0]!.period}` : `Edit ${cells.length} amounts of ${m.code}`, (w, db) => {
-        // Lazy baseline lock: a DI3+ measure's first plan edit locks the plan it had.
-        if (m.diLevel >= 3 && checked.some((c) => c.field === 'plan')) lockBaseline(w, db, m.id);
-        for (const c of checked) setValue(w, db, c.lineId, c.period, c.field, c.value);
-        for (const lineId of new Set(checked.map((c) => c.lineId))) touchLine(w, lineId);
+        writeValueCells(w, db, m, checked);
       });
       return get(measureId);
     },

@@ -62,3 +62,18 @@ export async function pickMeasuresExportPath(win: BrowserWindow | null, format: 
   const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
   return r.canceled || !r.filePath ? null : r.filePath;
 }
+
+/** Open dialog for a workbook or CSV to import (File › Import…, the import dialog's Browse…). */
+export async function pickImportPath(win: BrowserWindow | null, folder: string): Promise<string | null> {
+  const options: OpenDialogOptions = {
+    title: 'Import measures',
+    defaultPath: folder,
+    properties: ['openFile'],
+    filters: [
+      { name: 'Excel workbook or CSV', extensions: ['xlsx', 'xlsm', 'csv', 'tsv', 'txt'] },
+      { name: 'All files', extensions: ['*'] },
+    ],
+  };
+  const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+  return r.canceled ? null : (r.filePaths[0] ?? null);
+}

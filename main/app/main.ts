@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { app, dialog } from 'electron';
 import { createApi, type Api } from '../api/index.js';
 import { closeWorkspace, exportPack, historyStep, newWorkspace, openStartWorkspace, openWorkspace, saveWorkspaceCopy } from './actions.js';
-import { pickExportPath, pickMeasuresExportPath, pickPath, showError } from './dialogs.js';
+import { pickExportPath, pickImportPath, pickMeasuresExportPath, pickPath, showError } from './dialogs.js';
 import { forwardEvents, registerIpc } from './ipc.js';
 import { installMenu, type MenuActions } from './menu.js';
 import { printPackWithElectron } from './pack-print.js';
@@ -48,6 +48,11 @@ function menuActions(a: Api): MenuActions {
     open: report('Could not open the workspace', () => openWorkspace(a)),
     openRecent: (path) => report('Could not open the workspace', () => openWorkspace(a, path))(),
     saveCopy: report('Could not save a copy', () => saveWorkspaceCopy(a)),
+    // The page shows the preview: the menu only picks the file.
+    importMeasures: report('Could not import', async () => {
+      const path = await pickImportPath(getMainWindow(), a.session.defaultFolder());
+      if (path) a.session.emit('import:requested', { path });
+    }),
     exportPack: (format) =>
       report('Could not export the steering pack', () =>
         exportPack(a, format, (name) => pickExportPath(getMainWindow(), format, a.session.defaultFolder(), name)),
@@ -81,6 +86,7 @@ async function start(): Promise<void> {
     shell: {
       pickPath: (mode, folder) => pickPath(getMainWindow(), mode, folder, created.session.path),
       pickSavePath: (format, suggested) => pickMeasuresExportPath(getMainWindow(), format, suggested),
+      pickImportPath: () => pickImportPath(getMainWindow(), created.session.defaultFolder()),
       printPackPdf: printPackWithElectron,
     },
   });

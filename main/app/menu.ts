@@ -15,6 +15,7 @@ export interface MenuActions {
   open(): void;
   openRecent(path: string): void;
   saveCopy(): void;
+  importMeasures(): void;
   exportPack(format: 'pdf' | 'pptx'): void;
   closeWorkspace(): void;
   undo(): void;
@@ -36,6 +37,7 @@ function fileMenu(state: MenuState, a: MenuActions): MenuItemConstructorOptions 
       { type: 'separator' },
       { label: 'Save a copy…', accelerator: 'CmdOrCtrl+Shift+S', enabled: state.hasWorkspace, click: () => a.saveCopy() },
       { type: 'separator' },
+      { label: 'Import measures…', accelerator: 'CmdOrCtrl+I', enabled: state.hasWorkspace, click: () => a.importMeasures() },
       { label: 'Export steering pack as PDF…', enabled: state.hasWorkspace, click: () => a.exportPack('pdf') },
       { label: 'Export steering pack as PowerPoint…', enabled: state.hasWorkspace, click: () => a.exportPack('pptx') },
       { type: 'separator' },

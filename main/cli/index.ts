@@ -1,5 +1,6 @@
 import { gateCommands } from './commands/gates.js';
 import { measureCommands } from './commands/measures.js';
+import { measureImportCommands } from './commands/measures-import.js';
 import { packCommands } from './commands/pack.js';
 import { serveCommands } from './commands/serve.js';
 import { raidCommands } from './commands/raid.js';
@@ -10,7 +11,7 @@ import { applyTodayFromEnv } from '../../db/clock.js';
 import { describeError, type CliIO, type Command } from './context.js';
 
 /** Every command; a feature adds its own list here. */
-export const COMMANDS: Command[] = [...workspaceCommands, ...measureCommands, ...gateCommands, ...raidCommands, ...valueCommands, ...syncCommands, ...packCommands, ...serveCommands];
+export const COMMANDS: Command[] = [...workspaceCommands, ...measureCommands, ...measureImportCommands, ...gateCommands, ...raidCommands, ...valueCommands, ...syncCommands, ...packCommands, ...serveCommands];
 
 const defaultIO: CliIO = {
   out: (l) => process.stdout.write(`${l}\n`),

@@ -40,7 +40,9 @@ export const gridContract = {
    * Writes measures to an Excel workbook or CSV at `path` (through a temporary file: a
    * failure leaves nothing). `ids`: these measures in this order (the grid's filtered,
    * sorted rows), else all (or those under `nodeId`). `columns`: grid column keys in order,
-   * else every column. Progress comes as `export:progress` events.
+   * else every column. `value`: add the Value sheet (effect lines × months; workbooks only).
+   * CSV: `separator` (default ","), numbers with `locale`'s decimal mark. Progress comes as
+   * `export:progress` events.
    */
   'measures:export': method<{ path: string; rows: number; columns: number }>()(
     z
@@ -51,6 +53,9 @@ export const gridContract = {
         ids: z.array(id).max(200_000).optional(),
         nodeId: id.optional(),
         columns: z.array(z.string().max(220)).max(500).optional(),
+        value: z.boolean().optional(),
+        separator: z.enum([',', ';', '\t']).optional(),
+        locale: localeSchema.optional(),
       })
       .strict(),
   ),

@@ -28,17 +28,30 @@ export const MAX_NUMBER_DIGITS = 15;
 const refuse = (message: string): { ok: false; message: string } => ({ ok: false, message });
 const shown = (text: string) => `"${text.trim().slice(0, 40)}"`;
 
-/** A usable BCP 47 tag: the one given when it is one, else the runtime's default (Intl). */
+let runtimeLocale: string | undefined;
+const canonical = new Map<string, string>();
+
+/**
+ * A usable BCP 47 tag: the one given when it is one, else the runtime's default (Intl).
+ * Both are remembered: a 20,000-row import reads every cell through here, and building an
+ * Intl formatter per cell to learn the default costs seconds.
+ */
 export function inputLocale(locale?: string | null): string {
   if (locale) {
-    try {
-      const [tag] = Intl.getCanonicalLocales(locale);
-      if (tag) return tag;
-    } catch {
-      // Not a language tag: fall back to the default below.
+    let tag = canonical.get(locale);
+    if (tag === undefined) {
+      try {
+        tag = Intl.getCanonicalLocales(locale)[0] ?? '';
+      } catch {
+        // Not a language tag: fall back to the default below.
+        tag = '';
+      }
+      if (canonical.size > 200) canonical.clear();
+      canonical.set(locale, tag);
     }
+    if (tag) return tag;
   }
-  return Intl.DateTimeFormat().resolvedOptions().locale;
+  return (runtimeLocale ??= Intl.DateTimeFormat().resolvedOptions().locale);
 }
 
 /** Whether `s` is a BCP 47 language tag Intl accepts (for the contract's schemas). */

@@ -20,6 +20,7 @@ import { GATE_TABLES } from '../features/gates/slice';
 import { Dashboard } from '../features/dashboard/Dashboard';
 import { EffectsDrawer } from '../features/finance/EffectsDrawer';
 import { StatusDialog } from '../features/status/StatusDialog';
+import { ImportHost } from '../features/import/ImportHost';
 import type { AppState } from './store';
 import { setToday } from './clock';
 
@@ -120,6 +121,7 @@ export function App() {
           <GateDrawer />
           <EffectsDrawer />
           <StatusDialog />
+          <ImportHost />
         </>
       ) : (
         <StartScreen />

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 
-export function Modal(props: { title: string; onClose: () => void; children: ReactNode; actions: ReactNode; testId?: string }) {
+export function Modal(props: { title: string; onClose: () => void; children: ReactNode; actions: ReactNode; testId?: string; wide?: boolean }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const prev = document.activeElement as HTMLElement | null;
@@ -10,7 +10,7 @@ export function Modal(props: { title: string; onClose: () => void; children: Rea
   return (
     <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && props.onClose()}>
       <div
-        className="modal"
+        className={props.wide ? 'modal wide' : 'modal'}
         role="dialog"
         aria-modal="true"
         aria-label={props.title}

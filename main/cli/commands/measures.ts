@@ -83,12 +83,18 @@ export const measureCommands: Command[] = [
   },
   {
     path: ['measures', 'export'],
-    usage: 'measures export FILE OUT.xlsx|OUT.csv [--node ID] [--columns key,key…] [--force]',
-    summary: 'Export measures to an Excel workbook or CSV (format from the extension; written through a temporary file)',
+    usage: 'measures export FILE OUT.xlsx|OUT.csv [--node ID] [--columns key,key…] [--value] [--separator ,|;|tab] [--locale TAG] [--force]',
+    summary: 'Export measures to an Excel workbook (--value adds the Value sheet) or CSV (--separator, numbers in --locale); written through a temporary file',
     async run(args, io) {
-      const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { node: { type: 'string' }, columns: { type: 'string' }, force: { type: 'boolean' } } });
+      const { positionals, values } = parseArgs({
+        args,
+        allowPositionals: true,
+        options: { node: { type: 'string' }, columns: { type: 'string' }, force: { type: 'boolean' }, value: { type: 'boolean' }, separator: { type: 'string' }, locale: { type: 'string' } },
+      });
       const [file, out] = positionals;
-      if (!out) throw new CliError('Usage: steerco measures export FILE OUT.xlsx|OUT.csv [--node ID] [--columns key,key…] [--force]');
+      if (!out) throw new CliError('Usage: steerco measures export FILE OUT.xlsx|OUT.csv [--node ID] [--columns key,key…] [--value] [--separator ,|;|tab] [--locale TAG] [--force]');
+      const separator = values.separator === undefined ? undefined : values.separator === 'tab' ? '\t' : values.separator;
+      if (separator !== undefined && separator !== ',' && separator !== ';' && separator !== '\t') throw new CliError(`--separator is , ; or tab, not "${values.separator}".`);
       const format = out.toLowerCase().endsWith('.xlsx') ? 'xlsx' : out.toLowerCase().endsWith('.csv') ? 'csv' : null;
       if (!format) throw new CliError(`"${out}" must end in .xlsx (Excel) or .csv.`);
       return withWorkspace(file, async (api) => {
@@ -102,6 +108,9 @@ export const measureCommands: Command[] = [
             overwrite: values.force === true,
             ...(values.node ? { nodeId: values.node } : {}),
             ...(values.columns ? { columns: values.columns.split(',').map((c) => c.trim()) } : {}),
+            ...(values.value ? { value: true } : {}),
+            ...(separator ? { separator } : {}),
+            ...(values.locale ? { locale: values.locale } : {}),
           });
           io.out(`Exported ${r.rows} measures × ${r.columns} columns to ${r.path}`);
           return 0;

@@ -4,6 +4,7 @@ import { ApiCallError } from '../../app/api';
 import { useApp } from '../../app/context';
 import { Modal } from '../../components/Modal';
 import { today } from '../../app/clock';
+import { userLocale } from '../../app/locale';
 
 /** What the grid shows right now: its rows in order and its visible columns in order. */
 export interface GridView {
@@ -27,6 +28,9 @@ export function ExportDialog(props: { view: () => GridView; total: number; scope
   const [view] = useState(props.view);
   const [format, setFormat] = useState<'xlsx' | 'csv'>('xlsx');
   const [scope, setScope] = useState<'view' | 'all'>('view');
+  const [value, setValue] = useState(false);
+  // Where the decimal mark is a comma, spreadsheets expect ";" between CSV fields.
+  const [separator, setSeparator] = useState<',' | ';' | '\t'>(() => (new Intl.NumberFormat(userLocale()).format(1.5).includes(',') ? ';' : ','));
   const date = today();
   const [path, setPath] = useState(`${folder}/${stem(`${workspaceName} measures ${date}`)}.xlsx`);
   const [busy, setBusy] = useState(false);
@@ -59,7 +63,11 @@ export function ExportDialog(props: { view: () => GridView; total: number; scope
     setAskReplace(null);
     try {
       const overwrite = replace || replaceOk === path;
-      const input = scope === 'view' ? { path, format, ids: view.ids, columns: view.columns, overwrite } : { path, format, overwrite, ...(props.nodeId ? { nodeId: props.nodeId } : {}) };
+      const options = format === 'xlsx' ? { value } : { separator, locale: userLocale() };
+      const input =
+        scope === 'view'
+          ? { path, format, ids: view.ids, columns: view.columns, overwrite, ...options }
+          : { path, format, overwrite, ...options, ...(props.nodeId ? { nodeId: props.nodeId } : {}) };
       const r = await api.call('measures:export', input);
       notify('info', `Exported ${r.rows} measure${r.rows === 1 ? '' : 's'} × ${r.columns} columns to ${r.path}`);
       props.onClose();
@@ -95,6 +103,20 @@ export function ExportDialog(props: { view: () => GridView; total: number; scope
           <input type="radio" name="format" checked={format === 'csv'} onChange={() => choose('csv')} /> CSV (.csv)
         </label>
       </fieldset>
+      {format === 'xlsx' ? (
+        <label className="check">
+          <input type="checkbox" checked={value} onChange={(e) => setValue(e.target.checked)} /> Add the Value sheet (plan, forecast and actual per effect line and month; imported back too)
+        </label>
+      ) : (
+        <label>
+          Separator (numbers use your locale's decimal mark)
+          <select value={separator} onChange={(e) => setSeparator(e.target.value as ',' | ';' | '\t')}>
+            <option value=",">Comma ,</option>
+            <option value=";">Semicolon ; (Excel where the decimal mark is a comma)</option>
+            <option value={'\t'}>Tab</option>
+          </select>
+        </label>
+      )}
       <fieldset className="radio-row">
         <legend>What</legend>
         <label className="inline">

@@ -30,6 +30,7 @@ import type { Chips } from './quick-filters';
 import { useClipboard } from './useClipboard';
 import { useGridHierarchy } from './useGridHierarchy';
 import { statusCellKey } from '../status/status-keys';
+import { useImportDrop } from '../import/useImportDrop';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -88,6 +89,8 @@ export function MeasuresGrid() {
   const [dialog, setDialog] = useState<'delete' | 'move' | 'bulk' | 'fields' | 'export' | null>(null);
   const selectedNode = nodes.find((n) => n.id === selectedNodeId);
   const { report, setReport } = useClipboard(hostRef, gridRef);
+  const openImport = useApp((s) => s.openImport);
+  const drop = useImportDrop();
 
   // Columns are rebuilt only when what they show changes: a rebuild ends an edit in progress,
   // and every save reloads nodes, people and fields as new (equal) arrays.
@@ -315,7 +318,7 @@ export function MeasuresGrid() {
   const ids = selection.map((m) => m.id);
   const filtered = shown !== shownMeasures.length;
   return (
-    <section className="grid-pane" aria-label="Measures">
+    <section className={drop.dropping ? 'grid-pane drop-target' : 'grid-pane'} aria-label="Measures" {...drop.handlers}>
       <div className="grid-toolbar">
         <button
           className="primary"
@@ -361,6 +364,9 @@ export function MeasuresGrid() {
         <button onClick={() => setDialog('fields')}>Fields…</button>
         <button onClick={() => setDialog('export')} title="Export to an Excel workbook or CSV">
           Export…
+        </button>
+        <button onClick={() => openImport({ kind: 'choose' })} title="Import a workbook or CSV: rows matched by code, a preview before anything is written (or drop the file on the grid)">
+          Import…
         </button>
         <ViewsMenu getState={getState} applyState={applyState} />
         {idFilter && (

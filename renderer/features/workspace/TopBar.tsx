@@ -21,6 +21,7 @@ export function TopBar() {
   const saveCopy = useApp((s) => s.saveCopy);
   const notify = useApp((s) => s.notify);
   const setStartOpen = useApp((s) => s.setStartOpen);
+  const openImport = useApp((s) => s.openImport);
   const [menu, setMenu] = useState(false);
   const [copyDialog, setCopyDialog] = useState(false);
 
@@ -63,6 +64,15 @@ export function TopBar() {
             </button>
             <button role="menuitem" onClick={() => void startCopy()}>
               Save a copy…
+            </button>
+            <button
+              role="menuitem"
+              onClick={() => {
+                setMenu(false);
+                openImport({ kind: 'choose' });
+              }}
+            >
+              Import measures…
             </button>
             <button role="menuitem" onClick={() => void closeWorkspace()}>
               Close workspace

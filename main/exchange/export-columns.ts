@@ -1,0 +1,138 @@
+import { DI_NAMES, RAG_LABELS, type CustomField, type Measure, type RollupRow } from '../../preload/contract.js';
+
+/*
+ * The columns of the measures sheet, shared by the export (what is written) and the import
+ * (which reads a header row by these labels and keys). Keys follow the grid's: built-in
+ * fields, the hierarchy, value totals, `custom.<key>`.
+ */
+
+/** text; a date; a number; money of the workspace currency (minor units); custom money (always cents). */
+export type ExportKind = 'text' | 'number' | 'date' | 'money' | 'cents';
+export type ExportValue = string | number | null;
+
+/** How the import treats a column: written back, checked against Steerco, or only read. */
+export type ColumnRole = 'key' | 'field' | 'status' | 'reason' | 'hierarchy' | 'readonly' | 'computed' | 'custom';
+
+export interface ExportColumn {
+  key: string;
+  header: string;
+  kind: ExportKind;
+  width: number;
+  role: ColumnRole;
+  value(m: Measure, ctx: ExportContext): ExportValue;
+}
+
+export interface Hierarchy {
+  program: string;
+  project: string;
+  package: string;
+}
+
+export interface ExportContext {
+  hierarchy(nodeId: string): Hierarchy;
+  /** The measure's value totals (the value roll-up by measure; cancelled measures have none). */
+  totals(measureId: string): RollupRow | undefined;
+  /** The reason of a status set by hand, or null when the status is derived. */
+  manualReason(measureId: string, kind: 'implementation' | 'potential'): string | null;
+}
+
+export const LIFECYCLE_LABELS: Record<string, string> = { active: 'Active', on_hold: 'On hold', cancelled: 'Cancelled', closed: 'Closed' };
+
+const text = (key: keyof Measure & string, header: string, width = 18): ExportColumn => ({
+  key,
+  header,
+  kind: 'text',
+  width,
+  role: key === 'code' ? 'key' : 'field',
+  value: (m) => (m[key] as string | null) ?? '',
+});
+
+const total = (key: string, header: string, pick: (r: RollupRow) => number): ExportColumn => ({
+  key,
+  header,
+  kind: 'money',
+  width: 14,
+  role: 'computed',
+  value: (m, ctx) => {
+    const r = ctx.totals(m.id);
+    return r ? pick(r) : null;
+  },
+});
+
+/** Built-in columns in the grid's default order, then the hierarchy and the value totals. */
+export const BUILTIN_EXPORT_COLUMNS: ExportColumn[] = [
+  text('code', 'Code', 10),
+  text('title', 'Title', 48),
+  text('owner', 'Owner'),
+  text('sponsor', 'Sponsor'),
+  text('controller', 'Controller'),
+  text('businessUnit', 'Business unit'),
+  text('function', 'Function'),
+  text('legalEntity', 'Legal entity'),
+  text('description', 'Description', 48),
+  text('closureCriteria', 'Closure criteria', 48),
+  { key: 'startDate', header: 'Start', kind: 'date', width: 12, role: 'field', value: (m) => m.startDate },
+  { key: 'dueDate', header: 'Due', kind: 'date', width: 12, role: 'field', value: (m) => m.dueDate },
+  { key: 'diLevel', header: 'DI', kind: 'number', width: 6, role: 'readonly', value: (m) => m.diLevel },
+  { key: 'diName', header: 'DI stage', kind: 'text', width: 12, role: 'readonly', value: (m) => DI_NAMES[m.diLevel] ?? '' },
+  { key: 'lifecycle', header: 'Lifecycle', kind: 'text', width: 11, role: 'readonly', value: (m) => LIFECYCLE_LABELS[m.lifecycle] ?? m.lifecycle },
+  { key: 'implementationStatus', header: 'Implementation', kind: 'text', width: 14, role: 'status', value: (m) => RAG_LABELS[m.implementationStatus] },
+  {
+    key: 'implementationReason',
+    header: 'Implementation reason',
+    kind: 'text',
+    width: 24,
+    role: 'reason',
+    value: (m, ctx) => ctx.manualReason(m.id, 'implementation') ?? '',
+  },
+  { key: 'potentialStatus', header: 'Potential', kind: 'text', width: 14, role: 'status', value: (m) => RAG_LABELS[m.potentialStatus] },
+  { key: 'potentialReason', header: 'Potential reason', kind: 'text', width: 24, role: 'reason', value: (m, ctx) => ctx.manualReason(m.id, 'potential') ?? '' },
+  { key: 'program', header: 'Program', kind: 'text', width: 24, role: 'hierarchy', value: (m, ctx) => ctx.hierarchy(m.nodeId).program },
+  { key: 'project', header: 'Project', kind: 'text', width: 24, role: 'hierarchy', value: (m, ctx) => ctx.hierarchy(m.nodeId).project },
+  { key: 'package', header: 'Package', kind: 'text', width: 24, role: 'hierarchy', value: (m, ctx) => ctx.hierarchy(m.nodeId).package },
+  total('planTotal', 'Plan total', (r) => r.plan),
+  total('forecastTotal', 'Forecast total', (r) => r.forecast),
+  total('actualTotal', 'Actual total', (r) => r.actual),
+  total('targetTotal', 'Target total', (r) => r.target),
+  total('riskWeightedTotal', 'Risk-weighted plan', (r) => r.riskWeightedPlan),
+];
+
+/** Grid column ids that stand for several export columns (the grid shows one "Package" path, one "Value" button). */
+const GRID_GROUPS: Record<string, string[]> = {
+  package: ['program', 'project', 'package'],
+  effects: ['planTotal', 'forecastTotal', 'actualTotal', 'targetTotal', 'riskWeightedTotal'],
+  implementationStatus: ['implementationStatus', 'implementationReason'],
+  potentialStatus: ['potentialStatus', 'potentialReason'],
+};
+
+export function customExportColumn(f: CustomField): ExportColumn {
+  const kind: ExportKind = f.type === 'number' ? 'number' : f.type === 'money' ? 'cents' : f.type === 'date' ? 'date' : 'text';
+  return {
+    key: `custom.${f.key}`,
+    header: f.label,
+    kind,
+    width: kind === 'text' ? 18 : 12,
+    role: 'custom',
+    value: (m) => {
+      const v = m.custom?.[f.key];
+      if (v === undefined || v === null || v === '') return null;
+      if (kind === 'number' || kind === 'cents') return typeof v === 'number' ? v : Number.isFinite(Number(v)) ? Number(v) : String(v);
+      return String(v);
+    },
+  };
+}
+
+/**
+ * The columns to write: the requested keys in their order (unknown keys are left out — grid
+ * columns such as buttons have no data; the grid's Package and Value stand for the hierarchy
+ * and the value totals), or every column; the code is always first.
+ */
+export function exportColumns(customFields: CustomField[], keys?: string[]): ExportColumn[] {
+  const all = [...BUILTIN_EXPORT_COLUMNS, ...customFields.map(customExportColumn)];
+  if (!keys) return all;
+  const byKey = new Map(all.map((c) => [c.key, c]));
+  const expanded = keys.flatMap((k) => GRID_GROUPS[k] ?? [k]);
+  const picked = [...new Set(expanded)].map((k) => byKey.get(k)).filter((c): c is ExportColumn => !!c);
+  const code = byKey.get('code')!;
+  return [code, ...picked.filter((c) => c !== code)];
+}
