@@ -30,7 +30,7 @@ import type { Database } from '../../db/connection.js';
 import type { Writer } from '../../db/changes.js';
 import { dashboard, questionMeasures, rollupFor } from './value-dashboard.js';
 import { statusesOf } from './value-status.js';
-import { nowIso, nowDate, currentPeriod } from '../../db/clock.js';
+import { nowIso, currentPeriod } from '../../db/clock.js';
 
 type K =
   | 'value:get'
