@@ -36,9 +36,14 @@ export async function surfaceStatuses(api: Api, dir: string): Promise<Record<str
   const file = join(dir, `statuses-${list.length}.csv`);
   await api.call('measures:export', { path: file, format: 'csv', columns: ['implementationStatus', 'potentialStatus'] });
   const csv = new Map<string, Pair>();
-  for (const line of readFileSync(file, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).slice(1)) {
+  // The export puts a status's reason beside it: columns are found by their headers.
+  const [head, ...rows] = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
+  const cols = head!.split(',');
+  const [ci, cp] = [cols.indexOf('Implementation'), cols.indexOf('Potential')];
+  for (const line of rows) {
     if (!line) continue;
-    const [code, impl, pot] = line.split(',');
+    const cells = line.split(',');
+    const [code, impl, pot] = [cells[0], cells[ci], cells[cp]];
     csv.set(byCode.get(code!)!, pair(FROM_LABEL.get(impl!)!, FROM_LABEL.get(pot!)!));
   }
   const facts = await gatherFacts(api.session, {});
