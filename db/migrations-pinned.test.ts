@@ -17,6 +17,7 @@ const PINNED: Record<string, string> = {
   '0007_pack.sql': '025dbe194f05e3d99822fd45fef1cc539b88c0522c0316cb19d4c24c23475b41',
   '0008_sync.sql': '59120336c7a075bbf3436620aa98b600fa29c4739411db863790f879fa43240d',
   '0009_change_log_rows.sql': 'e468322ce4998be023a6adf460aaadc8344bd956ec47be11968edb4ce618c006',
+  '0010_sync_authorship.sql': '6544606ea64e5000a7dc2eccb53c58de84ee8feb9360e6e29b7a338eabfb5890',
 };
 
 describe('migrations', () => {

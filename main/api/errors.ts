@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NotFoundError, ValidationError, WorkspaceError } from '../../db/errors.js';
+import { ForbiddenError, NotFoundError, ValidationError, WorkspaceError } from '../../db/errors.js';
 import type { ApiErrorBody } from '../../preload/contract.js';
 
 /** An error every transport can carry: HTTP status, IPC error payload, CLI message. */
@@ -40,6 +40,7 @@ export function toApiError(e: unknown): ApiError {
   }
   if (e instanceof ValidationError) return new ApiError({ code: 'validation', message: e.message, issues: e.issues });
   if (e instanceof NotFoundError) return new ApiError({ code: 'not_found', message: e.message });
+  if (e instanceof ForbiddenError) return new ApiError({ code: 'forbidden', message: e.message });
   if (e instanceof WorkspaceError) return new ApiError({ code: 'workspace', message: e.message });
   const message = e instanceof Error ? e.message : String(e);
   return new ApiError({ code: 'internal', message: `Internal error: ${message}` });

@@ -6,10 +6,9 @@ import { ValidationError } from '../../db/errors.js';
 import { parseHlc } from '../../db/hlc.js';
 import { listMembers, localVector } from '../../db/repositories/sync.js';
 import type { SyncConflictView, SyncStatus, SyncSummary } from '../../preload/contract.js';
-import { exportBundle } from '../sync/bundles.js';
 import { exportBlobs, importBlobs } from '../sync/blobs.js';
 import { openConflicts, resolveConflict, type ConflictSide, type OpenConflict } from '../sync/conflicts.js';
-import { bundleFiles, importFiles, summarize, syncFolder, type SyncSummary as CoreSummary } from '../sync/folder.js';
+import { bundleFiles, exportToFolder, importFiles, summarize, syncFolder, type SyncSummary as CoreSummary } from '../sync/folder.js';
 import { addMemberCopy } from '../sync/identity.js';
 import { isSyncedColumn } from '../../db/tables.js';
 import { ApiError } from './errors.js';
@@ -125,14 +124,14 @@ export function syncHandlers(s: ApiSession): Pick<Handlers, K> {
     'sync:export': ({ dir }) => {
       // Evidence contents go beside the bundle (dir/blobs), where an import looks for them.
       exportBlobs(s.db(), resolve(dir));
-      const r = exportBundle(s.db(), s.actor(), resolve(dir));
+      const r = exportToFolder(s.db(), s.actor(), resolve(dir));
       return { file: r.file, changes: r.changes };
     },
     'sync:import': async ({ paths }) => {
       const db = s.db();
       let files: string[];
       try {
-        files = bundleFiles(paths.map((p) => resolve(p)));
+        files = bundleFiles(db, paths.map((p) => resolve(p)));
       } catch (e) {
         throw new ValidationError(`Cannot read ${paths.join(', ')}: ${(e as Error).message}`);
       }
@@ -141,7 +140,7 @@ export function syncHandlers(s: ApiSession): Pick<Handlers, K> {
       return finish(summarize(db, outcomes, null, 0, { blobsIn: blobs.imported, blobsOut: 0, blobsMissing: blobs.missing }));
     },
     'members:add': async ({ name, out }) => {
-      const r = await addMemberCopy(s.db(), s.actor(), name, resolve(out));
+      const r = await addMemberCopy(s.db(), s.actor(), name, resolve(out), s.enteredBy());
       s.emit('workspace:changed', { tables: ['sync_members'] });
       return { path: r.path, replicaId: r.replica };
     },
@@ -156,7 +155,7 @@ export function syncHandlers(s: ApiSession): Pick<Handlers, K> {
       if (kind === 'delete' && restore === undefined) throw new ValidationError('Choose to keep the row deleted or to restore it.');
       let closed;
       try {
-        closed = resolveConflict(db, s.actor(), id, kind === 'cell' ? { value: value ?? null } : { restore: restore ?? false });
+        closed = resolveConflict(db, s.actor(), id, kind === 'cell' ? { value: value ?? null } : { restore: restore ?? false }, s.enteredBy());
       } catch (e) {
         throw new ValidationError(`That value cannot be stored: ${(e as Error).message}`);
       }

@@ -29,8 +29,6 @@ export const CRITERIA_LABELS: Record<string, string> = {
 
 export const MEASURE_ROLES: Record<string, string> = { owner: 'Owner', sponsor: 'Sponsor', controller: 'Controller' };
 
-/** Attestations only the measure's controller may give; the others anyone may record. */
-const CONTROLLER_ATTESTATIONS: readonly string[] = ['business_case_validated', 'value_confirmed'];
 
 export interface GateFacts {
   title: string;
@@ -257,10 +255,29 @@ function verb(a: LifecycleAction): string {
   return { hold: 'put on hold', resume: 'resumed', cancel: 'cancelled', close: 'closed' }[a];
 }
 
-/** Who may record an attestation: the controller for controller confirmations, anyone else for the rest. */
-export function attestationRefusal(key: AttestationKey, actorId: string, controllerId: string | null): string | null {
-  if (CONTROLLER_ATTESTATIONS.includes(key) && actorId !== controllerId) {
-    return `Only the measure's controller may confirm "${CRITERIA_LABELS[key]}".`;
+export interface AttestationPeople {
+  ownerId: string | null;
+  sponsorId: string | null;
+  controllerId: string | null;
+  /** The person holds the workspace's steering committee sponsor role. */
+  isSteering: boolean;
+}
+
+/**
+ * Who may confirm what: the controller the controller's confirmations (business case
+ * validated, value confirmed); the approval recommendation and the dependency review
+ * someone with a role on the measure (its owner, sponsor or controller) or a steering
+ * committee sponsor. Nobody else, so a confirmation always has a role behind it.
+ */
+export function attestationRefusal(key: AttestationKey | string, actorId: string, m: AttestationPeople): string | null {
+  const label = CRITERIA_LABELS[key] ?? key;
+  if (key === 'business_case_validated' || key === 'value_confirmed') {
+    return actorId === m.controllerId ? null : `Only the measure's controller may confirm "${label}".`;
   }
-  return null;
+  if (key === 'approval_recommendation' || key === 'dependencies_reviewed') {
+    return [m.ownerId, m.sponsorId, m.controllerId].includes(actorId) || m.isSteering
+      ? null
+      : `Only the measure's owner, sponsor or controller, or a steering committee sponsor, may confirm "${label}".`;
+  }
+  return `"${label}" is not something a person confirms.`;
 }

@@ -14,36 +14,19 @@ import {
 } from '../../db/repositories/sync.js';
 import { cachedStatement } from '../../db/statements.js';
 import { isSyncedColumn, type CellValue } from '../../db/tables.js';
+import { uniqueColumns } from './rules/columns.js';
 
-/** Columns that only stamp "last touched"; concurrent stamps are not a conflict for a person. */
-export const STAMP_COLUMNS = new Set(['updated_at']);
+/**
+ * Bookkeeping of a row's last write — when (`updated_at`, `set_at`, any `…_at`) and by whom
+ * (`set_by`): it follows the winning value, so concurrent stamps are never a conflict for
+ * a person (two copies setting the same status red only differ in these).
+ */
+export function isBookkeeping(col: string): boolean {
+  return col.endsWith('_at') || col === 'set_by';
+}
 
 export const SYNC_ACTOR = 'sync';
 
-const uniqueCache = new WeakMap<Database, Map<string, string[]>>();
-
-/** Single-column UNIQUE constraints of a synced table (e.g. measures.code), read from the schema. */
-function uniqueColumns(db: Database, tbl: string): string[] {
-  let m = uniqueCache.get(db);
-  if (!m) uniqueCache.set(db, (m = new Map()));
-  let cols = m.get(tbl);
-  if (!cols) {
-    cols = [];
-    for (const ix of db.pragma(`index_list(${tbl})`) as { name: string; unique: number; origin: string }[]) {
-      if (ix.unique !== 1 || ix.origin === 'pk') continue;
-      const info = db.pragma(`index_info(${ix.name})`) as { name: string }[];
-      if (info.length === 1 && isSyncedColumn(tbl, info[0]!.name)) cols.push(info[0]!.name);
-    }
-    m.set(tbl, cols);
-  }
-  return cols;
-}
-
-/**
- * The code a row gets when another row claims the same one earlier. Derived from the row
- * id alone, never from which codes happen to be taken, so every replica picks the same
- * one whatever order the rows arrived in.
- */
 /**
  * The code a later duplicate takes: the same on every copy whatever the arrival order,
  * because it depends only on the row's id (not on which other codes exist yet).
@@ -77,8 +60,8 @@ export interface ApplyResult {
 export function applyChanges(db: Database, changes: (WireChange & { decoded?: CellValue })[]): ApplyResult {
   const insert = cachedStatement(
     db,
-    `INSERT OR IGNORE INTO change_log (hlc, replica, tbl, row_id, col, value, old_value, base_hlc, base_replica, actor, tx, row_key)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT OR IGNORE INTO change_log (hlc, replica, tbl, row_id, col, value, old_value, base_hlc, base_replica, actor, tx, row_key, entered_by, seen)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const inOrder = changes.every((c, i) => i === 0 || compareStamp(changes[i - 1]!.hlc, changes[i - 1]!.replica, c.hlc, c.replica) <= 0);
   const sorted = inOrder ? changes : [...changes].sort((a, b) => compareStamp(a.hlc, a.replica, b.hlc, b.replica));
@@ -108,12 +91,12 @@ export function applyChanges(db: Database, changes: (WireChange & { decoded?: Ce
     const cellKey = `${rowKey}\u0000${c.col}`;
     let head = heads.get(cellKey);
     if (head === undefined) heads.set(cellKey, (head = row.isNew ? null : headAt(db, row.key, c.col)));
-    const r = insert.run(c.hlc, c.replica, c.tbl, c.rowId, c.col, c.value, c.oldValue, c.baseHlc, c.baseReplica, c.actor, c.tx, row.key);
+    const r = insert.run(c.hlc, c.replica, c.tbl, c.rowId, c.col, c.value, c.oldValue, c.baseHlc, c.baseReplica, c.actor, c.tx, row.key, c.enteredBy ?? null, c.seen ?? null);
     if (r.changes === 0) continue;
     applied++;
     tables.add(c.tbl);
     const fastForward = (head?.hlc ?? null) === c.baseHlc && (head?.replica ?? null) === c.baseReplica;
-    if (!fastForward && !STAMP_COLUMNS.has(c.col)) candidates.push({ kind: 'cell', tbl: c.tbl, rowId: c.rowId, col: c.col });
+    if (!fastForward && !isBookkeeping(c.col)) candidates.push({ kind: 'cell', tbl: c.tbl, rowId: c.rowId, col: c.col });
     let p = pending.get(rowKey);
     if (!p) pending.set(rowKey, (p = { tbl: c.tbl, rowId: c.rowId, cols: new Map(), stamps: new Map() }));
     if (laterThan({ hlc: c.hlc, replica: c.replica }, head)) {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Database } from '../../db/connection.js';
 import type { BuiltBundle } from './bundles.js';
 import { openConflicts, resolveConflict } from './conflicts.js';
-import { dumpTables, edit, receive, replicas, send } from './test-replicas.js';
+import { dumpTables, edit, receive, replicas, send, who } from './test-replicas.js';
 import { nowIso } from '../../db/clock.js';
 
 const MEASURES = ['m-1', 'm-2', 'm-3', 'm-4'];
@@ -50,7 +50,7 @@ function run(dbs: Database[], ops: Op[], outbox: BuiltBundle[]): void {
     const db = dbs[o.r]!;
     if (o.t === 'resolve') {
       const c = openConflicts(db)[0];
-      if (c) resolveConflict(db, 'tester', c.id, c.kind === 'delete' ? { restore: true } : { value: c.others[0]!.value });
+      if (c) resolveConflict(db, who(db), c.id, c.kind === 'delete' ? { restore: true } : { value: c.others[0]!.value });
       continue;
     }
     edit(db, (w) => {

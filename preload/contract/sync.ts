@@ -33,7 +33,9 @@ export interface SyncSummary {
   imported: number;
   skipped: number;
   refused: { file: string; reason: string }[];
-  /** Bundles missing from a copy's chain, by file name. */
+  /** Actions refused inside bundles that were otherwise taken: whose copy signed them, and why. */
+  refusedChanges: { from: string; reason: string }[];
+  /** Bundles kept until they can be applied, and what each waits for (a member's registration, an earlier bundle…). */
   gaps: string[];
   newConflicts: number;
   openConflicts: number;
@@ -41,6 +43,10 @@ export interface SyncSummary {
   blobsIn: number;
   blobsOut: number;
   blobsMissing: string[];
+  /** This copy's bundles removed from the folder because every member has them. */
+  pruned: number;
+  /** A checkpoint this copy wrote for members far behind (file name), or null. */
+  checkpoint: string | null;
 }
 
 export interface ConflictSideView {
