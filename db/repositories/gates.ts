@@ -8,8 +8,8 @@ import { nowIso } from '../clock.js';
 
 export function getGateLevels(db: Database): GateLevelConfig[] {
   const rows = db
-    .prepare('SELECT level, name, criteria, approver_roles, risk_weight_pct, self_approval FROM gate_levels WHERE deleted = 0 ORDER BY level')
-    .all() as { level: number; name: string; criteria: string; approver_roles: string; risk_weight_pct: number; self_approval: number }[];
+    .prepare('SELECT level, name, criteria, approver_roles, risk_weight_pct, self_approval, own_copy FROM gate_levels WHERE deleted = 0 ORDER BY level')
+    .all() as { level: number; name: string; criteria: string; approver_roles: string; risk_weight_pct: number; self_approval: number; own_copy: number }[];
   return rows.map((r) => ({
     level: r.level,
     name: r.name,
@@ -17,6 +17,7 @@ export function getGateLevels(db: Database): GateLevelConfig[] {
     approverRoles: JSON.parse(r.approver_roles) as string[],
     riskWeightPct: r.risk_weight_pct,
     selfApproval: r.self_approval === 1,
+    ownCopy: r.own_copy === 1,
   }));
 }
 

@@ -7,6 +7,7 @@ import {
   listLifecycleDecisions,
   listRequests,
   loadFacts,
+  personNames,
   roleHolders,
 } from '../../db/repositories/gates.js';
 import { LIFECYCLE_ACTIONS, type GateReadiness, type GateRequest, type GateStatus } from '../../preload/contract.js';
@@ -168,6 +169,14 @@ export function gateHandlers(s: ApiSession): Pick<Handlers, K> {
         approverRoles: req.slots.map((x) => x.label),
       });
       if (refusal) throw refusal.code === 'forbidden' ? new ApiError({ code: 'forbidden', message: refusal.message }) : new ValidationError(refusal.message);
+      const enteredBy = s.enteredBy();
+      if (level.ownCopy && enteredBy) {
+        const names = personNames(db);
+        throw new ApiError({
+          code: 'forbidden',
+          message: `DI${req.toLevel} approvals come from the approver's own copy: ${names.get(actor) ?? actor} approves on their copy of the workspace; this one is ${names.get(enteredBy) ?? enteredBy}'s.`,
+        });
+      }
       if (decision === 'reject' && !comment) throw new ValidationError('A rejection needs a reason (comment).', [{ field: 'comment', message: 'Give the reason' }]);
       const complete = decision === 'approve' && req.slots.every((x) => x.filledBy || actorSlots.includes(x.role));
       if (complete) {

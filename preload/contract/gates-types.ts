@@ -15,6 +15,8 @@ export interface GateLevelConfig {
   riskWeightPct: number;
   /** May the requester fill an approver slot they hold on their own request? */
   selfApproval: boolean;
+  /** Must each approval come from the approver's own copy (not entered for them by someone else)? */
+  ownCopy: boolean;
 }
 
 export interface GateSettings {
