@@ -35,6 +35,8 @@ const PERSON_COLUMNS = new Set(['owner_id', 'sponsor_id', 'controller_id']);
 interface Row {
   hlc: string;
   actor: string;
+  enteredBy: string | null;
+  copy: string | null;
   tbl: string;
   row_id: string;
   col: string;
@@ -50,8 +52,10 @@ interface Row {
 export function measureHistory(db: Database, measureId: string, limit = 1000): HistoryEntry[] {
   const rows = db
     .prepare(
-      `SELECT l.hlc, coalesce(p.name, l.actor) AS actor, l.tbl, l.row_id, l.col, l.old_value, l.value
-       FROM change_log l LEFT JOIN people p ON p.id = l.actor
+      `SELECT l.hlc, coalesce(p.name, CASE WHEN l.actor LIKE 'user:%' THEN substr(l.actor, 6) ELSE l.actor END) AS actor,
+              coalesce(e.name, l.entered_by) AS enteredBy, m.name AS copy, l.tbl, l.row_id, l.col, l.old_value, l.value
+       FROM change_log l LEFT JOIN people p ON p.id = l.actor LEFT JOIN people e ON e.id = l.entered_by
+       LEFT JOIN sync_members m ON m.id = l.replica
        WHERE l.row_key IN (
                SELECT id FROM change_rows WHERE tbl = 'measures' AND row_id = @id
                UNION ALL SELECT id FROM change_rows WHERE tbl = 'custom_values' AND row_id >= @id || ':' AND row_id < @id || ';'
@@ -101,6 +105,8 @@ function entry(r: Row, oldValue: HistoryEntry['oldValue'], newValue: HistoryEntr
   return {
     at: new Date(Number(r.hlc.slice(0, 15))).toISOString(),
     actor: r.actor,
+    enteredBy: r.enteredBy,
+    copy: r.copy,
     table: r.tbl,
     rowId: r.row_id,
     field: r.col,

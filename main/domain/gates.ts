@@ -174,6 +174,33 @@ export function requestRefusal(r: RequestRefusal): string | null {
   return null;
 }
 
+export interface SlotCandidates {
+  /** The slot's label ("Sponsor", "Steering committee sponsor"). */
+  label: string;
+  /** Who holds it, and whether they can approve where this gate wants it (their own copy). */
+  holders: { id: string; name: string; canApproveHere: boolean }[];
+}
+
+/**
+ * Why a request could never be approved (null when every approver slot has someone who
+ * may fill it): nobody holds a slot's role, its only holder is the requester and the gate
+ * does not allow approving one's own request, or its holders have no copy of their own
+ * while the gate wants approvals from the approver's own copy.
+ */
+export function unapprovableRefusal(level: number, slots: SlotCandidates[], requesterId: string, selfApproval: boolean): string | null {
+  for (const s of slots) {
+    if (s.holders.length === 0) return `Nobody could approve this request: nobody holds the ${s.label} role that DI${level} needs. Assign it first.`;
+    const others = selfApproval ? s.holders : s.holders.filter((h) => h.id !== requesterId);
+    if (others.length === 0) {
+      return `Nobody could approve this request: the ${s.label} approval can only come from ${s.holders[0]!.name}, who is making the request, and DI${level} does not allow approving one's own request. Ask someone else to request it, or give the role to another person.`;
+    }
+    if (!others.some((h) => h.canApproveHere)) {
+      return `Nobody could approve this request: DI${level} approvals come from the approver's own copy, and ${others.map((h) => h.name).join(' or ')} ${others.length === 1 ? 'has' : 'have'} no copy of this workspace. Create a member copy for them first.`;
+    }
+  }
+  return null;
+}
+
 export interface DecisionCheck {
   status: string;
   measureDeleted: boolean;
