@@ -4,7 +4,7 @@ import { listCustomFields } from '../../db/repositories/custom-fields.js';
 import type { HistoryEntry } from '../../preload/contract/types.js';
 import { FIELD_LABELS } from '../domain/measures.js';
 
-const MEASURE_COLUMN_LABELS: Record<string, string> = {
+export const MEASURE_COLUMN_LABELS: Record<string, string> = {
   ...Object.fromEntries(
     Object.entries({
       title: 'title',

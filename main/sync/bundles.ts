@@ -11,6 +11,7 @@ import { BUNDLE_FORMAT_V1 } from './format-v1.js';
 import { importLegacy } from './legacy.js';
 import { importSegment, memberName, newScope, type ImportScope, type RefusedAction, type SegmentResult } from './segment-import.js';
 import { sealOwn } from './segments.js';
+import { takeBackAfterRetirement } from './retire.js';
 
 export { buildBundle, commitBundle, exportBundle, writeBundle, type BuiltBundle, type ExportResult } from './export.js';
 
@@ -101,11 +102,12 @@ export function importBundle(db: Database, bytes: Buffer, file: string, now = cl
       if ('skip' in v) return { ...base, status: 'skipped', reason: v.skip } satisfies ImportOutcome;
       const results: SegmentResult[] = v.segments.map((s) => importSegment(scope, s, basename(file), now, MAX_CLOCK_AHEAD_MS));
       results.push(...retryPending(scope, now));
+      const takenBack = takeBackAfterRetirement(db);
       if (v.ackCounts) notePeerVector(db, v.header.writer, v.header.vector);
       const applied = results.reduce((n, r) => n + r.applied, 0);
       noteReceived(db, { replica: v.header.writer, seq: v.header.seq, sha256: sha, file: basename(file), changes: applied });
       const candidates = results.flatMap((r) => r.candidates);
-      const tables = [...new Set(results.flatMap((r) => r.tables))];
+      const tables = [...new Set([...results.flatMap((r) => r.tables), ...takenBack])];
       const mine = results.slice(0, v.segments.length);
       const refusedChanges = results.flatMap((r) => r.refused);
       const allPending = mine.length > 0 && mine.every((r) => r.state === 'pending');

@@ -9,7 +9,7 @@ import { buildBundle, commitBundle, importBundle, writeBundle, type BuiltBundle 
 import { presentSegments, scanFolder } from './folder-index.js';
 import { openConflicts } from './conflicts.js';
 import { exportToFolder, syncFolder } from './folder.js';
-import { memberCopyInMemory } from './identity.js';
+import { memberCopyInMemory, retireMember } from './identity.js';
 import { dumpTables } from './test-replicas.js';
 import { team, type Team } from './test-forge.js';
 
@@ -123,5 +123,30 @@ describe('a delete against an edit its copy had not seen is a conflict, in both 
     importBundle(bob, send(alice).bytes, 'a.stbundle');
     expect(openConflicts(alice)).toEqual([]);
     expect(openConflicts(bob)).toEqual([]);
+  });
+});
+
+describe('a retired copy', () => {
+  it("its work from before the retirement is kept wherever it arrives; what it makes after is refused, and taken back by a copy that had it first", () => {
+    t = team();
+    const { alice, bob, carol } = t;
+    importBundle(bob, send(alice).bytes, 'a0.stbundle');
+    as(carol, 'p-carol', (w) => w.update('measures', 'm-1', { title: 'Carol before' }));
+    const before = send(carol);
+    advanceClock(5);
+    retireMember(alice, 'p-alice', replicaId(carol), 'Lost laptop');
+    advanceClock(5);
+    as(carol, 'p-carol', (w) => w.update('measures', 'm-2', { title: 'Carol after' }));
+    const after = send(carol);
+    // Bob takes both before hearing of the retirement…
+    importBundle(bob, before.bytes, before.fileName);
+    importBundle(bob, after.bytes, after.fileName);
+    expect(title(bob, 'm-2')).toBe('Carol after');
+    // …then hears of it: the later work goes, the earlier stays. Alice, who retired her first, agrees.
+    importBundle(bob, send(alice).bytes, 'a1.stbundle');
+    const o = importBundle(alice, after.bytes, after.fileName);
+    expect(o.refusedChanges.map((r) => r.reason)).toEqual(["Carol Diaz's copy was retired; what it made after that is not taken"]);
+    for (const db of [alice, bob]) expect([title(db, 'm-1'), title(db, 'm-2')]).toEqual(['Carol before', 'Measure 2']);
+    expect(dumpTables(alice)).toBe(dumpTables(bob));
   });
 });

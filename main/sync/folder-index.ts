@@ -2,7 +2,9 @@ import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Database } from '../../db/connection.js';
 import { dropFile, filesIn, putFile, type FileRow } from '../../db/repositories/sync-store.js';
-import { BUNDLE_EXT, BUNDLE_FORMAT, checkBundleHeader, type BundleHeader } from './format.js';
+import { BUNDLE_EXT, BUNDLE_FORMAT, BUNDLE_NAME_RE, checkBundleHeader, type BundleHeader } from './format.js';
+import { getLocal } from '../../db/connection.js';
+import { replicaId } from '../../db/changes.js';
 import { BUNDLE_FORMAT_V1 } from './format-v1.js';
 
 /** One bundle file of a folder, with its header read once (cached by name, size and mtime). */
@@ -67,6 +69,12 @@ function parseHeaderLine(line: string | null): { header: string; writer: string 
 export function scanFolder(db: Database, dir: string): FolderFile[] {
   const folder = resolve(dir);
   const cache = filesIn(db, folder);
+  const me = replicaId(db);
+  const mine = (name: string, writer: string | null) => {
+    // This copy's own bundles need no import: named as it names them, by it, numbered as it wrote them.
+    const m = BUNDLE_NAME_RE.exec(name);
+    return !!m && m[1] === me && writer === me && Number(m[2]) <= Number(getLocal(db, 'sync_out_seq') ?? 0);
+  };
   const seen = new Set<string>();
   const out: FolderFile[] = [];
   let names: string[];
@@ -95,7 +103,7 @@ export function scanFolder(db: Database, dir: string): FolderFile[] {
         continue;
       }
       const p = parseHeaderLine(line);
-      row = { folder, name, size: st.size, mtimeMs, sha256: '', writer: p.writer, header: p.header, done: 0, outcome: null, reason: null };
+      row = { folder, name, size: st.size, mtimeMs, sha256: '', writer: p.writer, header: p.header, done: mine(name, p.writer) ? 1 : 0, outcome: null, reason: null };
       putFile(db, row);
     }
     const h = row.header ? (JSON.parse(row.header) as BundleHeader | { format: string; vector: Record<string, string> }) : null;

@@ -90,7 +90,14 @@ export const CHECKPOINT_AFTER_FILES = 48;
  * when it has something new), remove this copy's bundles everyone has, and — on an
  * administrator's copy, when bundles pile up for a member far behind — write a checkpoint.
  */
-export async function syncFolder(db: Database, actor: string, folder: string, onProgress?: (p: SyncProgress) => void): Promise<SyncSummary> {
+export interface SyncOptions {
+  /** Remove this copy's bundles nobody needs any more (default true). */
+  prune?: boolean;
+  /** Held-back bundles after which an administrator's copy writes a checkpoint (default CHECKPOINT_AFTER_FILES; 0: never). */
+  checkpointAfter?: number;
+}
+
+export async function syncFolder(db: Database, actor: string, folder: string, onProgress?: (p: SyncProgress) => void, opts: SyncOptions = {}): Promise<SyncSummary> {
   mkdirSync(folder, { recursive: true });
   const scanned = scanFolder(db, folder);
   const outcomes = await importFiles(db, scanned.map((f) => f.path), onProgress, scanned);
@@ -101,9 +108,9 @@ export async function syncFolder(db: Database, actor: string, folder: string, on
   const b = buildBundle(db, actor, { present: presentSegments(scanned) });
   const exported = b ? writeBundle(db, b, folder) : null;
   let after = scanFolder(db, folder);
-  const checkpoint = maybeCheckpoint(db, actor, folder, after);
+  const checkpoint = maybeCheckpoint(db, actor, folder, after, opts.checkpointAfter ?? CHECKPOINT_AFTER_FILES);
   if (checkpoint) after = scanFolder(db, folder);
-  const pruned = pruneFolder(db, folder, after);
+  const pruned = opts.prune === false ? 0 : pruneFolder(db, folder, after);
   onProgress?.({ phase: 'done', done: 1, total: 1, file: exported ? basename(exported) : null });
   return summarize(db, outcomes, exported, b?.count ?? 0, { blobsIn: blobs.imported, blobsOut, blobsMissing: blobs.missing }, pruned, checkpoint);
 }
@@ -115,11 +122,12 @@ export function exportToFolder(db: Database, actor: string, dir: string): { file
   return b ? { file: writeBundle(db, b, dir), changes: b.count } : { file: null, changes: 0 };
 }
 
-function maybeCheckpoint(db: Database, actor: string, folder: string, files: FolderFile[]): string | null {
+function maybeCheckpoint(db: Database, actor: string, folder: string, files: FolderFile[], after: number): string | null {
+  if (after <= 0) return null;
   const self = getMember(db, replicaId(db));
   if (!self || self.role !== 'admin' || self.status !== 'active') return null;
   const held = planFolder(db, files).heldBack.filter((h) => !h.file.header?.checkpoint);
-  if (held.length < CHECKPOINT_AFTER_FILES) return null;
+  if (held.length < after) return null;
   const b = buildBundle(db, actor, { checkpoint: true });
   return b ? basename(writeBundle(db, b, folder)) : null;
 }

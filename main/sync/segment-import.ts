@@ -122,8 +122,9 @@ export function importSegment(scope: ImportScope, bytes: Buffer, file: string, n
       signature: h.signature,
       refused,
     });
-  if (member.status === 'retired' && h.seq > (member.retiredSeq ?? 0)) {
-    // Processed (so what builds on it is not held up), nothing taken: the copy was retired.
+  const cut = member.status === 'retired' ? retiredAt(db, h.origin) : null;
+  if (cut !== null && (h.from ?? '') >= cut) {
+    // Processed (so what builds on it is not held up), nothing taken: made after the retirement.
     record(h.count);
     scope.vector[h.origin] = maxHlc(scope.vector[h.origin], h.to);
     dropPending(db, h.origin, h.seq);
@@ -143,7 +144,7 @@ export function importSegment(scope: ImportScope, bytes: Buffer, file: string, n
     return { state: 'held', waiting: null, ...empty };
   }
   const lines = parseLines(body, h.count, h.origin, h.from, h.to);
-  const result = applyActions(scope, member, h, lines);
+  const result = applyActions(scope, member, h, lines, cut);
   record(result.refusedLines);
   rememberSegment(db, h.origin, h.seq, bytes);
   scope.vector[h.origin] = maxHlc(scope.vector[h.origin], h.to);
@@ -152,7 +153,24 @@ export function importSegment(scope: ImportScope, bytes: Buffer, file: string, n
 
 const maxHlc = (a: string | undefined, b: string): string => (a && a > b ? a : b);
 
-function applyActions(scope: ImportScope, member: MemberRow, h: SegmentHeader, lines: LineChange[]) {
+/**
+ * The clock stamp of a copy's retirement: its changes stamped after it are refused on every
+ * copy, whatever order things arrive in; earlier ones are kept. '' for a copy removed before
+ * retirement existed (none of its later work is taken).
+ */
+export function retiredAt(db: Database, replica: string): string {
+  return (
+    (cachedStatement(
+      db,
+      `SELECT l.hlc FROM change_rows r JOIN change_log l ON l.row_key = r.id
+       WHERE r.tbl = 'sync_members' AND r.row_id = ? AND l.col = 'status' AND l.value = '"retired"' ORDER BY l.hlc DESC LIMIT 1`,
+    )
+      .pluck()
+      .get(replica) as string | undefined) ?? ''
+  );
+}
+
+function applyActions(scope: ImportScope, member: MemberRow, h: SegmentHeader, lines: LineChange[], cut: string | null) {
   const { db } = scope;
   const have = scope.vector[h.origin] ?? '';
   const base = new Ctx(db, h.deps, h.origin, h.from ?? '');
@@ -166,7 +184,7 @@ function applyActions(scope: ImportScope, member: MemberRow, h: SegmentHeader, l
     // Already here (this copy was made after them): a copy holds a prefix of each origin's changes.
     if (tx[tx.length - 1]!.hlc <= have) continue;
     const ctx = base.at(tx[0]!.hlc);
-    const reason = txRefusal({
+    const reason = cut !== null && tx[0]!.hlc > cut ? `${member.name}'s copy was retired; what it made after that is not taken` : txRefusal({
       db,
       ctx,
       changes: tx,
