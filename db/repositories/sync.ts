@@ -171,18 +171,19 @@ export function noteReceived(db: Database, r: Omit<ReceivedRow, 'at'>): void {
 }
 
 /**
- * The changes of `origin` with an HLC in (after, upTo], as arrays in segment-line order
+ * The changes of `origin` with an HLC in (after, upTo] as a segment's lines: JSON arrays
  * [hlc, tbl, row_id, col, value, old_value, base_hlc, base_replica, actor, entered_by, seen, tx],
- * sorted by HLC (unique per replica): a segment's lines, written without building objects.
+ * sorted by HLC (unique per replica), written by SQLite itself (the same text as
+ * JSON.stringify of the same values, without building them in JavaScript first).
  */
-export function segmentLines(db: Database, origin: string, after: string | null, upTo: string): unknown[][] {
+export function segmentLines(db: Database, origin: string, after: string | null, upTo: string): string[] {
   return cachedStatement(
     db,
-    `SELECT hlc, tbl, row_id, col, value, old_value, base_hlc, base_replica, actor, entered_by, seen, tx
+    `SELECT json_array(hlc, tbl, row_id, col, value, old_value, base_hlc, base_replica, actor, entered_by, seen, tx)
        FROM change_log WHERE replica = ? AND hlc > ? AND hlc <= ? ORDER BY hlc`,
   )
-    .raw(true)
-    .all(origin, after ?? '', upTo) as unknown[][];
+    .pluck()
+    .all(origin, after ?? '', upTo) as string[];
 }
 
 /** The highest HLC of this replica's own changes (null before its first change). */

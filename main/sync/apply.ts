@@ -75,34 +75,42 @@ export function applyChanges(db: Database, changes: (WireChange & { decoded?: Ce
   // their cells have no head yet, which spares a lookup per change of a new row.
   // A head is read from the log itself (the cell's highest stamp), so it is looked up
   // before the change is appended and then kept here for the rest of the batch.
-  const heads = new Map<string, Head | null>();
-  const rows = new Map<string, { key: number; isNew: boolean }>();
-  const rowOf = (c: WireChange, rowKey: string): { key: number; isNew: boolean } => {
-    let r = rows.get(rowKey);
-    if (!r) {
-      const isNew = !cachedStatement(db, `SELECT 1 FROM ${c.tbl} WHERE id = ?`).get(c.rowId);
-      rows.set(rowKey, (r = { key: (isNew ? newRowKey : rowKeyOf)(db, c.tbl, c.rowId).key, isNew }));
-    }
-    return r;
-  };
+  // Per row of the batch: its log key, whether this copy had it, and the heads of its cells
+  // touched so far (a row this copy did not have has no head yet: no lookup per change).
+  // A head is read from the log itself (the cell's highest stamp), so it is looked up before
+  // the change is appended and then kept here for the rest of the batch.
+  const rows = new Map<string, { key: number; isNew: boolean; heads: Map<string, Head | null>; p: PendingRow }>();
+  let row: { key: number; isNew: boolean; heads: Map<string, Head | null>; p: PendingRow } | undefined;
+  let rowTbl = '';
+  let rowId = '';
   for (const c of sorted) {
-    const rowKey = `${c.tbl}\u0000${c.rowId}`;
-    const row = rowOf(c, rowKey);
-    const cellKey = `${rowKey}\u0000${c.col}`;
-    let head = heads.get(cellKey);
-    if (head === undefined) heads.set(cellKey, (head = row.isNew ? null : headAt(db, row.key, c.col)));
+    // A row's changes usually come one after another: the previous row is reused as it is.
+    if (!row || c.rowId !== rowId || c.tbl !== rowTbl) {
+      const rowKey = `${c.tbl}\u0000${c.rowId}`;
+      row = rows.get(rowKey);
+      if (!row) {
+        const isNew = !cachedStatement(db, `SELECT 1 FROM ${c.tbl} WHERE id = ?`).get(c.rowId);
+        const key = (isNew ? newRowKey : rowKeyOf)(db, c.tbl, c.rowId).key;
+        rows.set(rowKey, (row = { key, isNew, heads: new Map(), p: { tbl: c.tbl, rowId: c.rowId, cols: new Map(), stamps: new Map() } }));
+      }
+      rowTbl = c.tbl;
+      rowId = c.rowId;
+    }
+    let head = row.heads.get(c.col);
+    if (head === undefined) row.heads.set(c.col, (head = row.isNew ? null : headAt(db, row.key, c.col)));
     const r = insert.run(c.hlc, c.replica, c.tbl, c.rowId, c.col, c.value, c.oldValue, c.baseHlc, c.baseReplica, c.actor, c.tx, row.key, c.enteredBy ?? null, c.seen ?? null);
     if (r.changes === 0) continue;
     applied++;
     tables.add(c.tbl);
     const fastForward = (head?.hlc ?? null) === c.baseHlc && (head?.replica ?? null) === c.baseReplica;
     if (!fastForward && !isBookkeeping(c.col)) candidates.push({ kind: 'cell', tbl: c.tbl, rowId: c.rowId, col: c.col });
-    let p = pending.get(rowKey);
-    if (!p) pending.set(rowKey, (p = { tbl: c.tbl, rowId: c.rowId, cols: new Map(), stamps: new Map() }));
+    const p = row.p;
+    if (p.cols.size === 0 && !pending.has(`${c.tbl}\u0000${c.rowId}`)) pending.set(`${c.tbl}\u0000${c.rowId}`, p);
     if (laterThan({ hlc: c.hlc, replica: c.replica }, head)) {
-      heads.set(cellKey, { hlc: c.hlc, replica: c.replica });
+      const stamp = { hlc: c.hlc, replica: c.replica };
+      row.heads.set(c.col, stamp);
       p.cols.set(c.col, c.decoded !== undefined ? c.decoded : c.value === null ? null : (JSON.parse(c.value) as CellValue));
-      p.stamps.set(c.col, { hlc: c.hlc, replica: c.replica });
+      p.stamps.set(c.col, stamp);
     }
   }
   const renames: { tbl: string; rowId: string; col: string; value: string }[] = [];
@@ -112,7 +120,7 @@ export function applyChanges(db: Database, changes: (WireChange & { decoded?: Ce
     for (const col of uniqueColumns(db, p.tbl)) {
       const v = p.cols.get(col);
       if (typeof v !== 'string') continue;
-      const other = db.prepare(`SELECT id FROM ${p.tbl} WHERE ${col} = ? AND id <> ?`).get(v, p.rowId) as { id: string } | undefined;
+      const other = cachedStatement(db, `SELECT id FROM ${p.tbl} WHERE ${col} = ? AND id <> ?`).get(v, p.rowId) as { id: string } | undefined;
       if (!other) continue;
       // Two copies created the same code: the later claim gets a suffix, as a change of its own.
       const otherHead = cellHead(db, p.tbl, other.id, col);

@@ -34,6 +34,8 @@ export interface SegmentRef {
   to: string;
   /** Bytes of the segment (header line and lines) in the bundle body. */
   size: number;
+  /** sha256 of the segment's header line, which its origin signed and which carries its body's sha256. */
+  headerSha256: string;
 }
 
 export interface BundleHeader {
@@ -48,6 +50,10 @@ export interface BundleHeader {
   /** A checkpoint: every segment some active copy lacks, so a copy far behind reads one file. */
   checkpoint: boolean;
   segments: SegmentRef[];
+  /**
+   * sha256 over the segments' header hashes: with them, the writer's signature covers every
+   * byte (each header carries its body's hash) without hashing the body a second time.
+   */
   bodySha256: string;
   signature: string;
 }
@@ -84,36 +90,40 @@ function segmentSigned(workspaceId: string, h: Omit<SegmentHeader, 'signature'>)
 }
 
 function bundleSigned(h: Omit<BundleHeader, 'signature'>): Buffer {
-  const segs = h.segments.map((s) => [s.origin, s.seq, s.to, s.size]);
+  const segs = h.segments.map((s) => [s.origin, s.seq, s.to, s.size, s.headerSha256]);
   return Buffer.from(
     JSON.stringify([h.format, h.schemaVersion, h.workspaceId, h.writer, h.seq, sortVector(h.vector), h.createdAt, h.checkpoint, segs, h.bodySha256]),
     'utf8',
   );
 }
 
-/** A segment's body: one JSON array per change, each followed by a newline. */
-export function segmentBody(lines: unknown[][]): string {
-  let out = '';
-  for (const l of lines) out += `${JSON.stringify(l)}\n`;
-  return out;
+/** A segment's body: one JSON array per change (arrays, or their JSON text), each followed by a newline. */
+export function segmentBody(lines: (unknown[] | string)[]): Buffer {
+  if (lines.length === 0) return Buffer.alloc(0);
+  const parts = lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l)));
+  parts.push('');
+  return Buffer.from(parts.join('\n'), 'utf8');
 }
+
+/** The hashes the writer signs: one per segment (of its header line). */
+export const segmentsDigest = (refs: { headerSha256: string }[]): string => sha256(refs.map((r) => r.headerSha256).join('\n'));
 
 /** Signs a segment of this copy's changes; returns its header and its bytes (header line + body). */
 export function encodeSegment(
   workspaceId: string,
   fields: Omit<SegmentHeader, 'signature' | 'bodySha256' | 'count'>,
-  body: string,
+  body: Buffer,
   count: number,
   privateKey: string,
 ): { header: SegmentHeader; bytes: Buffer } {
   const unsigned = { ...fields, deps: sortVector(fields.deps), count, bodySha256: sha256(body) };
   const header = { ...unsigned, signature: signBytes(segmentSigned(workspaceId, unsigned), privateKey) };
-  return { header, bytes: Buffer.from(`${JSON.stringify(header)}\n${body}`, 'utf8') };
+  return { header, bytes: segmentBytes(header, body) };
 }
 
-/** A segment rebuilt from what this copy holds, with the origin's stored signature. */
-export function segmentBytes(header: SegmentHeader, body: string): Buffer {
-  return Buffer.from(`${JSON.stringify(header)}\n${body}`, 'utf8');
+/** A segment's bytes: its header line, then its body (also for one rebuilt from what this copy holds). */
+export function segmentBytes(header: SegmentHeader, body: Buffer): Buffer {
+  return Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'), body]);
 }
 
 export function encodeBundle(
@@ -121,16 +131,10 @@ export function encodeBundle(
   segments: { header: SegmentHeader; bytes: Buffer }[],
   privateKey: string,
 ): Buffer {
-  const body = Buffer.concat(segments.map((s) => s.bytes));
-  const unsigned = {
-    format: BUNDLE_FORMAT,
-    ...fields,
-    vector: sortVector(fields.vector),
-    segments: segments.map((s) => ({ origin: s.header.origin, seq: s.header.seq, to: s.header.to, size: s.bytes.length })),
-    bodySha256: sha256(body),
-  };
+  const refs = segments.map((s) => ({ origin: s.header.origin, seq: s.header.seq, to: s.header.to, size: s.bytes.length, headerSha256: sha256(s.bytes.subarray(0, s.bytes.indexOf(0x0a) + 1)) }));
+  const unsigned = { format: BUNDLE_FORMAT, ...fields, vector: sortVector(fields.vector), segments: refs, bodySha256: segmentsDigest(refs) };
   const header = { ...unsigned, signature: signBytes(bundleSigned(unsigned), privateKey) };
-  return Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'), body]);
+  return Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'), ...segments.map((s) => s.bytes)]);
 }
 
 /** A refusal with the reason a person reads. */
@@ -174,7 +178,9 @@ export function checkBundleHeader(h: Record<string, unknown>): BundleHeader {
     Array.isArray(segs) &&
     segs.every((s: unknown) => {
       const x = s as Partial<SegmentRef> | null;
-      return !!x && isStr(x.origin) && isSeq(x.seq) && isStr(x.to) && HLC_RE.test(x.to) && typeof x.size === 'number' && Number.isInteger(x.size) && x.size > 0;
+      return (
+        !!x && isStr(x.origin) && isSeq(x.seq) && isStr(x.to) && HLC_RE.test(x.to) && typeof x.size === 'number' && Number.isInteger(x.size) && x.size > 0 && isStr(x.headerSha256)
+      );
     }) &&
     isStr(h.bodySha256) &&
     isStr(h.signature);
@@ -187,16 +193,24 @@ export function verifyBundleSignature(h: BundleHeader, publicKey: string): boole
   return verifyBytes(bundleSigned(rest), signature, publicKey);
 }
 
-/** The body's segments, by the sizes the signed header gives. */
+/**
+ * The body's segments, by the sizes the signed header gives, each segment's header line
+ * checked against its signed hash (its body is checked against the hash in that header when
+ * it is read).
+ */
 export function splitSegments(h: BundleHeader, body: Buffer): Buffer[] {
   const out: Buffer[] = [];
   let at = 0;
+  if (segmentsDigest(h.segments) !== h.bodySha256) throw new BundleRefused('body does not match its signed hash (changed or truncated)');
   for (const s of h.segments) {
-    if (at + s.size > body.length) throw new BundleRefused('body is shorter than its header says (truncated)');
-    out.push(body.subarray(at, at + s.size));
+    if (at + s.size > body.length) throw new BundleRefused('body does not match its signed hash (changed or truncated)');
+    const seg = body.subarray(at, at + s.size);
+    const nl = seg.indexOf(0x0a);
+    if (nl < 0 || sha256(seg.subarray(0, nl + 1)) !== s.headerSha256) throw new BundleRefused('body does not match its signed hash (changed or truncated)');
+    out.push(seg);
     at += s.size;
   }
-  if (at !== body.length) throw new BundleRefused('body is longer than its header says');
+  if (at !== body.length) throw new BundleRefused('body does not match its signed hash (changed or truncated)');
   return out;
 }
 

@@ -18,9 +18,18 @@ const isStr = (v: unknown): v is string => typeof v === 'string';
 const isStrOrNull = (v: unknown): v is string | null => v === null || typeof v === 'string';
 
 /** The value a JSON text stands for, if it is a cell value (null, string or number). */
+const PLAIN_INT = /^-?(0|[1-9]\d{0,14})$/;
+
 function decodeScalar(v: unknown): CellValue | typeof NOT_SCALAR {
   if (v === null) return null;
   if (typeof v !== 'string') return NOT_SCALAR;
+  // The common cases without a second JSON.parse: a plain string, a whole number.
+  if (v.length >= 2 && v.charCodeAt(0) === 34 && v.charCodeAt(v.length - 1) === 34 && v.indexOf('\\') < 0 && v.indexOf('"', 1) === v.length - 1) {
+    const s = v.slice(1, -1);
+    // eslint-disable-next-line no-control-regex
+    if (!/[\u0000-\u001f]/.test(s)) return s;
+  }
+  if (PLAIN_INT.test(v)) return Number(v);
   try {
     const x = JSON.parse(v) as unknown;
     return x === null || typeof x === 'string' || (typeof x === 'number' && Number.isFinite(x)) ? x : NOT_SCALAR;

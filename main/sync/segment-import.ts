@@ -96,7 +96,7 @@ export function importSegment(scope: ImportScope, bytes: Buffer, file: string, n
   if (!verifySegmentSignature(scope.workspaceId, h, member.publicKey)) {
     throw new BundleRefused(`holds changes said to be ${member.name}'s whose signature does not match ${member.name}'s key (forged or altered)`);
   }
-  if (sha256(body) !== h.bodySha256) throw new BundleRefused(`holds changes of ${member.name} that do not match their signed hash (changed or truncated)`);
+  if (sha256(body) !== h.bodySha256) throw new BundleRefused(`body does not match its signed hash (changed or truncated): a segment of ${member.name}'s changes was altered`);
   const known = getSegment(db, h.origin, h.seq);
   if (known) {
     if (known.bodySha256 === h.bodySha256) return { state: 'held', waiting: null, ...empty };

@@ -82,8 +82,9 @@ export function rebuildSegment(db: Database, rec: SegmentRecord): Buffer | null 
   if (cached) return cached;
   let lines = segmentLines(db, rec.origin, rec.fromHlc, rec.toHlc);
   if (rec.refused > 0) {
-    const extra = refusedOf(db, rec.origin, rec.seq).flatMap((r) => r.lines.split('\n').filter(Boolean).map((l) => JSON.parse(l) as unknown[]));
-    lines = [...lines, ...extra].sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : String(a[0]) > String(b[0]) ? 1 : 0));
+    // Lines start with ["<hlc>", so their text sorts by clock.
+    const extra = refusedOf(db, rec.origin, rec.seq).flatMap((r) => r.lines.split('\n').filter(Boolean));
+    lines = [...lines, ...extra].sort();
   }
   if (lines.length !== rec.count) return null;
   const body = segmentBody(lines);

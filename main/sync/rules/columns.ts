@@ -299,14 +299,19 @@ export function columnProblem(db: Database, tbl: string, col: string, value: Cel
   return typeof value === 'string' && (value.length > LONG || CONTROL.test(value)) ? 'is too long or contains a control character' : null;
 }
 
+const requiredCache = new WeakMap<Database, Map<string, string[]>>();
+
 /** Columns a new row must be given (NOT NULL without a default). */
 export function requiredOnInsert(db: Database, tbl: string): string[] {
-  const cols = columnInfo(db).get(tbl);
-  if (!cols) return [];
-  return syncedColumns(tbl).filter((c) => {
-    const i = cols.get(c);
-    return i !== undefined && i.notNull && !i.hasDefault;
-  });
+  let m = requiredCache.get(db);
+  if (!m) requiredCache.set(db, (m = new Map()));
+  let list = m.get(tbl);
+  if (!list) {
+    const cols = columnInfo(db).get(tbl);
+    list = cols ? syncedColumns(tbl).filter((c) => cols.get(c)?.notNull === true && !cols.get(c)!.hasDefault) : [];
+    m.set(tbl, list);
+  }
+  return list;
 }
 
 /** Synced columns that refer to another table's row (foreign keys). */

@@ -177,6 +177,8 @@ function attestationRules(v: TxView, id: string, actor: string): string | null {
 }
 
 function measureRules(v: TxView, id: string, c: LineChange): string | null {
+  // A new measure's starting level and state need no lookup at all when they are the usual ones.
+  if (c.col === 'di_level' ? c.decoded === 0 : c.decoded === 'active') if (v.creates('measures', id)) return null;
   const code = String(v.get('measures', id, 'code') ?? id);
   if (v.creates('measures', id)) {
     if (c.col === 'di_level' && c.decoded !== 0) return `creates ${code} at DI${String(c.decoded)}; a measure starts at DI0 and climbs by its gates`;

@@ -56,26 +56,29 @@ export function txRefusal(t: TxCheck): string | null {
   }
 
   // Rows: those it changes must exist (or be created here); what they refer to must exist.
-  const rows = new Map<string, LineChange[]>();
-  for (const c of changes) {
-    const k = `${c.tbl}\u0000${c.rowId}`;
-    let list = rows.get(k);
-    if (!list) rows.set(k, (list = []));
-    list.push(c);
-  }
-  for (const [k, list] of rows) {
-    const { tbl, rowId } = list[0]!;
+  // A row's changes come one after another (a writer logs a row's cells together), so the
+  // action is walked in runs of one row; a row met again later is simply checked again.
+  for (let i = 0; i < changes.length; ) {
+    const { tbl, rowId } = changes[i]!;
+    let j = i + 1;
+    while (j < changes.length && changes[j]!.rowId === rowId && changes[j]!.tbl === tbl) j++;
+    const k = `${tbl}\u0000${rowId}`;
     if (t.refusedRows.has(k)) return `changes a ${tbl} row whose creation was refused`;
-    if (v.creates(tbl, rowId)) {
-      const missing = requiredOnInsert(db, tbl).filter((col) => !list.some((c) => c.col === col));
+    if (v.created.has(k) && !t.ctx.exists(tbl, rowId)) {
+      const missing = requiredOnInsert(db, tbl).filter((col) => !changes.slice(i, j).some((c) => c.col === col) && !changes.some((c) => c.tbl === tbl && c.rowId === rowId && c.col === col));
       if (missing.length) return `creates a ${tbl} row without ${missing.join(', ')}`;
     } else if (!t.ctx.exists(tbl, rowId)) return `changes a ${tbl} row this copy does not have (it was never created)`;
+    i = j;
   }
+  const known = new Set<string>();
   for (const c of changes) {
     const ref = referenceOf(db, c.tbl, c.col);
     if (!ref || typeof c.decoded !== 'string') continue;
-    if (t.refusedRows.has(`${ref}\u0000${c.decoded}`)) return `${fieldName(c)} refers to a ${ref} row whose creation was refused`;
-    if (!v.creates(ref, c.decoded) && !t.ctx.exists(ref, c.decoded)) return `${fieldName(c)} refers to a ${ref} row this copy does not have`;
+    const k = `${ref}\u0000${c.decoded}`;
+    if (known.has(k)) continue;
+    if (t.refusedRows.has(k)) return `${fieldName(c)} refers to a ${ref} row whose creation was refused`;
+    if (!v.created.has(k) && !t.ctx.exists(ref, c.decoded)) return `${fieldName(c)} refers to a ${ref} row this copy does not have`;
+    known.add(k);
   }
 
   const history = (c: LineChange): LineChange[] => {

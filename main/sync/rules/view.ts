@@ -7,19 +7,37 @@ import type { LineChange } from '../lines.js';
  * `get` reads the action's own value of a cell if it writes one, else the context's.
  */
 export class TxView {
-  private readonly byCell = new Map<string, LineChange>();
-  private readonly rows = new Map<string, Set<string>>();
+  // Built on first use: most actions (a bulk insert of 5,000 rows…) never ask for a cell.
+  private cells: Map<string, LineChange> | null = null;
+  private rows: Map<string, Set<string>> | null = null;
+  /** `tbl\0rowId` of the rows the action's own `deleted` changes create (no base). */
+  readonly created = new Set<string>();
 
   constructor(
     readonly ctx: Ctx,
     readonly changes: LineChange[],
   ) {
-    for (const c of changes) {
-      this.byCell.set(`${c.tbl}\u0000${c.rowId}\u0000${c.col}`, c);
-      let s = this.rows.get(c.tbl);
-      if (!s) this.rows.set(c.tbl, (s = new Set()));
-      s.add(c.rowId);
+    for (const c of changes) if (c.col === 'deleted' && c.baseHlc === null && c.oldValue === null) this.created.add(`${c.tbl}\u0000${c.rowId}`);
+  }
+
+  private get byCell(): Map<string, LineChange> {
+    if (!this.cells) {
+      this.cells = new Map();
+      for (const c of this.changes) this.cells.set(`${c.tbl}\u0000${c.rowId}\u0000${c.col}`, c);
     }
+    return this.cells;
+  }
+
+  private get rowSets(): Map<string, Set<string>> {
+    if (!this.rows) {
+      this.rows = new Map();
+      for (const c of this.changes) {
+        let s = this.rows.get(c.tbl);
+        if (!s) this.rows.set(c.tbl, (s = new Set()));
+        s.add(c.rowId);
+      }
+    }
+    return this.rows;
   }
 
   get actor(): string {
@@ -50,13 +68,12 @@ export class TxView {
 
   /** Rows of a table the action touches. */
   rowsOf(tbl: string): string[] {
-    return [...(this.rows.get(tbl) ?? [])];
+    return [...(this.rowSets.get(tbl) ?? [])];
   }
 
   /** The action creates this row (its `deleted` cell is written with no base). */
   creates(tbl: string, rowId: string): boolean {
-    const d = this.change(tbl, rowId, 'deleted');
-    return !!d && d.baseHlc === null && d.oldValue === null && !this.ctx.exists(tbl, rowId);
+    return this.created.has(`${tbl}\u0000${rowId}`) && !this.ctx.exists(tbl, rowId);
   }
 
   /** The row exists in the context or the action creates it, and is not deleted by then. */
