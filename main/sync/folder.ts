@@ -40,6 +40,8 @@ export interface SyncSummary {
   /** This copy's bundles removed from the folder (everyone has them), and whether a checkpoint was written. */
   pruned: number;
   checkpoint: string | null;
+  /** Bytes of the bundle (and checkpoint) this run wrote. */
+  bytesOut: number;
   tables: string[];
 }
 
@@ -110,9 +112,10 @@ export async function syncFolder(db: Database, actor: string, folder: string, on
   let after = scanFolder(db, folder);
   const checkpoint = maybeCheckpoint(db, actor, folder, after, opts.checkpointAfter ?? CHECKPOINT_AFTER_FILES);
   if (checkpoint) after = scanFolder(db, folder);
+  const bytesOut = (b?.bytes.length ?? 0) + (checkpoint ? (after.find((f) => f.name === checkpoint)?.size ?? 0) : 0);
   const pruned = opts.prune === false ? 0 : pruneFolder(db, folder, after);
   onProgress?.({ phase: 'done', done: 1, total: 1, file: exported ? basename(exported) : null });
-  return summarize(db, outcomes, exported, b?.count ?? 0, { blobsIn: blobs.imported, blobsOut, blobsMissing: blobs.missing }, pruned, checkpoint);
+  return { ...summarize(db, outcomes, exported, b?.count ?? 0, { blobsIn: blobs.imported, blobsOut, blobsMissing: blobs.missing }, pruned, checkpoint), bytesOut };
 }
 
 /** Writes this copy's bundle to `dir` (a USB stick…), leaving out what the folder holds already. */
@@ -128,6 +131,12 @@ function maybeCheckpoint(db: Database, actor: string, folder: string, files: Fol
   if (!self || self.role !== 'admin' || self.status !== 'active') return null;
   const held = planFolder(db, files).heldBack.filter((h) => !h.file.header?.checkpoint);
   if (held.length < after) return null;
+  // Each checkpoint holds all a member far behind lacks, so it grows while they stay away:
+  // a new one only once what piled up since is half the size of the last one, which keeps
+  // the bytes ever written to about three times the final checkpoint instead of growing
+  // with the square of the absence.
+  const last = Math.max(0, ...files.filter((f) => f.header?.checkpoint).map((f) => f.size));
+  if (held.reduce((n, h) => n + h.file.size, 0) * 2 < last) return null;
   const b = buildBundle(db, actor, { checkpoint: true });
   return b ? basename(writeBundle(db, b, folder)) : null;
 }
@@ -158,6 +167,7 @@ export function summarize(
     ...blobs,
     pruned,
     checkpoint,
+    bytesOut: 0,
     tables: [...tables],
   };
 }

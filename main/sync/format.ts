@@ -1,4 +1,4 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import type { VersionVector } from '../../db/repositories/sync.js';
 
 /**
@@ -70,15 +70,26 @@ export function newKeyPair(): { publicKey: string; privateKey: string } {
   };
 }
 
+// Parsed keys by their text: a sync verifies a few signatures per bundle with the same keys.
+const keyCache = new Map<string, KeyObject>();
+function keyOf(text: string, kind: 'private' | 'public'): KeyObject {
+  let k = keyCache.get(text);
+  if (!k) {
+    const der = Buffer.from(text, 'base64');
+    k = kind === 'private' ? createPrivateKey({ key: der, format: 'der', type: 'pkcs8' }) : createPublicKey({ key: der, format: 'der', type: 'spki' });
+    if (keyCache.size > 256) keyCache.clear();
+    keyCache.set(text, k);
+  }
+  return k;
+}
+
 export function signBytes(bytes: Buffer, privateKey: string): string {
-  const key = createPrivateKey({ key: Buffer.from(privateKey, 'base64'), format: 'der', type: 'pkcs8' });
-  return sign(null, bytes, key).toString('base64');
+  return sign(null, bytes, keyOf(privateKey, 'private')).toString('base64');
 }
 
 export function verifyBytes(bytes: Buffer, signature: string, publicKey: string): boolean {
   try {
-    const key = createPublicKey({ key: Buffer.from(publicKey, 'base64'), format: 'der', type: 'spki' });
-    return verify(null, bytes, key, Buffer.from(signature, 'base64'));
+    return verify(null, bytes, keyOf(publicKey, 'public'), Buffer.from(signature, 'base64'));
   } catch {
     return false;
   }

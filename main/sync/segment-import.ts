@@ -8,6 +8,7 @@ import { Ctx } from './context.js';
 import { BundleDeferred, BundleRefused, parseSegment, sha256, verifySegmentSignature, type SegmentHeader } from './format.js';
 import { groupByTx, parseLines, type LineChange } from './lines.js';
 import { txRefusal } from './rules/index.js';
+import { isGoverned } from './rules/governed.js';
 import { rememberSegment } from './segments.js';
 import { cachedStatement } from '../../db/statements.js';
 
@@ -180,9 +181,24 @@ function applyActions(scope: ImportScope, member: MemberRow, h: SegmentHeader, l
   const tables = new Set<string>();
   let applied = 0;
   let refusedLines = 0;
+  // Accepted actions are written in batches: one pass of the writer for a run of ordinary
+  // actions; an action with a governed change first has everything before it written, as
+  // its rules read the workspace the origin saw, its own earlier actions included.
+  let batch: LineChange[] = [];
+  const pendingRows = new Set<string>();
+  const flush = () => {
+    if (batch.length === 0) return;
+    const r = applyChanges(db, batch);
+    applied += r.applied;
+    candidates.push(...r.candidates);
+    r.tables.forEach((t) => tables.add(t));
+    batch = [];
+    pendingRows.clear();
+  };
   for (const tx of groupByTx(lines)) {
     // Already here (this copy was made after them): a copy holds a prefix of each origin's changes.
     if (tx[tx.length - 1]!.hlc <= have) continue;
+    if (tx.some((c) => isGoverned(c.tbl, c.col))) flush();
     const ctx = base.at(tx[0]!.hlc);
     const reason = cut !== null && tx[0]!.hlc > cut ? `${member.name}'s copy was retired; what it made after that is not taken` : txRefusal({
       db,
@@ -192,6 +208,7 @@ function applyActions(scope: ImportScope, member: MemberRow, h: SegmentHeader, l
       originName: member.name,
       hasAnyMember,
       personName: (id) => personName(db, id),
+      pendingRows,
     });
     if (reason) {
       refusedLines += tx.length;
@@ -200,10 +217,10 @@ function applyActions(scope: ImportScope, member: MemberRow, h: SegmentHeader, l
       refused.push({ from: member.name, reason });
       continue;
     }
-    const r = applyChanges(db, tx);
-    applied += r.applied;
-    candidates.push(...r.candidates);
-    r.tables.forEach((t) => tables.add(t));
+    for (const c of tx) batch.push(c);
+    for (const c of tx) if (c.col === 'deleted' && c.baseHlc === null && c.oldValue === null) pendingRows.add(`${c.tbl}\u0000${c.rowId}`);
+    if (tx.some((c) => isGoverned(c.tbl, c.col))) flush();
   }
+  flush();
   return { applied, refused, candidates, tables: [...tables], refusedLines };
 }

@@ -62,6 +62,8 @@ export interface SyncSummary {
   pruned: number;
   /** A checkpoint this copy wrote for members far behind (file name), or null. */
   checkpoint: string | null;
+  /** Bytes this run wrote to the folder (its bundle and checkpoint). */
+  bytesOut: number;
 }
 
 export interface ConflictSideView {

@@ -24,6 +24,8 @@ export interface TxCheck {
   hasAnyMember: boolean;
   /** People by id, for messages. */
   personName: (id: string) => string;
+  /** `tbl\0rowId` of rows created by earlier actions of this import that are accepted but not written yet. */
+  pendingRows?: Set<string>;
 }
 
 const HISTORY_SQL = `SELECT hlc, replica, col, value, old_value AS oldValue, base_hlc AS baseHlc, tx FROM change_log WHERE row_key = ? AND col = ? ORDER BY hlc`;
@@ -64,10 +66,11 @@ export function txRefusal(t: TxCheck): string | null {
     while (j < changes.length && changes[j]!.rowId === rowId && changes[j]!.tbl === tbl) j++;
     const k = `${tbl}\u0000${rowId}`;
     if (t.refusedRows.has(k)) return `changes a ${tbl} row whose creation was refused`;
-    if (v.created.has(k) && !t.ctx.exists(tbl, rowId)) {
+    const pending = t.pendingRows?.has(k) ?? false;
+    if (v.created.has(k) && !pending && !t.ctx.exists(tbl, rowId)) {
       const missing = requiredOnInsert(db, tbl).filter((col) => !changes.slice(i, j).some((c) => c.col === col) && !changes.some((c) => c.tbl === tbl && c.rowId === rowId && c.col === col));
       if (missing.length) return `creates a ${tbl} row without ${missing.join(', ')}`;
-    } else if (!t.ctx.exists(tbl, rowId)) return `changes a ${tbl} row this copy does not have (it was never created)`;
+    } else if (!pending && !t.ctx.exists(tbl, rowId)) return `changes a ${tbl} row this copy does not have (it was never created)`;
     i = j;
   }
   const known = new Set<string>();
@@ -77,7 +80,7 @@ export function txRefusal(t: TxCheck): string | null {
     const k = `${ref}\u0000${c.decoded}`;
     if (known.has(k)) continue;
     if (t.refusedRows.has(k)) return `${fieldName(c)} refers to a ${ref} row whose creation was refused`;
-    if (!v.created.has(k) && !t.ctx.exists(ref, c.decoded)) return `${fieldName(c)} refers to a ${ref} row this copy does not have`;
+    if (!v.created.has(k) && !t.pendingRows?.has(k) && !t.ctx.exists(ref, c.decoded)) return `${fieldName(c)} refers to a ${ref} row this copy does not have`;
     known.add(k);
   }
 
