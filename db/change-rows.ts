@@ -18,8 +18,8 @@ export const REPLICA_MAX_HLC_SQL = `WITH RECURSIVE r(replica) AS (
   )
   SELECT replica, (SELECT max(hlc) FROM change_log l WHERE l.replica = r.replica) AS h FROM r WHERE replica IS NOT NULL`;
 
-export const LOG_SQL = `INSERT INTO change_log (hlc, replica, tbl, row_id, col, value, old_value, base_hlc, base_replica, actor, tx, row_key)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+export const LOG_SQL = `INSERT INTO change_log (hlc, replica, tbl, row_id, col, value, old_value, base_hlc, base_replica, actor, tx, row_key, entered_by, seen)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 export interface Head {
   hlc: string;
@@ -64,7 +64,35 @@ export function headAt(db: Database, key: number, col: string): Head | null {
 /** Appends one change to the log (the caller has made the row write and knows the base). */
 export function appendChange(
   db: Database,
-  c: { hlc: string; replica: string; tbl: string; rowId: string; col: string; value: string | null; oldValue: string | null; base: Head | null; actor: string; tx: string; key: number },
+  c: {
+    hlc: string;
+    replica: string;
+    tbl: string;
+    rowId: string;
+    col: string;
+    value: string | null;
+    oldValue: string | null;
+    base: Head | null;
+    actor: string;
+    tx: string;
+    key: number;
+    enteredBy?: string | null;
+    seen?: string | null;
+  },
 ): void {
-  cachedStatement(db, LOG_SQL).run(c.hlc, c.replica, c.tbl, c.rowId, c.col, c.value, c.oldValue, c.base?.hlc ?? null, c.base?.replica ?? null, c.actor, c.tx, c.key);
+  cachedStatement(db, LOG_SQL).run(
+    c.hlc, c.replica, c.tbl, c.rowId, c.col, c.value, c.oldValue, c.base?.hlc ?? null, c.base?.replica ?? null, c.actor, c.tx, c.key, c.enteredBy ?? null, c.seen ?? null,
+  );
+}
+
+const ROW_SEEN_SQL = 'SELECT replica, max(hlc) AS h FROM change_log WHERE row_key = ? GROUP BY replica ORDER BY replica';
+
+/**
+ * What a copy has seen of a row when it deletes it: per replica, the highest HLC of that
+ * replica's changes to the row. Every copy holds a prefix of each replica's changes, so an
+ * edit of the row that is not covered here was made without the deleting copy knowing.
+ */
+export function rowSeen(db: Database, key: number): string {
+  const rows = cachedStatement(db, ROW_SEEN_SQL).all(key) as { replica: string; h: string }[];
+  return JSON.stringify(Object.fromEntries(rows.map((r) => [r.replica, r.h])));
 }

@@ -3,7 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { getLocal } from './connection.js';
 import { ValidationError } from './errors.js';
 import { Clock } from './hlc.js';
-import { HEAD_SQL, LOG_SQL, REPLICA_MAX_HLC_SQL, newRowKey, rowKeyOf } from './change-rows.js';
+import { HEAD_SQL, LOG_SQL, REPLICA_MAX_HLC_SQL, newRowKey, rowKeyOf, rowSeen } from './change-rows.js';
 import { cachedStatement } from './statements.js';
 import { isDerivedColumn, isSyncedColumn, isSyncedTable, type CellValue } from './tables.js';
 import { deriveAfterWrite, touch, type DerivedRows } from './derive.js';
@@ -15,6 +15,10 @@ export interface ActionContext {
   label: string;
   /** False for writes the user cannot undo (undo itself, seeding, sync). */
   undoable?: boolean;
+  /** The copy's own person when they enter this for `actor` ("entered by X for Y"); null otherwise. */
+  enteredBy?: string | null;
+  /** The transaction id (undo and redo name the action they replay: `undo:<tx>:…`). */
+  tx?: string;
 }
 
 export interface ChangeRecord {
@@ -30,6 +34,8 @@ export interface ChangeRecord {
   baseReplica: string | null;
   actor: string;
   tx: string;
+  enteredBy: string | null;
+  seen: string | null;
 }
 
 interface DbState {
@@ -87,7 +93,6 @@ function sqlFor(kind: 'insert' | 'select' | 'update', table: string, cols: reado
  * change per changed cell, with the cell's previous head as its base.
  */
 export class Writer {
-  readonly tx = randomUUID();
   changed = 0;
   readonly tables = new Set<string>();
   /** Rows this writer changed, by table: what the derivations after the action look at. */
@@ -102,6 +107,8 @@ export class Writer {
   constructor(
     private readonly db: Database,
     readonly actor: string,
+    readonly enteredBy: string | null = null,
+    readonly tx: string = randomUUID(),
   ) {
     this.logStmt = cachedStatement(db, LOG_SQL);
     this.headGet = cachedStatement(db, HEAD_SQL);
@@ -110,9 +117,13 @@ export class Writer {
   /** Logs one cell; `fresh` = the row has no logged cell yet, so the cell has no head to look up. */
   private log(table: string, rowId: string, key: number, fresh: boolean, col: string, value: CellValue, old: CellValue | undefined): void {
     const s = (this.st ??= state(this.db));
+    // A delete records what this copy had seen of the row (see rowSeen), before it is logged.
+    const seen = col === 'deleted' && value === 1 && old === 0 ? rowSeen(this.db, key) : null;
     const hlc = s.clock.tick();
     const head = fresh ? null : (this.headGet.get(key, col, key, col) as { hlc: string | null; replica: string | null });
-    const seq = Number(this.logStmt.run(hlc, s.replica, table, rowId, col, enc(value), enc(old), head?.hlc ?? null, head?.replica ?? null, this.actor, this.tx, key).lastInsertRowid);
+    const seq = Number(
+      this.logStmt.run(hlc, s.replica, table, rowId, col, enc(value), enc(old), head?.hlc ?? null, head?.replica ?? null, this.actor, this.tx, key, this.enteredBy, seen).lastInsertRowid,
+    );
     this.firstSeq ??= seq;
     this.lastSeq = seq;
     this.changed++;
@@ -221,7 +232,7 @@ function inTransaction<T>(db: Database, body: () => T): T {
  * and it becomes one undo step.
  */
 export function runAction<T>(db: Database, ctx: ActionContext, fn: (w: Writer) => T): ActionResult<T> {
-  const w = new Writer(db, ctx.actor);
+  const w = new Writer(db, ctx.actor, ctx.enteredBy ?? null, ctx.tx);
   const outermost = !db.inTransaction;
   let redoCleared = false;
   let derived: DerivedRows | undefined;
@@ -254,6 +265,8 @@ function rowToChange(r: Record<string, unknown>): ChangeRecord {
     baseReplica: r.base_replica as string | null,
     actor: r.actor as string,
     tx: r.tx as string,
+    enteredBy: (r.entered_by as string | null) ?? null,
+    seen: (r.seen as string | null) ?? null,
   };
 }
 
@@ -284,7 +297,7 @@ export function undoState(db: Database): UndoState {
   return { undo: u?.label ?? null, redo: r?.label ?? null };
 }
 
-function replay(db: Database, actor: string, entry: { tx: string; label: string }, direction: 'undo' | 'redo'): ActionResult<string> {
+function replay(db: Database, actor: string, entry: { tx: string; label: string }, direction: 'undo' | 'redo', enteredBy: string | null): ActionResult<string> {
   redoEmptyAt.delete(db);
   const changes = changesForTx(db, entry.tx);
   const ordered = direction === 'undo' ? [...changes].reverse() : changes;
@@ -292,7 +305,10 @@ function replay(db: Database, actor: string, entry: { tx: string; label: string 
   const created = new Map<string, ChangeRecord>();
   for (const c of changes) if (c.col === 'deleted' && c.baseHlc === null && c.oldValue === null) created.set(`${c.tbl}\u0000${c.rowId}`, c);
   const verb = direction === 'undo' ? 'undo' : 'redo';
-  return runAction(db, { actor, label: `${direction === 'undo' ? 'Undo' : 'Redo'} ${entry.label}`, undoable: false }, (w) => {
+  // The transaction names the action it replays, so another copy can check it only reverts
+  // (or re-applies) that action of the same copy (see main/sync/rules).
+  const tx = `${direction}:${entry.tx}:${randomUUID().slice(0, 8)}`;
+  return runAction(db, { actor, enteredBy, tx, label: `${direction === 'undo' ? 'Undo' : 'Redo'} ${entry.label}`, undoable: false }, (w) => {
     for (const c of ordered) {
       if (created.has(`${c.tbl}\u0000${c.rowId}`)) continue;
       // A status an older version logged as an edit: the system re-derives it, undo leaves it alone.
@@ -314,16 +330,16 @@ function replay(db: Database, actor: string, entry: { tx: string; label: string 
 }
 
 /** Undoes this copy's most recent action; refused with a clear message if its cells changed since. */
-export function undo(db: Database, actor: string): ActionResult<string> | null {
+export function undo(db: Database, actor: string, enteredBy: string | null = null): ActionResult<string> | null {
   const e = db.prepare("SELECT tx, label FROM undo_entries WHERE state = 'done' ORDER BY seq DESC LIMIT 1").get() as
     | { tx: string; label: string }
     | undefined;
-  return e ? replay(db, actor, e, 'undo') : null;
+  return e ? replay(db, actor, e, 'undo', enteredBy) : null;
 }
 
-export function redo(db: Database, actor: string): ActionResult<string> | null {
+export function redo(db: Database, actor: string, enteredBy: string | null = null): ActionResult<string> | null {
   const e = db.prepare("SELECT tx, label FROM undo_entries WHERE state = 'undone' ORDER BY seq ASC LIMIT 1").get() as
     | { tx: string; label: string }
     | undefined;
-  return e ? replay(db, actor, e, 'redo') : null;
+  return e ? replay(db, actor, e, 'redo', enteredBy) : null;
 }

@@ -44,3 +44,11 @@ export class FileError extends Error {
     this.name = 'FileError';
   }
 }
+
+/** A write the acting person has no right to make (an administrator's, an approver's…); nothing was written. */
+export class ForbiddenError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ForbiddenError';
+  }
+}

@@ -56,7 +56,7 @@ export const SYNCED_TABLES = {
   ],
   dependencies: ['measure_id', 'on_measure_id', 'external_party', 'description', 'needed_by', 'status', 'deleted'],
   ...RAID_TABLES,
-  gate_levels: ['level', 'name', 'criteria', 'approver_roles', 'risk_weight_pct', 'self_approval', 'deleted'],
+  gate_levels: ['level', 'name', 'criteria', 'approver_roles', 'risk_weight_pct', 'self_approval', 'own_copy', 'deleted'],
   ...PACK_TABLES,
   gate_settings: ['reset_on_edit', 'evidence_max_bytes', 'deleted'],
   gate_requests: ['measure_id', 'from_level', 'to_level', 'requester_id', 'comment', 'status', 'created_at', 'closed_at', 'close_reason', 'deleted'],
@@ -68,7 +68,7 @@ export const SYNCED_TABLES = {
   value_validations: ['measure_id', 'period', 'state', 'validated_by', 'validated_at', 'reopened_by', 'reopened_at', 'reopen_reason', 'deleted'],
   status_overrides: ['measure_id', 'kind', 'status', 'reason', 'set_by', 'set_at', 'deleted'],
   value_settings: ['tolerance_pct', 'stale_days', 'deleted'],
-  sync_members: ['name', 'public_key', 'joined_vector', 'deleted'],
+  sync_members: ['name', 'public_key', 'joined_vector', 'person_id', 'role', 'status', 'retired_seq', 'retired_reason', 'deleted'],
 } as const satisfies Record<string, readonly string[]>;
 
 /**

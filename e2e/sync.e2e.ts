@@ -78,14 +78,15 @@ describe('sync through a shared folder', () => {
     expect((await bea.call('measures:get', { id: m.id })).title).toBe('Tiers: Bronze, Silver, Gold');
     expect(await bea.call('conflicts:list', {})).toEqual([]);
 
-    // A bundle with one changed byte is refused with the reason, and nothing changes.
-    const mine = (await api.call('sync:status', {})).replicaId;
-    const beaFiles = readdirSync(share).filter((f) => f.endsWith('.stbundle') && !f.startsWith(mine)).sort();
-    const biggest = [...beaFiles].sort((a, b) => readFileSync(join(share, b)).length - readFileSync(join(share, a)).length)[0]!;
-    const forged = Buffer.from(readFileSync(join(share, biggest)));
-    const body = forged.indexOf(0x0a) + 20;
-    forged[body] = forged[body] === 0x41 ? 0x42 : 0x41;
-    const forgedName = beaFiles.at(-1)!.replace(/\.(\d{6})\.stbundle$/, (_m, n: string) => `.${String(Number(n) + 1).padStart(6, '0')}.stbundle`);
+    // A bundle with one changed byte is refused with the reason, and nothing changes: Bea's
+    // next bundle, passed on by hand (a USB stick) with one byte of its changes altered.
+    await bea.call('measures:update', { id: m.id, patch: { legalEntity: 'Bea GmbH' } });
+    const usb = join(dir, 'usb');
+    const out = await bea.call('sync:export', { dir: usb });
+    const forged = Buffer.from(readFileSync(out.file!));
+    const at = forged.indexOf('Bea GmbH');
+    forged[at] = 0x58;
+    const forgedName = 'bea-forwarded-copy.stbundle';
     writeFileSync(join(share, forgedName), forged);
     const before = await api.call('measures:list', {});
     await page.getByRole('button', { name: /Sync/ }).click();

@@ -1,10 +1,11 @@
 /**
  * sync-100k: export + import of a bundle of 100k changes (5,000 new measures × 20 logged
- * cells) — build, sign, write (temp + rename), then on a member copy read, verify
- * signature and hash, parse, and apply in one transaction (change log with row keys, rows,
- * conflict bookkeeping) — vs a raw INSERT of the same 100k change rows in one transaction
- * into a plain twin of change_log (same DDL and indexes). Also reports the bundle size
- * per 1,000 changes.
+ * cells) — seal the copy's segment, sign, write (temp + rename), then on a member copy read,
+ * verify the writer's and the origin's signatures and the hashes, parse, check every change
+ * (proof of authorship, column limits, rows it builds on, governed transitions), and apply in
+ * one transaction (change log with row keys, rows, conflict bookkeeping) — vs a raw INSERT of
+ * the same 100k change rows in one transaction into a plain twin of change_log (same DDL and
+ * indexes). Also reports the bundle size per 1,000 changes.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -55,7 +56,7 @@ const syncCase: BenchCase = {
       const dir = join(ctx.dir, `bundles-${run}`);
       const adb = openWorkspace(a);
       // With the log's local row key (its twin table has the same DDL, so the same NOT NULL column).
-      const rows = adb.prepare('SELECT hlc, replica, tbl, row_id, col, value, old_value, base_hlc, base_replica, actor, tx, row_key FROM change_log').raw().all() as unknown[][];
+      const rows = adb.prepare('SELECT hlc, replica, tbl, row_id, col, value, old_value, base_hlc, base_replica, actor, tx, row_key, entered_by, seen FROM change_log').raw().all() as unknown[][];
       let file: string | null = null;
       settle();
       const exportMs = time(() => {
@@ -73,7 +74,7 @@ const syncCase: BenchCase = {
       });
       clonePlainTable(bdb, 'change_log', 'bench_plain_change_log');
       const ins = bdb.prepare(
-        'INSERT INTO bench_plain_change_log (hlc, replica, tbl, row_id, col, value, old_value, base_hlc, base_replica, actor, tx, row_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO bench_plain_change_log (hlc, replica, tbl, row_id, col, value, old_value, base_hlc, base_replica, actor, tx, row_key, entered_by, seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       );
       settle();
       const rawMs = time(() => bdb.transaction(() => {

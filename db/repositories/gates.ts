@@ -8,8 +8,8 @@ import { nowIso } from '../clock.js';
 
 export function getGateLevels(db: Database): GateLevelConfig[] {
   const rows = db
-    .prepare('SELECT level, name, criteria, approver_roles, risk_weight_pct, self_approval FROM gate_levels WHERE deleted = 0 ORDER BY level')
-    .all() as { level: number; name: string; criteria: string; approver_roles: string; risk_weight_pct: number; self_approval: number }[];
+    .prepare('SELECT level, name, criteria, approver_roles, risk_weight_pct, self_approval, own_copy FROM gate_levels WHERE deleted = 0 ORDER BY level')
+    .all() as { level: number; name: string; criteria: string; approver_roles: string; risk_weight_pct: number; self_approval: number; own_copy: number }[];
   return rows.map((r) => ({
     level: r.level,
     name: r.name,
@@ -17,6 +17,7 @@ export function getGateLevels(db: Database): GateLevelConfig[] {
     approverRoles: JSON.parse(r.approver_roles) as string[],
     riskWeightPct: r.risk_weight_pct,
     selfApproval: r.self_approval === 1,
+    ownCopy: r.own_copy === 1,
   }));
 }
 
@@ -256,13 +257,33 @@ export function insertEvidence(
 }
 
 export function listLifecycleDecisions(db: Database, measureId: string): LifecycleDecision[] {
-  return db
+  const rows = db
     .prepare(
       `SELECT d.id, d.action, d.from_state AS fromState, d.to_state AS toState, d.reason, d.review_date AS reviewDate,
               coalesce(p.name, d.person_id) AS person, d.at
        FROM lifecycle_decisions d LEFT JOIN people p ON p.id = d.person_id WHERE d.deleted = 0 AND d.measure_id = ? ORDER BY d.at DESC`,
     )
-    .all(measureId) as LifecycleDecision[];
+    .all(measureId) as Omit<LifecycleDecision, 'enteredBy'>[];
+  const by = enteredByOf(db, 'lifecycle_decisions', rows.map((r) => r.id));
+  return rows.map((r) => ({ ...r, enteredBy: by.get(r.id) ?? null }));
+}
+
+/**
+ * For rows of `tbl`: who typed the row when it was entered for someone else on their copy
+ * (the person's name, from the change that created the row); rows entered by their own
+ * person are left out.
+ */
+export function enteredByOf(db: Database, tbl: string, ids: string[]): Map<string, string> {
+  if (ids.length === 0) return new Map();
+  const rows = db
+    .prepare(
+      `SELECT r.row_id AS id, coalesce(p.name, l.entered_by) AS name FROM change_rows r
+       JOIN change_log l ON l.row_key = r.id AND l.col = 'deleted' AND l.base_hlc IS NULL AND l.entered_by IS NOT NULL
+       LEFT JOIN people p ON p.id = l.entered_by
+       WHERE r.tbl = ? AND r.row_id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(tbl, JSON.stringify(ids)) as { id: string; name: string }[];
+  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 const DEFINITION_COLUMNS = ['title', 'description', 'business_unit', 'function', 'owner_id', 'sponsor_id', 'controller_id', 'closure_criteria'];

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../connection.js';
-import { REPLICA_MAX_HLC_SQL, appendChange, existingRowKey, headAt, rowKeyOf, type Head } from '../change-rows.js';
+import { REPLICA_MAX_HLC_SQL, appendChange, existingRowKey, headAt, rowKeyOf, rowSeen, type Head } from '../change-rows.js';
 import { clockOf, decodeValue, replicaId } from '../changes.js';
 import { compareStamp } from '../hlc.js';
 import { cachedStatement } from '../statements.js';
@@ -23,19 +23,48 @@ export interface WireChange {
   baseReplica: string | null;
   actor: string;
   tx: string;
+  /** The copy's person who entered it for `actor`; null when they acted for themselves. */
+  enteredBy?: string | null;
+  /** On a delete: what the deleting copy had seen of the row (JSON vector). */
+  seen?: string | null;
 }
 
+export type MemberRole = 'admin' | 'member';
+export type MemberStatus = 'active' | 'retired';
+
 export interface MemberRow {
+  /** The replica id of the member's copy. */
   id: string;
   name: string;
   publicKey: string;
   joinedVector: VersionVector;
   deleted: boolean;
+  /** The person the copy belongs to (signs as), null for a copy not linked to a person yet. */
+  personId: string | null;
+  role: MemberRole;
+  status: MemberStatus;
+  /** For a retired copy: its last segment that is kept (later ones are refused). */
+  retiredSeq: number | null;
+  retiredReason: string;
 }
 
+/**
+ * replica → highest HLC of that replica's changes this copy holds or has processed: the
+ * log's, and the segments' (a segment whose last changes were refused still counts).
+ */
 export function localVector(db: Database): VersionVector {
   const rows = cachedStatement(db, REPLICA_MAX_HLC_SQL).all() as { replica: string; h: string }[];
-  return Object.fromEntries(rows.map((r) => [r.replica, r.h]));
+  const out: VersionVector = Object.fromEntries(rows.map((r) => [r.replica, r.h]));
+  for (const s of cachedStatement(db, 'SELECT origin, max(to_hlc) AS h FROM sync_segments GROUP BY origin').all() as { origin: string; h: string }[]) {
+    if (!out[s.origin] || out[s.origin]! < s.h) out[s.origin] = s.h;
+  }
+  return out;
+}
+
+/** True when `a` covers `b`: it holds everything b holds. */
+export function covers(a: VersionVector, b: VersionVector): boolean {
+  for (const [r, h] of Object.entries(b)) if (!a[r] || a[r] < h) return false;
+  return true;
 }
 
 /** Pointwise maximum: what a replica knows when it knows both. */
@@ -45,19 +74,52 @@ export function mergeVectors(a: VersionVector, b: VersionVector): VersionVector 
   return out;
 }
 
+const MEMBER_SQL = `SELECT id, name, public_key AS publicKey, joined_vector AS jv, deleted, person_id AS personId, role, status,
+  retired_seq AS retiredSeq, retired_reason AS retiredReason FROM sync_members`;
+
+interface MemberSqlRow {
+  id: string;
+  name: string;
+  publicKey: string;
+  jv: string;
+  deleted: number;
+  personId: string | null;
+  role: MemberRole;
+  status: MemberStatus;
+  retiredSeq: number | null;
+  retiredReason: string;
+}
+
+const toMember = (r: MemberSqlRow): MemberRow => ({
+  id: r.id,
+  name: r.name,
+  publicKey: r.publicKey,
+  joinedVector: parseVector(r.jv),
+  deleted: r.deleted === 1,
+  personId: r.personId,
+  role: r.role,
+  status: r.deleted === 1 ? 'retired' : r.status,
+  retiredSeq: r.retiredSeq,
+  retiredReason: r.retiredReason,
+});
+
 export function listMembers(db: Database): MemberRow[] {
-  const rows = db.prepare('SELECT id, name, public_key AS publicKey, joined_vector AS jv, deleted FROM sync_members ORDER BY name, id').all() as {
-    id: string;
-    name: string;
-    publicKey: string;
-    jv: string;
-    deleted: number;
-  }[];
-  return rows.map((r) => ({ id: r.id, name: r.name, publicKey: r.publicKey, joinedVector: parseVector(r.jv), deleted: r.deleted === 1 }));
+  return (db.prepare(`${MEMBER_SQL} ORDER BY name, id`).all() as MemberSqlRow[]).map(toMember);
 }
 
 export function getMember(db: Database, id: string): MemberRow | null {
-  return listMembers(db).find((m) => m.id === id) ?? null;
+  const r = cachedStatement(db, `${MEMBER_SQL} WHERE id = ?`).get(id) as MemberSqlRow | undefined;
+  return r ? toMember(r) : null;
+}
+
+/** Active members other than `me`: the peers whose acknowledgement counts. */
+export function activePeers(db: Database, me: string): MemberRow[] {
+  return listMembers(db).filter((m) => m.status === 'active' && m.id !== me);
+}
+
+/** What a peer is known to hold: the vector its copy was made from, and what its bundles announced. */
+export function peerAck(db: Database, m: MemberRow): VersionVector {
+  return mergeVectors(m.joinedVector, peerVector(db, m.id));
 }
 
 export function parseVector(s: string | null | undefined): VersionVector {
@@ -108,28 +170,25 @@ export function noteReceived(db: Database, r: Omit<ReceivedRow, 'at'>): void {
   );
 }
 
-/** Changes of `origin` with an HLC after `after` (all of them for null), oldest first. */
-export function changesAfter(db: Database, origin: string, after: string | null): WireChange[] {
+/**
+ * The changes of `origin` with an HLC in (after, upTo] as a segment's lines: JSON arrays
+ * [hlc, tbl, row_id, col, value, old_value, base_hlc, base_replica, actor, entered_by, seen, tx],
+ * sorted by HLC (unique per replica), written by SQLite itself (the same text as
+ * JSON.stringify of the same values, without building them in JavaScript first).
+ */
+export function segmentLines(db: Database, origin: string, after: string | null, upTo: string): string[] {
   return cachedStatement(
     db,
-    `SELECT hlc, replica, tbl, row_id AS rowId, col, value, old_value AS oldValue, base_hlc AS baseHlc,
-            base_replica AS baseReplica, actor, tx
-       FROM change_log WHERE replica = ? AND hlc > ? ORDER BY hlc`,
-  ).all(origin, after ?? '') as WireChange[];
+    `SELECT json_array(hlc, tbl, row_id, col, value, old_value, base_hlc, base_replica, actor, entered_by, seen, tx)
+       FROM change_log WHERE replica = ? AND hlc > ? AND hlc <= ? ORDER BY hlc`,
+  )
+    .pluck()
+    .all(origin, after ?? '', upTo) as string[];
 }
 
-/**
- * The same changes as arrays in bundle-line order [hlc, replica, tbl, row_id, col, value,
- * old_value, base_hlc, base_replica, actor, tx]: export writes them without building objects.
- */
-export function changeLinesAfter(db: Database, origin: string, after: string | null): unknown[][] {
-  return cachedStatement(
-    db,
-    `SELECT hlc, replica, tbl, row_id, col, value, old_value, base_hlc, base_replica, actor, tx
-       FROM change_log WHERE replica = ? AND hlc > ? ORDER BY hlc`,
-  )
-    .raw(true)
-    .all(origin, after ?? '') as unknown[][];
+/** The highest HLC of this replica's own changes (null before its first change). */
+export function ownHead(db: Database, replica: string): string | null {
+  return (cachedStatement(db, 'SELECT max(hlc) AS h FROM change_log WHERE replica = ?').get(replica) as { h: string | null }).h;
 }
 
 export interface StoredChange extends WireChange {
@@ -141,7 +200,7 @@ export function cellChanges(db: Database, tbl: string, rowId: string, col: strin
   const rows = cachedStatement(
     db,
     `SELECT hlc, replica, tbl, row_id AS rowId, col, value, old_value AS oldValue, base_hlc AS baseHlc,
-            base_replica AS baseReplica, actor, tx
+            base_replica AS baseReplica, actor, tx, entered_by AS enteredBy, seen
        FROM change_log WHERE row_key = (SELECT id FROM change_rows WHERE tbl = ? AND row_id = ?) AND col = ? AND hlc >= ? ORDER BY hlc, replica`,
   ).all(tbl, rowId, col, from) as WireChange[];
   return rows.map((r) => ({ ...r, decoded: decodeValue(r.value) }));
@@ -152,7 +211,7 @@ export function rowChangesSince(db: Database, tbl: string, rowId: string, from: 
   const rows = cachedStatement(
     db,
     `SELECT hlc, replica, tbl, row_id AS rowId, col, value, old_value AS oldValue, base_hlc AS baseHlc,
-            base_replica AS baseReplica, actor, tx
+            base_replica AS baseReplica, actor, tx, entered_by AS enteredBy, seen
        FROM change_log WHERE row_key = (SELECT id FROM change_rows WHERE tbl = ? AND row_id = ?) AND hlc >= ? ORDER BY hlc, replica`,
   ).all(tbl, rowId, from) as WireChange[];
   return rows.map((r) => ({ ...r, decoded: decodeValue(r.value) }));
@@ -170,7 +229,7 @@ export function changeAt(db: Database, tbl: string, rowId: string, col: string, 
   const r = cachedStatement(
     db,
     `SELECT hlc, replica, tbl, row_id AS rowId, col, value, old_value AS oldValue, base_hlc AS baseHlc,
-            base_replica AS baseReplica, actor, tx
+            base_replica AS baseReplica, actor, tx, entered_by AS enteredBy, seen
        FROM change_log WHERE replica = ? AND hlc = ? AND row_key = (SELECT id FROM change_rows WHERE tbl = ? AND row_id = ?) AND col = ?`,
   ).get(head.replica, head.hlc, tbl, rowId, col) as WireChange | undefined;
   return r ? { ...r, decoded: decodeValue(r.value) } : null;
@@ -200,15 +259,26 @@ export function dropConflictCandidate(db: Database, kind: string, tbl: string, r
  * resolution or a sync rename must be a change of its own so it supersedes every
  * concurrent edit on every replica. Call inside a transaction.
  */
-export function writeForcedChange(db: Database, actor: string, tx: string, tbl: string, rowId: string, col: string, value: CellValue): void {
+export function writeForcedChange(
+  db: Database,
+  actor: string,
+  tx: string,
+  tbl: string,
+  rowId: string,
+  col: string,
+  value: CellValue,
+  enteredBy: string | null = null,
+): void {
   if (!isSyncedColumn(tbl, col)) throw new Error(`Column ${tbl}.${col} is not writable`);
   const cur = db.prepare(`SELECT ${col} AS v FROM ${tbl} WHERE id = ?`).get(rowId) as { v: CellValue } | undefined;
   if (!cur) throw new Error(`No ${tbl} row ${rowId}`);
   db.prepare(`UPDATE ${tbl} SET ${col} = ? WHERE id = ?`).run(value, rowId);
   const { key } = rowKeyOf(db, tbl, rowId);
   const base = headAt(db, key, col);
+  // Keeping a row deleted is a delete that has seen every edit so far.
+  const seen = col === 'deleted' && value === 1 ? rowSeen(db, key) : null;
   const hlc = clockOf(db).tick();
-  appendChange(db, { hlc, replica: replicaId(db), tbl, rowId, col, value: JSON.stringify(value), oldValue: JSON.stringify(cur.v), base, actor, tx, key });
+  appendChange(db, { hlc, replica: replicaId(db), tbl, rowId, col, value: JSON.stringify(value), oldValue: JSON.stringify(cur.v), base, actor, tx, key, enteredBy, seen });
 }
 
 export const newTx = (): string => randomUUID();

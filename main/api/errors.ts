@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FileError, NotFoundError, ValidationError, WorkspaceError } from '../../db/errors.js';
+import { FileError, ForbiddenError, NotFoundError, ValidationError, WorkspaceError } from '../../db/errors.js';
 import { fileError } from '../../db/files.js';
 import type { ApiErrorBody } from '../../preload/contract.js';
 
@@ -45,6 +45,7 @@ export function toApiError(e: unknown): ApiError {
   }
   if (e instanceof ValidationError) return new ApiError({ code: 'validation', message: e.message, issues: e.issues });
   if (e instanceof NotFoundError) return new ApiError({ code: 'not_found', message: e.message });
+  if (e instanceof ForbiddenError) return new ApiError({ code: 'forbidden', message: e.message });
   if (e instanceof WorkspaceError) return new ApiError({ code: e.code === 'exists' ? 'exists' : 'workspace', message: e.message });
   if (e instanceof FileError) return new ApiError({ code: e.reason === 'exists' ? 'exists' : 'file', message: e.message });
   const errno = (e as NodeJS.ErrnoException | null)?.code;

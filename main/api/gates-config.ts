@@ -61,6 +61,7 @@ const methodSchema = z.object({
         approverRoles: z.array(z.string().max(200)).min(1).max(10),
         riskWeightPct: z.number().int().min(0).max(100),
         selfApproval: z.boolean(),
+        ownCopy: z.boolean().optional(),
       }),
     )
     .max(6),
@@ -95,7 +96,7 @@ function applyMethod(w: Writer, db: Database, m: MethodFile): void {
   }
   for (const g of m.gates) {
     const id = gateLevelId(db, g.level);
-    const v = { name: g.name, criteria: JSON.stringify(g.criteria), approver_roles: JSON.stringify(g.approverRoles), risk_weight_pct: g.riskWeightPct, self_approval: g.selfApproval ? 1 : 0 };
+    const v = { name: g.name, criteria: JSON.stringify(g.criteria), approver_roles: JSON.stringify(g.approverRoles), risk_weight_pct: g.riskWeightPct, self_approval: g.selfApproval ? 1 : 0, own_copy: (g.ownCopy ?? (g.level === 3 || g.level === 5)) ? 1 : 0 };
     if (id) w.update('gate_levels', id, v);
     else w.insert('gate_levels', { level: g.level, ...v }, `di${g.level}`);
   }
@@ -109,7 +110,7 @@ const MAX_METHOD_BYTES = 5_000_000;
 export function gateConfigHandlers(s: ApiSession): Pick<Handlers, K> {
   return {
     'gates:config': () => gateConfig(s.db()),
-    'gates:updateLevel': ({ level, name, criteria, approverRoles, riskWeightPct, selfApproval }) => {
+    'gates:updateLevel': ({ level, name, criteria, approverRoles, riskWeightPct, selfApproval, ownCopy }) => {
       const db = s.db();
       const id = gateLevelId(db, level);
       if (!id) throw new ValidationError(`There is no gate DI${level}.`);
@@ -120,6 +121,7 @@ export function gateConfigHandlers(s: ApiSession): Pick<Handlers, K> {
       if (approverRoles !== undefined) v.approver_roles = JSON.stringify([...new Set(approverRoles)]);
       if (riskWeightPct !== undefined) v.risk_weight_pct = riskWeightPct;
       if (selfApproval !== undefined) v.self_approval = selfApproval ? 1 : 0;
+      if (ownCopy !== undefined) v.own_copy = ownCopy ? 1 : 0;
       s.act(`Configure gate DI${level}`, (w) => w.update('gate_levels', id, v));
       return gateConfig(db);
     },

@@ -20,6 +20,7 @@ interface M {
   code: string;
   diLevel: number;
   lifecycle: string;
+  ownerId: string | null;
   sponsorId: string | null;
   controllerId: string | null;
 }
@@ -27,7 +28,7 @@ interface M {
 function mustMeasure(s: ApiSession, id: string): M {
   const m = s
     .db()
-    .prepare('SELECT id, code, di_level AS diLevel, lifecycle, sponsor_id AS sponsorId, controller_id AS controllerId FROM measures WHERE id = ? AND deleted = 0')
+    .prepare('SELECT id, code, di_level AS diLevel, lifecycle, owner_id AS ownerId, sponsor_id AS sponsorId, controller_id AS controllerId FROM measures WHERE id = ? AND deleted = 0')
     .get(id) as M | undefined;
   if (!m) throw new NotFoundError(`No measure ${id} (it may have been deleted).`);
   return m;
@@ -107,7 +108,8 @@ export function gateEvidenceHandlers(s: ApiSession): Pick<Handlers, K> {
     'gates:attest': ({ measureId, key, note, withdraw }) => {
       const actor = actingPerson(s);
       const m = mustMeasure(s, measureId);
-      const refusal = attestationRefusal(key, actor, m.controllerId);
+      const isSteering = (roleHolders(s.db()).steering_sponsor ?? []).includes(actor);
+      const refusal = attestationRefusal(key, actor, { ownerId: m.ownerId, sponsorId: m.sponsorId, controllerId: m.controllerId, isSteering });
       if (refusal) throw new ApiError({ code: 'forbidden', message: refusal });
       const existing = listAttestations(s.db(), measureId).filter((a) => a.key === key);
       s.act(`${withdraw ? 'Withdraw' : 'Confirm'} ${key.replace(/_/g, ' ')} for ${m.code}`, (w) => {

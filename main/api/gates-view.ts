@@ -5,6 +5,7 @@ import {
   getGateSettings,
   lastDefinitionEdit,
   listDecisions,
+  enteredByOf,
   listEvidence,
   personNames,
   putBlob,
@@ -61,6 +62,8 @@ export function buildRequests(db: Database, rows: RequestRow[], now = nowDate())
   const names = personNames(db);
   const holders = roleHolders(db);
   const decisions = listDecisions(db, rows.map((r) => r.id));
+  const decidedBy = enteredByOf(db, 'gate_decisions', decisions.map((d) => d.id));
+  const requestedBy = enteredByOf(db, 'gate_requests', rows.map((r) => r.id));
   return rows.map((r) => {
     const m = measurePeople(db, r.measureId)!;
     const ctx = approverContext(db, m, holders);
@@ -77,6 +80,7 @@ export function buildRequests(db: Database, rows: RequestRow[], now = nowDate())
         comment: d.comment,
         at: d.at,
         valid: d.decision === 'reject' || r.status !== 'pending' || approvalStillValid(d.hlc, lastEdit, settings.resetOnEdit),
+        enteredBy: decidedBy.get(d.id) ?? null,
       }));
     const slots = (level?.approverRoles ?? []).map((role) => {
       const by = mine.find((d) => d.valid && d.decision === 'approve' && d.roles.includes(role));
@@ -85,6 +89,7 @@ export function buildRequests(db: Database, rows: RequestRow[], now = nowDate())
         label: roleLabel(db, role),
         holders: holdersOf(role, ctx).map((id) => ({ id, name: names.get(id) ?? id })),
         filledBy: by ? by.person : null,
+        filledEnteredBy: by ? by.enteredBy : null,
       };
     });
     return {
@@ -97,6 +102,7 @@ export function buildRequests(db: Database, rows: RequestRow[], now = nowDate())
       toName: level?.name ?? `DI${r.toLevel}`,
       requesterId: r.requesterId,
       requester: names.get(r.requesterId) ?? r.requesterId,
+      requesterEnteredBy: requestedBy.get(r.id) ?? null,
       comment: r.comment,
       status: r.status,
       createdAt: r.createdAt,

@@ -117,11 +117,16 @@ describe('refusals (clear message, nothing written)', () => {
     });
     expect((db().prepare('SELECT count(*) AS n FROM evidence_blobs').get() as { n: number }).n).toBe(0);
     expect(changes()).toBe(before);
+    // The sponsor asking DI3 could never be approved (the sponsor slot is theirs, and DI3 has no
+    // self-approval): refused when asked, with the reason, instead of waiting forever.
+    await expect(api.call('gates:request', { measureId: m.id, toLevel: 3 })).rejects.toMatchObject({
+      body: { code: 'validation', message: expect.stringMatching(/^Nobody could approve this request: the Sponsor approval can only come from .+, who is making the request, and DI3 does not allow approving one's own request/) },
+    });
+    expect(changes()).toBe(before);
+    await as(m.ownerId);
     const req = await api.call('gates:request', { measureId: m.id, toLevel: 3 });
     before = changes();
     await expect(api.call('gates:request', { measureId: m.id, toLevel: 3 })).rejects.toMatchObject({ body: { message: /already waiting/ } });
-    // The sponsor asked: the sponsor slot may not be filled by the requester at DI3.
-    await expect(api.call('gates:decide', { requestId: req.id, decision: 'approve' })).rejects.toMatchObject({ body: { code: 'forbidden', message: /own request/ } });
     const outsider = await personWithout([m.ownerId, m.sponsorId, m.controllerId]);
     await as(outsider.id);
     await expect(api.call('gates:decide', { requestId: req.id, decision: 'approve' })).rejects.toMatchObject({ body: { code: 'forbidden', message: /not an approver/ } });

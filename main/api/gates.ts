@@ -7,12 +7,15 @@ import {
   listLifecycleDecisions,
   listRequests,
   loadFacts,
+  personNames,
   roleHolders,
 } from '../../db/repositories/gates.js';
 import { LIFECYCLE_ACTIONS, type GateReadiness, type GateRequest, type GateStatus } from '../../preload/contract.js';
-import { decisionRefusal, evaluateCriteria, holdersOf, lifecycleRefusal, missingMessage, requestRefusal } from '../domain/gates.js';
+import { decisionRefusal, evaluateCriteria, holdersOf, lifecycleRefusal, missingMessage, requestRefusal, unapprovableRefusal } from '../domain/gates.js';
+import { listMembers } from '../../db/repositories/sync.js';
+import { replicaId } from '../../db/changes.js';
 import { ApiError } from './errors.js';
-import { actingPerson, approvalReset, approverContext, buildRequests, checkEvidence, measurePeople, storeEvidence } from './gates-view.js';
+import { actingPerson, approvalReset, approverContext, buildRequests, checkEvidence, measurePeople, roleLabel, storeEvidence } from './gates-view.js';
 import type { Handlers } from './handlers.js';
 import { writeMeasureColumns } from './measure-writes.js';
 import type { ApiSession } from './session.js';
@@ -36,6 +39,25 @@ function mustLive(s: ApiSession, id: string): LiveMeasure {
     .get(id) as LiveMeasure | undefined;
   if (!m) throw new NotFoundError(`No measure ${id} (it may have been deleted).`);
   return m;
+}
+
+/** Whether every approver slot of the gate has someone who could fill it, as the request is made. */
+function nobodyCouldApprove(s: ApiSession, measureId: string, toLevel: number, requesterId: string): string | null {
+  const db = s.db();
+  const level = getGateLevels(db).find((l) => l.level === toLevel);
+  const m = measurePeople(db, measureId);
+  if (!level || !m) return null;
+  const ctx = approverContext(db, m);
+  const names = personNames(db);
+  // Only a copy that belongs to a person can tell "own copy" apart; a copy of nobody's counts as everyone's.
+  const here = s.enteredBy() === null ? s.actor() : null;
+  const copyOwners = new Set(listMembers(db).filter((x) => x.status === 'active' && x.personId).map((x) => x.personId!));
+  const linked = listMembers(db).some((x) => x.id === replicaId(db) && x.personId);
+  const slots = level.approverRoles.map((role) => ({
+    label: roleLabel(db, role),
+    holders: holdersOf(role, ctx).map((id) => ({ id, name: names.get(id) ?? id, canApproveHere: !level.ownCopy || !linked || copyOwners.has(id) || id === here })),
+  }));
+  return unapprovableRefusal(toLevel, slots, requesterId, level.selfApproval);
 }
 
 export function nextCriteria(s: ApiSession, measureId: string, toLevel: number) {
@@ -122,6 +144,8 @@ export function gateHandlers(s: ApiSession): Pick<Handlers, K> {
       const reapproval = toLevel === m.diLevel && approvalReset(db, measureId, m.diLevel) !== null;
       const refusal = requestRefusal({ diLevel: m.diLevel, toLevel, lifecycle: m.lifecycle, hasPending, maxLevel, reapproval });
       if (refusal) throw new ValidationError(refusal);
+      const nobody = nobodyCouldApprove(s, measureId, toLevel, actor);
+      if (nobody) throw new ValidationError(nobody);
       if (evidence?.length) checkEvidence(db, evidence);
       // Evidence given with the request counts for its criteria (closure evidence): check after adding it.
       const { value } = s.act(`${reapproval ? 'Request re-approval of' : 'Request'} DI${toLevel} for ${m.code}`, (w) => {
@@ -169,6 +193,14 @@ export function gateHandlers(s: ApiSession): Pick<Handlers, K> {
         approverRoles: req.slots.map((x) => x.label),
       });
       if (refusal) throw refusal.code === 'forbidden' ? new ApiError({ code: 'forbidden', message: refusal.message }) : new ValidationError(refusal.message);
+      const enteredBy = s.enteredBy();
+      if (level.ownCopy && enteredBy) {
+        const names = personNames(db);
+        throw new ApiError({
+          code: 'forbidden',
+          message: `DI${req.toLevel} approvals come from the approver's own copy: ${names.get(actor) ?? actor} approves on their copy of the workspace; this one is ${names.get(enteredBy) ?? enteredBy}'s.`,
+        });
+      }
       if (decision === 'reject' && !comment) throw new ValidationError('A rejection needs a reason (comment).', [{ field: 'comment', message: 'Give the reason' }]);
       const complete = decision === 'approve' && req.slots.every((x) => x.filledBy || actorSlots.includes(x.role));
       if (complete) {

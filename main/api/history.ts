@@ -6,7 +6,7 @@ type K = 'history:state' | 'history:undo' | 'history:redo';
 
 export function historyHandlers(s: ApiSession): Pick<Handlers, K> {
   const step = (fn: typeof undo) => {
-    const r = fn(s.db(), s.actor());
+    const r = fn(s.db(), s.actor(), s.enteredBy());
     if (r) s.changed(r);
     return { ...undoState(s.db()), done: r?.value ?? null };
   };

@@ -5,7 +5,7 @@ import { DERIVED_COLUMNS } from '../../db/tables.js';
 import { RAG_LABELS, type HistoryEntry, type Rag } from '../../preload/contract/types.js';
 import { FIELD_LABELS } from '../domain/measures.js';
 
-const MEASURE_COLUMN_LABELS: Record<string, string> = {
+export const MEASURE_COLUMN_LABELS: Record<string, string> = {
   ...Object.fromEntries(
     Object.entries({
       title: 'title',
@@ -38,6 +38,8 @@ const OVERRIDE_COLUMNS = new Set(['status', 'reason', 'deleted']);
 interface Row {
   hlc: string;
   actor: string;
+  enteredBy: string | null;
+  copy: string | null;
   tbl: string;
   row_id: string;
   col: string;
@@ -56,8 +58,10 @@ interface Row {
 export function measureHistory(db: Database, measureId: string, limit = 1000): HistoryEntry[] {
   const rows = db
     .prepare(
-      `SELECT l.hlc, coalesce(p.name, l.actor) AS actor, l.tbl, l.row_id, l.col, l.old_value, l.value
-       FROM change_log l LEFT JOIN people p ON p.id = l.actor
+      `SELECT l.hlc, coalesce(p.name, CASE WHEN l.actor LIKE 'user:%' THEN substr(l.actor, 6) ELSE l.actor END) AS actor,
+              coalesce(e.name, l.entered_by) AS enteredBy, m.name AS copy, l.tbl, l.row_id, l.col, l.old_value, l.value
+       FROM change_log l LEFT JOIN people p ON p.id = l.actor LEFT JOIN people e ON e.id = l.entered_by
+       LEFT JOIN sync_members m ON m.id = l.replica
        WHERE l.row_key IN (
                SELECT id FROM change_rows WHERE tbl = 'measures' AND row_id = @id
                UNION ALL SELECT id FROM change_rows WHERE tbl = 'custom_values' AND row_id >= @id || ':' AND row_id < @id || ';'
@@ -122,6 +126,8 @@ function entry(r: Row, oldValue: HistoryEntry['oldValue'], newValue: HistoryEntr
   return {
     at: new Date(Number(r.hlc.slice(0, 15))).toISOString(),
     actor: r.actor,
+    enteredBy: r.enteredBy,
+    copy: r.copy,
     table: r.tbl,
     rowId: r.row_id,
     field: r.col,

@@ -9,6 +9,7 @@ import { schemaVersion } from '../../db/migrate.js';
 import { rowsOfAction } from '../../db/repositories/tx-rows.js';
 import type { DerivedRows } from '../../db/derive.js';
 import { today } from '../../db/clock.js';
+import { cachedStatement } from '../../db/statements.js';
 import type { EventName, Events, Pack, WorkspaceInfo } from '../../preload/contract.js';
 import { ApiError } from './errors.js';
 import { installStatusEngine, rederive } from './value-status.js';
@@ -115,10 +116,24 @@ export class ApiSession {
     }
   }
 
-  /** The actor recorded in the change log: the chosen person's id, else the OS user. */
+  /**
+   * The actor recorded in the change log: the person chosen under "Acting as", else the
+   * person this copy belongs to, else (a copy not linked to a person yet) the OS user.
+   */
   actor(): string {
     const db = this.db();
-    return getLocal(db, 'actor_person_id') ?? `user:${safeUserName()}`;
+    return getLocal(db, 'actor_person_id') ?? copyPersonOf(db) ?? `user:${safeUserName()}`;
+  }
+
+  /**
+   * The copy's own person when the actor is someone else: what they enter is recorded as
+   * "entered by <copy's person> for <actor>" (a facilitator typing what the sponsor says).
+   */
+  enteredBy(): string | null {
+    const db = this.db();
+    const own = copyPersonOf(db);
+    const actor = this.actor();
+    return own && actor !== own ? own : null;
   }
 
   info(): WorkspaceInfo {
@@ -137,7 +152,7 @@ export class ApiSession {
   /** Runs one user action in one transaction (one undo step) and tells views what changed. */
   act<T>(label: string, fn: (w: Writer, db: Database) => T, opts: { undoable?: boolean } = {}): ActionResult<T> {
     const db = this.db();
-    const r = runAction(db, { actor: this.actor(), label, undoable: opts.undoable }, (w) => fn(w, db));
+    const r = runAction(db, { actor: this.actor(), enteredBy: this.enteredBy(), label, undoable: opts.undoable }, (w) => fn(w, db));
     this.changed(r);
     return r;
   }
@@ -196,6 +211,12 @@ export class ApiSession {
   defaultFolder(): string {
     return join(homedir(), 'Documents');
   }
+}
+
+/** The person the open copy belongs to (its sync member row), if linked. */
+function copyPersonOf(db: Database): string | null {
+  const r = cachedStatement(db, 'SELECT person_id AS p FROM sync_members WHERE id = ?').get(replicaId(db)) as { p: string | null } | undefined;
+  return r?.p ?? null;
 }
 
 let userName: string | null = null;

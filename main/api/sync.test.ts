@@ -47,3 +47,60 @@ describe('sync API', () => {
     expect((await a.api.call('sync:status', {})).members.map((m) => m.name).sort()).toEqual(['Bea', expect.any(String)]);
   });
 });
+
+describe('copies that agree', () => {
+  it('two copies setting the same status by hand concurrently raise no conflict; a real difference is labelled with the measure and the field in words', async () => {
+    const { a, b, share } = await pair();
+    await a.api.call('sync:setFolder', { folder: share });
+    await b.call('sync:setFolder', { folder: share });
+    const m = (await a.api.call('measures:list', {}))[0]!;
+    await a.api.call('value:setOverride', { measureId: m.id, kind: 'implementation', status: 'red', reason: 'Supplier late' });
+    await b.call('value:setOverride', { measureId: m.id, kind: 'implementation', status: 'red', reason: 'Supplier late' });
+    await a.api.call('sync:now', {});
+    await b.call('sync:now', {});
+    await a.api.call('sync:now', {});
+    expect(await a.api.call('conflicts:list', {})).toEqual([]);
+    expect(await b.call('conflicts:list', {})).toEqual([]);
+    // Now they disagree on the reason: a conflict, said in words.
+    await a.api.call('value:setOverride', { measureId: m.id, kind: 'implementation', status: 'red', reason: 'Supplier late again' });
+    await b.call('value:setOverride', { measureId: m.id, kind: 'implementation', status: 'red', reason: 'Scope grew' });
+    await a.api.call('sync:now', {});
+    await b.call('sync:now', {});
+    const [c] = await b.call('conflicts:list', {});
+    expect(c).toMatchObject({ label: `${m.code} ${m.title}`, field: 'Implementation status: reason' });
+    expect(c!.current.field).toBe('Implementation status: reason');
+  });
+
+  it('automatic sync settles: once both copies have everything, a sync writes nothing (and the watcher has nothing to wake it)', async () => {
+    const { a, b, share } = await pair();
+    await a.api.call('sync:setFolder', { folder: share, auto: true });
+    await b.call('sync:setFolder', { folder: share, auto: true });
+    const m = (await a.api.call('measures:list', {}))[0]!;
+    await a.api.call('measures:update', { id: m.id, patch: { title: 'Settle' } });
+    await a.api.call('sync:now', {});
+    await expect.poll(async () => (await b.call('measures:get', { id: m.id })).title, { timeout: 10_000 }).toBe('Settle');
+    // Whatever the watchers do, the exchange ends: two more rounds write no bundle.
+    await expect
+      .poll(
+        async () => {
+          const x = await a.api.call('sync:now', {});
+          const y = await b.call('sync:now', {});
+          return [x.exported, y.exported];
+        },
+        { timeout: 20_000 },
+      )
+      .toEqual([null, null]);
+    const after = await Promise.all([a.api.call('sync:now', {}), b.call('sync:now', {})]);
+    expect(after.map((s) => s.exported)).toEqual([null, null]);
+  });
+
+  it('an administrator retires a member: the member list says so; a member may not retire anyone', async () => {
+    const { a, b } = await pair();
+    const st = await a.api.call('sync:status', {});
+    const bea = st.members.find((m) => m.name === 'Bea')!;
+    expect(st.isAdmin).toBe(true);
+    await expect(b.call('members:retire', { replicaId: st.replicaId })).rejects.toMatchObject({ body: { code: 'forbidden', message: expect.stringMatching(/Only an administrator/) } });
+    const after = await a.api.call('members:retire', { replicaId: bea.replicaId, reason: 'Left the program' });
+    expect(after.members.find((m) => m.name === 'Bea')).toMatchObject({ status: 'retired', retiredReason: 'Left the program' });
+  });
+});

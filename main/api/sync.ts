@@ -1,23 +1,20 @@
-import { mkdirSync, watch, type FSWatcher } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
-import { getLocal, getMeta, setLocal } from '../../db/connection.js';
+import { existsSync, mkdirSync, watch, type FSWatcher } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { getLocal, setLocal } from '../../db/connection.js';
 import { replicaId } from '../../db/changes.js';
 import { ValidationError } from '../../db/errors.js';
-import { parseHlc } from '../../db/hlc.js';
-import { listMembers, localVector } from '../../db/repositories/sync.js';
-import type { SyncConflictView, SyncStatus, SyncSummary } from '../../preload/contract.js';
-import { exportBundle } from '../sync/bundles.js';
+import type { SyncStatus, SyncSummary } from '../../preload/contract.js';
 import { exportBlobs, importBlobs } from '../sync/blobs.js';
-import { openConflicts, resolveConflict, type ConflictSide, type OpenConflict } from '../sync/conflicts.js';
-import { bundleFiles, importFiles, summarize, syncFolder, type SyncSummary as CoreSummary } from '../sync/folder.js';
-import { addMemberCopy } from '../sync/identity.js';
-import { isSyncedColumn } from '../../db/tables.js';
+import { openConflicts, resolveConflict } from '../sync/conflicts.js';
+import { bundleFiles, exportToFolder, importFiles, summarize, syncFolder, type SyncSummary as CoreSummary } from '../sync/folder.js';
+import { addMemberCopy, retireMember } from '../sync/identity.js';
+import { conflictView, syncStatus } from './sync-status.js';
 import { ApiError } from './errors.js';
 import type { Handlers } from './handlers.js';
 import type { ApiSession } from './session.js';
 import { nowIso } from '../../db/clock.js';
 
-type K = 'sync:status' | 'sync:setFolder' | 'sync:now' | 'sync:export' | 'sync:import' | 'members:add' | 'conflicts:list' | 'conflicts:resolve';
+type K = 'sync:status' | 'sync:setFolder' | 'sync:now' | 'sync:export' | 'sync:import' | 'members:add' | 'members:retire' | 'conflicts:list' | 'conflicts:resolve';
 
 interface SyncState {
   watcher: FSWatcher | null;
@@ -28,24 +25,7 @@ interface SyncState {
 export function syncHandlers(s: ApiSession): Pick<Handlers, K> {
   const st: SyncState = { watcher: null, running: null, timer: null };
 
-  const status = (): SyncStatus => {
-    const db = s.db();
-    const me = replicaId(db);
-    const vector = localVector(db);
-    const last = getLocal(db, 'sync_last');
-    return {
-      replicaId: me,
-      workspaceId: getMeta(db, 'workspace_id') ?? '',
-      folder: getLocal(db, 'sync_folder'),
-      autoSync: getLocal(db, 'sync_auto') === '1',
-      members: listMembers(db)
-        .filter((m) => !m.deleted)
-        .map((m) => ({ replicaId: m.id, name: m.name, isSelf: m.id === me, lastChangeAt: vector[m.id] ? new Date(parseHlc(vector[m.id]!).ms).toISOString() : null })),
-      vector,
-      openConflicts: openConflicts(db, { prune: false }).length,
-      lastSync: last ? (JSON.parse(last) as SyncSummary) : null,
-    };
-  };
+  const status = (): SyncStatus => syncStatus(s.db());
 
   const finish = (core: CoreSummary): SyncSummary => {
     const { tables, ...rest } = core;
@@ -81,7 +61,9 @@ export function syncHandlers(s: ApiSession): Pick<Handlers, K> {
       mkdirSync(folder, { recursive: true });
       st.watcher = watch(folder, (_event, name) => {
         const f = name ? basename(String(name)) : '';
-        if (!f.endsWith('.stbundle') || f.startsWith(me)) return;
+        // Another copy's finished bundle that is there: never our own, a temp file, or a
+        // file just removed (pruning) — so a sync that writes nothing lets the watcher go quiet.
+        if (!f.endsWith('.stbundle') || f.startsWith(me) || !existsSync(join(folder, f))) return;
         if (st.timer) clearTimeout(st.timer);
         st.timer = setTimeout(() => {
           st.timer = null;
@@ -102,22 +84,15 @@ export function syncHandlers(s: ApiSession): Pick<Handlers, K> {
     const p = s.db().prepare('SELECT name FROM people WHERE id = ?').get(actor) as { name: string } | undefined;
     return p?.name ?? actor;
   };
-  const view = (c: OpenConflict, names: Map<string, string>): SyncConflictView => {
-    const db = s.db();
-    const sideView = (x: ConflictSide) => ({ value: x.value, col: x.col, who: who(x.actor), copy: names.get(x.replica) ?? x.replica.slice(0, 8), at: x.at });
-    const cols = ['code', 'title', 'name'].filter((col) => isSyncedColumn(c.tbl, col));
-    const row = cols.length ? (db.prepare(`SELECT ${cols.join(', ')} FROM ${c.tbl} WHERE id = ?`).get(c.rowId) as Record<string, string> | undefined) : undefined;
-    const label = row ? cols.map((col) => row[col]).filter(Boolean).join(' ') : c.rowId;
-    return { id: c.id, kind: c.kind, tbl: c.tbl, rowId: c.rowId, col: c.col, label: label || c.rowId, current: sideView(c.current), others: c.others.map(sideView) };
-  };
 
   return {
     // Read-only: the copy registers itself as a member on its first export or member copy.
     'sync:status': () => status(),
-    'sync:setFolder': ({ folder, auto }) => {
+    'sync:setFolder': ({ folder, auto, staleDays }) => {
       const db = s.db();
       setLocal(db, 'sync_folder', folder === null ? null : resolve(folder));
       if (auto !== undefined) setLocal(db, 'sync_auto', auto ? '1' : null);
+      if (staleDays !== undefined) setLocal(db, 'sync_stale_days', String(staleDays));
       rewatch();
       return status();
     },
@@ -125,14 +100,14 @@ export function syncHandlers(s: ApiSession): Pick<Handlers, K> {
     'sync:export': ({ dir }) => {
       // Evidence contents go beside the bundle (dir/blobs), where an import looks for them.
       exportBlobs(s.db(), resolve(dir));
-      const r = exportBundle(s.db(), s.actor(), resolve(dir));
+      const r = exportToFolder(s.db(), s.actor(), resolve(dir));
       return { file: r.file, changes: r.changes };
     },
     'sync:import': async ({ paths }) => {
       const db = s.db();
       let files: string[];
       try {
-        files = bundleFiles(paths.map((p) => resolve(p)));
+        files = bundleFiles(db, paths.map((p) => resolve(p)));
       } catch (e) {
         throw new ValidationError(`Cannot read ${paths.join(', ')}: ${(e as Error).message}`);
       }
@@ -141,14 +116,16 @@ export function syncHandlers(s: ApiSession): Pick<Handlers, K> {
       return finish(summarize(db, outcomes, null, 0, { blobsIn: blobs.imported, blobsOut: 0, blobsMissing: blobs.missing }));
     },
     'members:add': async ({ name, out }) => {
-      const r = await addMemberCopy(s.db(), s.actor(), name, resolve(out));
+      const r = await addMemberCopy(s.db(), s.actor(), name, resolve(out), s.enteredBy());
       s.emit('workspace:changed', { tables: ['sync_members'] });
       return { path: r.path, replicaId: r.replica };
     },
-    'conflicts:list': () => {
-      const names = new Map(listMembers(s.db()).map((m) => [m.id, m.name]));
-      return openConflicts(s.db()).map((c) => view(c, names));
+    'members:retire': ({ replicaId: id, reason }) => {
+      retireMember(s.db(), s.actor(), id, reason ?? '', s.enteredBy());
+      s.emit('workspace:changed', { tables: ['sync_members'] });
+      return status();
     },
+    'conflicts:list': () => openConflicts(s.db()).map((c) => conflictView(s.db(), c, who)),
     'conflicts:resolve': ({ id, value, restore }) => {
       const db = s.db();
       const kind = id.startsWith('delete:') ? 'delete' : 'cell';
@@ -156,7 +133,7 @@ export function syncHandlers(s: ApiSession): Pick<Handlers, K> {
       if (kind === 'delete' && restore === undefined) throw new ValidationError('Choose to keep the row deleted or to restore it.');
       let closed;
       try {
-        closed = resolveConflict(db, s.actor(), id, kind === 'cell' ? { value: value ?? null } : { restore: restore ?? false });
+        closed = resolveConflict(db, s.actor(), id, kind === 'cell' ? { value: value ?? null } : { restore: restore ?? false }, s.enteredBy());
       } catch (e) {
         throw new ValidationError(`That value cannot be stored: ${(e as Error).message}`);
       }

@@ -51,5 +51,17 @@ describe('sync CLI', () => {
     expect(await main(['sync', 'export', a.path], io)).toBe(2);
     expect(await main(['member', 'add', a.path, '--name', 'X'], io)).toBe(2);
     expect(await main(['sync', 'import', a.path, join(a.dir, 'missing-dir')], io)).toBe(2);
+    // Members: listed with their role; an administrator retires one, a member may not.
+    lines.length = 0;
+    expect(await main(['member', 'list', a.path], io)).toBe(0);
+    expect(lines.join('\n')).toMatch(/Bea\s+member/);
+    expect(await main(['member', 'retire', copy, 'Bea'], io)).toBe(2);
+    expect(lines.join('\n')).toMatch(/Only an administrator changes the member registry/);
+    expect(await main(['member', 'retire', a.path, 'Nobody'], io)).toBe(2);
+    lines.length = 0;
+    expect(await main(['member', 'retire', a.path, 'Bea', '--reason', 'Left the program'], io)).toBe(0);
+    expect(await main(['member', 'list', a.path, '--json'], io)).toBe(0);
+    const members = JSON.parse(lines.slice(1).join('\n')) as { name: string; status: string; retiredReason: string }[];
+    expect(members.find((m) => m.name === 'Bea')).toMatchObject({ status: 'retired', retiredReason: 'Left the program' });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageDays, approvalStillValid, decisionRefusal, evaluateCriteria, holdersOf, lifecycleRefusal, missingMessage, requestRefusal, type GateFacts } from './gates.js';
+import { ageDays, approvalStillValid, attestationRefusal, decisionRefusal, evaluateCriteria, holdersOf, lifecycleRefusal, missingMessage, requestRefusal, unapprovableRefusal, type GateFacts } from './gates.js';
 
 const facts = (over: Partial<GateFacts> = {}): GateFacts => ({
   title: 'Tiered pricing',
@@ -111,5 +111,28 @@ describe('lifecycle rules', () => {
     expect(lifecycleRefusal({ ...c, action: 'close' })).toMatchObject({ code: 'forbidden' });
     expect(lifecycleRefusal({ ...c, action: 'close', actorId: 'c' })?.message).toMatch(/closure evidence/);
     expect(lifecycleRefusal({ ...c, action: 'close', actorId: 'c', evidence: 1 })).toBeNull();
+  });
+});
+
+describe('a request nobody could approve', () => {
+  const sofia = { id: 's', name: 'Sofia Lind', canApproveHere: true };
+  const tom = { id: 't', name: 'Tom Eriksen', canApproveHere: false };
+  it('names the slot and why: nobody holds it, only the requester, or no one with a copy of their own', () => {
+    expect(unapprovableRefusal(3, [{ label: 'Sponsor', holders: [sofia] }], 's', false)).toMatch(/the Sponsor approval can only come from Sofia Lind, who is making the request, and DI3 does not allow/);
+    expect(unapprovableRefusal(3, [{ label: 'Sponsor', holders: [sofia] }], 's', true)).toBeNull();
+    expect(unapprovableRefusal(2, [{ label: 'Steering committee sponsor', holders: [] }], 's', false)).toMatch(/nobody holds the Steering committee sponsor role/);
+    expect(unapprovableRefusal(5, [{ label: 'Controller', holders: [tom] }], 's', false)).toMatch(/DI5 approvals come from the approver's own copy, and Tom Eriksen has no copy/);
+    expect(unapprovableRefusal(3, [{ label: 'Sponsor', holders: [sofia, tom] }], 't', false)).toBeNull();
+  });
+});
+
+describe('who may confirm what', () => {
+  const m = { ownerId: 'o', sponsorId: 's', controllerId: 'c', isSteering: false };
+  it('the controller its confirmations; the approval recommendation someone with a role on the measure', () => {
+    expect(attestationRefusal('business_case_validated', 'c', m)).toBeNull();
+    expect(attestationRefusal('business_case_validated', 's', m)).toMatch(/Only the measure's controller/);
+    expect(attestationRefusal('approval_recommendation', 'o', m)).toBeNull();
+    expect(attestationRefusal('approval_recommendation', 'tom', m)).toMatch(/owner, sponsor or controller, or a steering committee sponsor/);
+    expect(attestationRefusal('approval_recommendation', 'tom', { ...m, isSteering: true })).toBeNull();
   });
 });

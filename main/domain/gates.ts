@@ -29,8 +29,6 @@ export const CRITERIA_LABELS: Record<string, string> = {
 
 export const MEASURE_ROLES: Record<string, string> = { owner: 'Owner', sponsor: 'Sponsor', controller: 'Controller' };
 
-/** Attestations only the measure's controller may give; the others anyone may record. */
-const CONTROLLER_ATTESTATIONS: readonly string[] = ['business_case_validated', 'value_confirmed'];
 
 export interface GateFacts {
   title: string;
@@ -176,6 +174,33 @@ export function requestRefusal(r: RequestRefusal): string | null {
   return null;
 }
 
+export interface SlotCandidates {
+  /** The slot's label ("Sponsor", "Steering committee sponsor"). */
+  label: string;
+  /** Who holds it, and whether they can approve where this gate wants it (their own copy). */
+  holders: { id: string; name: string; canApproveHere: boolean }[];
+}
+
+/**
+ * Why a request could never be approved (null when every approver slot has someone who
+ * may fill it): nobody holds a slot's role, its only holder is the requester and the gate
+ * does not allow approving one's own request, or its holders have no copy of their own
+ * while the gate wants approvals from the approver's own copy.
+ */
+export function unapprovableRefusal(level: number, slots: SlotCandidates[], requesterId: string, selfApproval: boolean): string | null {
+  for (const s of slots) {
+    if (s.holders.length === 0) return `Nobody could approve this request: nobody holds the ${s.label} role that DI${level} needs. Assign it first.`;
+    const others = selfApproval ? s.holders : s.holders.filter((h) => h.id !== requesterId);
+    if (others.length === 0) {
+      return `Nobody could approve this request: the ${s.label} approval can only come from ${s.holders[0]!.name}, who is making the request, and DI${level} does not allow approving one's own request. Ask someone else to request it, or give the role to another person.`;
+    }
+    if (!others.some((h) => h.canApproveHere)) {
+      return `Nobody could approve this request: DI${level} approvals come from the approver's own copy, and ${others.map((h) => h.name).join(' or ')} ${others.length === 1 ? 'has' : 'have'} no copy of this workspace. Create a member copy for them first.`;
+    }
+  }
+  return null;
+}
+
 export interface DecisionCheck {
   status: string;
   measureDeleted: boolean;
@@ -286,10 +311,29 @@ function verb(a: LifecycleAction): string {
   return { hold: 'put on hold', resume: 'resumed', cancel: 'cancelled', close: 'closed' }[a];
 }
 
-/** Who may record an attestation: the controller for controller confirmations, anyone else for the rest. */
-export function attestationRefusal(key: AttestationKey, actorId: string, controllerId: string | null): string | null {
-  if (CONTROLLER_ATTESTATIONS.includes(key) && actorId !== controllerId) {
-    return `Only the measure's controller may confirm "${CRITERIA_LABELS[key]}".`;
+export interface AttestationPeople {
+  ownerId: string | null;
+  sponsorId: string | null;
+  controllerId: string | null;
+  /** The person holds the workspace's steering committee sponsor role. */
+  isSteering: boolean;
+}
+
+/**
+ * Who may confirm what: the controller the controller's confirmations (business case
+ * validated, value confirmed); the approval recommendation and the dependency review
+ * someone with a role on the measure (its owner, sponsor or controller) or a steering
+ * committee sponsor. Nobody else, so a confirmation always has a role behind it.
+ */
+export function attestationRefusal(key: AttestationKey | string, actorId: string, m: AttestationPeople): string | null {
+  const label = CRITERIA_LABELS[key] ?? key;
+  if (key === 'business_case_validated' || key === 'value_confirmed') {
+    return actorId === m.controllerId ? null : `Only the measure's controller may confirm "${label}".`;
   }
-  return null;
+  if (key === 'approval_recommendation' || key === 'dependencies_reviewed') {
+    return [m.ownerId, m.sponsorId, m.controllerId].includes(actorId) || m.isSteering
+      ? null
+      : `Only the measure's owner, sponsor or controller, or a steering committee sponsor, may confirm "${label}".`;
+  }
+  return `"${label}" is not something a person confirms.`;
 }

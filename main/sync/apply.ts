@@ -15,36 +15,19 @@ import {
 import { cachedStatement } from '../../db/statements.js';
 import { touch } from '../../db/derive.js';
 import { isDerivedColumn, isSyncedColumn, type CellValue } from '../../db/tables.js';
+import { uniqueColumns } from './rules/columns.js';
 
-/** Columns that only stamp "last touched"; concurrent stamps are not a conflict for a person. */
-export const STAMP_COLUMNS = new Set(['updated_at']);
+/**
+ * Bookkeeping of a row's last write — when (`updated_at`, `set_at`, any `…_at`) and by whom
+ * (`set_by`): it follows the winning value, so concurrent stamps are never a conflict for
+ * a person (two copies setting the same status red only differ in these).
+ */
+export function isBookkeeping(col: string): boolean {
+  return col.endsWith('_at') || col === 'set_by';
+}
 
 export const SYNC_ACTOR = 'sync';
 
-const uniqueCache = new WeakMap<Database, Map<string, string[]>>();
-
-/** Single-column UNIQUE constraints of a synced table (e.g. measures.code), read from the schema. */
-function uniqueColumns(db: Database, tbl: string): string[] {
-  let m = uniqueCache.get(db);
-  if (!m) uniqueCache.set(db, (m = new Map()));
-  let cols = m.get(tbl);
-  if (!cols) {
-    cols = [];
-    for (const ix of db.pragma(`index_list(${tbl})`) as { name: string; unique: number; origin: string }[]) {
-      if (ix.unique !== 1 || ix.origin === 'pk') continue;
-      const info = db.pragma(`index_info(${ix.name})`) as { name: string }[];
-      if (info.length === 1 && isSyncedColumn(tbl, info[0]!.name)) cols.push(info[0]!.name);
-    }
-    m.set(tbl, cols);
-  }
-  return cols;
-}
-
-/**
- * The code a row gets when another row claims the same one earlier. Derived from the row
- * id alone, never from which codes happen to be taken, so every replica picks the same
- * one whatever order the rows arrived in.
- */
 /**
  * The code a later duplicate takes: the same on every copy whatever the arrival order,
  * because it depends only on the row's id (not on which other codes exist yet).
@@ -80,8 +63,8 @@ export interface ApplyResult {
 export function applyChanges(db: Database, changes: (WireChange & { decoded?: CellValue })[]): ApplyResult {
   const insert = cachedStatement(
     db,
-    `INSERT OR IGNORE INTO change_log (hlc, replica, tbl, row_id, col, value, old_value, base_hlc, base_replica, actor, tx, row_key)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT OR IGNORE INTO change_log (hlc, replica, tbl, row_id, col, value, old_value, base_hlc, base_replica, actor, tx, row_key, entered_by, seen)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const inOrder = changes.every((c, i) => i === 0 || compareStamp(changes[i - 1]!.hlc, changes[i - 1]!.replica, c.hlc, c.replica) <= 0);
   const sorted = inOrder ? changes : [...changes].sort((a, b) => compareStamp(a.hlc, a.replica, b.hlc, b.replica));
@@ -95,23 +78,30 @@ export function applyChanges(db: Database, changes: (WireChange & { decoded?: Ce
   // their cells have no head yet, which spares a lookup per change of a new row.
   // A head is read from the log itself (the cell's highest stamp), so it is looked up
   // before the change is appended and then kept here for the rest of the batch.
-  const heads = new Map<string, Head | null>();
-  const rows = new Map<string, { key: number; isNew: boolean }>();
-  const rowOf = (c: WireChange, rowKey: string): { key: number; isNew: boolean } => {
-    let r = rows.get(rowKey);
-    if (!r) {
-      const isNew = !cachedStatement(db, `SELECT 1 FROM ${c.tbl} WHERE id = ?`).get(c.rowId);
-      rows.set(rowKey, (r = { key: (isNew ? newRowKey : rowKeyOf)(db, c.tbl, c.rowId).key, isNew }));
-    }
-    return r;
-  };
+  // Per row of the batch: its log key, whether this copy had it, and the heads of its cells
+  // touched so far (a row this copy did not have has no head yet: no lookup per change).
+  // A head is read from the log itself (the cell's highest stamp), so it is looked up before
+  // the change is appended and then kept here for the rest of the batch.
+  const rows = new Map<string, { key: number; isNew: boolean; heads: Map<string, Head | null>; p: PendingRow }>();
+  let row: { key: number; isNew: boolean; heads: Map<string, Head | null>; p: PendingRow } | undefined;
+  let rowTbl = '';
+  let rowId = '';
   for (const c of sorted) {
-    const rowKey = `${c.tbl}\u0000${c.rowId}`;
-    const row = rowOf(c, rowKey);
-    const cellKey = `${rowKey}\u0000${c.col}`;
-    let head = heads.get(cellKey);
-    if (head === undefined) heads.set(cellKey, (head = row.isNew ? null : headAt(db, row.key, c.col)));
-    const r = insert.run(c.hlc, c.replica, c.tbl, c.rowId, c.col, c.value, c.oldValue, c.baseHlc, c.baseReplica, c.actor, c.tx, row.key);
+    // A row's changes usually come one after another: the previous row is reused as it is.
+    if (!row || c.rowId !== rowId || c.tbl !== rowTbl) {
+      const rowKey = `${c.tbl}\u0000${c.rowId}`;
+      row = rows.get(rowKey);
+      if (!row) {
+        const isNew = !cachedStatement(db, `SELECT 1 FROM ${c.tbl} WHERE id = ?`).get(c.rowId);
+        const key = (isNew ? newRowKey : rowKeyOf)(db, c.tbl, c.rowId).key;
+        rows.set(rowKey, (row = { key, isNew, heads: new Map(), p: { tbl: c.tbl, rowId: c.rowId, cols: new Map(), stamps: new Map() } }));
+      }
+      rowTbl = c.tbl;
+      rowId = c.rowId;
+    }
+    let head = row.heads.get(c.col);
+    if (head === undefined) row.heads.set(c.col, (head = row.isNew ? null : headAt(db, row.key, c.col)));
+    const r = insert.run(c.hlc, c.replica, c.tbl, c.rowId, c.col, c.value, c.oldValue, c.baseHlc, c.baseReplica, c.actor, c.tx, row.key, c.enteredBy ?? null, c.seen ?? null);
     if (r.changes === 0) continue;
     applied++;
     // An older version's derived status: kept in the log (relayed as received), never applied —
@@ -119,13 +109,14 @@ export function applyChanges(db: Database, changes: (WireChange & { decoded?: Ce
     if (isDerivedColumn(c.tbl, c.col)) continue;
     tables.add(c.tbl);
     const fastForward = (head?.hlc ?? null) === c.baseHlc && (head?.replica ?? null) === c.baseReplica;
-    if (!fastForward && !STAMP_COLUMNS.has(c.col)) candidates.push({ kind: 'cell', tbl: c.tbl, rowId: c.rowId, col: c.col });
-    let p = pending.get(rowKey);
-    if (!p) pending.set(rowKey, (p = { tbl: c.tbl, rowId: c.rowId, cols: new Map(), stamps: new Map() }));
+    if (!fastForward && !isBookkeeping(c.col)) candidates.push({ kind: 'cell', tbl: c.tbl, rowId: c.rowId, col: c.col });
+    const p = row.p;
+    if (p.cols.size === 0 && !pending.has(`${c.tbl}\u0000${c.rowId}`)) pending.set(`${c.tbl}\u0000${c.rowId}`, p);
     if (laterThan({ hlc: c.hlc, replica: c.replica }, head)) {
-      heads.set(cellKey, { hlc: c.hlc, replica: c.replica });
+      const stamp = { hlc: c.hlc, replica: c.replica };
+      row.heads.set(c.col, stamp);
       p.cols.set(c.col, c.decoded !== undefined ? c.decoded : c.value === null ? null : (JSON.parse(c.value) as CellValue));
-      p.stamps.set(c.col, { hlc: c.hlc, replica: c.replica });
+      p.stamps.set(c.col, stamp);
     }
   }
   const renames: { tbl: string; rowId: string; col: string; value: string }[] = [];
@@ -135,7 +126,7 @@ export function applyChanges(db: Database, changes: (WireChange & { decoded?: Ce
     for (const col of uniqueColumns(db, p.tbl)) {
       const v = p.cols.get(col);
       if (typeof v !== 'string') continue;
-      const other = db.prepare(`SELECT id FROM ${p.tbl} WHERE ${col} = ? AND id <> ?`).get(v, p.rowId) as { id: string } | undefined;
+      const other = cachedStatement(db, `SELECT id FROM ${p.tbl} WHERE ${col} = ? AND id <> ?`).get(v, p.rowId) as { id: string } | undefined;
       if (!other) continue;
       // Two copies created the same code: the later claim gets a suffix, as a change of its own.
       const otherHead = cellHead(db, p.tbl, other.id, col);

@@ -1,234 +1,162 @@
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename } from 'node:path';
 import type { Database } from '../../db/connection.js';
-import { getLocal, getMeta, setLocal } from '../../db/connection.js';
-import { replicaId } from '../../db/changes.js';
+import { getMeta } from '../../db/connection.js';
+import { latestSchemaVersion } from '../../db/migrate.js';
+import { getMember, notePeerVector, noteReceived, receivedFrom } from '../../db/repositories/sync.js';
+import { listPending } from '../../db/repositories/sync-store.js';
+import { now as clockNow } from '../../db/clock.js';
 import { deriveAfterWrite } from '../../db/derive.js';
-import { parseHlc } from '../../db/hlc.js';
-import { latestSchemaVersion, schemaVersion } from '../../db/migrate.js';
-import {
-  changeLinesAfter,
-  getMember,
-  listMembers,
-  localVector,
-  mergeVectors,
-  notePeerVector,
-  noteReceived,
-  peerVector,
-  receivedFrom,
-  type WireChange,
-} from '../../db/repositories/sync.js';
-import { applyChanges } from './apply.js';
 import { countOpen } from './conflicts.js';
-import { BUNDLE_FORMAT, BundleRefused, bundleFileName, encodeBundle, parseBody, parseHeader, sha256, verifySignature, type BundleHeader } from './format.js';
-import { ensureIdentity } from './identity.js';
-import { nowIso, now as clockNow } from '../../db/clock.js';
+import { BUNDLE_FORMAT, BUNDLE_NAME_RE, BundleDeferred, BundleRefused, checkBundleHeader, headerJson, sha256, splitSegments, verifyBundleSignature, type BundleHeader } from './format.js';
+import { BUNDLE_FORMAT_V1 } from './format-v1.js';
+import { importLegacy } from './legacy.js';
+import { importSegment, memberName, newScope, type ImportScope, type RefusedAction, type SegmentResult } from './segment-import.js';
+import { sealOwn } from './segments.js';
+import { takeBackAfterRetirement } from './retire.js';
 
-export interface BuiltBundle {
-  fileName: string;
-  bytes: Buffer;
-  header: BundleHeader;
-  count: number;
-}
-
-/**
- * Every change the other members have not acknowledged yet, this copy's own and those it
- * relays from third copies. A peer acknowledges by the version vector in its bundles'
- * headers (or, before its first bundle, the vector its copy was made from).
- */
-function unacknowledged(db: Database, me: string): unknown[][] {
-  const peers = listMembers(db).filter((m) => !m.deleted && m.id !== me);
-  if (peers.length === 0) return [];
-  const acks = peers.map((p) => mergeVectors(p.joinedVector, peerVector(db, p.id)));
-  const out: unknown[][] = [];
-  let origins = 0;
-  for (const [origin, max] of Object.entries(localVector(db))) {
-    let floor: string | null = max;
-    for (const a of acks) {
-      const h = a[origin] ?? null;
-      if (h === null || (floor !== null && h < floor)) floor = h;
-      if (floor === null) break;
-    }
-    if (floor !== null && floor >= max) continue;
-    origins++;
-    for (const line of changeLinesAfter(db, origin, floor)) out.push(line);
-  }
-  if (origins < 2) return out; // one origin's lines come sorted by clock already
-  // Lines start with [hlc, replica]: sort by clock, ties by replica.
-  const keyed = out.map((l) => ({ k: `${l[0] as string}\u0000${l[1] as string}`, l }));
-  keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
-  return keyed.map((x) => x.l);
-}
-
-/** Builds this copy's next bundle; null when there is nothing new to tell anyone. */
-export function buildBundle(db: Database, actor: string): BuiltBundle | null {
-  const { replica, privateKey } = ensureIdentity(db, actor);
-  const changes = unacknowledged(db, replica);
-  const vector = localVector(db);
-  if (changes.length === 0 && getLocal(db, 'sync_out_vector') === JSON.stringify(vector)) return null;
-  const seq = Number(getLocal(db, 'sync_out_seq') ?? 0) + 1;
-  const header = {
-    format: BUNDLE_FORMAT,
-    schemaVersion: schemaVersion(db),
-    workspaceId: getMeta(db, 'workspace_id') ?? '',
-    replica,
-    seq,
-    prevSha256: getLocal(db, 'sync_out_sha'),
-    vector,
-    createdAt: nowIso(),
-  };
-  const bytes = encodeBundle(header, changes, privateKey);
-  return { fileName: bundleFileName(replica, seq), bytes, header: parseHeader(bytes).header, count: changes.length };
-}
-
-/** Marks a built bundle as written: the next one chains to it. */
-export function commitBundle(db: Database, b: BuiltBundle): void {
-  db.transaction(() => {
-    setLocal(db, 'sync_out_seq', String(b.header.seq));
-    setLocal(db, 'sync_out_sha', sha256(b.bytes));
-    setLocal(db, 'sync_out_vector', JSON.stringify(b.header.vector));
-  })();
-}
-
-export interface ExportResult {
-  file: string | null;
-  changes: number;
-}
-
-/** Writes the next bundle to `dir` as `*.tmp`, then renames it: readers never see half a bundle. */
-export function exportBundle(db: Database, actor: string, dir: string): ExportResult {
-  const b = buildBundle(db, actor);
-  if (!b) return { file: null, changes: 0 };
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, b.fileName);
-  if (existsSync(file)) throw new Error(`${file} already exists; this copy's bundle numbering is out of step with the folder.`);
-  const tmp = `${file}.tmp`;
-  try {
-    writeFileSync(tmp, b.bytes);
-    renameSync(tmp, file);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
-  commitBundle(db, b);
-  return { file, changes: b.count };
-}
+export { buildBundle, commitBundle, exportBundle, writeBundle, type BuiltBundle, type ExportResult } from './export.js';
 
 export interface ImportOutcome {
   file: string;
-  status: 'imported' | 'skipped' | 'refused';
+  /** pending: everything new in it waits for something this copy does not have yet (see `waiting`). */
+  status: 'imported' | 'skipped' | 'refused' | 'pending';
   reason: string | null;
+  /** The copy that wrote the bundle. */
   replica: string | null;
   seq: number | null;
   sha256: string;
-  prevSha256: string | null;
-  /** Changes this copy did not have. */
+  /** Changes this copy did not have (kept changes of earlier bundles included). */
   changes: number;
   conflicts: number;
   tables: string[];
+  /** Actions refused, each with whose copy signed it and why. */
+  refusedChanges: RefusedAction[];
+  /** What its pending segments wait for. */
+  waiting: string[];
+  /** Refused for now only (clocks apart…): read again on the next sync. */
+  retry?: boolean;
 }
 
 /** How far ahead of this computer's clock an incoming edit may be stamped (clock skew between laptops). */
 export const MAX_CLOCK_AHEAD_MS = 24 * 3_600_000;
 
-/** Checks everything a bundle claims before a single row is touched. */
-function verify(db: Database, bytes: Buffer, fileSha: string, now: number): { header: BundleHeader; changes: WireChange[] } | { skip: string } {
-  const { header, body } = parseHeader(bytes);
-  const ws = getMeta(db, 'workspace_id');
-  if (header.workspaceId !== ws) throw new BundleRefused('belongs to another workspace');
+interface Verified {
+  header: BundleHeader;
+  segments: Buffer[];
+  /** The writer is a known, active member whose acknowledgement counts. */
+  ackCounts: boolean;
+}
+
+/** Checks what the bundle's writer claims before a single row is touched. */
+function verifyBundle(db: Database, scope: ImportScope, json: Record<string, unknown>, body: Buffer, file: string, fileSha: string): Verified | { skip: string } {
+  const header = checkBundleHeader(json);
+  if (header.workspaceId !== getMeta(db, 'workspace_id')) throw new BundleRefused('belongs to another workspace');
   if (header.schemaVersion > latestSchemaVersion()) {
     throw new BundleRefused(`was made by a newer Steerco (schema ${header.schemaVersion}, this one knows ${latestSchemaVersion()}); update Steerco`);
   }
-  if (header.replica === replicaId(db)) return { skip: "this copy's own bundle" };
-  const member = getMember(db, header.replica);
-  if (!member) throw new BundleRefused(`comes from an unknown copy (${header.replica.slice(0, 8)}), not a member of this workspace`);
-  if (member.deleted) throw new BundleRefused(`comes from ${member.name}, who was removed from this workspace`);
-  if (!verifySignature(header, member.publicKey)) throw new BundleRefused(`signature does not match ${member.name}'s key (header forged or altered)`);
-  if (sha256(body) !== header.bodySha256) throw new BundleRefused('body does not match its signed hash (changed or truncated)');
-  const changes = parseBody(body, header.count);
-  // A clock far ahead would win every later edit of every copy (highest stamp wins) and drag
-  // their clocks along: such a bundle waits until the clocks agree.
-  let newest = 0;
-  for (const c of changes) newest = Math.max(newest, parseHlc(c.hlc).ms);
-  const ahead = newest - now;
-  if (ahead > MAX_CLOCK_AHEAD_MS) {
-    const days = Math.ceil(ahead / 86_400_000);
-    throw new BundleRefused(
-      `carries edits stamped ${new Date(newest).toISOString().slice(0, 16).replace('T', ' ')} UTC, ${days} day${days === 1 ? '' : 's'} ahead of this computer's clock; check the date and time on ${member.name}'s computer and on this one (it is imported once they agree)`,
-    );
+  const name = BUNDLE_NAME_RE.exec(basename(file));
+  if (name && (name[1] !== header.writer || Number(name[2]) !== header.seq)) {
+    const holds = header.writer === scope.me ? "this copy's own" : `${memberName(scope, header.writer)}'s`;
+    const named = name[1] === scope.me ? "this copy's own" : `${memberName(scope, name[1]!)}'s`;
+    throw new BundleRefused(`is named as ${named} bundle #${Number(name[2])} but holds ${holds} bundle #${header.seq}: it was renamed`);
   }
-  const done = receivedFrom(db, header.replica);
-  const same = done.find((r) => r.seq === header.seq);
-  if (same && same.sha256 === fileSha) return { skip: 'already imported' };
-  if (same) throw new BundleRefused(`a different bundle #${header.seq} from ${member.name} was already imported (replayed or forged)`);
-  const last = done[done.length - 1];
-  if (last && last.seq > header.seq) return { skip: `older than bundle #${last.seq} from ${member.name}, already imported (replay)` };
-  return { header, changes };
+  const writer = getMember(db, header.writer);
+  if (writer && !verifyBundleSignature(header, writer.publicKey)) throw new BundleRefused(`signature does not match ${writer.name}'s key (header forged or altered)`);
+  if (header.writer === scope.me) {
+    if (!writer) throw new BundleRefused("claims to be this copy's own bundle, but this copy is not registered");
+    return { skip: "this copy's own bundle" };
+  }
+  const done = receivedFrom(db, header.writer).find((r) => r.seq === header.seq);
+  if (done && (done.sha256 === fileSha || done.sha256 === '')) return { skip: 'already imported' };
+  if (done && writer) throw new BundleRefused(`a different bundle #${header.seq} from ${writer.name} was already imported (replayed or forged)`);
+  const segments = splitSegments(header, body);
+  return { header, segments, ackCounts: !!writer && writer.status === 'active' };
 }
 
 /**
- * Verifies and applies one bundle in one transaction: all of it or none of it. Refused
- * and skipped bundles change nothing.
+ * Verifies and applies one bundle in one transaction: every segment's origin signature, then
+ * each segment action by action (refused actions are named, kept aside, and change nothing);
+ * segments that build on something not here yet are kept and applied as soon as it comes,
+ * in this import or a later one. A refused bundle changes nothing at all.
+ * `now`: this computer's clock (ms), which incoming edits may not be far ahead of.
  */
-/** `now`: this computer's clock (ms), which incoming edits may not be far ahead of. */
 export function importBundle(db: Database, bytes: Buffer, file: string, now = clockNow()): ImportOutcome {
   const sha = sha256(bytes);
-  const base = { file, sha256: sha, changes: 0, conflicts: 0, tables: [] as string[] };
-  let v: ReturnType<typeof verify>;
-  let hdr: BundleHeader | null = null;
-  try {
-    hdr = parseHeader(bytes).header;
-  } catch {
-    /* reported by verify */
-  }
-  const who = { replica: hdr?.replica ?? null, seq: hdr?.seq ?? null, prevSha256: hdr?.prevSha256 ?? null };
-  try {
-    v = verify(db, bytes, sha, now);
-  } catch (e) {
-    if (e instanceof BundleRefused) return { ...base, ...who, status: 'refused', reason: e.message };
-    throw e;
-  }
-  if ('skip' in v) return { ...base, ...who, status: 'skipped', reason: v.skip };
-  const { header, changes } = v;
-  let result: ReturnType<typeof applyChanges>;
+  const base: ImportOutcome = { file, status: 'refused', reason: null, replica: null, seq: null, sha256: sha, changes: 0, conflicts: 0, tables: [], refusedChanges: [], waiting: [] };
+  const parsed = headerJson(bytes);
+  if (!parsed) return { ...base, reason: 'not a Steerco bundle, or truncated (no header line)' };
+  const format = parsed.json.format;
+  if (format === BUNDLE_FORMAT_V1) return importLegacy(db, bytes, file, base);
+  if (format !== BUNDLE_FORMAT) return { ...base, reason: `not a Steerco bundle (format ${String(format)})` };
+  base.replica = typeof parsed.json.writer === 'string' ? parsed.json.writer : null;
+  base.seq = typeof parsed.json.seq === 'number' ? parsed.json.seq : null;
   // A big bundle touches many index pages; a larger page cache for the one transaction
   // keeps SQLite from spilling and rewriting them before the commit.
   const cache = db.pragma('cache_size', { simple: true }) as number;
-  if (changes.length > 10_000) db.pragma('cache_size = -65536');
+  if (bytes.length > 2_000_000) db.pragma('cache_size = -65536');
   try {
-    result = db.transaction(() => {
+    return db.transaction(() => {
       db.pragma('defer_foreign_keys = ON');
-      const r = applyChanges(db, changes);
+      sealOwn(db);
+      const scope = newScope(db);
+      const v = verifyBundle(db, scope, parsed.json, parsed.body, file, sha);
+      if ('skip' in v) return { ...base, status: 'skipped', reason: v.skip } satisfies ImportOutcome;
+      const results: SegmentResult[] = v.segments.map((s) => importSegment(scope, s, basename(file), now, MAX_CLOCK_AHEAD_MS));
+      results.push(...retryPending(scope, now));
+      const takenBack = takeBackAfterRetirement(db, scope.touched);
       // Derived statuses follow the imported facts in the same transaction.
-      const derived = deriveAfterWrite(db, r.touched);
-      for (const t of Object.keys(derived)) if (!r.tables.includes(t)) r.tables.push(t);
-      notePeerVector(db, header.replica, header.vector);
-      noteReceived(db, { replica: header.replica, seq: header.seq, sha256: sha, file, changes: r.applied });
-      return r;
+      const derived = Object.keys(deriveAfterWrite(db, scope.touched));
+      if (v.ackCounts) notePeerVector(db, v.header.writer, v.header.vector);
+      const applied = results.reduce((n, r) => n + r.applied, 0);
+      noteReceived(db, { replica: v.header.writer, seq: v.header.seq, sha256: sha, file: basename(file), changes: applied });
+      const candidates = results.flatMap((r) => r.candidates);
+      const tables = [...new Set([...results.flatMap((r) => r.tables), ...takenBack, ...derived])];
+      const mine = results.slice(0, v.segments.length);
+      const refusedChanges = results.flatMap((r) => r.refused);
+      const allPending = mine.length > 0 && mine.every((r) => r.state === 'pending');
+      const nothingNew = mine.length > 0 && mine.every((r) => r.state === 'held') && applied === 0 && refusedChanges.length === 0;
+      return {
+        ...base,
+        status: allPending ? 'pending' : nothingNew ? 'skipped' : 'imported',
+        reason: allPending ? `kept until it can be applied: it waits for ${mine[0]!.waiting ?? 'what it builds on'}` : nothingNew ? 'nothing new (already here)' : null,
+        changes: applied,
+        conflicts: countOpen(db, candidates),
+        tables,
+        refusedChanges,
+        waiting: [...new Set(results.map((r) => r.waiting).filter((w): w is string => w !== null))],
+      } satisfies ImportOutcome;
     })();
   } catch (e) {
+    if (e instanceof BundleRefused) return { ...base, status: 'refused', reason: e.message, retry: e instanceof BundleDeferred };
     const msg = (e as Error).message;
-    const reason = /FOREIGN KEY/.test(msg)
-      ? 'refers to rows this copy does not have yet (import the bundles it builds on first)'
-      : `could not be applied: ${msg}`;
-    return { ...base, ...who, status: 'refused', reason };
+    const reason = /FOREIGN KEY/.test(msg) ? 'refers to rows this copy does not have yet (import the bundles it builds on first)' : `could not be applied: ${msg}`;
+    return { ...base, status: 'refused', reason };
   } finally {
     db.pragma(`cache_size = ${Math.trunc(cache)}`);
   }
-  return { ...base, ...who, status: 'imported', reason: null, changes: result.applied, conflicts: countOpen(db, result.candidates), tables: result.tables };
 }
 
-/** Names of missing bundles: a replica's bundle whose predecessor was neither imported nor offered. */
-export function findGaps(db: Database, outcomes: ImportOutcome[]): string[] {
-  const known = new Set(outcomes.map((o) => o.sha256));
-  const gaps: string[] = [];
-  for (const o of outcomes) {
-    if (o.status === 'refused' || !o.replica || o.seq === null || o.prevSha256 === null) continue;
-    if (known.has(o.prevSha256)) continue;
-    if (receivedFrom(db, o.replica).some((r) => r.sha256 === o.prevSha256)) continue;
-    if (o.replica === replicaId(db)) continue;
-    const name = getMember(db, o.replica)?.name ?? o.replica.slice(0, 8);
-    gaps.push(`${bundleFileName(o.replica, o.seq - 1)} (from ${name}) is missing before ${bundleFileName(o.replica, o.seq)}`);
+/** Kept segments whose origin was registered, or whose predecessor arrived, in the meantime. */
+function retryPending(scope: ImportScope, now: number): SegmentResult[] {
+  const out: SegmentResult[] = [];
+  for (let progress = true; progress; ) {
+    progress = false;
+    for (const p of listPending(scope.db)) {
+      let r: SegmentResult;
+      try {
+        r = importSegment(scope, p.bytes, p.file, now, MAX_CLOCK_AHEAD_MS);
+      } catch (e) {
+        // A kept segment that turns out forged once its origin is known: dropped, and said so.
+        if (!(e instanceof BundleRefused)) throw e;
+        scope.db.prepare('DELETE FROM sync_pending WHERE origin = ? AND seq = ?').run(p.origin, p.seq);
+        out.push({ state: 'applied', applied: 0, refused: [{ from: memberName(scope, p.origin), reason: `${p.file}: ${e.message}` }], waiting: null, candidates: [], tables: [] });
+        continue;
+      }
+      if (r.state !== 'pending') {
+        progress = true;
+        out.push(r);
+      }
+    }
   }
-  return gaps;
+  return out;
 }

@@ -2,26 +2,33 @@ import type { Database } from '../../db/connection.js';
 import { compareStamp, parseHlc } from '../../db/hlc.js';
 import { getLocal, setLocal } from '../../db/connection.js';
 import { deriveAfterWrite } from '../../db/derive.js';
+import { existingRowKey, headAt } from '../../db/change-rows.js';
+import { decodeValue } from '../../db/changes.js';
 import {
   addConflictCandidate,
-  cellChanges,
-  cellHead,
   changeAt,
   conflictCandidates,
   dropConflictCandidate,
   newTx,
-  rowChangesSince,
+  parseVector,
   writeForcedChange,
   type StoredChange,
+  type WireChange,
 } from '../../db/repositories/sync.js';
+import { cachedStatement } from '../../db/statements.js';
 import { isSyncedColumn, type CellValue } from '../../db/tables.js';
-import { STAMP_COLUMNS } from './apply.js';
+import { isBookkeeping } from './apply.js';
+import { columnProblem } from './rules/columns.js';
+import { isGoverned } from './rules/governed.js';
+import { ValidationError } from '../../db/errors.js';
 
 export interface ConflictSide {
   value: CellValue;
   /** The column, for the edits of an edit-vs-delete conflict. */
   col: string;
   actor: string;
+  /** Who typed it, when entered for `actor` on another person's copy. */
+  enteredBy: string | null;
   replica: string;
   hlc: string;
   /** ISO time from the clock. */
@@ -42,6 +49,7 @@ export interface OpenConflict {
 }
 
 const side = (c: StoredChange): ConflictSide => ({
+  enteredBy: c.enteredBy ?? null,
   value: c.decoded,
   col: c.col,
   actor: c.actor,
@@ -50,51 +58,77 @@ const side = (c: StoredChange): ConflictSide => ({
   at: new Date(parseHlc(c.hlc).ms).toISOString(),
 });
 
+const CELL_DESC_SQL = `SELECT hlc, replica, tbl, row_id AS rowId, col, value, old_value AS oldValue, base_hlc AS baseHlc, base_replica AS baseReplica,
+  actor, tx, entered_by AS enteredBy, seen FROM change_log WHERE row_key = ? AND col = ? ORDER BY hlc DESC, replica DESC`;
+const ROW_SQL = `SELECT hlc, replica, tbl, row_id AS rowId, col, value, old_value AS oldValue, base_hlc AS baseHlc, base_replica AS baseReplica,
+  actor, tx, entered_by AS enteredBy, seen FROM change_log WHERE row_key = ? ORDER BY hlc, replica`;
+
+const stampCmp = (a: { hlc: string; replica: string }, hlc: string, replica: string | null) => compareStamp(a.hlc, a.replica, hlc, replica ?? '');
+
 /**
  * A cell is in conflict when edits exist that the winning edit's copy had not seen when it
  * started its run of edits on the cell, with another value. The run: the winning edit and
  * the edits of the same copy it was based on, back to a resolution (which saw everything
  * it resolved). Derived from change_log alone, so every replica holding the same changes
- * shows the same conflicts; a resolution closes it.
+ * shows the same conflicts; a resolution closes it. One backwards pass over the cell's
+ * changes from its head, stopping where the run started: the cost follows the cell's
+ * recent edits, not its whole history.
  */
 function cellConflict(db: Database, tbl: string, rowId: string, col: string): OpenConflict | null {
-  const head = cellHead(db, tbl, rowId, col);
-  if (!head) return null;
-  const h = changeAt(db, tbl, rowId, col, head);
-  if (!h) return null;
-  const run = new Set([`${h.hlc}\u0000${h.replica}`]);
-  let first = h;
-  while (first.baseHlc !== null && !first.tx.startsWith(RESOLVE_TX)) {
-    const prev = changeAt(db, tbl, rowId, col, { hlc: first.baseHlc, replica: first.baseReplica ?? '' });
-    if (!prev || prev.replica !== h.replica) break;
-    run.add(`${prev.hlc}\u0000${prev.replica}`);
-    first = prev;
-  }
-  const latest = new Map<string | null, StoredChange>();
-  for (const c of cellChanges(db, tbl, rowId, col, first.baseHlc ?? '')) {
-    if (run.has(`${c.hlc}\u0000${c.replica}`)) continue;
-    if (first.baseHlc !== null && compareStamp(c.hlc, c.replica, first.baseHlc, first.baseReplica ?? '') <= 0) continue;
+  const key = existingRowKey(db, tbl, rowId);
+  if (key === undefined) return null;
+  let h: StoredChange | null = null;
+  let walking = true;
+  let boundary: { hlc: string; replica: string | null } | null = null;
+  const others = new Map<string | null, { latest: WireChange; first: string }>();
+  for (const c of cachedStatement(db, CELL_DESC_SQL).iterate(key, col) as IterableIterator<WireChange>) {
+    if (!h) {
+      h = { ...c, decoded: decodeValue(c.value) };
+      walking = !c.tx.startsWith(RESOLVE_TX);
+      boundary = c.baseHlc === null ? null : { hlc: c.baseHlc, replica: c.baseReplica };
+      continue;
+    }
+    if (boundary !== null && stampCmp(c, boundary.hlc, boundary.replica) <= 0) {
+      if (walking && stampCmp(c, boundary.hlc, boundary.replica) === 0 && c.replica === h.replica) {
+        // The same copy's earlier edit the run builds on: the window reaches further back.
+        walking = !c.tx.startsWith(RESOLVE_TX);
+        boundary = c.baseHlc === null ? null : { hlc: c.baseHlc, replica: c.baseReplica };
+        continue;
+      }
+      break;
+    }
     if (c.value === h.value) continue;
-    latest.set(c.value, c);
+    const o = others.get(c.value);
+    if (o) o.first = c.hlc;
+    else others.set(c.value, { latest: c, first: c.hlc });
   }
-  if (latest.size === 0) return null;
-  return { id: `cell:${tbl}:${rowId}:${col}`, kind: 'cell', tbl, rowId, col, current: side(h), others: [...latest.values()].map(side) };
+  if (!h || others.size === 0) return null;
+  const list = [...others.values()].sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0)).map((o) => side({ ...o.latest, decoded: decodeValue(o.latest.value) }));
+  return { id: `cell:${tbl}:${rowId}:${col}`, kind: 'cell', tbl, rowId, col, current: side(h), others: list };
 }
 
-/** A row deleted by one copy while another copy (not knowing) edited it later. */
+/**
+ * A row deleted by one copy while another copy edited it without the deleting copy having
+ * seen the edit — before or after the delete by the clock. The delete records what its copy
+ * had seen of the row (per copy, its latest change); an older delete without that record
+ * counts edits made after it by the clock.
+ */
 function deleteConflict(db: Database, tbl: string, rowId: string): OpenConflict | null {
-  const head = cellHead(db, tbl, rowId, 'deleted');
+  const key = existingRowKey(db, tbl, rowId);
+  const head = key === undefined ? null : headAt(db, key, 'deleted');
   if (!head) return null;
   const d = changeAt(db, tbl, rowId, 'deleted', head);
   if (!d || d.decoded !== 1) return null;
-  const edits = new Map<string, StoredChange>();
-  for (const c of rowChangesSince(db, tbl, rowId, d.hlc)) {
-    if (c.col === 'deleted' || STAMP_COLUMNS.has(c.col) || c.replica === d.replica) continue;
-    if (compareStamp(c.hlc, c.replica, d.hlc, d.replica) <= 0) continue;
-    edits.set(c.col, c);
+  const seen = d.seen ? parseVector(d.seen) : null;
+  const edits = new Map<string, WireChange>();
+  for (const c of cachedStatement(db, ROW_SQL).iterate(key) as IterableIterator<WireChange>) {
+    if (c.col === 'deleted' || isBookkeeping(c.col) || c.replica === d.replica) continue;
+    const unseen = seen ? c.hlc > (seen[c.replica] ?? '') : compareStamp(c.hlc, c.replica, d.hlc, d.replica) > 0;
+    if (unseen) edits.set(c.col, c);
   }
   if (edits.size === 0) return null;
-  return { id: `delete:${tbl}:${rowId}:deleted`, kind: 'delete', tbl, rowId, col: 'deleted', current: side(d), others: [...edits.values()].map(side) };
+  const others = [...edits.values()].map((c) => side({ ...c, decoded: decodeValue(c.value) }));
+  return { id: `delete:${tbl}:${rowId}:deleted`, kind: 'delete', tbl, rowId, col: 'deleted', current: side(d), others };
 }
 
 function evaluate(db: Database, kind: 'cell' | 'delete', tbl: string, rowId: string, col: string): OpenConflict | null {
@@ -119,7 +153,7 @@ function scanNewChanges(db: Database): void {
     rowId: string;
     col: string;
   }[];
-  for (const c of cells) if (!STAMP_COLUMNS.has(c.col)) addConflictCandidate(db, 'cell', c.tbl, c.rowId, c.col);
+  for (const c of cells) if (!isBookkeeping(c.col)) addConflictCandidate(db, 'cell', c.tbl, c.rowId, c.col);
   const rows = db.prepare("SELECT DISTINCT tbl, row_id AS rowId FROM change_log WHERE seq > ? AND col <> 'deleted'").all(last) as { tbl: string; rowId: string }[];
   for (const r of rows) {
     if (!isSyncedColumn(r.tbl, 'deleted')) continue;
@@ -171,19 +205,26 @@ export type Resolution = { value: CellValue } | { restore: boolean };
  * head, it closes the conflict on every replica that receives it. Returns false when the
  * conflict is not open (any more).
  */
-export function resolveConflict(db: Database, actor: string, id: string, r: Resolution): (OpenConflict & { derivedTables: string[] }) | null {
+export function resolveConflict(db: Database, actor: string, id: string, r: Resolution, enteredBy: string | null = null): (OpenConflict & { derivedTables: string[] }) | null {
   const key = parseConflictId(id);
   if (!key) return null;
   return db.transaction(() => {
     const open = evaluate(db, key.kind, key.tbl, key.rowId, key.col);
     if (!open) return null;
     const tx = `${RESOLVE_TX}${newTx()}`;
-    if (key.kind === 'delete') writeForcedChange(db, actor, tx, key.tbl, key.rowId, 'deleted', 'restore' in r && r.restore ? 0 : 1);
+    if (key.kind === 'delete') writeForcedChange(db, actor, tx, key.tbl, key.rowId, 'deleted', 'restore' in r && r.restore ? 0 : 1, enteredBy);
     else {
       let value = 'value' in r ? r.value : open.current.value;
       // A typed number for a number column (DI level, amounts) is stored as a number.
       if (typeof value === 'string' && typeof open.current.value === 'number' && /^-?\d+(\.\d+)?$/.test(value.trim())) value = Number(value.trim());
-      writeForcedChange(db, actor, tx, key.tbl, key.rowId, key.col, value);
+      // A governed field (DI level, lifecycle, approvals…) moves only by its own rules: a
+      // resolution keeps one of the values it had, never a typed one (every copy checks this).
+      if (isGoverned(key.tbl, key.col) && ![open.current.value, ...open.others.map((o) => o.value)].includes(value)) {
+        throw new ValidationError('This field follows its approval rules: keep one of the two values.');
+      }
+      const problem = columnProblem(db, key.tbl, key.col, value);
+      if (problem) throw new ValidationError(`That value cannot be stored: ${problem}.`);
+      writeForcedChange(db, actor, tx, key.tbl, key.rowId, key.col, value, enteredBy);
     }
     dropConflictCandidate(db, key.kind, key.tbl, key.rowId, key.col);
     // The resolution is a write like any other: derived statuses follow it.

@@ -1,38 +1,66 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
-import type { VersionVector, WireChange } from '../../db/repositories/sync.js';
-import { isDerivedColumn, isSyncedColumn, isSyncedTable, type CellValue } from '../../db/tables.js';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import type { VersionVector } from '../../db/repositories/sync.js';
 
 /**
- * A bundle file: line 1 is the JSON header, then one JSON array per change (NDJSON),
- * sorted by HLC. The signature covers the header's canonical JSON (which carries the
- * body's sha256), so one signature protects every byte.
+ * Bundle format 2. A bundle file is one JSON header line, signed by the copy that wrote it
+ * (its writer), then its body: one or more segments back to back. A segment is one copy's
+ * own changes in a run of its clock, signed by that copy (its origin): one JSON header line,
+ * then one JSON array per change (NDJSON), sorted by HLC. A segment travels unchanged
+ * whoever relays it, so every change carries its origin's signature; the writer's
+ * signature covers its header (its acknowledgement vector and the list of segments), which
+ * carries the body's sha256.
  */
-export const BUNDLE_FORMAT = 'steerco-bundle/1';
+export const BUNDLE_FORMAT = 'steerco-bundle/2';
+export const SEGMENT_FORMAT = 'steerco-segment/1';
 export const BUNDLE_EXT = '.stbundle';
+
+export interface SegmentHeader {
+  origin: string;
+  seq: number;
+  /** The origin's changes with an HLC in (from, to]; from = null for its first segment. */
+  from: string | null;
+  to: string;
+  count: number;
+  /** What the origin knew when it made these changes (its version vector). */
+  deps: VersionVector;
+  createdAt: string;
+  bodySha256: string;
+  signature: string;
+}
+
+export interface SegmentRef {
+  origin: string;
+  seq: number;
+  to: string;
+  /** Bytes of the segment (header line and lines) in the bundle body. */
+  size: number;
+  /** sha256 of the segment's header line, which its origin signed and which carries its body's sha256. */
+  headerSha256: string;
+}
 
 export interface BundleHeader {
   format: string;
   schemaVersion: number;
   workspaceId: string;
-  replica: string;
+  writer: string;
   seq: number;
-  /** sha256 of this replica's previous bundle file, null for its first. */
-  prevSha256: string | null;
+  /** The writer's version vector: what it holds, its acknowledgement to every other copy. */
   vector: VersionVector;
-  count: number;
-  bodySha256: string;
   createdAt: string;
+  /** A checkpoint: every segment some active copy lacks, so a copy far behind reads one file. */
+  checkpoint: boolean;
+  segments: SegmentRef[];
+  /**
+   * sha256 over the segments' header hashes: with them, the writer's signature covers every
+   * byte (each header carries its body's hash) without hashing the body a second time.
+   */
+  bodySha256: string;
   signature: string;
 }
 
 export const sha256 = (data: Buffer | string): string => createHash('sha256').update(data).digest('hex');
 
-/** Header fields in a fixed order, without the signature: the bytes that are signed. */
-function signedBytes(h: Omit<BundleHeader, 'signature'>): Buffer {
-  const vector = Object.fromEntries(Object.entries(h.vector).sort(([a], [b]) => (a < b ? -1 : 1)));
-  const ordered = [h.format, h.schemaVersion, h.workspaceId, h.replica, h.seq, h.prevSha256, vector, h.count, h.bodySha256, h.createdAt];
-  return Buffer.from(JSON.stringify(ordered), 'utf8');
-}
+const sortVector = (v: VersionVector): VersionVector => Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)));
 
 export function newKeyPair(): { publicKey: string; privateKey: string } {
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
@@ -42,110 +70,188 @@ export function newKeyPair(): { publicKey: string; privateKey: string } {
   };
 }
 
-/** A change as a bundle line's array (see changeLinesAfter for the order). */
-export const changeToArray = (c: WireChange): unknown[] => [c.hlc, c.replica, c.tbl, c.rowId, c.col, c.value, c.oldValue, c.baseHlc, c.baseReplica, c.actor, c.tx];
-
-export function encodeBundle(h: Omit<BundleHeader, 'signature' | 'bodySha256' | 'count'>, changes: (WireChange | unknown[])[], privateKey: string): Buffer {
-  const body = changes.map((c) => `${JSON.stringify(Array.isArray(c) ? c : changeToArray(c))}\n`).join('');
-  const unsigned = { ...h, count: changes.length, bodySha256: sha256(body) };
-  const key = createPrivateKey({ key: Buffer.from(privateKey, 'base64'), format: 'der', type: 'pkcs8' });
-  const signature = sign(null, signedBytes(unsigned), key).toString('base64');
-  return Buffer.from(`${JSON.stringify({ ...unsigned, signature })}\n${body}`, 'utf8');
-}
-
-/** A refusal with the reason a person reads. */
-export class BundleRefused extends Error {}
-
-const HLC_RE = /^\d{15}\.\d{6}$/;
-const isStr = (v: unknown): v is string => typeof v === 'string';
-const isStrOrNull = (v: unknown): v is string | null => v === null || typeof v === 'string';
-
-/** Splits and shape-checks a bundle; no trust decisions yet (see verifyHeader). */
-export function parseHeader(bytes: Buffer): { header: BundleHeader; body: Buffer } {
-  const nl = bytes.indexOf(0x0a);
-  if (nl < 0) throw new BundleRefused('not a Steerco bundle, or truncated (no header line)');
-  let h: Partial<BundleHeader>;
-  try {
-    h = JSON.parse(bytes.subarray(0, nl).toString('utf8')) as Partial<BundleHeader>;
-  } catch {
-    throw new BundleRefused('not a Steerco bundle (unreadable header)');
+// Parsed keys by their text: a sync verifies a few signatures per bundle with the same keys.
+const keyCache = new Map<string, KeyObject>();
+function keyOf(text: string, kind: 'private' | 'public'): KeyObject {
+  let k = keyCache.get(text);
+  if (!k) {
+    const der = Buffer.from(text, 'base64');
+    k = kind === 'private' ? createPrivateKey({ key: der, format: 'der', type: 'pkcs8' }) : createPublicKey({ key: der, format: 'der', type: 'spki' });
+    if (keyCache.size > 256) keyCache.clear();
+    keyCache.set(text, k);
   }
-  if (!h || h.format !== BUNDLE_FORMAT) throw new BundleRefused(`not a Steerco bundle (format ${String(h?.format)})`);
-  const ok =
-    typeof h.schemaVersion === 'number' &&
-    isStr(h.workspaceId) &&
-    isStr(h.replica) &&
-    typeof h.seq === 'number' &&
-    isStrOrNull(h.prevSha256) &&
-    !!h.vector &&
-    typeof h.vector === 'object' &&
-    Object.values(h.vector).every((v) => isStr(v) && HLC_RE.test(v)) &&
-    typeof h.count === 'number' &&
-    isStr(h.bodySha256) &&
-    isStr(h.createdAt) &&
-    isStr(h.signature);
-  if (!ok) throw new BundleRefused('header is incomplete or malformed');
-  return { header: h as BundleHeader, body: bytes.subarray(nl + 1) };
+  return k;
 }
 
-export function verifySignature(h: BundleHeader, publicKey: string): boolean {
+export function signBytes(bytes: Buffer, privateKey: string): string {
+  return sign(null, bytes, keyOf(privateKey, 'private')).toString('base64');
+}
+
+export function verifyBytes(bytes: Buffer, signature: string, publicKey: string): boolean {
   try {
-    const key = createPublicKey({ key: Buffer.from(publicKey, 'base64'), format: 'der', type: 'spki' });
-    const { signature, ...rest } = h;
-    return verify(null, signedBytes(rest), key, Buffer.from(signature, 'base64'));
+    return verify(null, bytes, keyOf(publicKey, 'public'), Buffer.from(signature, 'base64'));
   } catch {
     return false;
   }
 }
 
-const NOT_SCALAR = Symbol('not a scalar');
+/** The bytes a segment's signature covers: its header fields in a fixed order, and the workspace. */
+function segmentSigned(workspaceId: string, h: Omit<SegmentHeader, 'signature'>): Buffer {
+  return Buffer.from(JSON.stringify([SEGMENT_FORMAT, workspaceId, h.origin, h.seq, h.from, h.to, h.count, sortVector(h.deps), h.createdAt, h.bodySha256]), 'utf8');
+}
 
-/** The value a JSON text stands for, if it is a cell value (null, string or number). */
-function decodeScalar(v: unknown): CellValue | typeof NOT_SCALAR {
-  if (v === null) return null;
-  if (typeof v !== 'string') return NOT_SCALAR;
+function bundleSigned(h: Omit<BundleHeader, 'signature'>): Buffer {
+  const segs = h.segments.map((s) => [s.origin, s.seq, s.to, s.size, s.headerSha256]);
+  return Buffer.from(
+    JSON.stringify([h.format, h.schemaVersion, h.workspaceId, h.writer, h.seq, sortVector(h.vector), h.createdAt, h.checkpoint, segs, h.bodySha256]),
+    'utf8',
+  );
+}
+
+/** A segment's body: one JSON array per change (arrays, or their JSON text), each followed by a newline. */
+export function segmentBody(lines: (unknown[] | string)[]): Buffer {
+  if (lines.length === 0) return Buffer.alloc(0);
+  const parts = lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l)));
+  parts.push('');
+  return Buffer.from(parts.join('\n'), 'utf8');
+}
+
+/** The hashes the writer signs: one per segment (of its header line). */
+export const segmentsDigest = (refs: { headerSha256: string }[]): string => sha256(refs.map((r) => r.headerSha256).join('\n'));
+
+/** Signs a segment of this copy's changes; returns its header and its bytes (header line + body). */
+export function encodeSegment(
+  workspaceId: string,
+  fields: Omit<SegmentHeader, 'signature' | 'bodySha256' | 'count'>,
+  body: Buffer,
+  count: number,
+  privateKey: string,
+): { header: SegmentHeader; bytes: Buffer } {
+  const unsigned = { ...fields, deps: sortVector(fields.deps), count, bodySha256: sha256(body) };
+  const header = { ...unsigned, signature: signBytes(segmentSigned(workspaceId, unsigned), privateKey) };
+  return { header, bytes: segmentBytes(header, body) };
+}
+
+/** A segment's bytes: its header line, then its body (also for one rebuilt from what this copy holds). */
+export function segmentBytes(header: SegmentHeader, body: Buffer): Buffer {
+  return Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'), body]);
+}
+
+export function encodeBundle(
+  fields: Omit<BundleHeader, 'signature' | 'bodySha256' | 'segments' | 'format'>,
+  segments: { header: SegmentHeader; bytes: Buffer }[],
+  privateKey: string,
+): Buffer {
+  const refs = segments.map((s) => ({ origin: s.header.origin, seq: s.header.seq, to: s.header.to, size: s.bytes.length, headerSha256: sha256(s.bytes.subarray(0, s.bytes.indexOf(0x0a) + 1)) }));
+  const unsigned = { format: BUNDLE_FORMAT, ...fields, vector: sortVector(fields.vector), segments: refs, bodySha256: segmentsDigest(refs) };
+  const header = { ...unsigned, signature: signBytes(bundleSigned(unsigned), privateKey) };
+  return Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'), ...segments.map((s) => s.bytes)]);
+}
+
+/** A refusal with the reason a person reads. */
+export class BundleRefused extends Error {}
+
+/** A refusal for now (clocks apart, an older Steerco's bundle ahead of what is here): the file is read again later. */
+export class BundleDeferred extends BundleRefused {}
+
+export const HLC_RE = /^\d{15}\.\d{6}$/;
+const isStr = (v: unknown): v is string => typeof v === 'string';
+const isStrOrNull = (v: unknown): v is string | null => v === null || typeof v === 'string';
+const isVector = (v: unknown): v is VersionVector =>
+  !!v && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every((x) => isStr(x) && HLC_RE.test(x));
+const isSeq = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v > 0;
+
+/** The header line of a file, parsed as JSON (no checks yet); null when there is none. */
+export function headerJson(bytes: Buffer): { json: Record<string, unknown>; body: Buffer } | null {
+  const nl = bytes.indexOf(0x0a);
+  if (nl < 0) return null;
   try {
-    const x = JSON.parse(v) as unknown;
-    return x === null || typeof x === 'string' || typeof x === 'number' ? x : NOT_SCALAR;
+    const json = JSON.parse(bytes.subarray(0, nl).toString('utf8')) as unknown;
+    if (!json || typeof json !== 'object' || Array.isArray(json)) return null;
+    return { json: json as Record<string, unknown>, body: bytes.subarray(nl + 1) };
   } catch {
-    return NOT_SCALAR;
+    return null;
   }
 }
 
-/** A change read from a bundle, with its new value already decoded. */
-export interface ParsedChange extends WireChange {
-  decoded: CellValue;
+/** Shape-checks a format-2 header (no trust decisions yet). */
+export function checkBundleHeader(h: Record<string, unknown>): BundleHeader {
+  const segs = h.segments;
+  const ok =
+    h.format === BUNDLE_FORMAT &&
+    typeof h.schemaVersion === 'number' &&
+    isStr(h.workspaceId) &&
+    isStr(h.writer) &&
+    isSeq(h.seq) &&
+    isVector(h.vector) &&
+    isStr(h.createdAt) &&
+    typeof h.checkpoint === 'boolean' &&
+    Array.isArray(segs) &&
+    segs.every((s: unknown) => {
+      const x = s as Partial<SegmentRef> | null;
+      return (
+        !!x && isStr(x.origin) && isSeq(x.seq) && isStr(x.to) && HLC_RE.test(x.to) && typeof x.size === 'number' && Number.isInteger(x.size) && x.size > 0 && isStr(x.headerSha256)
+      );
+    }) &&
+    isStr(h.bodySha256) &&
+    isStr(h.signature);
+  if (!ok) throw new BundleRefused('header is incomplete or malformed');
+  return h as unknown as BundleHeader;
 }
 
-/** Parses the body after its hash checked out; every table and column must be allow-listed (or a derived column of an older version). */
-export function parseBody(body: Buffer, count: number): ParsedChange[] {
-  const text = body.toString('utf8');
-  const lines = text.length === 0 ? [] : text.split('\n');
-  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-  if (lines.length !== count) throw new BundleRefused(`holds ${lines.length} changes but its header says ${count}`);
-  return lines.map((line, i) => {
-    let a: unknown;
-    try {
-      a = JSON.parse(line);
-    } catch {
-      throw new BundleRefused(`change ${i + 1} is unreadable`);
-    }
-    if (!Array.isArray(a) || a.length !== 11) throw new BundleRefused(`change ${i + 1} is malformed`);
-    const [hlc, replica, tbl, rowId, col, value, oldValue, baseHlc, baseReplica, actor, tx] = a as unknown[];
-    if (!isStr(hlc) || !HLC_RE.test(hlc) || !isStr(replica) || !isStr(tbl) || !isStr(rowId) || !isStr(col) || !isStr(actor) || !isStr(tx)) {
-      throw new BundleRefused(`change ${i + 1} is malformed`);
-    }
-    if (!isStrOrNull(baseHlc) || (baseHlc !== null && !HLC_RE.test(baseHlc)) || !isStrOrNull(baseReplica)) {
-      throw new BundleRefused(`change ${i + 1} has a malformed base`);
-    }
-    const decoded = decodeScalar(value);
-    if (decoded === NOT_SCALAR || decodeScalar(oldValue) === NOT_SCALAR) throw new BundleRefused(`change ${i + 1} has a malformed value`);
-    if (!isSyncedTable(tbl)) throw new BundleRefused(`change ${i + 1} writes table "${tbl}", which is not synced`);
-    // A derived status an older version synced as an edit is accepted and then ignored (apply.ts).
-    if (!isSyncedColumn(tbl, col) && !isDerivedColumn(tbl, col)) throw new BundleRefused(`change ${i + 1} writes column ${tbl}.${col}, which is not synced`);
-    return { hlc, replica, tbl, rowId, col, value: value as string | null, oldValue: oldValue as string | null, baseHlc, baseReplica, actor, tx, decoded };
-  });
+export function verifyBundleSignature(h: BundleHeader, publicKey: string): boolean {
+  const { signature, ...rest } = h;
+  return verifyBytes(bundleSigned(rest), signature, publicKey);
 }
 
-/** `<replica>.<seq>.stbundle`: one name per replica and sequence, never rewritten. */
-export const bundleFileName = (replica: string, seq: number): string => `${replica}.${String(seq).padStart(6, '0')}${BUNDLE_EXT}`;
+/**
+ * The body's segments, by the sizes the signed header gives, each segment's header line
+ * checked against its signed hash (its body is checked against the hash in that header when
+ * it is read).
+ */
+export function splitSegments(h: BundleHeader, body: Buffer): Buffer[] {
+  const out: Buffer[] = [];
+  let at = 0;
+  if (segmentsDigest(h.segments) !== h.bodySha256) throw new BundleRefused('body does not match its signed hash (changed or truncated)');
+  for (const s of h.segments) {
+    if (at + s.size > body.length) throw new BundleRefused('body does not match its signed hash (changed or truncated)');
+    const seg = body.subarray(at, at + s.size);
+    const nl = seg.indexOf(0x0a);
+    if (nl < 0 || sha256(seg.subarray(0, nl + 1)) !== s.headerSha256) throw new BundleRefused('body does not match its signed hash (changed or truncated)');
+    out.push(seg);
+    at += s.size;
+  }
+  if (at !== body.length) throw new BundleRefused('body does not match its signed hash (changed or truncated)');
+  return out;
+}
+
+/** Splits and shape-checks one segment. */
+export function parseSegment(bytes: Buffer): { header: SegmentHeader; body: Buffer } {
+  const parsed = headerJson(bytes);
+  if (!parsed) throw new BundleRefused('a segment has no readable header');
+  const h = parsed.json;
+  const ok =
+    isStr(h.origin) &&
+    isSeq(h.seq) &&
+    isStrOrNull(h.from) &&
+    (h.from === null || HLC_RE.test(h.from)) &&
+    isStr(h.to) &&
+    HLC_RE.test(h.to) &&
+    typeof h.count === 'number' &&
+    isVector(h.deps) &&
+    isStr(h.createdAt) &&
+    isStr(h.bodySha256) &&
+    isStr(h.signature);
+  if (!ok) throw new BundleRefused('a segment header is incomplete or malformed');
+  return { header: h as unknown as SegmentHeader, body: parsed.body };
+}
+
+export function verifySegmentSignature(workspaceId: string, h: SegmentHeader, publicKey: string): boolean {
+  const { signature, ...rest } = h;
+  return verifyBytes(segmentSigned(workspaceId, rest), signature, publicKey);
+}
+
+/** `<writer>.<seq>.stbundle`: one name per copy and number, never rewritten. */
+export const bundleFileName = (writer: string, seq: number): string => `${writer}.${String(seq).padStart(6, '0')}${BUNDLE_EXT}`;
+
+export const BUNDLE_NAME_RE = /^([0-9a-f-]{36})\.(\d{6})\.stbundle$/;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { advanceClock } from '../../db/clock.js';
 import { openConflicts, resolveConflict } from './conflicts.js';
-import { dumpTables, edit, receive, replicas, send } from './test-replicas.js';
+import { dumpTables, edit, receive, replicas, send, who } from './test-replicas.js';
 
 const title = (db: ReturnType<typeof replicas>[number], id: string) =>
   (db.prepare('SELECT title FROM measures WHERE id = ?').get(id) as { title: string }).title;
@@ -35,7 +35,7 @@ describe('field-level merge', () => {
     expect(values).toEqual(['A title', 'B title']);
     // Importing the same bundle again changes nothing.
     expect(receive(a!, send(b!))?.changes ?? 0).toBe(0);
-    resolveConflict(a!, 'tester', ca[0]!.id, { value: 'Agreed title' });
+    resolveConflict(a!, who(a!), ca[0]!.id, { value: 'Agreed title' });
     expect(openConflicts(a!)).toEqual([]);
     receive(b!, send(a!));
     expect(title(b!, 'm-1')).toBe('Agreed title');
@@ -55,7 +55,7 @@ describe('field-level merge', () => {
       const c = openConflicts(db);
       expect(c.map((x) => [x.current.value, x.others.map((o) => o.value)])).toEqual([['A second', ['B early']]]);
     }
-    resolveConflict(a!, 'tester', openConflicts(a!)[0]!.id, { value: 'A second' });
+    resolveConflict(a!, who(a!), openConflicts(a!)[0]!.id, { value: 'A second' });
     receive(b!, send(a!));
     expect(openConflicts(a!)).toEqual([]);
     expect(openConflicts(b!)).toEqual([]);
@@ -71,7 +71,7 @@ describe('field-level merge', () => {
     const c = openConflicts(a!);
     expect(c.map((x) => x.kind)).toEqual(['delete']);
     expect(openConflicts(b!).map((x) => x.id)).toEqual(c.map((x) => x.id));
-    resolveConflict(b!, 'tester', c[0]!.id, { restore: true });
+    resolveConflict(b!, who(b!), c[0]!.id, { restore: true });
     receive(a!, send(b!));
     expect(a!.prepare("SELECT deleted, title FROM measures WHERE id = 'm-2'").get()).toEqual({ deleted: 0, title: 'Still needed' });
     expect(openConflicts(a!)).toEqual([]);

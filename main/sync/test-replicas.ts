@@ -3,7 +3,7 @@ import { createTestDb } from '../../db/connection.js';
 import { runAction } from '../../db/changes.js';
 import { syncedTableNames } from '../../db/tables.js';
 import { buildBundle, commitBundle, importBundle, type BuiltBundle } from './bundles.js';
-import { memberCopyInMemory } from './identity.js';
+import { copyPerson, memberCopyInMemory } from './identity.js';
 
 /** Test helpers: a workspace with a small program, and in-memory member copies of it. */
 export function seededWorkspace(measures = 3): Database {
@@ -34,8 +34,12 @@ export function send(from: Database): BuiltBundle | null {
   return b;
 }
 
+/** Who acts on a copy in tests: its own person (or, for a copy with none, a tester). */
+export const who = (db: Database): string => copyPerson(db) ?? 'tester';
+
+/** An edit by the copy's own person (a copy signs as its person; see copyPerson). */
 export function edit(db: Database, fn: Parameters<typeof runAction>[2]): void {
-  runAction(db, { actor: 'tester', label: 'edit' }, fn);
+  runAction(db, { actor: who(db), label: 'edit' }, fn);
 }
 
 export function receive(to: Database, b: BuiltBundle | null) {

@@ -15,6 +15,8 @@ export interface GateLevelConfig {
   riskWeightPct: number;
   /** May the requester fill an approver slot they hold on their own request? */
   selfApproval: boolean;
+  /** Must each approval come from the approver's own copy (not entered for them by someone else)? */
+  ownCopy: boolean;
 }
 
 export interface GateSettings {
@@ -65,6 +67,8 @@ export interface GateDecision {
   at: string;
   /** False when a later edit of the measure's definition voided this approval. */
   valid: boolean;
+  /** Who typed it, when it was entered for `person` on someone else's copy ("entered by X for Y"). */
+  enteredBy: string | null;
 }
 
 export interface ApproverSlot {
@@ -73,6 +77,8 @@ export interface ApproverSlot {
   /** People who may fill the slot. */
   holders: { id: string; name: string }[];
   filledBy: string | null;
+  /** Who typed the approval that filled it, when entered for the approver. */
+  filledEnteredBy: string | null;
 }
 
 export interface GateRequest {
@@ -85,6 +91,8 @@ export interface GateRequest {
   toName: string;
   requesterId: string;
   requester: string;
+  /** Who typed the request, when it was entered for the requester on someone else's copy. */
+  requesterEnteredBy: string | null;
   comment: string;
   status: 'pending' | 'approved' | 'rejected' | 'withdrawn';
   createdAt: string;
@@ -104,6 +112,8 @@ export interface LifecycleDecision {
   reason: string;
   reviewDate: string | null;
   person: string;
+  /** Who typed it, when entered for `person` on someone else's copy. */
+  enteredBy: string | null;
   at: string;
 }
 

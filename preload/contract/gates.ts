@@ -46,6 +46,7 @@ export const gatesContract = {
         approverRoles: z.array(z.string().min(1).max(200)).min(1, 'a gate needs at least one approver role').max(10).optional(),
         riskWeightPct: z.number().int().min(0).max(100).optional(),
         selfApproval: z.boolean().optional(),
+        ownCopy: z.boolean().optional(),
       })
       .strict(),
   ),

@@ -140,6 +140,10 @@ export interface HistoryEntry {
   /** Old and new value as shown (people by name, custom values formatted). */
   oldText?: string;
   newText?: string;
+  /** Who typed it when it was entered for `actor` on someone else's copy ("entered by X for Y"). */
+  enteredBy?: string | null;
+  /** The member whose copy it was made on (null for a copy not registered for sync). */
+  copy?: string | null;
 }
 
 export interface CheckReport {

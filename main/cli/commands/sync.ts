@@ -6,7 +6,10 @@ function printSummary(io: CliIO, s: SyncSummary): void {
   io.out(`changes in: ${s.changesIn}, out: ${s.changesOut}; bundles imported: ${s.imported}, skipped: ${s.skipped}, refused: ${s.refused.length}`);
   if (s.exported) io.out(`wrote ${s.exported}`);
   for (const r of s.refused) io.out(`refused ${r.file}: ${r.reason}`);
-  for (const g of s.gaps) io.out(`missing: ${g}`);
+  for (const r of s.refusedChanges) io.out(`refused a change from ${r.from}'s copy: ${r.reason}`);
+  for (const g of s.gaps) io.out(`waiting: ${g}`);
+  if (s.pruned) io.out(`removed ${s.pruned} of this copy's bundles every member has`);
+  if (s.checkpoint) io.out(`wrote checkpoint ${s.checkpoint}`);
   io.out(`conflicts: ${s.newConflicts} new, ${s.openConflicts} open`);
 }
 
@@ -73,6 +76,44 @@ export const syncCommands: Command[] = [
       return withWorkspace(positionals[0], async (api) => {
         const r = await api.call('members:add', { name: values.name!, out: values.out! });
         io.out(`Wrote ${r.path} for ${values.name} (copy ${r.replicaId}).`);
+        return 0;
+      });
+    },
+  },
+  {
+    path: ['member', 'list'],
+    usage: 'member list FILE [--json]',
+    summary: 'Members, their role, when each last synced and what waiting for them costs',
+    async run(args, io) {
+      const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' } } });
+      return withWorkspace(positionals[0], async (api) => {
+        const st = await api.call('sync:status', {});
+        if (values.json) io.out(JSON.stringify(st.members, null, 2));
+        else
+          for (const m of st.members) {
+            const state = m.status === 'retired' ? `retired${m.retiredReason ? ` (${m.retiredReason})` : ''}` : m.isSelf ? 'this copy' : `last synced ${m.lastSyncAt?.slice(0, 10) ?? 'never'}${m.stale ? ', not syncing' : ''}`;
+            const cost = m.holdsBack.files ? `; holds back ${m.holdsBack.files} bundles (${Math.ceil(m.holdsBack.bytes / 1024)} KB)` : '';
+            io.out(`${m.name.padEnd(24)} ${m.role.padEnd(6)} ${m.replicaId}  ${state}${cost}`);
+          }
+        return 0;
+      });
+    },
+  },
+  {
+    path: ['member', 'retire'],
+    usage: 'member retire FILE NAME|COPY_ID [--reason TEXT]',
+    summary: "Retire a member's copy (administrators): its later bundles are refused, its work kept",
+    async run(args, io) {
+      const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { reason: { type: 'string' } } });
+      const who = positionals[1];
+      if (!who) throw new CliError('Usage: steerco member retire FILE NAME|COPY_ID [--reason TEXT]');
+      return withWorkspace(positionals[0], async (api) => {
+        const st = await api.call('sync:status', {});
+        const matches = st.members.filter((m) => m.replicaId === who || m.name.toLowerCase() === who.toLowerCase());
+        if (matches.length === 0) throw new CliError(`No member "${who}"; see steerco member list.`);
+        if (matches.length > 1) throw new CliError(`Several members are called "${who}"; give the copy id (steerco member list).`);
+        await api.call('members:retire', { replicaId: matches[0]!.replicaId, reason: values.reason });
+        io.out(`Retired ${matches[0]!.name}'s copy (${matches[0]!.replicaId}).`);
         return 0;
       });
     },

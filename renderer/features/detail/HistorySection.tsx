@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { HistoryEntry } from '../../../preload/contract';
 import { useApp } from '../../app/context';
 import { useWorkspaceTick } from './useWorkspaceTick';
+import { authorText } from '../gates/author';
 
 const short = (s: string) => (s.length > 120 ? `${s.slice(0, 117)}…` : s);
 
@@ -36,8 +37,8 @@ export function HistorySection({ measureId }: { measureId: string }) {
       <ol className="history-list" aria-label="Changes">
         {shown.map((e, i) => (
           <li key={i}>
-            <div className="muted">
-              {new Date(e.at).toLocaleString()} · {e.actor}
+            <div className="muted" title={e.copy ? `Made on ${e.copy}'s copy` : undefined}>
+              {new Date(e.at).toLocaleString()} · <span data-testid="history-author">{authorText(e.actor, e.enteredBy ?? null)}</span>
             </div>
             <div>
               <strong>{e.label ?? e.field}</strong>: <span className="old">{short(e.oldText ?? String(e.oldValue ?? '')) || '(empty)'}</span> →{' '}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { GateRequest } from '../../../preload/contract';
 import { useApp } from '../../app/context';
 import { GATE_TABLES } from './slice';
+import { authorText } from './author';
 import './gates.css';
 
 /** The approvals inbox: pending gate requests, oldest first, whom they wait for, their age. */
@@ -39,6 +40,7 @@ export function ApprovalsView() {
             <th>Measure</th>
             <th>Gate</th>
             <th>Requested by</th>
+            <th>Approved</th>
             <th>Waiting for</th>
             <th />
           </tr>
@@ -53,7 +55,13 @@ export function ApprovalsView() {
               <td>
                 DI{r.fromLevel} → DI{r.toLevel} {r.toName}
               </td>
-              <td>{r.requester}</td>
+              <td data-testid="inbox-requester">{authorText(r.requester, r.requesterEnteredBy)}</td>
+              <td data-testid="inbox-approved">
+                {r.slots
+                  .filter((x) => x.filledBy)
+                  .map((x) => `${x.label}: ${authorText(x.filledBy!, x.filledEnteredBy)}`)
+                  .join('; ')}
+              </td>
               <td>
                 {r.slots
                   .filter((x) => !x.filledBy)
@@ -67,7 +75,7 @@ export function ApprovalsView() {
           ))}
           {list.length === 0 && (
             <tr>
-              <td colSpan={6} className="muted">
+              <td colSpan={7} className="muted">
                 Nothing waits for approval.
               </td>
             </tr>

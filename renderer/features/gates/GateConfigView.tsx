@@ -74,6 +74,7 @@ export function GateConfigView() {
             <th>Approvers</th>
             <th>Risk weight %</th>
             <th>Requester may approve</th>
+            <th title="Each approval must be given on the approver's own copy, not entered for them by someone else">Approver's own copy</th>
           </tr>
         </thead>
         <tbody>
@@ -117,6 +118,9 @@ export function GateConfigView() {
               </td>
               <td>
                 <input type="checkbox" aria-label={`DI${l.level} requester may approve`} checked={l.selfApproval} onChange={(e) => void update(l.level, { selfApproval: e.target.checked })} />
+              </td>
+              <td>
+                <input type="checkbox" aria-label={`DI${l.level} approvals from the approver's own copy`} checked={l.ownCopy} onChange={(e) => void update(l.level, { ownCopy: e.target.checked })} />
               </td>
             </tr>
           ))}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { EvidenceInput, GateStatus, LifecycleAction } from '../../../preload/contract';
 import { EvidenceEditor } from './EvidenceEditor';
+import { authorText } from './author';
 import { useGateCall } from './useGateCall';
 
 const LABELS: Record<LifecycleAction, string> = { hold: 'Put on hold', resume: 'Resume', cancel: 'Cancel measure', close: 'Close measure' };
@@ -76,7 +77,7 @@ export function LifecycleSection({ status }: { status: GateStatus }) {
         <ul className="gate-history">
           {status.lifecycleDecisions.map((d) => (
             <li key={d.id}>
-              {d.at.slice(0, 10)} {d.person}: {LABELS[d.action]}
+              {d.at.slice(0, 10)} {authorText(d.person, d.enteredBy)}: {LABELS[d.action]}
               {d.reason && ` — ${d.reason}`}
               {d.reviewDate && ` (review ${d.reviewDate})`}
             </li>

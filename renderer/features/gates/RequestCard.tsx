@@ -3,6 +3,7 @@ import type { GateRequest } from '../../../preload/contract';
 import { useApp } from '../../app/context';
 import { EvidenceList } from './EvidenceList';
 import { useGateCall } from './useGateCall';
+import { authorText } from './author';
 
 /** An open request: who it waits for, decisions so far, and approve / reject / withdraw. */
 export function RequestCard({ request: r }: { request: GateRequest }) {
@@ -20,19 +21,21 @@ export function RequestCard({ request: r }: { request: GateRequest }) {
         Request DI{r.fromLevel} → DI{r.toLevel} {r.toName} · waiting {r.ageDays} day{r.ageDays === 1 ? '' : 's'}
       </h3>
       <div>
-        Requested by <strong>{r.requester}</strong> on {r.createdAt.slice(0, 10)}
+        Requested by <strong>{authorText(r.requester, r.requesterEnteredBy)}</strong> on {r.createdAt.slice(0, 10)}
         {r.comment && <>: “{r.comment}”</>}
       </div>
       <ul className="slots">
         {r.slots.map((x) => (
           <li key={x.role}>
-            {x.filledBy ? '✓' : '…'} {x.label}: {x.filledBy ? `approved by ${x.filledBy}` : `waiting for ${x.holders.map((h) => h.name).join(' or ') || 'nobody holds this role'}`}
+            {x.filledBy ? '✓' : '…'} {x.label}:{' '}
+            {x.filledBy ? `approved by ${authorText(x.filledBy, x.filledEnteredBy)}` : `waiting for ${x.holders.map((h) => h.name).join(' or ') || 'nobody holds this role'}`}
           </li>
         ))}
       </ul>
       {r.decisions.map((d) => (
         <div key={d.id} className="muted">
           {d.person} {d.decision === 'approve' ? 'approved' : 'rejected'}
+          {d.enteredBy && ` (entered by ${d.enteredBy} for ${d.person})`}
           {d.comment && `: “${d.comment}”`} {!d.valid && '(voided: the measure was edited after this approval)'}
         </div>
       ))}

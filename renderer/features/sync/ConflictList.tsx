@@ -3,7 +3,6 @@ import type { ConflictSideView, SyncConflictView } from '../../../preload/contra
 import { useApp } from '../../app/context';
 
 const show = (v: string | number | null) => (v === null || v === '' ? '(empty)' : String(v));
-const field = (col: string) => col.replace(/_id$/, '').replace(/_/g, ' ');
 
 function Side(props: { side: ConflictSideView; label?: string }) {
   return (
@@ -28,7 +27,7 @@ function ConflictItem({ c }: { c: SyncConflictView }) {
         </div>
         {c.others.map((o) => (
           <div key={o.col} className="conflict-side">
-            {field(o.col)} set to “{show(o.value)}” <Side side={o} />
+            {o.field} set to “{show(o.value)}” <Side side={o} />
           </div>
         ))}
         <div className="row">
@@ -41,7 +40,7 @@ function ConflictItem({ c }: { c: SyncConflictView }) {
   return (
     <li className="conflict" data-testid="conflict">
       <div>
-        <strong>{c.label}</strong> — {field(c.col)}
+        <strong>{c.label}</strong> — {c.field}
       </div>
       {[c.current, ...c.others].map((s, i) => (
         <div key={`${s.at}-${i}`} className="conflict-side">

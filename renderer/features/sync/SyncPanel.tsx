@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useApp } from '../../app/context';
 import { Modal } from '../../components/Modal';
 import { ConflictList } from './ConflictList';
+import { MemberList } from './MemberList';
 
 /** Sync folder, "Sync now" with progress and summary, members and member copies, conflicts. */
 export function SyncPanel(props: { onClose: () => void }) {
@@ -55,11 +56,18 @@ export function SyncPanel(props: { onClose: () => void }) {
                 Refused {r.file}: {r.reason}
               </div>
             ))}
-            {summary.gaps.map((g) => (
-              <div key={g} className="refused">
-                Missing: {g}
+            {(summary.refusedChanges ?? []).map((r, i) => (
+              <div key={`${i}-${r.reason}`} className="refused" data-testid="refused-change">
+                Refused a change from {r.from}’s copy: {r.reason}
               </div>
             ))}
+            {summary.gaps.map((g) => (
+              <div key={g} className="refused">
+                Waiting: {g}
+              </div>
+            ))}
+            {(summary.pruned ?? 0) > 0 && <div>Removed {summary.pruned} of this copy’s bundles every member has.</div>}
+            {summary.checkpoint && <div>Wrote a checkpoint for members far behind: {summary.checkpoint}</div>}
             {(summary.blobsIn ?? 0) + (summary.blobsOut ?? 0) > 0 && (
               <div>
                 Evidence files: {summary.blobsIn ?? 0} received, {summary.blobsOut ?? 0} shared.
@@ -76,14 +84,7 @@ export function SyncPanel(props: { onClose: () => void }) {
         {status && status.members.length === 0 && (
           <p className="muted">No members yet: this copy registers itself on its first sync; create a member copy for each colleague.</p>
         )}
-        <ul className="members">
-          {status?.members.map((m) => (
-            <li key={m.replicaId}>
-              {m.name}
-              {m.isSelf ? ' (this copy)' : ''} <small>{m.lastChangeAt ? `last change ${new Date(m.lastChangeAt).toLocaleString()}` : 'no changes yet'}</small>
-            </li>
-          ))}
-        </ul>
+        <MemberList />
         <div className="row">
           <input aria-label="Member name" placeholder="Name" value={memberName} onChange={(e) => setMemberName(e.target.value)} />
           <input aria-label="Member copy file" placeholder={suggestedOut(memberName)} value={memberOut} onChange={(e) => setMemberOut(e.target.value)} />

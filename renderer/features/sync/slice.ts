@@ -18,6 +18,8 @@ export interface SyncSlice {
   syncNow(): Promise<void>;
   resolveConflict(id: string, choice: { value: string | number | null } | { restore: boolean }): Promise<boolean>;
   addMember(name: string, out: string): Promise<string | null>;
+  retireMember(replicaId: string, reason: string): Promise<boolean>;
+  setStaleDays(days: number): Promise<boolean>;
 }
 
 /** measures.owner_id → owner, implementation_status → implementationStatus: the grid's field names. */
@@ -70,6 +72,25 @@ export const createSyncSlice: Slice<SyncSlice> = (set, get) => {
       try {
         await get().api.call('conflicts:resolve', { id, ...choice });
         await get().loadSync();
+        return true;
+      } catch (e) {
+        fail(e);
+        return false;
+      }
+    },
+    retireMember: async (replicaId, reason) => {
+      try {
+        set({ syncStatus: await get().api.call('members:retire', { replicaId, reason: reason || undefined }) });
+        return true;
+      } catch (e) {
+        fail(e);
+        return false;
+      }
+    },
+    setStaleDays: async (staleDays) => {
+      const st = get().syncStatus;
+      try {
+        set({ syncStatus: await get().api.call('sync:setFolder', { folder: st?.folder ?? null, staleDays }) });
         return true;
       } catch (e) {
         fail(e);
