@@ -30,7 +30,7 @@ async function prepare(ctx: BenchContext, run: number): Promise<{ a: string; b: 
         w.insert('measures', {
           code: `M-${String(i).padStart(5, '0')}`, node_id: node, title: `Measure ${i} of the program`, description: `Why measure ${i} matters`,
           owner_id: null, sponsor_id: null, controller_id: null, business_unit: 'Managed Services', function: 'Operations',
-          legal_entity: 'NW GmbH', start_date: '2026-01-01', due_date: '2026-06-30', di_level: i % 6, lifecycle: 'active',
+          legal_entity: 'NW GmbH', start_date: '2026-01-01', due_date: '2026-06-30', di_level: 0, lifecycle: 'active',
           closure_criteria: '', sort_order: i,
         });
       }
@@ -71,6 +71,8 @@ const syncCase: BenchCase = {
         const o = importBundle(bdb, buf, 'bench.stbundle');
         if (o.status !== 'imported') throw new Error(`bench import ${o.status}: ${o.reason}`);
         count = o.changes;
+        // A refused change is not work done: a bench that imported nothing would measure nothing.
+        if (o.refusedChanges.length > 0 || count === 0) throw new Error(`bench import refused ${o.refusedChanges.length} actions (${o.refusedChanges[0]?.reason ?? 'no changes'})`);
       });
       clonePlainTable(bdb, 'change_log', 'bench_plain_change_log');
       const ins = bdb.prepare(
