@@ -8,6 +8,7 @@ import { setMeta } from '../db/connection.js';
 import { createApi, type Api } from '../main/api/index.js';
 import { addPackData } from '../main/api/pack-test-data.js';
 import { ARTIFACTS } from './harness.js';
+import { pngOf } from '../main/domain/test-images.js';
 
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', timeout: 300_000, maxBuffer: 256 * 1024 * 1024 });
 
@@ -80,6 +81,10 @@ describe('PowerPoint pack as LibreOffice draws it', () => {
     const [meeting] = await api.call('meetings:list', {});
     await api.call('decisions:create', { meetingId: meeting!.id, text: `Decide the <fallback> & "manual" run. ${'The committee weighs a manual run against the launch date. '.repeat(30)}` });
     await api.call('pack:saveTexts', { texts: { overallStatus: 'amber', statusReason: 'Billing feed late', summary: 'Gold launch holds. '.repeat(120), keyAchievement: 'Tiers priced', keyConcern: 'Approve the fallback' } });
+    // Branded as a client would: their colours, Calibri and a wide logo beside the titles.
+    const settings = await api.call('pack:settings', {});
+    const logo = { name: 'logo.png', mime: 'image/png' as const, data: pngOf(480, 120, [31, 78, 121]).toString('base64') };
+    await api.call('pack:saveSettings', { settings: { ...settings, branding: { primary: '#1F4E79', accent: '#C0392B', font: 'Calibri', logo } } });
     const out = join(dir, 'demo.pptx');
     const { slides } = await api.call('pack:exportPptx', { path: out });
     const pack = await api.call('pack:build', {});
@@ -95,6 +100,9 @@ describe('PowerPoint pack as LibreOffice draws it', () => {
     expect(text).toContain('R&D <Ops> "Q1"');
     expect(text).toContain('Upstream dependency late');
     expect(text).not.toContain('more rows');
+    // The logo is drawn on every slide (from the master): one image per page.
+    const images = run('pdfimages', ['-list', pdf]).split('\n').slice(2).filter((l) => l.trim() && / image /.test(l));
+    expect(new Set(images.map((l) => Number(l.trim().split(/\s+/)[0]))).size).toBe(slides);
     run('pdftoppm', ['-r', '60', '-f', '1', '-l', '8', '-png', pdf, join(ARTIFACTS, 'pptx-demo')]);
     run('pdftoppm', ['-r', '60', '-f', slides - 3, '-l', slides, '-png', pdf, join(ARTIFACTS, 'pptx-demo')].map(String));
   });

@@ -9,25 +9,28 @@ interface SettingsRow {
   paper: PackSettings['paper'];
   orientation: PackSettings['orientation'];
   confidentiality: string;
+  branding: string;
 }
 
 /** The stored layout, or null before anyone changed it (callers fill in the defaults). */
-export function readPackSettings(db: Database): (Omit<PackSettings, 'sections'> & { sections: unknown }) | null {
+export function readPackSettings(db: Database): (Omit<PackSettings, 'sections' | 'branding'> & { sections: unknown; branding: unknown }) | null {
   const r = db
-    .prepare('SELECT sections, paper, orientation, confidentiality FROM pack_settings WHERE id = ? AND deleted = 0')
+    .prepare('SELECT sections, paper, orientation, confidentiality, branding FROM pack_settings WHERE id = ? AND deleted = 0')
     .get(SETTINGS_ID) as SettingsRow | undefined;
   if (!r) return null;
-  let sections: unknown = [];
-  try {
-    sections = JSON.parse(r.sections);
-  } catch {
-    // A damaged value falls back to the default order rather than breaking every pack.
-  }
-  return { ...r, sections };
+  // A damaged value falls back to the defaults rather than breaking every pack.
+  const json = (text: string, fallback: unknown): unknown => {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return fallback;
+    }
+  };
+  return { ...r, sections: json(r.sections, []), branding: json(r.branding, {}) };
 }
 
 export function writePackSettings(w: Writer, db: Database, s: PackSettings): void {
-  const values = { sections: JSON.stringify(s.sections), paper: s.paper, orientation: s.orientation, confidentiality: s.confidentiality };
+  const values = { sections: JSON.stringify(s.sections), paper: s.paper, orientation: s.orientation, confidentiality: s.confidentiality, branding: JSON.stringify(s.branding) };
   const exists = db.prepare('SELECT 1 FROM pack_settings WHERE id = ?').get(SETTINGS_ID);
   if (exists) w.update('pack_settings', SETTINGS_ID, { ...values, deleted: 0 });
   else w.insert('pack_settings', values, SETTINGS_ID);

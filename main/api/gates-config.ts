@@ -15,6 +15,10 @@ import type { ApiSession } from './session.js';
 import { createWorkspaceFile, WORKSPACE_EXT } from './workspace.js';
 import { nowIso } from '../../db/clock.js';
 import { checkWriteTarget, fileError, requireRegularFile } from '../../db/files.js';
+import { packSettingsSchema } from '../../preload/contract/pack.js';
+import { checkBranding } from '../domain/pack-branding.js';
+import { normalizeSettings } from '../domain/pack.js';
+import { readPackSettings, writePackSettings } from '../../db/repositories/pack.js';
 
 type K = 'gates:config' | 'gates:updateLevel' | 'gates:updateSettings' | 'method:export' | 'method:newWorkspace';
 
@@ -78,10 +82,11 @@ const methodSchema = z.object({
       }),
     )
     .max(500),
+  pack: packSettingsSchema.optional(),
 });
 
 /** Writes a method into a workspace: gates by level, settings, roles and custom fields by key. */
-function applyMethod(w: Writer, db: Database, m: MethodFile): void {
+function applyMethod(w: Writer, db: Database, m: z.infer<typeof methodSchema>): void {
   const roles = listRoles(db);
   for (const r of m.roles) {
     const have = roles.find((x) => x.key === r.key);
@@ -101,6 +106,11 @@ function applyMethod(w: Writer, db: Database, m: MethodFile): void {
     else w.insert('gate_levels', { level: g.level, ...v }, `di${g.level}`);
   }
   w.update('gate_settings', 'gates', { reset_on_edit: m.settings.resetOnEdit ? 1 : 0, evidence_max_bytes: m.settings.evidenceMaxBytes });
+  if (m.pack) {
+    const checked = checkBranding(m.pack.branding);
+    if ('issues' in checked) throw new ValidationError(`The method's pack branding cannot be used: ${checked.issues.map((i) => i.message).join('; ')}.`);
+    writePackSettings(w, db, normalizeSettings({ ...m.pack, branding: checked.branding }));
+  }
   checkKeys(db, m.gates.flatMap((g) => g.criteria), m.gates.flatMap((g) => g.approverRoles));
 }
 
@@ -144,6 +154,7 @@ export function gateConfigHandlers(s: ApiSession): Pick<Handlers, K> {
         settings: cfg.settings,
         roles: listRoles(db).map((r) => ({ key: r.key, name: r.name })),
         customFields: customFields(db),
+        pack: normalizeSettings(readPackSettings(db)),
       };
       if (!path) return { method, path: null };
       const abs = resolve(extname(path) ? path : `${path}.steerco-method.json`);
@@ -183,7 +194,7 @@ export function gateConfigHandlers(s: ApiSession): Pick<Handlers, K> {
       try {
         const db = createWorkspaceFile(abs, { name });
         try {
-          runAction(db, { actor: 'system', label: `Apply method ${parsed.data.name}`, undoable: false }, (w) => applyMethod(w, db, parsed.data as MethodFile));
+          runAction(db, { actor: 'system', label: `Apply method ${parsed.data.name}`, undoable: false }, (w) => applyMethod(w, db, parsed.data));
         } catch (e) {
           // Never leave a half-set-up workspace behind.
           db.close();

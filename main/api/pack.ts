@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { NotFoundError, ValidationError } from '../../db/errors.js';
+import { checkBranding } from '../domain/pack-branding.js';
 import { listSnapshots, readPackSettings, snapshotData, snapshotForMeeting, writePackSettings, writePackTexts } from '../../db/repositories/pack.js';
 import type { Pack } from '../../preload/contract/pack-types.js';
 import { assemblePack, normalizeSettings } from '../domain/pack.js';
@@ -64,8 +65,20 @@ export function packHandlers(s: ApiSession): Pick<Handlers, K> {
   return {
     'pack:settings': () => normalizeSettings(readPackSettings(s.db())),
     'pack:saveSettings': ({ settings }) => {
-      const clean = normalizeSettings(settings);
-      s.act('Change pack layout', (w, db) => writePackSettings(w, db, clean));
+      const checked = checkBranding(settings.branding);
+      if ('issues' in checked) {
+        throw new ValidationError(`Branding not saved: ${checked.issues.map((i) => i.message).join('; ')}.`, checked.issues.map((i) => ({ field: i.field, message: i.message })));
+      }
+      const before = normalizeSettings(readPackSettings(s.db()));
+      const clean = normalizeSettings({ ...settings, branding: checked.branding });
+      const { branding, ...layout } = clean;
+      const { branding: was, ...wasLayout } = before;
+      const brandingChanged = JSON.stringify(branding) !== JSON.stringify(was);
+      const layoutChanged = JSON.stringify(layout) !== JSON.stringify(wasLayout);
+      if (brandingChanged || layoutChanged) {
+        const label = brandingChanged && !layoutChanged ? 'Change pack branding' : brandingChanged ? 'Change pack layout and branding' : 'Change pack layout';
+        s.act(label, (w, db) => writePackSettings(w, db, clean));
+      }
       return clean;
     },
     'pack:texts': ({ scopeId, meetingId }) => textsFor(s.db(), meetingId ?? null, scopeOf(s.db(), scopeId).id),

@@ -23,6 +23,7 @@ import {
   summaryBlocks,
 } from './pack-sections.js';
 import { milestoneBlocks } from './pack-milestones.js';
+import { DEFAULT_BRANDING, normalizeBranding } from './pack-branding.js';
 import { valueBlocks } from './pack-value.js';
 
 export const DEFAULT_CONFIDENTIALITY = 'Confidential: for steering committee members only';
@@ -31,14 +32,14 @@ export const MILESTONE_WINDOW_DAYS = 90;
 export const DEFAULT_TEXTS: PackTexts = { overallStatus: 'grey', statusReason: '', summary: '', keyAchievement: '', keyConcern: '' };
 
 export function defaultSettings(): PackSettings {
-  return { sections: PACK_SECTIONS.map((key) => ({ key, enabled: true })), paper: 'A4', orientation: 'landscape', confidentiality: DEFAULT_CONFIDENTIALITY };
+  return { sections: PACK_SECTIONS.map((key) => ({ key, enabled: true })), paper: 'A4', orientation: 'landscape', confidentiality: DEFAULT_CONFIDENTIALITY, branding: DEFAULT_BRANDING };
 }
 
 /**
  * Makes stored settings whole: unknown keys dropped, duplicates removed, sections added
  * by a later version appended (enabled) so an old workspace still shows them.
  */
-export function normalizeSettings(stored: { sections: unknown; paper?: string; orientation?: string; confidentiality?: string } | null): PackSettings {
+export function normalizeSettings(stored: { sections: unknown; paper?: string; orientation?: string; confidentiality?: string; branding?: unknown } | null): PackSettings {
   const d = defaultSettings();
   if (!stored) return d;
   const seen = new Set<PackSectionKey>();
@@ -55,6 +56,7 @@ export function normalizeSettings(stored: { sections: unknown; paper?: string; o
     paper: (PAPER_SIZES as readonly string[]).includes(stored.paper ?? '') ? (stored.paper as PackSettings['paper']) : d.paper,
     orientation: stored.orientation === 'portrait' ? 'portrait' : 'landscape',
     confidentiality: stored.confidentiality ?? d.confidentiality,
+    branding: normalizeBranding(stored.branding),
   };
 }
 
@@ -100,6 +102,7 @@ export function assemblePack(f: PackFacts): Pack {
       confidentiality: f.settings.confidentiality,
       paper: f.settings.paper,
       orientation: f.settings.orientation,
+      branding: f.settings.branding,
       frozen: null,
       fileStem: fileStem(f.workspaceName, f.scope.name, date),
       measureCount: f.measures.length,

@@ -54,20 +54,20 @@ export function waterfallSeries(c: PackChart): { names: string[]; colors: string
   return { names: names.filter((_, k) => keep[k]), colors: colors.filter((_, k) => keep[k]), values: values.filter((_, k) => keep[k]) };
 }
 
-function drawChart(pptx: PptxGenJS, slide: PptxGenJS.Slide, c: PackChart, box: Item['box']): void {
+function drawChart(pptx: PptxGenJS, slide: PptxGenJS.Slide, c: PackChart, box: Item['box'], font: string): void {
   const common: PptxGenJS.IChartOpts = {
     ...box,
     legendPos: 'b',
     legendFontSize: 8,
-    legendFontFace: FONT,
+    legendFontFace: font,
     catAxisLabelFontSize: 8,
-    catAxisLabelFontFace: FONT,
+    catAxisLabelFontFace: font,
     valAxisLabelFontSize: 8,
-    valAxisLabelFontFace: FONT,
+    valAxisLabelFontFace: font,
     valAxisTitle: c.unit,
     showValAxisTitle: true,
     valAxisTitleFontSize: 8,
-    valAxisTitleFontFace: FONT,
+    valAxisTitleFontFace: font,
   };
   if (c.kind === 'waterfall') {
     const w = waterfallSeries(c);
@@ -84,18 +84,23 @@ function drawChart(pptx: PptxGenJS, slide: PptxGenJS.Slide, c: PackChart, box: I
   else slide.addChart(pptx.ChartType.bar, data, { ...common, barDir: 'col', barGrouping: c.kind === 'stacked' ? 'stacked' : 'clustered', chartColors: colors, showLegend: true });
 }
 
-export function drawItem(pptx: PptxGenJS, slide: PptxGenJS.Slide, item: Item): void {
+/**
+ * `brand`: the pack's font (no wider than the widths the layout measured with, see
+ * main/domain/pack-branding.ts) and title colour (hex without #).
+ */
+export function drawItem(pptx: PptxGenJS, slide: PptxGenJS.Slide, item: Item, brand: { font: string; primary: string } = { font: FONT, primary: INK }): void {
+  const font = brand.font;
   const { box } = item;
   switch (item.kind) {
     case 'text': {
       const rag = item.rag;
       const filled = item.role === 'kpi' || item.role === 'badge';
       const fill = filled ? (rag ? RAG_HEX[rag] : 'F2F4F7') : undefined;
-      const color = rag && rag !== 'grey' && rag !== 'amber' ? 'FFFFFF' : item.role === 'note' ? '555555' : INK;
+      const color = rag && rag !== 'grey' && rag !== 'amber' ? 'FFFFFF' : item.role === 'note' ? '555555' : item.role === 'title' ? brand.primary : INK;
       const runs = item.runs.map((r, i) => ({ text: r.text, options: { fontSize: r.pt, bold: r.bold ?? false, italic: r.italic ?? false, breakLine: i < item.runs.length - 1 } }));
       slide.addText(runs, {
         ...box,
-        fontFace: FONT,
+        fontFace: font,
         color,
         fill: fill ? { color: fill } : undefined,
         valign: item.role === 'badge' ? 'middle' : 'top',
@@ -109,11 +114,11 @@ export function drawItem(pptx: PptxGenJS, slide: PptxGenJS.Slide, item: Item): v
     case 'table':
       slide.addTable(
         item.rows.map((r) => r.map(cell)),
-        { ...box, colW: item.colW, rowH: item.rowH, fontFace: FONT, fontSize: 8, color: INK, border: { type: 'solid', pt: 0.5, color: 'C9D0DA' }, margin: [0.035, 0.05, 0.035, 0.05], autoPage: false },
+        { ...box, colW: item.colW, rowH: item.rowH, fontFace: font, fontSize: 8, color: INK, border: { type: 'solid', pt: 0.5, color: 'C9D0DA' }, margin: [0.035, 0.05, 0.035, 0.05], autoPage: false },
       );
       return;
     case 'chart':
-      drawChart(pptx, slide, item.chart, box);
+      drawChart(pptx, slide, item.chart, box, brand.font);
       return;
   }
 }

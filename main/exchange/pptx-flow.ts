@@ -57,8 +57,8 @@ export function measure(text: string, width: number, pt: number, bold = false): 
 }
 
 /** The largest title size (22 pt down to 12 pt) at which a title fits its placeholder. */
-export function titleSize(title: string): number {
-  for (let pt = 22; pt >= 12; pt--) if (measure(title, TITLE_BOX.w, pt, true).h <= TITLE_BOX.h) return pt;
+export function titleSize(title: string, width: number = TITLE_BOX.w): number {
+  for (let pt = 22; pt >= 12; pt--) if (measure(title, width, pt, true).h <= TITLE_BOX.h) return pt;
   return 12;
 }
 
@@ -69,11 +69,13 @@ export class Flow {
   constructor(
     private readonly title: string,
     private readonly bottom: number,
+    /** The title placeholder's width (narrower beside a logo). */
+    private readonly titleW: number = TITLE_BOX.w,
   ) {
     this.open(title);
   }
   private open(title: string) {
-    this.slide = { title, titlePt: titleSize(title), items: [] };
+    this.slide = { title, titlePt: titleSize(title, this.titleW), items: [] };
     this.slides.push(this.slide);
     this.y = CONTENT_TOP;
   }

@@ -131,8 +131,8 @@ function flowCharts(f: Flow, charts: Extract<PackBlock, { type: 'chart' }>[]): v
 }
 
 /** The slides of one section: its blocks in order, flowing onto continuation slides. */
-export function sectionSlides(title: string, blocks: PackBlock[], bottom: number): SlidePlan[] {
-  const f = new Flow(title, bottom);
+export function sectionSlides(title: string, blocks: PackBlock[], bottom: number, titleW?: number): SlidePlan[] {
+  const f = new Flow(title, bottom, titleW);
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
     if (b.type === 'chart') {
@@ -151,7 +151,7 @@ export function sectionSlides(title: string, blocks: PackBlock[], bottom: number
 }
 
 /** One measure's escalations: owner, its two statuses as badges, then the escalated items. */
-function escalationSlides(e: Pack['escalated'][number], bottom: number): SlidePlan[] {
+function escalationSlides(e: Pack['escalated'][number], bottom: number, titleW?: number): SlidePlan[] {
   const table: PackBlock = {
     type: 'table',
     columns: [
@@ -164,7 +164,7 @@ function escalationSlides(e: Pack['escalated'][number], bottom: number): SlidePl
     rows: e.items.map((it) => [it.subject, it.rule, it.level, it.reason, it.due]),
     empty: 'Nothing escalated.',
   };
-  const f = new Flow(`Escalation: ${e.code} ${e.title}`, bottom);
+  const f = new Flow(`Escalation: ${e.code} ${e.title}`, bottom, titleW);
   const y = f.y;
   f.add({ kind: 'text', role: 'body', box: { x: MARGIN_X, y, w: 5.6, h: 0.45 }, runs: [{ text: `Owner: ${e.owner}`, pt: 12 }] });
   f.add({ kind: 'text', role: 'badge', rag: e.implementationStatus, box: { x: 6.4, y, w: 3, h: 0.45 }, runs: [{ text: `Delivery: ${RAG_WORDS[e.implementationStatus]}`, pt: 12, bold: true }] });
@@ -176,14 +176,14 @@ function escalationSlides(e: Pack['escalated'][number], bottom: number): SlidePl
 
 
 /** Every slide of the pack, in order: sections as chosen, each escalated measure right after the risks. */
-export function planSlides(pack: Pack, bottom: number): SlidePlan[] {
+export function planSlides(pack: Pack, bottom: number, titleW?: number): SlidePlan[] {
   const out: SlidePlan[] = [];
   for (const s of pack.sections) {
     const title = s.key === 'summary' ? `Executive summary: ${pack.meta.scopeName}, ${pack.meta.date}` : s.title;
-    out.push(...sectionSlides(title, s.blocks, bottom));
-    if (s.key === 'risks') for (const e of pack.escalated) out.push(...escalationSlides(e, bottom));
+    out.push(...sectionSlides(title, s.blocks, bottom, titleW));
+    if (s.key === 'risks') for (const e of pack.escalated) out.push(...escalationSlides(e, bottom, titleW));
   }
-  if (!pack.sections.some((s) => s.key === 'risks')) for (const e of pack.escalated) out.push(...escalationSlides(e, bottom));
+  if (!pack.sections.some((s) => s.key === 'risks')) for (const e of pack.escalated) out.push(...escalationSlides(e, bottom, titleW));
   return out;
 }
 

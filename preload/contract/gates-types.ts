@@ -1,3 +1,4 @@
+import type { PackSettings } from './pack-types.js';
 /** Types of the stage-gate feature, shared by every layer. Pure types and constants. */
 
 export const LIFECYCLE_ACTIONS = ['hold', 'resume', 'cancel', 'close'] as const;
@@ -177,4 +178,6 @@ export interface MethodFile {
   settings: GateSettings;
   roles: { key: string; name: string }[];
   customFields: { key: string; label: string; type: string; choices: string; requiredFromDi: number | null }[];
+  /** The pack's layout and branding (logo, colours, font); absent in method files of older versions. */
+  pack?: PackSettings;
 }

@@ -34,12 +34,42 @@ export const PACK_SECTION_TITLES: Record<PackSectionKey, string> = {
 export const PAPER_SIZES = ['A4', 'Letter'] as const;
 export type PaperSize = (typeof PAPER_SIZES)[number];
 
-/** Per-workspace pack layout: which sections, in which order, on which paper. */
+/**
+ * Fonts a pack can be set in. All are no wider than DejaVu Sans, whose widths the slides are
+ * laid out with, so no text set in them overflows its box (see main/exchange/text-measure.ts).
+ */
+export const BRAND_FONTS = ['Arial', 'Calibri', 'Helvetica', 'Segoe UI', 'IBM Plex Sans', 'Liberation Sans', 'Georgia', 'Times New Roman'] as const;
+export type BrandFont = (typeof BRAND_FONTS)[number];
+export const LOGO_MIMES = ['image/png', 'image/jpeg'] as const;
+/** Largest logo accepted (bytes of the image file): it travels in every pack, slide master and sync of the settings. */
+export const LOGO_MAX_BYTES = 300_000;
+
+/** The client's logo as the pack shows it: the image file's bytes (base64) and its size in pixels. */
+export interface PackLogo {
+  name: string;
+  mime: (typeof LOGO_MIMES)[number];
+  data: string;
+  width: number;
+  height: number;
+}
+
+/** The workspace's branding of its packs (PDF, preview, PowerPoint); carried by the method file. */
+export interface PackBranding {
+  /** Titles and the workspace name (#RRGGBB). */
+  primary: string;
+  /** The rule under the page header and the slide title (#RRGGBB). */
+  accent: string;
+  font: BrandFont;
+  logo: PackLogo | null;
+}
+
+/** Per-workspace pack layout: which sections, in which order, on which paper, and its branding. */
 export interface PackSettings {
   sections: { key: PackSectionKey; enabled: boolean }[];
   paper: PaperSize;
   orientation: 'landscape' | 'portrait';
   confidentiality: string;
+  branding: PackBranding;
 }
 
 /** The parts of a pack a person writes (per meeting and scope). */
@@ -128,6 +158,8 @@ export interface PackMeta {
   confidentiality: string;
   paper: PaperSize;
   orientation: 'landscape' | 'portrait';
+  /** The branding it was built with (absent in snapshots made before branding existed: the defaults). */
+  branding?: PackBranding;
   /** Set when this pack is a frozen snapshot. */
   frozen: { at: string; by: string; snapshotId: string } | null;
   /** Safe file name stem: workspace, scope and date. */

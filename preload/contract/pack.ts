@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method } from './define.js';
-import { PACK_SECTIONS, PAPER_SIZES, type Pack, type PackMeetingRef, type PackSettings, type PackHoldCheck, type PackSnapshotInfo, type PackTexts, type PackTextsState } from './pack-types.js';
+import { BRAND_FONTS, LOGO_MAX_BYTES, LOGO_MIMES, PACK_SECTIONS, PAPER_SIZES, type Pack, type PackMeetingRef, type PackSettings, type PackHoldCheck, type PackSnapshotInfo, type PackTexts, type PackTextsState } from './pack-types.js';
 import { RAG } from './types.js';
 import { filePath, overwrite } from './paths.js';
 
@@ -8,6 +8,7 @@ import { filePath, overwrite } from './paths.js';
 const id = z.string().min(1).max(200);
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 const text = (max: number) => z.string().max(max);
+const colour = z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'a colour as #RRGGBB (e.g. #1F4E79)');
 /** Which pack: a scope (null = whole program) and optionally the meeting it is for. */
 const target = { scopeId: id.nullable().optional(), meetingId: id.nullable().optional(), asOf: date.optional() };
 
@@ -17,6 +18,25 @@ export const packSettingsSchema = z
     paper: z.enum(PAPER_SIZES),
     orientation: z.enum(['landscape', 'portrait']),
     confidentiality: text(300),
+    branding: z
+      .object({
+        primary: colour,
+        accent: colour,
+        font: z.enum(BRAND_FONTS),
+        logo: z
+          .object({
+            name: text(300),
+            mime: z.enum(LOGO_MIMES),
+            // Base64 of at most LOGO_MAX_BYTES: the api reads the image itself and says what is wrong with it.
+            data: z.string().max(Math.ceil(LOGO_MAX_BYTES / 3) * 4 + 4, `a logo of at most ${LOGO_MAX_BYTES / 1000} KB`),
+            // Read from the image by the api; what a caller sends is ignored.
+            width: z.number().int().min(0).max(100_000).optional(),
+            height: z.number().int().min(0).max(100_000).optional(),
+          })
+          .strict()
+          .nullable(),
+      })
+      .strict(),
   })
   .strict();
 

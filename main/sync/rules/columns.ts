@@ -136,6 +136,8 @@ const SPECS: Record<string, Record<string, Spec>> = {
     paper: { t: 'enum', values: ['A4', 'Letter'] },
     orientation: { t: 'enum', values: ['landscape', 'portrait'] },
     confidentiality: line(),
+    // The logo (at most 300 KB, base64) travels inside it.
+    branding: { t: 'json', shape: 'object', max: 450_000 },
   },
   pack_texts: { overall_status: { t: 'enum', values: RAG }, status_reason: long, summary: long, key_achievement: long, key_concern: long },
   pack_snapshots: {

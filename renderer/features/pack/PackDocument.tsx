@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server.browser';
 import type { Pack } from '../../../preload/contract';
 import { Block, SectionTitle, TableView } from './PackBlocks';
@@ -69,10 +69,27 @@ function PageBody({ fragments, contentWidth }: { fragments: Fragment[]; contentW
   );
 }
 
+/** The logo in the page header: its own proportions, at most the header's height and 45 mm wide. */
+function logoOf(pack: Pack): { src: string; w: number; h: number } | null {
+  const l = pack.meta.branding?.logo;
+  if (!l || !l.width || !l.height) return null;
+  const h = HEADER_MM - 2;
+  const w = (l.width / l.height) * h;
+  return w <= 45 ? { src: `data:${l.mime};base64,${l.data}`, w, h } : { src: `data:${l.mime};base64,${l.data}`, w: 45, h: (45 * l.height) / l.width };
+}
+
+/** The branding as the CSS variables pack.css reads (defaults there for packs made before branding). */
+function brandStyle(pack: Pack): CSSProperties {
+  const b = pack.meta.branding;
+  if (!b) return {};
+  return { '--pack-font': `'${b.font}'`, '--pack-primary': b.primary, '--pack-accent': b.accent } as CSSProperties;
+}
+
 /** The pages from the first up to `upTo`, each at paper size with its header and footer. */
 function Pages({ pack, pages, upTo }: { pack: Pack; pages: Page[]; upTo: number }) {
   const g = geometry(pack);
   const m = pack.meta;
+  const logo = logoOf(pack);
   return (
     <>
       {pages.slice(0, upTo).map((p, i) => (
@@ -88,6 +105,7 @@ function Pages({ pack, pages, upTo }: { pack: Pack; pages: Page[]; upTo: number 
               {m.scopeName} · {m.meetingTitle} · {m.date}
             </span>
             {m.frozen ? <span className="frozen">Frozen {m.frozen.at.slice(0, 10)} by {m.frozen.by}</span> : <span className="live">Draft, not frozen</span>}
+            {logo && <img className="pack-logo" src={logo.src} alt={`${m.workspaceName} logo`} style={{ width: `${logo.w}mm`, height: `${logo.h}mm` }} />}
           </header>
           <div className="pack-body" style={{ height: `${g.contentHeight}mm` }}>
             <PageBody fragments={p.fragments} contentWidth={g.contentWidth} />
@@ -154,7 +172,7 @@ export function PackDocument({
   const g = geometry(pack);
   const pageCss = `@page { size: ${g.width}mm ${g.height}mm; margin: 0; }`;
   return (
-    <div className="pack-pages" data-pages={current ? pages.length : undefined}>
+    <div className="pack-pages" data-pages={current ? pages.length : undefined} style={brandStyle(pack)}>
       <style>{pageCss}</style>
       {!current && <PackMeasure key={packKey(pack)} pack={pack} onLaid={(p, pg) => setLaid({ source: pack, pack: p, pages: pg })} />}
       {current && !staticPages && <Pages pack={pack} pages={pages} upTo={shown} />}

@@ -4,6 +4,7 @@ import { useApp } from '../../app/context';
 import { HoldWarning } from './HoldWarning';
 import { PackDocument } from './PackDocument';
 import { PackLayoutForm } from './PackLayoutForm';
+import { PackBrandingForm } from './PackBrandingForm';
 import { PackTextsForm } from './PackTextsForm';
 import { packTitle } from './print-route';
 import './pack.css';
@@ -131,6 +132,7 @@ export function PackView() {
         </fieldset>
         <PackTextsForm readOnly={frozen} />
         <PackLayoutForm />
+        <PackBrandingForm />
       </aside>
       <main className="pack-preview" aria-busy={s.packLoading}>
         {s.packError ? (

@@ -1,4 +1,4 @@
-import type { Pack, PackMeetingRef, PackSettings, PackSnapshotInfo, PackTexts, PackTextsState } from '../../../preload/contract';
+import type { Pack, PackBranding, PackMeetingRef, PackSettings, PackSnapshotInfo, PackTexts, PackTextsState } from '../../../preload/contract';
 import { ApiCallError } from '../../app/api';
 import type { Slice } from '../../app/store';
 
@@ -26,6 +26,8 @@ export interface PackSlice {
   reloadPackIfShown(): Promise<void>;
   savePackTexts(t: PackTexts): Promise<boolean>;
   savePackSettings(s: PackSettings): Promise<boolean>;
+  /** Saves the branding; a refusal comes back per field (colour, font, logo) to show beside it, nothing saved. */
+  savePackBranding(b: PackBranding): Promise<{ ok: true } | { ok: false; issues: { field?: string; message: string }[] }>;
   /** Holds the chosen meeting; `acceptEmpty` once the person saw which texts are empty. */
   freezePack(acceptEmpty?: boolean): Promise<boolean>;
   exportPackPptx(path: string): Promise<boolean>;
@@ -123,6 +125,18 @@ export const createPackSlice: Slice<PackSlice> = (set, get) => {
         }
         await get().loadPack();
       }),
+    savePackBranding: async (branding) => {
+      const settings = get().packSettings;
+      if (!settings) return { ok: false, issues: [{ message: 'The pack settings are not loaded yet.' }] };
+      try {
+        set({ packSettings: await get().api.call('pack:saveSettings', { settings: { ...settings, branding } }) });
+      } catch (e) {
+        if (e instanceof ApiCallError && (e.body.code === 'validation' || e.body.code === 'bad_input')) return { ok: false, issues: e.body.issues?.length ? e.body.issues : [{ message: e.message }] };
+        throw e;
+      }
+      await get().loadPack();
+      return { ok: true };
+    },
     freezePack: (acceptEmpty) =>
       attempt(async () => {
         const snap = await get().api.call('pack:freeze', { ...target(), acceptEmpty });
