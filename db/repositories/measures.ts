@@ -60,11 +60,12 @@ export function listLiveMeasuresByIds(db: Database, ids: string[]): Measure[] {
 /** What validating an edit needs of a measure (bulk edits read only this of thousands of rows). */
 export type MeasureState = Pick<Measure, 'id' | 'code' | 'diLevel' | 'startDate' | 'dueDate'>;
 
-/** The same rows as getMeasuresByIds (deleted ones included), only the columns of MeasureState. */
+/** MeasureState of the live measures among `ids` (an edit of a deleted one is refused). */
 export function getMeasureStatesByIds(db: Database, ids: string[]): MeasureState[] {
+  // `+deleted` keeps the planner on the primary key (see listLiveMeasuresByIds).
   return cachedStatement(
     db,
-    'SELECT id, code, di_level AS diLevel, start_date AS startDate, due_date AS dueDate FROM measures WHERE id IN (SELECT value FROM json_each(?))',
+    'SELECT id, code, di_level AS diLevel, start_date AS startDate, due_date AS dueDate FROM measures WHERE id IN (SELECT value FROM json_each(?)) AND +deleted = 0',
   ).all(JSON.stringify(ids)) as MeasureState[];
 }
 

@@ -9,16 +9,15 @@ import { exportedText, inputText, MAX_CELL_CHARS } from '../exchange/import-cell
 import { findHeader, firstRowText, headerAliases, type MappedColumn } from '../exchange/import-columns.js';
 import { cellKey, ImportFileError, type SheetTable } from '../exchange/import-table.js';
 import { exportContext } from './export-data.js';
-import { CUSTOM_MONEY_DIGITS, planEdits } from './grid.js';
+import { CUSTOM_MONEY_DIGITS, peopleRefs, planEdits } from './measure-edits.js';
 import { packageResolver, sameHierarchy, type RowHierarchy } from './import-packages.js';
 import { mergedCovered, mergeIssues } from './import-merges.js';
 import { statusChange } from './import-status.js';
 import { cellChange, mergeRefusals, storedText, type CellCompare } from './import-compare.js';
 import type { SinceExport } from './import-since.js';
 import type { Analysis, CellPlan, CreatePlan, PackageRefusal } from './import-types.js';
-import { peopleRefs } from './measures.js';
 import type { ApiSession } from './session.js';
-import { currencyOf } from './value.js';
+import { currencyOf } from './currency.js';
 
 /*
  * The Measures sheet of an import, read against the workspace: which cells of which
