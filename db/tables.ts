@@ -1,3 +1,4 @@
+import { MEASURE_FIELDS } from '../preload/contract/measure-fields.js';
 import { PACK_TABLES } from './tables-pack.js';
 import { RAID_TABLES } from './tables-raid.js';
 
@@ -11,26 +12,8 @@ export const SYNCED_TABLES = {
   people: ['name', 'email', 'function', 'deleted'],
   roles: ['key', 'name', 'deleted'],
   role_assignments: ['person_id', 'role_id', 'node_id', 'deleted'],
-  measures: [
-    'code',
-    'node_id',
-    'title',
-    'description',
-    'owner_id',
-    'sponsor_id',
-    'controller_id',
-    'business_unit',
-    'function',
-    'legal_entity',
-    'start_date',
-    'due_date',
-    'di_level',
-    'lifecycle',
-    'closure_criteria',
-    'sort_order',
-    'updated_at',
-    'deleted',
-  ],
+  // The registry's fields (statuses are derived: their cache is not synced, a manual one is a status_overrides row).
+  measures: ['code', 'node_id', ...MEASURE_FIELDS.filter((f) => f.kind !== 'status').map((f) => f.column), 'di_level', 'lifecycle', 'sort_order', 'updated_at', 'deleted'],
   custom_fields: ['key', 'label', 'type', 'choices', 'required_from_di', 'sort_order', 'deleted'],
   custom_values: ['measure_id', 'field_id', 'value', 'deleted'],
   milestones: ['measure_id', 'title', 'owner_id', 'due_date', 'forecast_date', 'done', 'done_date', 'sort_order', 'deleted'],

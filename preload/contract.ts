@@ -17,6 +17,7 @@ import { syncContract, type SyncEvents } from './contract/sync.js';
 import { valueContract } from './contract/value.js';
 
 export * from './contract/types.js';
+export * from './contract/measure-fields.js';
 export * from './contract/raid-types.js';
 export * from './contract/gates-types.js';
 export * from './contract/grid-types.js';

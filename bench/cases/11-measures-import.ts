@@ -12,20 +12,16 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { openWorkspace } from '../../db/connection.js';
+import { fieldHeader, MEASURE_FIELDS, type MeasureFieldDef } from '../../preload/contract/measure-fields.js';
 import { mulberry32 } from '../seed.js';
 import { median, settle, timeAsync, type BenchCase, type BenchContext, type Measurement } from '../harness.js';
 
 const RUNS = 3;
 const SHARE = 0.05;
-/** Editable text columns of the export (header → database column). */
-const EDITABLE: Record<string, string> = {
-  Title: 'title',
-  'Business unit': 'business_unit',
-  Function: 'function',
-  'Legal entity': 'legal_entity',
-  Description: 'description',
-  'Closure criteria': 'closure_criteria',
-};
+/** Editable text columns of the export (header → database column), from the field registry. */
+const EDITABLE: Record<string, string> = Object.fromEntries(
+  (MEASURE_FIELDS as readonly MeasureFieldDef[]).filter((f) => f.kind === 'line' || f.kind === 'long').map((f) => [fieldHeader(f), f.column]),
+);
 
 interface Edit {
   code: string;

@@ -1,3 +1,4 @@
+import { MEASURE_FIELDS, type MeasureFieldDef } from '../../preload/contract/measure-fields.js';
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { Attestation, Evidence, GateLevelConfig, GateSettings, LifecycleDecision } from '../../preload/contract/gates-types.js';
@@ -286,7 +287,7 @@ export function enteredByOf(db: Database, tbl: string, ids: string[]): Map<strin
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-const DEFINITION_COLUMNS = ['title', 'description', 'business_unit', 'function', 'owner_id', 'sponsor_id', 'controller_id', 'closure_criteria'];
+const DEFINITION_COLUMNS = (MEASURE_FIELDS as readonly MeasureFieldDef[]).filter((f) => f.definition).map((f) => f.column);
 
 /** Clock stamp of the last edit of the measure's definition (title, description, people…); null if never edited since creation. */
 export function lastDefinitionEdit(db: Database, measureId: string): string | null {

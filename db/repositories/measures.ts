@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Measure } from '../../preload/contract/types.js';
+import { MEASURE_FIELDS, type MeasureFieldDef } from '../../preload/contract/measure-fields.js';
 import type { Writer } from '../changes.js';
 import { cachedStatement } from '../statements.js';
 import { attachCustom } from './custom-fields.js';
@@ -7,19 +8,19 @@ import { attachManual } from './manual-status.js';
 import type { CellValue } from '../tables.js';
 import { nowIso } from '../clock.js';
 
-/** Column aliases are the contract's camelCase names, so rows need no mapping in JS. */
+const FIELDS = MEASURE_FIELDS as readonly MeasureFieldDef[];
+/**
+ * Column aliases are the contract's camelCase names, so rows need no mapping in JS; the
+ * registry's fields are its columns (a person as its id and, joined, its name). Every
+ * identifier comes from the registry, never from input.
+ */
 const SELECT = `
-  SELECT m.id, m.code, m.node_id AS nodeId, m.title, m.description,
-         m.owner_id AS ownerId, o.name AS owner, m.sponsor_id AS sponsorId, s.name AS sponsor,
-         m.controller_id AS controllerId, c.name AS controller,
-         m.business_unit AS businessUnit, m.function, m.legal_entity AS legalEntity,
-         m.start_date AS startDate, m.due_date AS dueDate, m.di_level AS diLevel, m.lifecycle,
-         m.implementation_status AS implementationStatus, m.potential_status AS potentialStatus,
-         m.closure_criteria AS closureCriteria, m.sort_order AS sortOrder, m.updated_at AS updatedAt
+  SELECT m.id, m.code, m.node_id AS nodeId, ${FIELDS.map((f) => (f.kind === 'person' ? `m.${f.column} AS ${f.key}Id, p_${f.key}.name AS ${f.key}` : `m.${f.column} AS ${f.key}`)).join(', ')},
+         m.di_level AS diLevel, m.lifecycle, m.sort_order AS sortOrder, m.updated_at AS updatedAt
   FROM measures m
-  LEFT JOIN people o ON o.id = m.owner_id
-  LEFT JOIN people s ON s.id = m.sponsor_id
-  LEFT JOIN people c ON c.id = m.controller_id`;
+  ${FIELDS.filter((f) => f.kind === 'person')
+    .map((f) => `LEFT JOIN people p_${f.key} ON p_${f.key}.id = m.${f.column}`)
+    .join('\n  ')}`;
 
 /** Custom values and manual statuses: what a measure row carries besides its columns. */
 function attach(db: Database, list: Measure[], ids?: string[]): Measure[] {
@@ -60,11 +61,12 @@ export function listLiveMeasuresByIds(db: Database, ids: string[]): Measure[] {
 /** What validating an edit needs of a measure (bulk edits read only this of thousands of rows). */
 export type MeasureState = Pick<Measure, 'id' | 'code' | 'diLevel' | 'startDate' | 'dueDate'>;
 
-/** The same rows as getMeasuresByIds (deleted ones included), only the columns of MeasureState. */
+/** MeasureState of the live measures among `ids` (an edit of a deleted one is refused). */
 export function getMeasureStatesByIds(db: Database, ids: string[]): MeasureState[] {
+  // `+deleted` keeps the planner on the primary key (see listLiveMeasuresByIds).
   return cachedStatement(
     db,
-    'SELECT id, code, di_level AS diLevel, start_date AS startDate, due_date AS dueDate FROM measures WHERE id IN (SELECT value FROM json_each(?))',
+    'SELECT id, code, di_level AS diLevel, start_date AS startDate, due_date AS dueDate FROM measures WHERE id IN (SELECT value FROM json_each(?)) AND +deleted = 0',
   ).all(JSON.stringify(ids)) as MeasureState[];
 }
 
@@ -83,26 +85,6 @@ export function nextMeasureCode(db: Database): string {
   };
   return `M-${String((r.n ?? 0) + 1).padStart(4, '0')}`;
 }
-
-export const MEASURE_COLUMNS: Record<string, string> = {
-  title: 'title',
-  description: 'description',
-  owner: 'owner_id',
-  sponsor: 'sponsor_id',
-  controller: 'controller_id',
-  businessUnit: 'business_unit',
-  function: 'function',
-  legalEntity: 'legal_entity',
-  startDate: 'start_date',
-  dueDate: 'due_date',
-  implementationStatus: 'implementation_status',
-  potentialStatus: 'potential_status',
-  closureCriteria: 'closure_criteria',
-  diLevel: 'di_level',
-  lifecycle: 'lifecycle',
-  nodeId: 'node_id',
-  sortOrder: 'sort_order',
-};
 
 export function insertMeasure(w: Writer, db: Database, values: Record<string, CellValue>, id?: string): string {
   const code = (values.code as string | undefined) ?? nextMeasureCode(db);

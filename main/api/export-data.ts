@@ -11,7 +11,7 @@ import type { ExportColumn, ExportContext, Hierarchy } from '../exchange/export-
 import type { ValueSheetData, ValueSheetRow } from '../exchange/value-sheet.js';
 import type { ApiSession } from './session.js';
 import { rollupFor } from './value-dashboard.js';
-import { currencyOf } from './value.js';
+import { currencyOf } from './currency.js';
 import { currentPeriod, nowIso } from '../../db/clock.js';
 
 /** The program, project and package names above each package (what the hierarchy columns show and the import reads). */

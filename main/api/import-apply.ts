@@ -4,7 +4,7 @@ import { insertNode } from '../../db/repositories/nodes.js';
 import { clearOverride, setOverride } from '../../db/repositories/value.js';
 import { cachedStatement } from '../../db/statements.js';
 import type { ImportApplied } from '../../preload/contract.js';
-import { writePlanned, type Planned } from './grid.js';
+import { writePlanned, type Planned } from './measure-edits.js';
 import type { WritePlan } from './import-decide.js';
 import type { PackageTarget } from './import-types.js';
 import type { ApiSession } from './session.js';

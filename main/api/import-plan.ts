@@ -3,22 +3,21 @@ import { getMeasureStatesByIds, listMeasures, type MeasureState } from '../../db
 import { listNodes } from '../../db/repositories/nodes.js';
 import { cachedStatement } from '../../db/statements.js';
 import type { ImportColumn, ImportRefusal, Measure, MeasureEdit } from '../../preload/contract.js';
-import { FIELD_LABELS } from '../domain/measures.js';
+import { FIELD_LABELS, measureFieldOfColumn, storedProperty } from '../../preload/contract/measure-fields.js';
 import { BUILTIN_EXPORT_COLUMNS, customExportColumn, type ExportColumn } from '../exchange/export-columns.js';
 import { exportedText, inputText, MAX_CELL_CHARS } from '../exchange/import-cells.js';
 import { findHeader, firstRowText, headerAliases, type MappedColumn } from '../exchange/import-columns.js';
 import { cellKey, ImportFileError, type SheetTable } from '../exchange/import-table.js';
 import { exportContext } from './export-data.js';
-import { CUSTOM_MONEY_DIGITS, planEdits } from './grid.js';
+import { CUSTOM_MONEY_DIGITS, peopleRefs, planEdits } from './measure-edits.js';
 import { packageResolver, sameHierarchy, type RowHierarchy } from './import-packages.js';
 import { mergedCovered, mergeIssues } from './import-merges.js';
 import { statusChange } from './import-status.js';
 import { cellChange, mergeRefusals, storedText, type CellCompare } from './import-compare.js';
 import type { SinceExport } from './import-since.js';
 import type { Analysis, CellPlan, CreatePlan, PackageRefusal } from './import-types.js';
-import { peopleRefs } from './measures.js';
 import type { ApiSession } from './session.js';
-import { currencyOf } from './value.js';
+import { currencyOf } from './currency.js';
 
 /*
  * The Measures sheet of an import, read against the workspace: which cells of which
@@ -27,32 +26,6 @@ import { currencyOf } from './value.js';
  * import obeys exactly the rules of a paste or a bulk edit.
  */
 
-const COLUMN_OF: Record<string, keyof Measure> = {
-  title: 'title',
-  description: 'description',
-  owner_id: 'ownerId',
-  sponsor_id: 'sponsorId',
-  controller_id: 'controllerId',
-  business_unit: 'businessUnit',
-  function: 'function',
-  legal_entity: 'legalEntity',
-  start_date: 'startDate',
-  due_date: 'dueDate',
-  closure_criteria: 'closureCriteria',
-};
-const FIELD_OF_COLUMN: Record<string, keyof typeof FIELD_LABELS> = {
-  title: 'title',
-  description: 'description',
-  owner_id: 'owner',
-  sponsor_id: 'sponsor',
-  controller_id: 'controller',
-  business_unit: 'businessUnit',
-  function: 'function',
-  legal_entity: 'legalEntity',
-  start_date: 'startDate',
-  due_date: 'dueDate',
-  closure_criteria: 'closureCriteria',
-};
 const STATUS_KIND: Record<string, 'implementation' | 'potential'> = { implementationStatus: 'implementation', potentialStatus: 'potential' };
 const LIFECYCLE_HINT: Record<string, string> = {
   diLevel: 'the DI level changes when a gate is approved in Steerco (request the next gate), not by an import',
@@ -318,9 +291,11 @@ export function analyzeMeasures(input: MeasuresPlanInput): Omit<Analysis, 'file'
     }
     const m = at.m!;
     for (const [col, value] of Object.entries(p.columns)) {
-      const prop = COLUMN_OF[col];
-      if (!prop) continue;
-      const field = FIELD_OF_COLUMN[col]!;
+      // Statuses come as their own cells (statusChange); every other column is a registry field.
+      const f = measureFieldOfColumn(col);
+      if (!f || f.kind === 'status') continue;
+      const prop = storedProperty(f) as keyof Measure;
+      const field = f.key;
       const c = colOf(field)!;
       const cur = (m[prop] as string | null) ?? null;
       cellChange(compare, { row: at.row, m, field, label: labelOf(field), column: c.letter, table: 'measures', rowId: m.id, col, cur, value, op: { t: 'col', col, value }, shown: (v) => storedText(compare, col, v) });

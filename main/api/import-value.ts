@@ -15,7 +15,7 @@ import type { Analysis, ValueCellPlan } from './import-types.js';
 import { mergeIssues } from './import-merges.js';
 import type { ApiSession } from './session.js';
 import { checkCells, type CellInput } from './value-cells.js';
-import { currencyOf } from './value.js';
+import { currencyOf } from './currency.js';
 
 /*
  * The Value sheet of an import: amounts per effect line and month that differ from Steerco's

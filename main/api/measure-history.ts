@@ -3,26 +3,10 @@ import { decodeValue } from '../../db/changes.js';
 import { listCustomFields } from '../../db/repositories/custom-fields.js';
 import { DERIVED_COLUMNS } from '../../db/tables.js';
 import { RAG_LABELS, type HistoryEntry, type Rag } from '../../preload/contract/types.js';
-import { FIELD_LABELS } from '../domain/measures.js';
+import { MEASURE_FIELDS } from '../../preload/contract/measure-fields.js';
 
 export const MEASURE_COLUMN_LABELS: Record<string, string> = {
-  ...Object.fromEntries(
-    Object.entries({
-      title: 'title',
-      description: 'description',
-      owner: 'owner_id',
-      sponsor: 'sponsor_id',
-      controller: 'controller_id',
-      businessUnit: 'business_unit',
-      function: 'function',
-      legalEntity: 'legal_entity',
-      startDate: 'start_date',
-      dueDate: 'due_date',
-      implementationStatus: 'implementation_status',
-      potentialStatus: 'potential_status',
-      closureCriteria: 'closure_criteria',
-    }).map(([f, col]) => [col, FIELD_LABELS[f as keyof typeof FIELD_LABELS]]),
-  ),
+  ...Object.fromEntries(MEASURE_FIELDS.map((f) => [f.column, f.label])),
   code: 'Code',
   node_id: 'Package',
   di_level: 'DI level',

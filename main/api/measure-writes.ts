@@ -1,10 +1,11 @@
 import type { Database } from '../../db/connection.js';
 import type { Writer } from '../../db/changes.js';
 import type { CellValue } from '../../db/tables.js';
-import type { Rag, StatusKind } from '../../preload/contract.js';
+import type { StatusKind } from '../../preload/contract.js';
 import { statusReasonProblem } from '../../preload/contract/value.js';
 import { ValidationError } from '../../db/errors.js';
-import { cleanReason, STATUS_COLUMNS } from '../domain/manual-status.js';
+import { cleanReason, splitStatusColumns, statusEdited } from '../domain/manual-status.js';
+import { locksBaseline } from '../domain/value-lines.js';
 import { updateMeasureColumns } from '../../db/repositories/measures.js';
 import { clearOverride, lockBaseline, setOverride } from '../../db/repositories/value.js';
 import { statusesOf } from './value-status.js';
@@ -25,13 +26,7 @@ export function writeMeasureColumns(
   columns: Record<string, CellValue>,
   opts: { actor: string; reason?: string },
 ): string[] {
-  const plain: Record<string, CellValue> = {};
-  const overrides: [StatusKind, Rag | null][] = [];
-  for (const [col, v] of Object.entries(columns)) {
-    const kind = STATUS_COLUMNS[col]?.kind;
-    if (kind) overrides.push([kind, typeof v === 'string' ? (v as Rag) : null]);
-    else plain[col] = v;
-  }
+  const { plain, overrides } = splitStatusColumns(columns);
   const changed = Object.keys(plain).length ? updateMeasureColumns(w, id, plain) : [];
   if (overrides.length) {
     // Computed from the facts in this transaction (the cache is re-derived after the action).
@@ -49,11 +44,10 @@ export function writeMeasureColumns(
       stated.add(kind);
     }
     const after = statusesOf(db, [id]).get(id);
-    // A person's statement is an edit even when the colour stays (a reason given, a status confirmed).
-    if (before?.implementation.status !== after?.implementation.status || stated.has('implementation')) changed.push('implementation_status');
-    if (before?.potential.status !== after?.potential.status || stated.has('potential')) changed.push('potential_status');
+    if (statusEdited(before?.implementation.status, after?.implementation.status, stated.has('implementation'))) changed.push('implementation_status');
+    if (statusEdited(before?.potential.status, after?.potential.status, stated.has('potential'))) changed.push('potential_status');
     if (changed.length) w.update('measures', id, { updated_at: nowIso() });
   }
-  if (typeof plain.di_level === 'number' && plain.di_level >= 3) lockBaseline(w, db, id);
+  if (typeof plain.di_level === 'number' && locksBaseline(plain.di_level)) lockBaseline(w, db, id);
   return changed;
 }

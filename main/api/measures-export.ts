@@ -12,7 +12,7 @@ import { writeError } from './pack.js';
 import type { ApiSession } from './session.js';
 import { checkWriteTarget } from '../../db/files.js';
 import { exportContext, exportMeta, valueSheetData } from './export-data.js';
-import { currencyOf } from './value.js';
+import { currencyOf } from './currency.js';
 
 type K = 'measures:export' | 'measures:pickExportPath';
 

@@ -18,7 +18,7 @@ import { analyzeMeasures } from './import-plan.js';
 import { changesSinceExport } from './import-since.js';
 import type { Analysis } from './import-types.js';
 import { analyzeValue } from './import-value.js';
-import { peopleRefs } from './measures.js';
+import { peopleRefs } from './measure-edits.js';
 import type { ApiSession } from './session.js';
 
 type K = 'measures:import' | 'measures:pickImportPath';

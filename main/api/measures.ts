@@ -1,8 +1,6 @@
 import { NotFoundError, ValidationError } from '../../db/errors.js';
-import { cachedStatement } from '../../db/statements.js';
 import {
   getMeasure,
-  getMeasureState,
   getMeasuresByIds,
   insertMeasure,
   listLiveMeasuresByIds,
@@ -10,49 +8,15 @@ import {
   updateMeasureColumns,
 } from '../../db/repositories/measures.js';
 import { getNode, subtreeIds } from '../../db/repositories/nodes.js';
-import { RAG_LABELS, type Measure, type MeasurePatch, type Rag } from '../../preload/contract.js';
-import { FIELD_LABELS, validateMeasurePatch, type PersonRef } from '../domain/measures.js';
-import { manualStatusIssues, STATUS_COLUMNS } from '../domain/manual-status.js';
+import type { Measure } from '../../preload/contract.js';
+import { validateMeasurePatch } from '../domain/measures.js';
+import { newMeasureStatusIssues } from '../domain/manual-status.js';
 import type { Handlers } from './handlers.js';
-import { writeMeasureColumns } from './measure-writes.js';
-import { applyEdits } from './grid.js';
+import { applyEdits, peopleFor } from './measure-edits.js';
 import { measureHistory } from './measure-history.js';
 import type { ApiSession } from './session.js';
 
 type K = 'measures:list' | 'measures:get' | 'measures:create' | 'measures:update' | 'measures:move' | 'measures:delete' | 'measures:history';
-
-export function peopleRefs(s: ApiSession): PersonRef[] {
-  return cachedStatement(s.db(), 'SELECT id, name FROM people WHERE deleted = 0').all() as PersonRef[];
-}
-
-const PERSON_FIELDS = ['owner', 'sponsor', 'controller'] as const;
-
-/**
- * The people a patch's person fields can resolve to; none when it names nobody (most
- * edits). The grid sends person ids, and resolvePerson takes a match by id before any
- * match by name, so when every value is a live person's id those people are all it
- * needs; otherwise (names typed by a person) every live person is read.
- */
-function peopleFor(s: ApiSession, patch: Partial<Record<(typeof PERSON_FIELDS)[number], string | null>>): PersonRef[] {
-  const values = PERSON_FIELDS.map((k) => patch[k]?.trim()).filter((v): v is string => !!v);
-  if (values.length === 0) return [];
-  const byId = cachedStatement(s.db(), 'SELECT id, name FROM people WHERE deleted = 0 AND id IN (SELECT value FROM json_each(?))').all(
-    JSON.stringify(values),
-  ) as PersonRef[];
-  return values.every((v) => byId.some((p) => p.id === v)) ? byId : peopleRefs(s);
-}
-
-/** "Edit M-0005 dueDate"; a status set by hand reads as what it is: "Set M-0005 implementation status to Amber". */
-export function editLabel(code: string, patch: MeasurePatch, columns: Record<string, unknown>): string {
-  const keys = Object.keys(patch);
-  const status = keys.length === 1 ? Object.entries(STATUS_COLUMNS).find(([, f]) => f.field === keys[0]) : undefined;
-  if (status) {
-    const [col, { kind }] = status;
-    const v = columns[col];
-    return typeof v === 'string' ? `Set ${code} ${kind} status to ${RAG_LABELS[v as Rag]}` : `${code} ${kind} status back to derived`;
-  }
-  return `Edit ${code} ${keys.join(', ')}`;
-}
 
 export function mustMeasure(s: ApiSession, id: string): Measure {
   const m = getMeasure(s.db(), id);
@@ -77,11 +41,8 @@ export function measureHandlers(s: ApiSession): Pick<Handlers, K> {
     'measures:create': ({ nodeId, patch, locale }) => {
       mustPackage(s, nodeId);
       const full = { title: 'New measure', ...patch };
-      const { columns, issues } = validateMeasurePatch(null, full, peopleFor(s, full), locale);
-      // A new measure's statuses are derived; one is set by hand (with its reason) once the measure exists.
-      for (const [col, { field }] of Object.entries(STATUS_COLUMNS)) {
-        if (col in columns) issues.push({ field, message: `${FIELD_LABELS[field]}: is derived for a new measure; set it by hand, with a reason, once the measure exists` });
-      }
+      const { columns, issues } = validateMeasurePatch(null, full, peopleFor(s, [{ id: '', patch: full }]), locale);
+      issues.push(...newMeasureStatusIssues(columns));
       if (issues.length) throw new ValidationError(issues.map((i) => i.message).join('; '), issues);
       const { value } = s.act(`Add measure ${columns.title}`, (w, db) => {
         const max = db.prepare('SELECT coalesce(max(sort_order), 0) + 1 AS n FROM measures WHERE node_id = ?').get(nodeId) as { n: number };
@@ -90,17 +51,8 @@ export function measureHandlers(s: ApiSession): Pick<Handlers, K> {
       return mustMeasure(s, value);
     },
     'measures:update': ({ id, patch, custom, locale, reason }) => {
-      // Validation needs only a few columns; the full row (people, custom values) is read once, after the write.
-      const current = getMeasureState(s.db(), id);
-      if (!current) throw new NotFoundError(`No measure ${id} (it may have been deleted).`);
-      if (custom) {
-        applyEdits(s, [{ id, patch, custom }], undefined, { locale, reason });
-        return mustMeasure(s, id);
-      }
-      const { columns, issues } = validateMeasurePatch(current, patch, peopleFor(s, patch), locale);
-      issues.push(...manualStatusIssues(columns, reason));
-      if (issues.length) throw new ValidationError(issues.map((i) => i.message).join('; '), issues.map((i) => ({ ...i, row: current.code })));
-      s.act(editLabel(current.code, patch, columns), (w, db) => writeMeasureColumns(w, db, id, columns, { actor: w.actor, reason }));
+      // The one edit path; the full row (people, custom values) is read once, after the write.
+      applyEdits(s, [{ id, patch, ...(custom ? { custom } : {}) }], { locale, reason });
       return mustMeasure(s, id);
     },
     'measures:move': ({ ids, nodeId }) => {

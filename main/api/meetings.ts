@@ -3,7 +3,7 @@ import { getMeeting, listActions, listDecisions, listMeetings, nextCode, previou
 import type { ActionItem, Meeting } from '../../preload/contract.js';
 import { resolvePerson } from '../domain/measures.js';
 import type { Handlers } from './handlers.js';
-import { peopleRefs } from './measures.js';
+import { peopleRefs } from './measure-edits.js';
 import { today } from './raid-common.js';
 import type { ApiSession } from './session.js';
 

@@ -4,7 +4,8 @@ import type { Milestone } from '../../preload/contract/grid-types.js';
 import { resolvePerson, type Issue } from '../domain/measures.js';
 import { parseDay } from '../../preload/contract/parse.js';
 import type { Handlers } from './handlers.js';
-import { mustMeasure, peopleRefs } from './measures.js';
+import { mustMeasure } from './measures.js';
+import { peopleRefs } from './measure-edits.js';
 import type { ApiSession } from './session.js';
 import { today } from '../../db/clock.js';
 

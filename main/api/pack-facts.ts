@@ -1,34 +1,24 @@
 import { getMeta } from '../../db/connection.js';
-import { getNode, subtreeIds } from '../../db/repositories/nodes.js';
 import { previousSnapshot, readPackSettings, snapshotData } from '../../db/repositories/pack.js';
 import { milestonesDue, raidItems, scopeMeasures } from '../../db/repositories/pack-facts.js';
 import { NotFoundError, ValidationError } from '../../db/errors.js';
-import type { Database } from '../../db/connection.js';
 import type { PackFacts } from '../../preload/contract/pack-facts.js';
 import type { Pack } from '../../preload/contract/pack-types.js';
 import { addDays } from '../domain/pack-format.js';
-import { MILESTONE_WINDOW_DAYS, normalizeSettings } from '../domain/pack.js';
-import { textsFor } from './pack-hold.js';
+import { assemblePack, MILESTONE_WINDOW_DAYS, normalizeSettings } from '../domain/pack.js';
+import { textsFor } from './pack-texts.js';
+import { scopeOf } from './pack-scope.js';
 import { blockedMeasures, lastMeetingActions, meetingById, pendingGateRequests, scopeDecisions, scopeEscalations, today } from './pack-meetings.js';
 import type { ApiSession } from './session.js';
 import { blockedList } from './raid-deps.js';
 import { dashboard, rollupFor } from './value-dashboard.js';
 import { nowIso } from '../../db/clock.js';
 
-export const WHOLE_SCOPE = 'Whole program';
-
 export interface PackRequest {
   scopeId?: string | null;
   meetingId?: string | null;
   /** The day the pack is built for (YYYY-MM-DD); the meeting's date, else today, when absent. */
   asOf?: string;
-}
-
-export function scopeOf(db: Database, scopeId: string | null | undefined): { id: string | null; name: string; nodeIds: string[] | null } {
-  if (!scopeId) return { id: null, name: WHOLE_SCOPE, nodeIds: null };
-  const node = getNode(db, scopeId);
-  if (!node) throw new NotFoundError(`No hierarchy node ${scopeId} to build a pack for (it may have been deleted).`);
-  return { id: node.id, name: node.name, nodeIds: subtreeIds(db, node.id) };
 }
 
 /**
@@ -85,4 +75,9 @@ export async function gatherFacts(s: ApiSession, req: PackRequest): Promise<Pack
     actions: lastMeetingActions(db, meetingId, day),
     previous,
   };
+}
+
+/** Assembles the live pack; a scope without measures has nothing to show, so it is refused. */
+export async function buildPack(s: ApiSession, req: PackRequest): Promise<Pack> {
+  return assemblePack(await gatherFacts(s, req));
 }

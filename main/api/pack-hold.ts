@@ -1,26 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../db/connection.js';
 import { ValidationError } from '../../db/errors.js';
-import { getSnapshotInfo, insertSnapshot, packTextsId, readPackTexts, snapshotForMeeting, writePackTexts } from '../../db/repositories/pack.js';
-import type { Pack, PackHoldCheck, PackSnapshotInfo, PackTextsState } from '../../preload/contract/pack-types.js';
-import { DEFAULT_TEXTS, emptyTexts } from '../domain/pack.js';
+import { getSnapshotInfo, insertSnapshot, packTextsId, snapshotForMeeting, writePackTexts } from '../../db/repositories/pack.js';
+import type { Pack, PackHoldCheck, PackSnapshotInfo } from '../../preload/contract/pack-types.js';
+import { emptyTexts } from '../domain/pack.js';
 import { nowIso } from '../../db/clock.js';
-import { buildPack } from './pack.js';
-import type { PackRequest } from './pack-facts.js';
-import { scopeOf } from './pack-facts.js';
+import { textsFor } from './pack-texts.js';
+import { buildPack, type PackRequest } from './pack-facts.js';
+import { scopeOf } from './pack-scope.js';
 import { meetingById } from './pack-meetings.js';
 import type { ApiSession } from './session.js';
-
-/**
- * The texts of a pack belong to its meeting. Until the meeting has its own, the draft's (the
- * texts written with no meeting chosen) carry over, so choosing the meeting never hides them.
- */
-export function textsFor(db: Database, meetingId: string | null, scopeId: string | null): PackTextsState {
-  const own = readPackTexts(db, meetingId, scopeId);
-  if (own) return { texts: own, source: meetingId ? 'meeting' : 'draft' };
-  const draft = meetingId ? readPackTexts(db, null, scopeId) : null;
-  return draft ? { texts: draft, source: 'draft' } : { texts: DEFAULT_TEXTS, source: 'none' };
-}
 
 function mustMeeting(db: Database, meetingId: string | null | undefined): { id: string; title: string; date: string; status: string } {
   if (!meetingId) {

@@ -3,13 +3,15 @@ import { NotFoundError, ValidationError } from '../../db/errors.js';
 import { checkBranding } from '../domain/pack-branding.js';
 import { listSnapshots, readPackSettings, snapshotData, snapshotForMeeting, writePackSettings, writePackTexts } from '../../db/repositories/pack.js';
 import type { Pack } from '../../preload/contract/pack-types.js';
-import { assemblePack, normalizeSettings } from '../domain/pack.js';
+import { normalizeSettings } from '../domain/pack.js';
 import { writeFileAtomic } from '../exchange/atomic.js';
 import { packToPptx } from '../exchange/pptx.js';
 import { ApiError } from './errors.js';
 import type { Handlers } from './handlers.js';
-import { gatherFacts, scopeOf, type PackRequest } from './pack-facts.js';
-import { freezePack, holdCheck, textsFor } from './pack-hold.js';
+import { buildPack, type PackRequest } from './pack-facts.js';
+import { scopeOf } from './pack-scope.js';
+import { freezePack, holdCheck } from './pack-hold.js';
+import { textsFor } from './pack-texts.js';
 import { listMeetings } from './pack-meetings.js';
 import type { ApiSession } from './session.js';
 import { checkWriteTarget } from '../../db/files.js';
@@ -27,11 +29,6 @@ type K =
   | 'pack:freeze'
   | 'pack:exportPdf'
   | 'pack:exportPptx';
-
-/** Assembles the live pack; a scope without measures has nothing to show, so it is refused. */
-export async function buildPack(s: ApiSession, req: PackRequest): Promise<Pack> {
-  return assemblePack(await gatherFacts(s, req));
-}
 
 export function frozenPack(s: ApiSession, id: string): Pack {
   const data = snapshotData(s.db(), id);

@@ -5,7 +5,7 @@ import { getRaid, getRaidByIds, insertRaid, listRaid, updateRaidColumns } from '
 import type { RaidItem } from '../../preload/contract.js';
 import { validateRaidPatch } from '../domain/raid.js';
 import type { Handlers } from './handlers.js';
-import { peopleRefs } from './measures.js';
+import { peopleRefs } from './measure-edits.js';
 import { staleDays, today, withFlags } from './raid-common.js';
 import type { ApiSession } from './session.js';
 

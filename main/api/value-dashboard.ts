@@ -4,7 +4,7 @@ import { NotFoundError } from '../../db/errors.js';
 import { RAG, type BlockedMeasure, type DashboardData, type QuestionKey, type Rag, type RollupDim, type RollupRow } from '../../preload/contract.js';
 import type { ApiSession } from './session.js';
 import { fiveQuestions } from './five-questions.js';
-import { currencyOf } from './value.js';
+import { currencyOf } from './currency.js';
 import { currentPeriod } from '../../db/clock.js';
 
 const EMPTY: Omit<RollupRow, 'keys'> = {

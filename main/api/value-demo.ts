@@ -3,6 +3,7 @@ import type { Writer } from '../../db/changes.js';
 import { insertLine, lockBaseline, setValidation, setValue } from '../../db/repositories/value.js';
 import { demoPlan } from '../domain/demo-plan.js';
 import { demoValueFor } from '../domain/demo-value.js';
+import { locksBaseline } from '../domain/value-lines.js';
 import { today as clockToday } from '../../db/clock.js';
 
 /** The milestone plan, effect lines, monthly values and validations of the demo measures; then baselines (statuses are derived after the action). */
@@ -51,7 +52,7 @@ export function seedValueDemo(db: Database, w: Writer, today = clockToday()): vo
         if (v.actual !== null) setValue(w, db, lineId, v.period, 'actual', v.actual);
       }
     }
-    if (m.diLevel >= 3) lockBaseline(w, db, m.id);
+    if (locksBaseline(m.diLevel)) lockBaseline(w, db, m.id);
     for (const p of demo.validated) setValidation(w, db, { measureId: m.id, period: p, state: 'validated', actor: m.controllerId! });
   });
 }

@@ -1,4 +1,3 @@
-import { getMeta } from '../../db/connection.js';
 import { NotFoundError, ValidationError } from '../../db/errors.js';
 import {
   getLine,
@@ -18,8 +17,8 @@ import {
 } from '../../db/repositories/value.js';
 import { RAG_LABELS, type Measure, type MeasureValue } from '../../preload/contract.js';
 import { writeMeasureColumns } from './measure-writes.js';
-import { LINE_TYPE_RULES, measureRange } from '../domain/value-lines.js';
-import { minorDigits } from '../domain/value-money.js';
+import { LINE_TYPE_RULES, locksBaseline, measureRange } from '../domain/value-lines.js';
+import { currencyOf } from './currency.js';
 import { parseMoney } from '../../preload/contract/parse.js';
 import { ApiError } from './errors.js';
 import type { Handlers } from './handlers.js';
@@ -47,11 +46,6 @@ type K =
   | 'value:questionMeasures'
   | 'value:settings'
   | 'value:setSettings';
-
-export function currencyOf(s: ApiSession): { currency: string; digits: number } {
-  const currency = getMeta(s.db(), 'currency') ?? 'EUR';
-  return { currency, digits: minorDigits(currency) };
-}
 
 export function measureValue(s: ApiSession, m: Measure): MeasureValue {
   const db = s.db();
@@ -102,7 +96,7 @@ function parseTarget(s: ApiSession, raw: string | null | undefined, locale?: str
  */
 export function writeValueCells(w: Writer, db: Database, m: Pick<Measure, 'id' | 'diLevel'>, checked: CheckedCell[]): void {
   // Lazy baseline lock: a DI3+ measure's first plan edit locks the plan it had.
-  if (m.diLevel >= 3 && checked.some((c) => c.field === 'plan')) lockBaseline(w, db, m.id);
+  if (locksBaseline(m.diLevel) && checked.some((c) => c.field === 'plan')) lockBaseline(w, db, m.id);
   for (const c of checked) setValue(w, db, c.lineId, c.period, c.field, c.value);
   for (const lineId of new Set(checked.map((c) => c.lineId))) touchLine(w, lineId);
 }

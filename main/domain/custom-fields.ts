@@ -81,3 +81,12 @@ export function validateCustomValue(
     }
   }
 }
+
+/**
+ * A DI-governed field: one required from a DI level may not be emptied on a measure at or
+ * above that level (the gate that required it has been passed).
+ */
+export function requiredFromDiProblem(field: Pick<CustomField, 'requiredFromDi'>, value: string | null, diLevel: number): string | null {
+  if (value !== null || field.requiredFromDi === null || diLevel < field.requiredFromDi) return null;
+  return `is required from DI${field.requiredFromDi} and cannot be empty`;
+}

@@ -6,6 +6,7 @@ import {
   type Rag,
 } from '../../preload/contract/types.js';
 import { parseDay } from '../../preload/contract/parse.js';
+import { FIELD_LABELS, measureField } from '../../preload/contract/measure-fields.js';
 
 export interface Issue {
   field?: string;
@@ -18,21 +19,7 @@ export interface PersonRef {
   name: string;
 }
 
-export const FIELD_LABELS: Record<EditableMeasureField, string> = {
-  title: 'Title',
-  description: 'Description',
-  owner: 'Owner',
-  sponsor: 'Sponsor',
-  controller: 'Controller',
-  businessUnit: 'Business unit',
-  function: 'Function',
-  legalEntity: 'Legal entity',
-  startDate: 'Start date',
-  dueDate: 'Due date',
-  implementationStatus: 'Implementation status',
-  potentialStatus: 'Potential status',
-  closureCriteria: 'Closure criteria',
-};
+export { FIELD_LABELS };
 
 const SINGLE_LINE_MAX = 500;
 const LONG_TEXT_MAX = 1_000_000;
@@ -68,21 +55,6 @@ export function isBackToDerived(value: string | null): boolean {
   return v === '' || v === 'derived';
 }
 
-const TEXT_FIELDS: Partial<Record<EditableMeasureField, { column: string; long: boolean; required?: boolean }>> = {
-  title: { column: 'title', long: false, required: true },
-  description: { column: 'description', long: true },
-  businessUnit: { column: 'business_unit', long: false },
-  function: { column: 'function', long: false },
-  legalEntity: { column: 'legal_entity', long: false },
-  closureCriteria: { column: 'closure_criteria', long: true },
-};
-const PERSON_FIELDS: Partial<Record<EditableMeasureField, string>> = { owner: 'owner_id', sponsor: 'sponsor_id', controller: 'controller_id' };
-const DATE_FIELDS: Partial<Record<EditableMeasureField, string>> = { startDate: 'start_date', dueDate: 'due_date' };
-const RAG_FIELDS: Partial<Record<EditableMeasureField, string>> = {
-  implementationStatus: 'implementation_status',
-  potentialStatus: 'potential_status',
-};
-
 export interface ValidatedPatch {
   columns: Record<string, string | null>;
   issues: Issue[];
@@ -103,46 +75,50 @@ export function validateMeasurePatch(current: Pick<Measure, 'startDate' | 'dueDa
   for (const [key, raw] of Object.entries(patch) as [EditableMeasureField, string | null | undefined][]) {
     if (raw === undefined) continue;
     const value = raw ?? '';
-    const text = TEXT_FIELDS[key];
-    if (text) {
-      const v = text.long ? value : value.trim();
-      if (text.required && v.length === 0) fail(key, 'is required and cannot be empty');
-      else if (!text.long && v.length > SINGLE_LINE_MAX) fail(key, `is too long (${v.length} characters, at most ${SINGLE_LINE_MAX})`);
-      else if (text.long && v.length > LONG_TEXT_MAX) fail(key, `is too long (${v.length} characters, at most ${LONG_TEXT_MAX})`);
-      else if (!text.long && LINE_BREAK_OR_CONTROL.test(v)) fail(key, 'contains a line break or control character; use the description for long text');
-      else if (text.long && CONTROL.test(v)) fail(key, 'contains a control character');
-      else columns[text.column] = v;
+    const f = measureField(key);
+    if (!f) {
+      issues.push({ field: key, message: `${String(key)} cannot be edited here` });
       continue;
     }
-    const personCol = PERSON_FIELDS[key];
-    if (personCol) {
-      if (value.trim() === '') columns[personCol] = null;
-      else {
-        const r = resolvePerson(value, people);
-        if ('error' in r) fail(key, r.error);
-        else columns[personCol] = r.id;
+    switch (f.kind) {
+      case 'line':
+      case 'long': {
+        const long = f.kind === 'long';
+        const v = long ? value : value.trim();
+        if (f.required && v.length === 0) fail(key, 'is required and cannot be empty');
+        else if (!long && v.length > SINGLE_LINE_MAX) fail(key, `is too long (${v.length} characters, at most ${SINGLE_LINE_MAX})`);
+        else if (long && v.length > LONG_TEXT_MAX) fail(key, `is too long (${v.length} characters, at most ${LONG_TEXT_MAX})`);
+        else if (!long && LINE_BREAK_OR_CONTROL.test(v)) fail(key, 'contains a line break or control character; use the description for long text');
+        else if (long && CONTROL.test(v)) fail(key, 'contains a control character');
+        else columns[f.column] = v;
+        break;
       }
-      continue;
-    }
-    const dateCol = DATE_FIELDS[key];
-    if (dateCol) {
-      if (value.trim() === '') columns[dateCol] = null;
-      else {
-        const d = parseDay(value, locale);
-        if (!d.ok) fail(key, d.message);
-        else columns[dateCol] = d.value;
+      case 'person': {
+        if (value.trim() === '') columns[f.column] = null;
+        else {
+          const r = resolvePerson(value, people);
+          if ('error' in r) fail(key, r.error);
+          else columns[f.column] = r.id;
+        }
+        break;
       }
-      continue;
+      case 'date': {
+        if (value.trim() === '') columns[f.column] = null;
+        else {
+          const d = parseDay(value, locale);
+          if (!d.ok) fail(key, d.message);
+          else columns[f.column] = d.value;
+        }
+        break;
+      }
+      case 'status': {
+        // A status here is a manual one (see manualStatusIssues); '' or "derived" goes back to the derived status.
+        const r = isBackToDerived(value) ? null : parseRag(value);
+        if (r === null && !isBackToDerived(value)) fail(key, `"${value.slice(0, 40)}" is not a status; use green, amber, red, grey (not reported) or derived`);
+        else columns[f.column] = r;
+        break;
+      }
     }
-    const ragCol = RAG_FIELDS[key];
-    if (ragCol) {
-      // A status here is a manual one (see manualStatusIssues); '' or "derived" goes back to the derived status.
-      const r = isBackToDerived(value) ? null : parseRag(value);
-      if (r === null && !isBackToDerived(value)) fail(key, `"${value.slice(0, 40)}" is not a status; use green, amber, red, grey (not reported) or derived`);
-      else columns[ragCol] = r;
-      continue;
-    }
-    issues.push({ field: key, message: `${String(key)} cannot be edited here` });
   }
   const start = 'start_date' in columns ? columns.start_date : (current?.startDate ?? null);
   const due = 'due_date' in columns ? columns.due_date : (current?.dueDate ?? null);

@@ -52,3 +52,11 @@ export function measureRange(startDate: string | null, dueDate: string | null, c
   const due = dueDate && isPeriod(dueDate.slice(0, 7)) ? dueDate.slice(0, 7) : addMonths(current, 12);
   return { from, to: addMonths(due < from ? from : due, TAIL_MONTHS) };
 }
+
+/** The level whose approval (DI3 Decided) freezes the plan as the baseline. */
+export const BASELINE_LEVEL = 3;
+
+/** Baseline lock: a measure at or above DI3 has its plan locked as the baseline (once). */
+export function locksBaseline(diLevel: number): boolean {
+  return diLevel >= BASELINE_LEVEL;
+}

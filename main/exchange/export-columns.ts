@@ -1,4 +1,5 @@
-import { DI_NAMES, RAG_LABELS, type CustomField, type Measure, type RollupRow } from '../../preload/contract.js';
+import { DI_NAMES, RAG_LABELS, type CustomField, type Measure, type Rag, type RollupRow } from '../../preload/contract.js';
+import { fieldHeader, MEASURE_FIELDS, type MeasureFieldDef } from '../../preload/contract/measure-fields.js';
 
 /*
  * The columns of the measures sheet, shared by the export (what is written) and the import
@@ -59,34 +60,29 @@ const total = (key: string, header: string, pick: (r: RollupRow) => number): Exp
   },
 });
 
-/** Built-in columns in the grid's default order, then the hierarchy and the value totals. */
+/** A registry field as a column: people by name, dates as dates, statuses by their label. */
+function fieldColumn(f: MeasureFieldDef): ExportColumn {
+  const key = f.key as keyof Measure & string;
+  const base = { key, header: fieldHeader(f), width: f.exportWidth };
+  if (f.kind === 'status') return { ...base, kind: 'text', role: 'status', value: (m) => RAG_LABELS[m[key] as Rag] };
+  if (f.kind === 'date') return { ...base, kind: 'date', role: 'field', value: (m) => (m[key] as string | null) ?? null };
+  return { ...base, kind: 'text', role: 'field', value: (m) => (m[key] as string | null) ?? '' };
+}
+
+const FIELDS = MEASURE_FIELDS as readonly MeasureFieldDef[];
+const REASON_OF: Record<string, ExportColumn> = {
+  implementationStatus: { key: 'implementationReason', header: 'Implementation reason', kind: 'text', width: 24, role: 'reason', value: (m, ctx) => ctx.manualReason(m.id, 'implementation') ?? '' },
+  potentialStatus: { key: 'potentialReason', header: 'Potential reason', kind: 'text', width: 24, role: 'reason', value: (m, ctx) => ctx.manualReason(m.id, 'potential') ?? '' },
+};
+
+/** Built-in columns in the grid's default order (the registry's, the governed DI and lifecycle before the statuses), then the hierarchy and the value totals. */
 export const BUILTIN_EXPORT_COLUMNS: ExportColumn[] = [
   text('code', 'Code', 10),
-  text('title', 'Title', 48),
-  text('owner', 'Owner'),
-  text('sponsor', 'Sponsor'),
-  text('controller', 'Controller'),
-  text('businessUnit', 'Business unit'),
-  text('function', 'Function'),
-  text('legalEntity', 'Legal entity'),
-  text('description', 'Description', 48),
-  text('closureCriteria', 'Closure criteria', 48),
-  { key: 'startDate', header: 'Start', kind: 'date', width: 12, role: 'field', value: (m) => m.startDate },
-  { key: 'dueDate', header: 'Due', kind: 'date', width: 12, role: 'field', value: (m) => m.dueDate },
+  ...FIELDS.filter((f) => f.kind !== 'status').map(fieldColumn),
   { key: 'diLevel', header: 'DI', kind: 'number', width: 6, role: 'readonly', value: (m) => m.diLevel },
   { key: 'diName', header: 'DI stage', kind: 'text', width: 12, role: 'readonly', value: (m) => DI_NAMES[m.diLevel] ?? '' },
   { key: 'lifecycle', header: 'Lifecycle', kind: 'text', width: 11, role: 'readonly', value: (m) => LIFECYCLE_LABELS[m.lifecycle] ?? m.lifecycle },
-  { key: 'implementationStatus', header: 'Implementation', kind: 'text', width: 14, role: 'status', value: (m) => RAG_LABELS[m.implementationStatus] },
-  {
-    key: 'implementationReason',
-    header: 'Implementation reason',
-    kind: 'text',
-    width: 24,
-    role: 'reason',
-    value: (m, ctx) => ctx.manualReason(m.id, 'implementation') ?? '',
-  },
-  { key: 'potentialStatus', header: 'Potential', kind: 'text', width: 14, role: 'status', value: (m) => RAG_LABELS[m.potentialStatus] },
-  { key: 'potentialReason', header: 'Potential reason', kind: 'text', width: 24, role: 'reason', value: (m, ctx) => ctx.manualReason(m.id, 'potential') ?? '' },
+  ...FIELDS.filter((f) => f.kind === 'status').flatMap((f) => [fieldColumn(f), ...(REASON_OF[f.key] ? [REASON_OF[f.key]!] : [])]),
   { key: 'program', header: 'Program', kind: 'text', width: 24, role: 'hierarchy', value: (m, ctx) => ctx.hierarchy(m.nodeId).program },
   { key: 'project', header: 'Project', kind: 'text', width: 24, role: 'hierarchy', value: (m, ctx) => ctx.hierarchy(m.nodeId).project },
   { key: 'package', header: 'Package', kind: 'text', width: 24, role: 'hierarchy', value: (m, ctx) => ctx.hierarchy(m.nodeId).package },

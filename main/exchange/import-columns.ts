@@ -1,4 +1,5 @@
 import type { CustomField } from '../../preload/contract.js';
+import { measureField } from '../../preload/contract/measure-fields.js';
 import { BUILTIN_EXPORT_COLUMNS, type ColumnRole } from './export-columns.js';
 import type { RawCell, SheetTable } from './import-table.js';
 import { columnLetter } from './xlsx-style.js';
@@ -36,22 +37,20 @@ export function normalizeHeader(s: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-/** Other names people (and older exports) give the built-in columns. */
+/** Other names people (and older exports) give the built-in columns that are not registry fields. */
 const EXTRA_ALIASES: Record<string, string[]> = {
   code: ['measure code', 'measure id', 'id code'],
-  title: ['measure', 'measure title', 'name'],
-  startDate: ['start date', 'start_date', 'begin'],
-  dueDate: ['due date', 'due_date', 'end date', 'deadline'],
-  businessUnit: ['business_unit', 'bu'],
-  legalEntity: ['legal_entity', 'entity'],
-  closureCriteria: ['closure_criteria'],
-  diLevel: ['di level', 'di_level', 'degree of implementation'],
-  implementationStatus: ['implementation status', 'implementation_status', 'delivery status'],
-  potentialStatus: ['potential status', 'potential_status', 'value status'],
-  implementationReason: ['implementation status reason', 'implementation_reason'],
-  potentialReason: ['potential status reason', 'potential_reason'],
+  diLevel: ['di level', 'degree of implementation'],
+  implementationReason: ['implementation status reason'],
+  potentialReason: ['potential status reason'],
   package: ['measure package', 'package path'],
 };
+
+/** A column's names: the registry field's label, column and aliases, or the extras above. */
+function aliasesOf(key: string): readonly string[] {
+  const f = measureField(key);
+  return f ? [f.label, f.column, ...(f.aliases ?? [])] : (EXTRA_ALIASES[key] ?? []);
+}
 
 export interface ColumnDef {
   key: string;
@@ -70,7 +69,7 @@ export function headerAliases(customFields: CustomField[]): Map<string, ColumnDe
     const def = { key: c.key, role: c.role };
     put(c.header, def);
     put(c.key, def);
-    for (const a of EXTRA_ALIASES[c.key] ?? []) put(a, def);
+    for (const a of aliasesOf(c.key)) put(a, def);
   }
   for (const f of customFields) {
     const def: ColumnDef = { key: `custom.${f.key}`, role: 'custom', field: f };

@@ -1,4 +1,7 @@
-/** Domain types shared by every layer. Pure types: no runtime code, no imports. */
+/** Domain types shared by every layer. */
+import type { EditableMeasureField, MeasureFieldValues } from './measure-fields.js';
+
+export { EDITABLE_MEASURE_FIELDS, type EditableMeasureField } from './measure-fields.js';
 
 export const LEVELS = ['organization', 'portfolio', 'program', 'project', 'package'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -45,28 +48,13 @@ export interface Person {
   roles: string[];
 }
 
-export interface Measure {
+/** A measure: its registry fields (preload/contract/measure-fields.ts) and what the system keeps. */
+export interface Measure extends MeasureFieldValues {
   id: string;
   code: string;
   nodeId: string;
-  title: string;
-  description: string;
-  ownerId: string | null;
-  owner: string | null;
-  sponsorId: string | null;
-  sponsor: string | null;
-  controllerId: string | null;
-  controller: string | null;
-  businessUnit: string;
-  function: string;
-  legalEntity: string;
-  startDate: string | null;
-  dueDate: string | null;
   diLevel: number;
   lifecycle: Lifecycle;
-  implementationStatus: Rag;
-  potentialStatus: Rag;
-  closureCriteria: string;
   sortOrder: number;
   updatedAt: string | null;
   /** Custom field values by field key; absent when the measure has none. */
@@ -91,23 +79,6 @@ export interface ManualStatus {
 
 export type ManualStatuses = Partial<Record<StatusKind, ManualStatus>>;
 
-/** Fields a user edits directly (the grid, the detail panel, `measures set`). */
-export const EDITABLE_MEASURE_FIELDS = [
-  'title',
-  'description',
-  'owner',
-  'sponsor',
-  'controller',
-  'businessUnit',
-  'function',
-  'legalEntity',
-  'startDate',
-  'dueDate',
-  'implementationStatus',
-  'potentialStatus',
-  'closureCriteria',
-] as const;
-export type EditableMeasureField = (typeof EDITABLE_MEASURE_FIELDS)[number];
 /** A patch: people by id or by exact name; dates as YYYY-MM-DD; '' or null clears. */
 export type MeasurePatch = Partial<Record<EditableMeasureField, string | null>>;
 

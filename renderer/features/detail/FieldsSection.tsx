@@ -1,26 +1,16 @@
 import { useEffect, useState } from 'react';
-import type { CustomField, Measure, MeasurePatch } from '../../../preload/contract';
+import { MEASURE_FIELDS, type CustomField, type Measure, type MeasureFieldDef, type MeasureFieldKind, type MeasurePatch } from '../../../preload/contract';
 import { useApp } from '../../app/context';
 import { DayPicker } from '../../components/DayPicker';
 import { typedProblem, typedText } from '../grid/typed-values';
 import { StatusField } from '../status/StatusField';
 
 type Kind = 'text' | 'long' | 'person' | 'rag' | 'date' | 'number' | 'money';
-const FIELDS: [keyof MeasurePatch, string, Kind][] = [
-  ['title', 'Title', 'text'],
-  ['owner', 'Owner', 'person'],
-  ['sponsor', 'Sponsor', 'person'],
-  ['controller', 'Controller', 'person'],
-  ['businessUnit', 'Business unit', 'text'],
-  ['function', 'Function', 'text'],
-  ['legalEntity', 'Legal entity', 'text'],
-  ['startDate', 'Start date', 'date'],
-  ['dueDate', 'Due date', 'date'],
-  ['implementationStatus', 'Implementation status', 'rag'],
-  ['potentialStatus', 'Potential status', 'rag'],
-  ['description', 'Description', 'long'],
-  ['closureCriteria', 'Closure criteria', 'long'],
-];
+const KIND_OF: Record<MeasureFieldKind, Kind> = { line: 'text', long: 'long', person: 'person', date: 'date', status: 'rag' };
+/** The registry's fields in its order, long texts last (they take the panel's full width). */
+const FIELDS: [keyof MeasurePatch, string, Kind][] = (MEASURE_FIELDS as readonly MeasureFieldDef[])
+  .map((f): [keyof MeasurePatch, string, Kind] => [f.key as keyof MeasurePatch, f.label, KIND_OF[f.kind]])
+  .sort((a, b) => Number(a[2] === 'long') - Number(b[2] === 'long'));
 
 /** A field that saves when it loses focus (or on Enter for one line); each save is one undo step. */
 function Field(props: { label: string; value: string; kind: Kind; options?: string[]; error?: string; onSave: (v: string) => void }) {

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { dateFormat, type CustomField, type MeasureEdit } from '../../../preload/contract';
+import { dateFormat, MEASURE_FIELDS, type CustomField, type MeasureEdit, type MeasureFieldDef } from '../../../preload/contract';
 import { userLocale } from '../../app/locale';
 import { useApp } from '../../app/context';
 import { Modal } from '../../components/Modal';
@@ -29,16 +29,14 @@ export function BulkEditDialog(props: { ids: string[]; customFields: CustomField
     const dates = `(${dateFormat(userLocale()).example} or 2026-12-31)`;
     const fns = [...new Set(measures.map((m) => m.function).filter(Boolean))].sort();
     return [
-      { key: 'owner', label: 'Owner', options: names },
-      { key: 'sponsor', label: 'Sponsor', options: names },
-      { key: 'controller', label: 'Controller', options: names },
-      { key: 'function', label: 'Function', options: fns },
-      { key: 'businessUnit', label: 'Business unit' },
-      { key: 'legalEntity', label: 'Legal entity' },
-      { key: 'implementationStatus', label: 'Implementation status…' },
-      { key: 'potentialStatus', label: 'Potential status…' },
-      { key: 'startDate', label: `Start date ${dates}` },
-      { key: 'dueDate', label: `Due date ${dates}` },
+      // The registry's bulk fields; a status opens the status dialog (its label says so with "…").
+      ...(MEASURE_FIELDS as readonly MeasureFieldDef[])
+        .filter((f) => f.bulk)
+        .map((f): Target => ({
+          key: f.key,
+          label: f.kind === 'status' ? `${f.label}…` : f.kind === 'date' ? `${f.label} ${dates}` : f.label,
+          ...(f.kind === 'person' ? { options: names } : f.key === 'function' ? { options: fns } : {}),
+        })),
       ...props.customFields.map((f) => ({
         key: f.key,
         label: f.label,

@@ -1,5 +1,5 @@
 import type { ColDef } from 'ag-grid-community';
-import { DI_NAMES, type CustomField, type GateReadiness, type Measure, type StatusKind } from '../../../preload/contract';
+import { DI_NAMES, fieldHeader, MEASURE_FIELDS, type CustomField, type GateReadiness, type Measure, type MeasureFieldDef, type StatusKind } from '../../../preload/contract';
 import { KIND_OF_FIELD, statusHover } from '../status/manual-text';
 import { ButtonCellRenderer, CodeCellRenderer, StatusCellRenderer, type ButtonCellParams } from './cell-renderers';
 import { ListCellEditor } from './ListCellEditor';
@@ -7,6 +7,7 @@ import { TypedCellEditor, type TypedEditorParams } from './TypedCellEditor';
 import { typedText, type TypedKind } from './typed-values';
 import { gateColumns } from '../gates/columns';
 
+const FIELDS = MEASURE_FIELDS as readonly MeasureFieldDef[];
 const LIFECYCLE_LABELS: Record<string, string> = { active: 'Active', on_hold: 'On hold', cancelled: 'Cancelled', closed: 'Closed' };
 
 type TakeDraft = TypedEditorParams['takeDraft'];
@@ -109,6 +110,15 @@ export function measureColumns(opts: {
       tooltipValueGetter: (p) => (p.data ? (rules.tooltipValueGetter(p) ?? statusHover(p.data, kind)) : undefined),
     };
   };
+  /** A registry field's column: typed text, a person from the list, a long text in a popup, or a status. */
+  const fieldColumn = (f: MeasureFieldDef): ColDef<Measure> => {
+    const key = f.key as keyof Measure & string;
+    const header = fieldHeader(f);
+    if (f.kind === 'status') return status(key as 'implementationStatus' | 'potentialStatus', header);
+    const col = f.kind === 'person' ? person(key as 'owner' | 'sponsor' | 'controller', header) : text(key, header, f.gridWidth, f.kind === 'date' ? 'date' : 'text');
+    const long = f.kind === 'long' ? { cellEditor: 'agLargeTextCellEditor', cellEditorParams: undefined, cellEditorPopup: true } : {};
+    return { ...col, width: f.gridWidth, ...(f.hidden ? { hide: true } : {}), ...(key === 'title' ? { pinned: 'left' as const } : {}), ...long };
+  };
   return [
     {
       field: 'code',
@@ -126,17 +136,7 @@ export function measureColumns(opts: {
       },
       rowDrag: (p) => p.data !== undefined && (opts.indent?.(p.data) ?? null) !== null,
     },
-    { ...text('title', 'Title', 320), pinned: 'left' },
-    person('owner', 'Owner'),
-    person('sponsor', 'Sponsor'),
-    person('controller', 'Controller'),
-    text('businessUnit', 'Business unit'),
-    text('function', 'Function', 140),
-    { ...text('legalEntity', 'Legal entity'), hide: true },
-    { ...text('description', 'Description', 300), hide: true, cellEditor: 'agLargeTextCellEditor', cellEditorParams: undefined, cellEditorPopup: true },
-    { ...text('closureCriteria', 'Closure criteria', 300), hide: true, cellEditor: 'agLargeTextCellEditor', cellEditorParams: undefined, cellEditorPopup: true },
-    text('startDate', 'Start', 120, 'date'),
-    text('dueDate', 'Due', 120, 'date'),
+    ...FIELDS.filter((f) => f.kind !== 'status').map(fieldColumn),
     {
       field: 'diLevel',
       headerName: 'DI',
@@ -146,8 +146,7 @@ export function measureColumns(opts: {
     },
     ...gateColumns({ readiness: opts.readiness ?? (() => undefined), openGate: opts.onOpenGate ?? (() => undefined) }),
     { field: 'lifecycle', headerName: 'Lifecycle', width: 110, editable: false, valueFormatter: (p) => LIFECYCLE_LABELS[p.value as string] ?? String(p.value) },
-    status('implementationStatus', 'Implementation'),
-    status('potentialStatus', 'Potential'),
+    ...FIELDS.filter((f) => f.kind === 'status').map(fieldColumn),
     {
       colId: 'raid',
       headerName: 'RAID',

@@ -1,4 +1,4 @@
-import { LEVEL_LABELS, type HierarchyNode, type Level, type Measure, type Rag } from '../../../preload/contract';
+import { blankFieldValues, LEVEL_LABELS, type HierarchyNode, type Level, type Measure, type Rag } from '../../../preload/contract';
 
 /*
  * The hierarchy inside the measures grid (ag-grid Community has no tree data): every node
@@ -29,24 +29,10 @@ export const NODE_ROW_PREFIX = 'node:';
 export const isNodeRow = (r: { tree?: TreeInfo } | undefined | null): boolean => !!r?.tree;
 
 const BLANK: Omit<Measure, 'id' | 'nodeId' | 'title' | 'sortOrder'> = {
+  ...blankFieldValues(),
   code: '',
-  description: '',
-  ownerId: null,
-  owner: null,
-  sponsorId: null,
-  sponsor: null,
-  controllerId: null,
-  controller: null,
-  businessUnit: '',
-  function: '',
-  legalEntity: '',
-  startDate: null,
-  dueDate: null,
   diLevel: 0,
   lifecycle: 'active',
-  implementationStatus: 'grey',
-  potentialStatus: 'grey',
-  closureCriteria: '',
   updatedAt: null,
 };
 
