@@ -126,7 +126,7 @@ export function measureColumns(opts: {
       },
       rowDrag: (p) => p.data !== undefined && (opts.indent?.(p.data) ?? null) !== null,
     },
-    { ...text('title', 'Title', 320), pinned: 'left' },
+    text('title', 'Title', 300),
     person('owner', 'Owner'),
     person('sponsor', 'Sponsor'),
     person('controller', 'Controller'),
