@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runAction } from '../db/changes.js';
-import { ARTIFACTS, cell, openApp, see, type Session } from './harness.js';
+import { ARTIFACTS, openApp, see, type Session, showCell } from './harness.js';
 
 let s: Session | undefined;
 afterEach(async () => {
@@ -65,7 +65,7 @@ describe('entered by X for Y', () => {
 
     // The measure's history: the level change was entered by the facilitator for the sponsor.
     await page.getByRole('button', { name: 'Measures', exact: true }).click();
-    await see.visible(cell(page, m.id, 'code'));
+    await see.visible(await showCell(page, m.id, 'code'));
     await page.getByRole('button', { name: `Open details of ${m.code}` }).click();
     const details = page.getByRole('complementary', { name: `Details of ${m.code}` });
     const history = details.getByRole('list', { name: 'Changes' });

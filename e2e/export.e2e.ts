@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { openApp, rows, see, type Session } from './harness.js';
+import { gridAction, openApp, rows, see, type Session } from './harness.js';
 
 let s: Session | undefined;
 afterEach(async () => {
@@ -26,7 +26,7 @@ describe('export measures', () => {
     await code.click();
     await expect.poll(async () => page.locator('.ag-header-cell[col-id="code"]').getAttribute('aria-sort')).toBe('descending');
 
-    await page.getByRole('button', { name: 'Export…' }).click();
+    await gridAction(page, 'Export…');
     const dlg = page.getByTestId('export-measures');
     await see.contains(dlg, `The ${red.length} measures shown`);
     // A folder that does not exist: a clear refusal in the dialog, no file.
@@ -42,7 +42,7 @@ describe('export measures', () => {
 
     // Exporting again to the same file asks before replacing it; "Keep it" writes nothing.
     writeFileSync(join(dir, 'mine.xlsx'), 'my own workbook');
-    await page.getByRole('button', { name: 'Export…' }).click();
+    await gridAction(page, 'Export…');
     await dlg.getByLabel('Save to').fill(join(dir, 'mine.xlsx'));
     await dlg.getByRole('button', { name: 'Export' }).click();
     await see.contains(dlg.getByTestId('export-replace'), 'already exists. Replace it with the export?');
@@ -79,7 +79,7 @@ describe('export measures', () => {
     }
 
     // CSV of every measure.
-    await page.getByRole('button', { name: 'Export…' }).click();
+    await gridAction(page, 'Export…');
     await dlg.getByLabel('CSV (.csv)').check();
     await dlg.getByLabel(`All ${all.length} measures`).check();
     await expect.poll(() => dlg.getByLabel('Save to').inputValue()).toMatch(/\.csv$/);

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { runAction } from '../db/changes.js';
-import { ARTIFACTS, cell, openApp, see, type Session } from './harness.js';
+import { ARTIFACTS, cell, openApp, see, type Session, showColumn, showCell } from './harness.js';
 
 let s: Session | undefined;
 afterEach(async () => {
@@ -25,8 +25,9 @@ describe('stage gates', () => {
     };
 
     // The grid's "Next gate" column says what is missing; clicking it opens the gate panel.
+    await showColumn(page, 'nextGate');
     await see.contains(cell(page, m.id, 'nextGate'), 'DI3: 0/2');
-    await cell(page, m.id, 'nextGate').locator('button').click();
+    await (await showCell(page, m.id, 'nextGate')).locator('button').click();
     const panel = page.getByTestId('gate-panel');
     await see.contains(panel.getByTestId('criterion-business_case_validated'), '✗');
 
@@ -43,6 +44,7 @@ describe('stage gates', () => {
     await actAs(m.ownerId);
     await panel.getByTestId('criterion-approval_recommendation').getByRole('button', { name: 'Confirm' }).click();
     await see.contains(panel.getByTestId('criterion-approval_recommendation'), '✓');
+    await showColumn(page, 'nextGate');
     await see.contains(cell(page, m.id, 'nextGate'), 'Ready for DI3');
 
     // Request with a comment and a file as evidence.
@@ -53,6 +55,7 @@ describe('stage gates', () => {
     const pending = panel.getByTestId('pending-request');
     await see.contains(pending, `waiting for ${name(m.sponsorId)}`);
     await see.contains(pending, 'business-case.txt');
+    await showColumn(page, 'nextGate');
     await see.contains(cell(page, m.id, 'nextGate'), 'DI3 requested');
 
     // The approvals inbox lists it with whom it waits for and its age.
@@ -76,6 +79,7 @@ describe('stage gates', () => {
     // The level changed, in the panel and the grid; the history keeps who approved, with the evidence.
     await see.text(panel.getByTestId('gate-level'), 'DI3 Decided');
     await page.getByRole('button', { name: 'Measures', exact: true }).click();
+    await showColumn(page, 'diLevel');
     await see.contains(cell(page, m.id, 'diLevel'), 'DI3');
     const history = panel.getByTestId('gate-history');
     await see.contains(history, 'DI2 → DI3 approved');
@@ -97,7 +101,7 @@ describe('stage gates', () => {
     // The demo may already plan milestones for this measure; the open one above is not done.
     const ms = api.session.db().prepare('SELECT count(*) AS n, sum(done) AS d FROM milestones WHERE measure_id = ? AND deleted = 0').get(m.id) as { n: number; d: number };
     await page.getByLabel('Acting as').selectOption({ label: people.find((p) => p.id === m.sponsorId)!.name });
-    await cell(page, m.id, 'nextGate').locator('button').click();
+    await (await showCell(page, m.id, 'nextGate')).locator('button').click();
     const panel = page.getByTestId('gate-panel');
     await see.contains(panel.getByTestId('criterion-all_milestones_done'), `${ms.d} of ${ms.n} done`);
 
@@ -121,6 +125,7 @@ describe('stage gates', () => {
     await panel.getByRole('button', { name: 'Put on hold' }).last().click();
     await see.contains(panel, 'On hold');
     await see.contains(panel, 'Budget freeze until Q3 (review 2026-09-01)');
+    await showColumn(page, 'lifecycle');
     await see.contains(cell(page, m.id, 'lifecycle'), 'On hold');
   });
 });
@@ -147,6 +152,7 @@ describe('gate configuration and methods', () => {
     // The grid's column follows the new criteria.
     await page.getByRole('button', { name: 'Measures', exact: true }).click();
     const m = (await api.call('measures:list', {})).find((x) => x.diLevel === 2 && x.lifecycle === 'active')!;
+    await showColumn(page, 'nextGate');
     await see.contains(cell(page, m.id, 'nextGate'), 'DI3: 0/1');
 
     // Save the method, then start a new workspace from it.

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { cell, editCell, editorReady, openApp, rows, see, type Session } from './harness.js';
+import { cell, editCell, editorReady, gridAction, openApp, rows, see, showColumn, type Session, showCell } from './harness.js';
 
 let s: Session | undefined;
 afterEach(async () => {
@@ -33,8 +33,8 @@ describe('grid for workshops', () => {
     s = await openApp({ workspace: 'demo' });
     const { page, api } = s;
     const [a, b, c] = await api.call('measures:list', {});
-    await see.visible(cell(page, a!.id, 'title'));
-    await cell(page, a!.id, 'title').click();
+    await see.visible(await showCell(page, a!.id, 'title'));
+    await (await showCell(page, a!.id, 'title')).click();
     // Title, Owner, Sponsor: a formula stays text, a quoted cell with doubled quotes is unquoted.
     await pasteText(page, `=SUM(A1:A3)\tPriya Nair\t${b!.sponsor ?? ''}\r\n"Say ""hi"" 🚀"\tPriya Nair\t${b!.sponsor ?? ''}\r\n`);
     await see.contains(page.getByRole('status').last(), 'Pasted 2 rows × 3 columns');
@@ -52,13 +52,13 @@ describe('grid for workshops', () => {
 
     // A block with an unknown person and a bad date: refused, every cell listed, nothing written.
     const changes = (await api.call('workspace:check', {})).counts.change_log;
-    await cell(page, a!.id, 'owner').click();
+    await (await showCell(page, a!.id, 'owner')).click();
     await pasteText(page, 'Nobody Known\r\nPriya Nair\r\n');
     const report = page.getByTestId('paste-report');
     await see.contains(report, 'nothing was saved');
     await see.contains(report, `${a!.code} Owner: Unknown person "Nobody Known"`);
     await report.getByRole('button', { name: 'OK' }).click();
-    await cell(page, a!.id, 'dueDate').click();
+    await (await showCell(page, a!.id, 'dueDate')).click();
     await pasteText(page, 'someday\r\n2026-13-01\r\n2027-01-01\r\n');
     await see.contains(report, `${a!.code} Due date: "someday" is not a date`);
     await see.contains(report, `${b!.code} Due date: "2026-13-01" is not a date`);
@@ -67,7 +67,7 @@ describe('grid for workshops', () => {
     expect((await byCode(s)).get(c!.code)!.dueDate).toBe(c!.dueDate);
 
     // A block wider than the grid to the right of the focused cell is refused before sending.
-    await cell(page, a!.id, 'package').click();
+    await (await showCell(page, a!.id, 'package')).click();
     await pasteText(page, 'x\ty\tz\tv\tw\r\n');
     await see.contains(page.getByTestId('paste-report'), 'The copied block has 5 columns but only');
     await see.contains(page.getByTestId('paste-report'), 'from the focused cell to the right edge');
@@ -76,7 +76,7 @@ describe('grid for workshops', () => {
     // Copy two selected rows out: tab-separated, one line per row, in column order.
     await page.locator(`.ag-row[row-id="${a!.id}"] .ag-selection-checkbox input`).first().check();
     await page.locator(`.ag-row[row-id="${b!.id}"] .ag-selection-checkbox input`).first().check();
-    await cell(page, a!.id, 'title').click();
+    await (await showCell(page, a!.id, 'title')).click();
     const tsv = await copyText(page);
     const lines = tsv.split('\r\n');
     expect(lines.length).toBe(3);
@@ -89,9 +89,9 @@ describe('grid for workshops', () => {
     const { page, api } = s;
     const [a, b] = await api.call('measures:list', {});
     const target = (await api.call('nodes:list', {})).find((n) => n.level === 'package' && n.id !== a!.nodeId && n.id !== b!.nodeId)!;
-    await see.visible(cell(page, a!.id, 'title'));
+    await see.visible(await showCell(page, a!.id, 'title'));
     for (const m of [a!, b!]) await page.locator(`.ag-row[row-id="${m.id}"] .ag-selection-checkbox input`).first().check();
-    await cell(page, a!.id, 'title').click();
+    await (await showCell(page, a!.id, 'title')).click();
     const text = await page.evaluate(() => {
       const dt = new DataTransfer();
       document.activeElement!.dispatchEvent(new ClipboardEvent('cut', { clipboardData: dt, bubbles: true, cancelable: true }));
@@ -112,8 +112,8 @@ describe('grid for workshops', () => {
     s = await openApp({ workspace: 'demo' });
     const { page, api } = s;
     const [a, b] = await api.call('measures:list', {});
-    await see.visible(cell(page, a!.id, 'title'));
-    await cell(page, a!.id, 'title').click();
+    await see.visible(await showCell(page, a!.id, 'title'));
+    await (await showCell(page, a!.id, 'title')).click();
     // Typing starts an edit that replaces the value; Enter commits and moves down.
     await page.keyboard.type('T');
     await editorReady(page);
@@ -155,7 +155,7 @@ describe('grid for workshops', () => {
     const { page, api } = s;
     const [a, b] = await api.call('measures:list', {});
     const search = page.getByRole('searchbox', { name: 'Search measures' });
-    await see.visible(cell(page, a!.id, 'title'));
+    await see.visible(await showCell(page, a!.id, 'title'));
     // Search once, so the grid has its per-row search text.
     await search.fill(a!.code);
     await see.count(rows(page), 1);
@@ -177,7 +177,7 @@ describe('grid for workshops', () => {
     s = await openApp({ workspace: 'demo' });
     const { page, api } = s;
     const ms = (await api.call('measures:list', {})).slice(0, 4);
-    await see.visible(cell(page, ms[0]!.id, 'title'));
+    await see.visible(await showCell(page, ms[0]!.id, 'title'));
     for (const m of ms) await page.locator(`.ag-row[row-id="${m.id}"] .ag-selection-checkbox input`).first().check();
     await page.getByRole('button', { name: 'Set field… (4)' }).click();
     const dlg = page.getByTestId('bulk-edit');
@@ -203,17 +203,28 @@ describe('grid for workshops', () => {
     s = await openApp({ workspace: 'demo' });
     const { page, api } = s;
     const [a] = await api.call('measures:list', {});
-    await see.visible(cell(page, a!.id, 'title'));
-    await page.getByRole('button', { name: 'Fields…' }).click();
+    await see.visible(await showCell(page, a!.id, 'title'));
+    await gridAction(page, 'Fields…');
     const dlg = page.getByTestId('custom-fields');
     await dlg.getByLabel('Label').fill('Risk class');
     await dlg.getByLabel('Type').selectOption('choice');
     await dlg.getByLabel('Choices (comma separated)').fill('Low, Medium, High');
     await dlg.getByRole('button', { name: 'Add field' }).click();
-    await see.contains(dlg.getByRole('table'), 'Risk class');
+    await expect.poll(() => dlg.getByLabel('Name of field Risk class').inputValue()).toBe('Risk class');
+    // A definition stays editable: its name (the column follows) and its choices.
+    await dlg.getByLabel('Name of field Risk class').fill('Risk level');
+    await dlg.getByLabel('Name of field Risk class').press('Tab');
+    await expect.poll(async () => (await api.call('customFields:list', {})).find((f) => f.key === 'risk_class')?.label).toBe('Risk level');
+    await dlg.getByLabel('Choices of field Risk level').fill('Low, Medium, High, Severe');
+    await dlg.getByLabel('Choices of field Risk level').press('Tab');
+    await expect.poll(async () => (await api.call('customFields:list', {})).find((f) => f.key === 'risk_class')?.choices).toEqual(['Low', 'Medium', 'High', 'Severe']);
+    await dlg.getByLabel('Name of field Risk level').fill('Risk class');
+    await dlg.getByLabel('Name of field Risk level').press('Tab');
+    await expect.poll(async () => (await api.call('customFields:list', {})).find((f) => f.key === 'risk_class')?.label).toBe('Risk class');
     await dlg.getByRole('button', { name: 'Close' }).click();
-    await see.visible(cell(page, a!.id, 'custom.risk_class'));
+    await see.visible(await showCell(page, a!.id, 'custom.risk_class'));
     await editCell(page, a!.id, 'custom.risk_class', 'high');
+    await showColumn(page, 'custom.risk_class');
     await see.text(cell(page, a!.id, 'custom.risk_class'), 'High');
     expect((await api.call('measures:get', { id: a!.id })).custom).toMatchObject({ risk_class: 'High' });
     await editCell(page, a!.id, 'custom.risk_class', 'Extreme');
@@ -229,8 +240,8 @@ describe('grid for workshops', () => {
     s = await openApp({ workspace: 'demo' });
     const { page, api } = s;
     const [a] = await api.call('measures:list', {});
-    await see.visible(cell(page, a!.id, 'code'));
-    await cell(page, a!.id, 'code').click();
+    await see.visible(await showCell(page, a!.id, 'code'));
+    await (await showCell(page, a!.id, 'code')).click();
     await page.keyboard.press('Enter');
     const panel = page.getByRole('complementary', { name: `Details of ${a!.code}` });
     await see.visible(panel);
@@ -239,6 +250,7 @@ describe('grid for workshops', () => {
     await expect.poll(async () => (await api.call('measures:get', { id: a!.id })).closureCriteria).toBe('Signed SLA\nfirst invoice paid');
     await panel.getByLabel('Owner', { exact: true }).fill('Priya Nair');
     await panel.getByLabel('Owner', { exact: true }).press('Enter');
+    await showColumn(page, 'owner');
     await see.text(cell(page, a!.id, 'owner'), 'Priya Nair');
     // Milestones: a bad owner is refused with the reason; a good one is added.
     await panel.getByLabel('New milestone title').fill('Pilot go-live');
@@ -248,13 +260,25 @@ describe('grid for workshops', () => {
     await panel.getByLabel('New milestone owner').fill('Priya Nair');
     await panel.getByLabel('New milestone due date').fill('2026-09-30');
     await panel.getByRole('button', { name: 'Add' }).click();
-    await see.contains(panel.locator('.milestones table'), 'Pilot go-live');
+    await expect.poll(() => panel.getByLabel('Pilot go-live title').inputValue()).toBe('Pilot go-live');
     await panel.getByLabel('Pilot go-live done').click();
     await expect.poll(() => panel.getByLabel('Pilot go-live done').isChecked()).toBe(true);
+    // A milestone's owner and due date are edited in place; the date reads like the grid's.
+    await panel.getByLabel('Pilot go-live owner').fill('Marco Rossi');
+    await panel.getByLabel('Pilot go-live owner').press('Enter');
+    await panel.getByLabel('Pilot go-live due date', { exact: true }).fill('2026-10-31');
+    await panel.getByLabel('Pilot go-live due date', { exact: true }).press('Enter');
+    await expect
+      .poll(async () => (await api.call('milestones:list', { measureId: a!.id })).find((x) => x.title === 'Pilot go-live'))
+      .toMatchObject({ owner: 'Marco Rossi', dueDate: '2026-10-31' });
+    await panel.getByLabel('Pilot go-live due date', { exact: true }).fill('31st of Octember');
+    await panel.getByLabel('Pilot go-live due date', { exact: true }).press('Enter');
+    await see.contains(panel.locator('.milestones'), 'is not a date');
+    expect(await panel.getByLabel('Pilot go-live due date', { exact: true }).inputValue()).toBe('31st of Octember');
     // History: labels, names, old → new, newest first.
     const history = panel.getByRole('list', { name: 'Changes' });
     await see.contains(history, `Owner: ${a!.owner ?? '(empty)'} → Priya Nair`);
-    await see.contains(history, 'Milestone "Pilot go-live": Done: 0 → 1');
+    await see.contains(history, 'Milestone "Pilot go-live": Done: no → yes');
     await see.contains(history, 'Closure criteria');
     await panel.getByLabel('History of field').selectOption('Owner');
     await expect.poll(async () => (await history.locator('li').allInnerTexts()).every((t) => t.includes('Owner:'))).toBe(true);
@@ -277,7 +301,8 @@ describe('grid for workshops', () => {
     await page.getByLabel('Filter by DI').selectOption(String(di));
     const both = red.filter((m) => m.diLevel === di).length;
     await expect.poll(() => page.getByTestId('row-count').textContent()).toContain(`${both} of ${all.length}`);
-    await page.getByRole('button', { name: 'Save view…' }).click();
+    await page.getByRole('button', { name: 'View actions' }).click();
+    await page.getByRole('menuitem', { name: 'Save view…' }).click();
     await page.getByRole('dialog').getByRole('textbox').fill('Red at my level');
     await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
     await expect.poll(async () => (await api.call('views:list', {})).map((v) => v.name)).toEqual(['Red at my level']);

@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
@@ -52,8 +53,8 @@ export async function openApp(
     executablePath: CHROMIUM,
     headless: true,
     args: CHROMIUM_ARGS,
-    // Wide enough that every grid column is drawn (the grid only draws the columns in view).
-    viewport: opts.viewport ?? { width: 3800, height: 900 },
+    // A laptop's screen: journeys bring a grid column into view before they use it (showColumn).
+    viewport: opts.viewport ?? { width: 1440, height: 900 },
     locale: opts.locale ?? 'en-US',
   });
   const page = context.pages()[0] ?? (await context.newPage());
@@ -92,9 +93,40 @@ export function cell(page: Page, measureId: string, colId: string) {
   return page.locator(`.ag-row[row-id="${measureId}"] .ag-cell[col-id="${colId}"]`);
 }
 
+/**
+ * Brings a column of the measures grid into view (ag-grid's ensureColumnVisible), as a user
+ * scrolls to it: at a laptop's width the grid draws only the columns in view.
+ */
+export async function showColumn(page: Page, colId: string, grid = 'measures'): Promise<void> {
+  await expect
+    .poll(
+      () =>
+        page.evaluate(
+          ([g, c]) => {
+            // The named grid when it is on screen; a grid drawing all its columns (RAID) needs nothing.
+            const handle = (window as unknown as { steercoGrids?: Record<string, { showColumn(c: string): boolean }> }).steercoGrids?.[g!];
+            handle?.showColumn(c!);
+            return !!document.querySelector(`.ag-header-cell[col-id="${CSS.escape(c!)}"]`);
+          },
+          [grid, colId],
+        ),
+      { timeout: WAIT_MS },
+    )
+    .toBe(true);
+}
+
+/** A measure's cell brought into view first (row and column); see cell(). */
+export async function showCell(page: Page, measureId: string, colId: string): Promise<Locator> {
+  await page.evaluate((id) => (window as unknown as { steercoGrids?: Record<string, { showRow(id: string): boolean }> }).steercoGrids?.measures?.showRow(id), measureId);
+  await showColumn(page, colId);
+  const c = cell(page, measureId, colId);
+  await c.waitFor({ state: 'visible', timeout: WAIT_MS });
+  return c;
+}
+
 /** Types a value into a cell with the text editor and commits it with Enter. */
 export async function editCell(page: Page, measureId: string, colId: string, value: string): Promise<void> {
-  const c = cell(page, measureId, colId);
+  const c = await showCell(page, measureId, colId);
   await c.dblclick();
   // The text of the editor (a date cell also holds its calendar, an <input type=date>).
   const input = c.locator('input:not([type=date])');
@@ -126,5 +158,55 @@ export function rows(page: Page): Locator {
 export async function editorReady(page: Page): Promise<void> {
   await expect
     .poll(() => page.evaluate(() => !!document.activeElement?.closest('.ag-cell-inline-editing') && document.activeElement?.tagName === 'INPUT'), { timeout: WAIT_MS })
+    .toBe(true);
+}
+
+/** Measure rows of the grid drawn whole between its header and its horizontal scroll bar (what a user can read). */
+export function visibleRows(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const host = document.querySelector('.grid-pane .grid-host');
+    const header = host?.querySelector('.ag-header');
+    if (!host || !header) return 0;
+    const top = header.getBoundingClientRect().bottom;
+    const scroll = host.querySelector('.ag-body-horizontal-scroll');
+    const bottom = Math.min(host.getBoundingClientRect().bottom, scroll && scroll.getBoundingClientRect().height > 0 ? scroll.getBoundingClientRect().top : Infinity);
+    const whole = [...host.querySelectorAll<HTMLElement>('.ag-row[row-id]')].filter((r) => {
+      const b = r.getBoundingClientRect();
+      return b.height > 0 && b.top >= top - 1 && b.bottom <= bottom + 1;
+    });
+    return new Set(whole.map((r) => r.getAttribute('row-id'))).size;
+  });
+}
+
+/** Runs axe-core in the page and returns its serious and critical violations, one line each (rule: where). */
+export async function axeProblems(page: Page, scope?: string): Promise<string[]> {
+  const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  // evaluate, not a <script> tag: the app's CSP allows no inline script, and the check must not loosen it.
+  await page.evaluate(source);
+  const found = await page.evaluate(async (sel) => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const r = await axe.run(sel ? { include: [sel] } : document, { resultTypes: ['violations'] });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  }, scope ?? null);
+  return found;
+}
+
+/** Chooses an action of the measures grid's "More ▾" menu (Fields…, Export…, Import…). */
+export async function gridAction(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: 'More grid actions' }).click();
+  await page.getByRole('menuitem', { name, exact: true }).click();
+}
+
+/** Scrolls the measures grid to a row (a measure id, or "node:<id>" for a hierarchy row) as a user would. */
+export async function showRow(page: Page, rowId: string): Promise<void> {
+  await expect
+    .poll(
+      () =>
+        page.evaluate((id) => {
+          (window as unknown as { steercoGrids?: Record<string, { showRow(id: string): boolean }> }).steercoGrids?.measures?.showRow(id);
+          return !!document.querySelector(`.ag-row[row-id="${CSS.escape(id)}"]`);
+        }, rowId),
+      { timeout: WAIT_MS },
+    )
     .toBe(true);
 }

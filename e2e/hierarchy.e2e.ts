@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { HierarchyNode } from '../preload/contract.js';
-import { cell, openApp, see, type Session } from './harness.js';
+import { cell, openApp, see, type Session, showCell, showRow } from './harness.js';
 
 let s: Session | undefined;
 afterEach(async () => {
@@ -9,13 +9,10 @@ afterEach(async () => {
   s = undefined;
 });
 
-/** The rows the grid shows, in display order: node rows as "node:<id>", measures by id. */
+/** The rows the grid displays, in order (scrolled out of view or not): node rows as "node:<id>", measures by id. */
 async function displayed(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const byIndex = new Map<number, string>();
-    for (const el of document.querySelectorAll<HTMLElement>('.grid-host .ag-row[row-id]')) byIndex.set(Number(el.getAttribute('row-index')), el.getAttribute('row-id')!);
-    return [...byIndex.entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]);
-  });
+  // From the grid itself: at a laptop's height it draws only the rows in view.
+  return page.evaluate(() => (window as unknown as { steercoGrids: Record<string, { rowIds(): string[] }> }).steercoGrids.measures!.rowIds());
 }
 
 async function clip(page: Page, type: 'paste' | 'cut', text = ''): Promise<string> {
@@ -34,7 +31,7 @@ const nodeRow = (page: Page, id: string) => page.locator(`.ag-row[row-id="node:$
 
 describe('hierarchy in the grid', () => {
   it('shows nodes as rows with roll-up counts, collapses and expands, sorts within packages and filters with the nodes above matches', async () => {
-    s = await openApp({ workspace: 'demo', viewport: { width: 3800, height: 3200 } });
+    s = await openApp({ workspace: 'demo', viewport: { width: 1440, height: 900 } });
     const { page, api } = s;
     const nodes = await api.call('nodes:list', {});
     const program = nodes.find((n) => n.level === 'program')!;
@@ -44,15 +41,18 @@ describe('hierarchy in the grid', () => {
     const measures = (await api.call('measures:list', {})).filter((m) => packages.some((p) => p.id === m.nodeId));
     const project = projects[0]!;
     const pkg = packagesOf(project)[0]!;
-    await see.visible(cell(page, measures[0]!.id, 'title'));
+    await see.visible(await showCell(page, measures[0]!.id, 'title'));
     await page.getByRole('treeitem').filter({ hasText: program.name }).first().click();
 
     await page.getByRole('button', { name: 'Hierarchy' }).click();
     await expect.poll(async () => page.getByRole('button', { name: 'Hierarchy' }).getAttribute('aria-pressed')).toBe('true');
     // Every project and package is a row; counts roll up from the measures below.
     const inProject = measures.filter((m) => packagesOf(project).some((p) => p.id === m.nodeId));
+    await showRow(page, `node:${project.id}`);
     await see.contains(nodeRow(page, project.id), project.name);
+    await showRow(page, `node:${project.id}`);
     await see.contains(nodeRow(page, project.id), `${inProject.length} measures`);
+    await showRow(page, `node:${pkg.id}`);
     await see.contains(nodeRow(page, pkg.id), `${pkg.measureCount} measure`);
     const reds = inProject.filter((m) => m.implementationStatus === 'red').length;
     if (reds) await see.contains(nodeRow(page, project.id), `${reds} red`);
@@ -84,12 +84,15 @@ describe('hierarchy in the grid', () => {
     }
 
     // Collapse the project: its packages and measures go; the row stays with its counts.
+    await showRow(page, `node:${project.id}`);
     await nodeRow(page, project.id).getByRole('button', { name: `Collapse ${project.name}` }).click();
     await expect.poll(async () => (await displayed(page)).includes(`node:${pkg.id}`)).toBe(false);
     expect(await displayed(page)).not.toContain(m0.id);
+    await showRow(page, `node:${project.id}`);
     await see.contains(nodeRow(page, project.id), `${inProject.length} measures`);
     await see.contains(page.getByTestId('row-count'), `${measures.length - inProject.length} of ${measures.length} measures`);
     // Keyboard: → on the focused node row expands it again.
+    await showRow(page, `node:${project.id}`);
     await nodeRow(page, project.id).locator('.gnode-name').click();
     await page.keyboard.press('ArrowRight');
     await expect.poll(async () => (await displayed(page)).includes(m0.id)).toBe(true);
@@ -104,17 +107,19 @@ describe('hierarchy in the grid', () => {
     // A search shows the matches with the nodes above them only, and how many match per node.
     await page.getByRole('searchbox', { name: 'Search measures' }).fill(m0.title);
     await expect.poll(async () => displayed(page)).toEqual([`node:${project.id}`, `node:${pkg.id}`, m0.id]);
+    await showRow(page, `node:${project.id}`);
     await see.contains(nodeRow(page, project.id), `1 of ${inProject.length} measures`);
     await page.getByRole('searchbox', { name: 'Search measures' }).fill('');
     await expect.poll(async () => (await displayed(page)).length).toBe(order.length);
 
     // The mode survives a reload of the page.
     await page.reload();
+    await showRow(page, `node:${project.id}`);
     await see.contains(nodeRow(page, project.id), project.name);
   });
 
   it('moves a measure to another package by dragging it onto the package row (one undo step), and adds a measure from a package row', async () => {
-    s = await openApp({ workspace: 'demo', viewport: { width: 3800, height: 3200 } });
+    s = await openApp({ workspace: 'demo', viewport: { width: 1440, height: 900 } });
     const { page, api } = s;
     const nodes = await api.call('nodes:list', {});
     const measures = await api.call('measures:list', {});
@@ -122,11 +127,13 @@ describe('hierarchy in the grid', () => {
     const projects = nodes.filter((n) => n.parentId === program.id).map((n) => n.id);
     const m = measures.find((x) => projects.includes(nodes.find((n) => n.id === x.nodeId)!.parentId!))!;
     const target = nodes.find((n) => n.level === 'package' && projects.includes(n.parentId!) && n.id !== m.nodeId)!;
-    await see.visible(cell(page, m.id, 'title'));
+    await see.visible(await showCell(page, m.id, 'title'));
     await page.getByRole('treeitem').filter({ hasText: program.name }).first().click();
     await page.getByRole('button', { name: 'Hierarchy' }).click();
+    await showRow(page, `node:${target.id}`);
     await see.contains(nodeRow(page, target.id), target.name);
 
+    await showRow(page, m.id);
     const handle = page.locator(`.ag-row[row-id="${m.id}"] .ag-row-drag`).first();
     const from = (await handle.boundingBox())!;
     const to = (await nodeRow(page, target.id).boundingBox())!;
@@ -140,28 +147,31 @@ describe('hierarchy in the grid', () => {
     await expect.poll(async () => page.locator('.ag-row.drop-target').count()).toBe(0);
     await expect.poll(async () => (await api.call('measures:get', { id: m.id })).nodeId).toBe(target.id);
     await see.contains(page.getByRole('status').last(), `Moved 1 measure to ${target.name}`);
+    await showRow(page, `node:${target.id}`);
     await see.contains(nodeRow(page, target.id), `${target.measureCount + 1} measure`);
     await page.locator('.ag-header').click();
     await page.keyboard.press('Control+z');
     await expect.poll(async () => (await api.call('measures:get', { id: m.id })).nodeId).toBe(m.nodeId);
 
     // "+ Measure" on a package row creates the measure there and starts editing its title.
+    await showRow(page, `node:${target.id}`);
     await nodeRow(page, target.id).getByRole('button', { name: `Add a measure to ${target.name}` }).click();
     await expect.poll(async () => (await api.call('measures:list', {})).filter((x) => x.nodeId === target.id).length).toBe(target.measureCount + 1);
     await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('.ag-cell-inline-editing'))).toBe(true);
   });
 
   it('pastes across package rows onto measures only, refuses a 1 MB cell on its own line, and moves cut rows pasted on a package row', async () => {
-    s = await openApp({ workspace: 'demo', viewport: { width: 3800, height: 3200 } });
+    s = await openApp({ workspace: 'demo', viewport: { width: 1440, height: 900 } });
     const { page, api } = s;
     const nodes = await api.call('nodes:list', {});
     const program = nodes.find((n) => n.level === 'program')!;
     const projects = nodes.filter((n) => n.parentId === program.id).map((n) => n.id);
     const packages = nodes.filter((n) => n.level === 'package' && projects.includes(n.parentId!));
     const all = await api.call('measures:list', {});
-    await see.visible(cell(page, all[0]!.id, 'title'));
+    await see.visible(await showCell(page, all[0]!.id, 'title'));
     await page.getByRole('treeitem').filter({ hasText: program.name }).first().click();
     await page.getByRole('button', { name: 'Hierarchy' }).click();
+    await showRow(page, `node:${packages[1]!.id}`);
     await see.contains(nodeRow(page, packages[1]!.id), packages[1]!.name);
     // A package row with a measure just above it (the end of the previous package) and one just below.
     const order = await displayed(page);
@@ -172,7 +182,7 @@ describe('hierarchy in the grid', () => {
     const p1 = nodes.find((n) => n.id === last.nodeId)!;
 
     // Two rows pasted on the last measure of a package: the second lands on the first measure of the next package.
-    await cell(page, last.id, 'function').click();
+    await (await showCell(page, last.id, 'function')).click();
     await clip(page, 'paste', 'Pasted A\r\nPasted B\r\n');
     await see.contains(page.getByRole('status').last(), 'Pasted 2 rows × 1 column');
     expect((await api.call('measures:get', { id: last.id })).function).toBe('Pasted A');
@@ -180,7 +190,7 @@ describe('hierarchy in the grid', () => {
 
     // A cell over 1,000,000 characters is named on its own line; nothing of the block is written.
     const changes = (await api.call('workspace:check', {})).counts.change_log;
-    await cell(page, last.id, 'title').click();
+    await (await showCell(page, last.id, 'title')).click();
     await clip(page, 'paste', `Fine title\r\n${'x'.repeat(1_000_001)}\r\n`);
     const report = page.getByTestId('paste-report');
     await see.contains(report, 'nothing was saved');
@@ -191,13 +201,15 @@ describe('hierarchy in the grid', () => {
 
     // Cut a measure, focus a package row in the grid, paste: it moves there (one undo step).
     await page.locator(`.ag-row[row-id="${last.id}"] .ag-selection-checkbox input`).first().check();
-    await cell(page, last.id, 'title').click();
+    await (await showCell(page, last.id, 'title')).click();
     const cutText = await clip(page, 'cut');
     await see.contains(page.getByRole('status').last(), 'Cut 1 measure');
+    await showRow(page, `node:${p2.id}`);
     await nodeRow(page, p2.id).locator('.gnode-name').click();
     await clip(page, 'paste', cutText);
     await expect.poll(async () => (await api.call('measures:get', { id: last.id })).nodeId).toBe(p2.id);
     await see.contains(page.getByRole('status').last(), `Moved 1 measure to ${p2.name}`);
+    await showRow(page, `node:${p2.id}`);
     await see.contains(nodeRow(page, p2.id), `${p2.measureCount + 1} measures`);
     await page.keyboard.press('Control+z');
     await expect.poll(async () => (await api.call('measures:get', { id: last.id })).nodeId).toBe(p1.id);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Measure } from '../preload/contract.js';
-import { ARTIFACTS, cell, editorReady, openApp, see, type Session } from './harness.js';
+import { ARTIFACTS, cell, editorReady, openApp, see, type Session, showCell } from './harness.js';
 
 // Input is never lost: what the app cannot read is refused AT THE CELL with the reason, the
 // typed text stays in the editor, nothing is written; fixing it saves it.
@@ -22,7 +22,7 @@ async function open(locale: string) {
   await api.call('customFields:create', { label: 'Headcount', type: 'number' });
   await api.call('customFields:create', { label: 'Saving', type: 'money' });
   const m = (await api.call('measures:list', {})).find((x) => x.startDate && x.dueDate)!;
-  await see.visible(cell(s.page, m.id, 'title'));
+  await see.visible(await showCell(s.page, m.id, 'title'));
   await showColumn(s.page, m.id, 'dueDate');
   return { page: s.page, api, m };
 }
@@ -105,9 +105,9 @@ describe('typed input is never lost (en-US)', () => {
     await see.count(cell(page, m.id, 'dueDate').and(page.locator('.cell-error')), 0);
 
     // The calendar beside the text writes the picked day.
-    await cell(page, m.id, 'dueDate').dblclick();
+    await (await showCell(page, m.id, 'dueDate')).dblclick();
     await editorReady(page);
-    await cell(page, m.id, 'dueDate').locator('input[type=date]').fill('2099-03-15');
+    await (await showCell(page, m.id, 'dueDate')).locator('input[type=date]').fill('2099-03-15');
     await expect.poll(() => editor(page, m.id, 'dueDate').inputValue()).toBe('2099-03-15');
     await editor(page, m.id, 'dueDate').press('Enter');
     await expect.poll(due).toBe('2099-03-15');
@@ -179,7 +179,7 @@ describe('typed dates in the RAID log', () => {
     const r = (await api.call('raid:list', {})).find((x) => x.dueDate)!;
     const due = async () => (await api.call('raid:list', {})).find((x) => x.id === r.id)!.dueDate;
     await page.getByRole('button', { name: 'RAID', exact: true }).click();
-    await see.visible(cell(page, r.id, 'dueDate'));
+    await see.visible(await showCell(page, r.id, 'dueDate'));
     for (const [text, reason] of [
       ['someday', '"someday" is not a date; use 31/12/2026 or 2026-12-31'],
       ['12/31/2026', '"12/31/2026" is not a date in en-GB (day/month/year, 31/12/2026): there is no month 31'],

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Measure } from '../preload/contract.js';
-import { ARTIFACTS, cell, openApp, see, type Session } from './harness.js';
+import { ARTIFACTS, cell, openApp, see, type Session, showCell } from './harness.js';
 
 let s: Session | undefined;
 afterEach(async () => {
@@ -46,8 +46,8 @@ describe('one way to set a status by hand', () => {
     const status = cell(page, m.id, 'implementationStatus');
 
     // Keyboard only from the measure's title: arrows to its implementation status, Enter opens the dialog.
-    await see.visible(cell(page, m.id, 'title'));
-    await cell(page, m.id, 'title').click();
+    await see.visible(await showCell(page, m.id, 'title'));
+    await (await showCell(page, m.id, 'title')).click();
     await page.keyboard.press('Escape');
     await arrowTo(page, 'implementationStatus');
     await page.keyboard.press('Enter');
@@ -85,7 +85,7 @@ describe('one way to set a status by hand', () => {
     await status.screenshot({ path: join(ARTIFACTS, 'manual-status-cell.png') });
 
     // Typing a status letter on the potential cell opens the same dialog with that status chosen, the reason next.
-    await cell(page, p.id, 'potentialStatus').click();
+    await (await showCell(page, p.id, 'potentialStatus')).click();
     await page.keyboard.press('r');
     const pd = page.getByRole('dialog', { name: `Potential status of ${p.code}` });
     await see.visible(pd);
@@ -103,7 +103,7 @@ describe('one way to set a status by hand', () => {
     expect(await cell(page, p.id, 'potentialStatus').getAttribute('title')).toMatch(/^Derived: /);
 
     // The effects drawer's "Set by hand…" is the same dialog too.
-    await cell(page, m.id, 'potentialStatus').click();
+    await (await showCell(page, m.id, 'potentialStatus')).click();
     await arrowTo(page, 'effects');
     await page.keyboard.press('Enter');
     await page.getByTestId('status-implementation').getByRole('button', { name: 'Change or back to derived…' }).click();
@@ -114,7 +114,7 @@ describe('one way to set a status by hand', () => {
     await page.getByRole('button', { name: 'Close effects' }).click();
 
     // The detail panel's status is the same dialog; "Back to derived" clears it, recorded with who and when.
-    await cell(page, m.id, 'code').getByRole('button', { name: `Open details of ${m.code}` }).click();
+    await (await showCell(page, m.id, 'code')).getByRole('button', { name: `Open details of ${m.code}` }).click();
     const panel = page.getByRole('complementary', { name: `Details of ${m.code}` });
     const panelStatus = panel.getByTestId('panel-implementation-status');
     await see.contains(panelStatus, 'manual');
@@ -147,10 +147,10 @@ describe('one way to set a status by hand', () => {
       Promise.all(
         ms.map(async (x) => ((await cell(page, x.id, 'potentialStatus').count()) === 1 ? cell(page, x.id, 'potentialStatus').getByRole('img', { name: 'Manual status' }).count() : -1)),
       );
-    await see.visible(cell(page, three[0]!.id, 'title'));
+    await see.visible(await showCell(page, three[0]!.id, 'title'));
     for (const x of three) await page.locator(`.ag-row[row-id="${x.id}"] .ag-selection-checkbox input`).first().check();
     // The potential column in view (the grid draws only the columns in view at 1440 px).
-    await cell(page, three[0]!.id, 'title').click();
+    await (await showCell(page, three[0]!.id, 'title')).click();
     await arrowTo(page, 'potentialStatus');
     await page.getByRole('button', { name: 'Set field… (3)' }).click();
     await page.getByTestId('bulk-edit').getByLabel('Field').selectOption({ label: 'Potential status…' });
@@ -170,7 +170,7 @@ describe('one way to set a status by hand', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'manual-status-bulk.png') });
 
     // One undo step takes all three back; redo sets them again.
-    await cell(page, three[0]!.id, 'potentialStatus').click();
+    await (await showCell(page, three[0]!.id, 'potentialStatus')).click();
     await page.keyboard.press('Control+z');
     await expect.poll(() => marks(three)).toEqual([0, 0, 0]);
     for (const x of three) await see.text(cell(page, x.id, 'potentialStatus').locator('.rag'), cap(x.potentialStatus));

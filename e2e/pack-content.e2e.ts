@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { QuestionKey } from '../preload/contract.js';
-import { ARTIFACTS, cell, openApp, rows, see, type Session } from './harness.js';
+import { ARTIFACTS, openApp, rows, see, type Session, showCell } from './harness.js';
 
 let s: Session | undefined;
 afterEach(async () => {
@@ -45,7 +45,7 @@ describe('five questions and a closed measure, as the committee reads them', () 
       // The filter names the figure and its count; a short list is drawn whole (the grid draws only the rows in view).
       await see.contains(page.getByTestId('id-filter'), `${n} measure`);
       if (n <= 12) await see.count(rows(page), n);
-      for (const id of ids.slice(0, 5)) await see.visible(cell(page, id, 'code'));
+      for (const id of ids.slice(0, 5)) await see.visible(await showCell(page, id, 'code'));
       await page.getByRole('button', { name: 'Clear filter' }).click();
     }
     expect(errors).toEqual([]);
@@ -61,7 +61,7 @@ describe('five questions and a closed measure, as the committee reads them', () 
     await expect.poll(async () => (await api.call('app:info', {})).workspace?.actorId).toBe(m.controllerId);
     // The gate column is to the right of the 1440 px window: scroll the grid to it.
     await page.locator('.ag-body-horizontal-scroll-viewport').evaluate((el) => (el.scrollLeft = 900));
-    await cell(page, m.id, 'nextGate').locator('button').click();
+    await (await showCell(page, m.id, 'nextGate')).locator('button').click();
     const panel = page.getByTestId('gate-panel');
     await panel.getByRole('button', { name: 'Close measure' }).click();
     const form = panel.getByRole('group', { name: 'Value at closing' });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { cell, editCell, openApp, see, type Session } from './harness.js';
+import { cell, editCell, openApp, see, type Session, showCell, showColumn } from './harness.js';
 import { today } from '../db/clock.js';
 
 let s: Session | undefined;
@@ -33,7 +33,7 @@ describe('RAID, dependencies, escalations, meetings', () => {
 
     // From the measures grid, the RAID link opens the measure's dependencies and decisions.
     const first = all[0]!;
-    await cell(page, first.id, 'raid').getByRole('button').click();
+    await (await showCell(page, first.id, 'raid')).getByRole('button').click();
     await see.contains(page.locator('.deps-panel h2'), first.code);
 
     await page.getByLabel('Focus measure').selectOption(down.id);
@@ -55,10 +55,12 @@ describe('RAID, dependencies, escalations, meetings', () => {
     // Make the upstream late in the measures grid.
     await page.getByRole('button', { name: 'Measures', exact: true }).click();
     await page.getByLabel('Search measures').fill(up.title);
-    await see.visible(cell(page, up.id, 'startDate'));
+    await see.visible(await showCell(page, up.id, 'startDate'));
     await editCell(page, up.id, 'startDate', '2020-01-01');
+    await showColumn(page, 'startDate');
     await see.text(cell(page, up.id, 'startDate'), '2020-01-01');
     await editCell(page, up.id, 'dueDate', '2020-06-30');
+    await showColumn(page, 'dueDate');
     await see.text(cell(page, up.id, 'dueDate'), '2020-06-30');
 
     // The downstream measure is flagged, and the escalation appears.
@@ -107,7 +109,7 @@ describe('RAID, dependencies, escalations, meetings', () => {
     // From the measure: its decisions.
     await page.getByRole('button', { name: 'Measures', exact: true }).click();
     await page.getByLabel('Search measures').fill('Contract approval workflow');
-    await cell(page, m.id, 'raid').getByRole('button').click();
+    await (await showCell(page, m.id, 'raid')).getByRole('button').click();
     await see.contains(page.getByTestId('measure-decisions'), 'Approve DI3 for the contract approval workflow');
 
     // A closed meeting takes no more decisions.
@@ -143,22 +145,28 @@ describe('RAID, dependencies, escalations, meetings', () => {
     const r = items.find((x) => x.code === 'R-0001')!;
     const late = items.find((x) => x.code === 'R-0002')!;
     await page.getByRole('button', { name: 'RAID', exact: true }).click();
-    await see.visible(cell(page, r.id, 'impact'));
+    await see.visible(await showCell(page, r.id, 'impact'));
+    await showColumn(page, 'flags');
     await see.contains(cell(page, late.id, 'flags'), 'Overdue');
+    await showColumn(page, 'flags');
     await see.contains(cell(page, late.id, 'flags'), 'Stale');
     await see.contains(page.getByTestId('raid-count'), 'overdue');
 
     await editCell(page, r.id, 'impact', 'huge');
     await see.contains(page.getByRole('alert').last(), 'is not one of low, medium, high, critical');
+    await showColumn(page, 'impact');
     await see.cls(cell(page, r.id, 'impact'), /cell-error/);
     expect((await api.call('raid:list', {})).find((x) => x.id === r.id)!.impact).toBe('critical');
 
     await editCell(page, r.id, 'status', 'mitigated');
+    await showColumn(page, 'status');
     await see.text(cell(page, r.id, 'status'), 'mitigated');
     await editCell(page, r.id, 'owner', 'Priya Nair');
+    await showColumn(page, 'owner');
     await see.text(cell(page, r.id, 'owner'), 'Priya Nair');
     await page.locator('.ag-header').first().click();
     await page.keyboard.press('Control+z');
+    await showColumn(page, 'owner');
     await see.text(cell(page, r.id, 'owner'), r.owner!);
 
     // A new item starts on the focused measure.

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addDays, today } from '../db/clock.js';
 import { RAG_LABELS } from '../preload/contract.js';
-import { ARTIFACTS, cell, openApp, see, WAIT_MS, type Session } from './harness.js';
+import { ARTIFACTS, cell, openApp, see, WAIT_MS, type Session, showCell, showColumn } from './harness.js';
 
 let s: Session | undefined;
 let pageErrors: string[] = [];
@@ -14,7 +14,7 @@ afterEach(async () => {
 
 /** Moves the grid's focus right from the measure's title until its implementation cell is focused (the grid scrolls it into view). */
 async function focusStatusColumn(page: Page, measureId: string): Promise<void> {
-  await cell(page, measureId, 'owner').click();
+  await (await showCell(page, measureId, 'owner')).click();
   for (let i = 0; i < 30; i++) {
     const col = await page.evaluate(() => document.activeElement?.closest('.ag-cell')?.getAttribute('col-id') ?? null);
     if (col === 'implementationStatus') return;
@@ -44,9 +44,9 @@ describe('statuses', () => {
     const { id, code, row } = target!;
 
     // Fresh demo, dashboard never opened: every status drawn in the grid is value:get's.
-    await see.visible(cell(page, id, 'code'));
+    await see.visible(await showCell(page, id, 'code'));
     await focusStatusColumn(page, id);
-    await see.visible(cell(page, id, 'implementationStatus'));
+    await see.visible(await showCell(page, id, 'implementationStatus'));
     const drawn = await page.locator('.ag-row[row-id]').evaluateAll((rows) =>
       rows.map((r) => ({
         id: r.getAttribute('row-id')!,
@@ -61,6 +61,7 @@ describe('statuses', () => {
       const v = await api.call('value:get', { measureId: d.id });
       expect({ id: d.id, impl: d.impl, pot: d.pot }).toEqual({ id: d.id, impl: RAG_LABELS[v.implementation.status], pot: RAG_LABELS[v.potential.status] });
     }
+    await showColumn(page, 'implementationStatus');
     await see.text(cell(page, id, 'implementationStatus'), 'Green');
     await page.screenshot({ path: join(ARTIFACTS, 'statuses-grid.png') });
 
@@ -76,7 +77,7 @@ describe('statuses', () => {
 
     // Back in the grid, the milestone's due date moves to yesterday in the detail panel: the cell turns red, no reload.
     await page.getByRole('button', { name: 'Measures' }).click();
-    await see.visible(cell(page, id, 'code'));
+    await see.visible(await showCell(page, id, 'code'));
     await page.getByRole('button', { name: `Open details of ${code}` }).click();
     const panel = page.getByRole('complementary', { name: `Details of ${code}` });
     await see.visible(panel);
@@ -88,6 +89,7 @@ describe('statuses', () => {
     await expect.poll(async () => (await api.call('value:get', { measureId: id })).implementation.status, { timeout: WAIT_MS }).toBe('red');
     await panel.getByRole('button', { name: 'Close details' }).click();
     await focusStatusColumn(page, id);
+    await showColumn(page, 'implementationStatus');
     await see.text(cell(page, id, 'implementationStatus'), 'Red');
     expect((await api.call('measures:get', { id })).implementationStatus).toBe('red');
     // The history shows the person's milestone edit; the re-derived status is nobody's edit.

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApi, type Api } from '../main/api/index.js';
-import { ARTIFACTS, cell, editCell, openApp, see, type Session } from './harness.js';
+import { ARTIFACTS, cell, editCell, openApp, see, type Session, showCell, showColumn } from './harness.js';
 
 let s: Session | undefined;
 let bea: Api | undefined;
@@ -19,7 +19,7 @@ describe('sync through a shared folder', () => {
     const { page, api, dir } = s;
     const share = join(dir, 'share');
     const m = (await api.call('measures:list', {}))[0]!;
-    await see.visible(cell(page, m.id, 'title'));
+    await see.visible(await showCell(page, m.id, 'title'));
 
     // Invite Bea: her own copy of the workspace.
     await page.getByRole('button', { name: /Sync/ }).click();
@@ -58,6 +58,7 @@ describe('sync through a shared folder', () => {
     await see.contains(conflict, 'Bea Novak');
     await page.screenshot({ path: join(ARTIFACTS, 'sync-conflict.png') });
     await panel.getByRole('button', { name: 'Close' }).click();
+    await showColumn(page, 'businessUnit');
     await see.text(cell(page, m.id, 'businessUnit'), 'Service Ops');
     await see.cls(cell(page, m.id, 'title'), /cell-conflict/);
 

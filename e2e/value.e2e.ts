@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { ARTIFACTS, cell, openApp, rows, see, type Session } from './harness.js';
+import { ARTIFACTS, openApp, rows, see, type Session, showCell } from './harness.js';
 import { currentPeriod } from '../db/clock.js';
 import { addMonths } from '../main/domain/value-lines.js';
 
@@ -22,8 +22,8 @@ describe('value tracking', () => {
     const month = addMonths(currentPeriod(), 1);
     const year = month.slice(0, 4);
 
-    await see.visible(cell(page, m.id, 'effects'));
-    await cell(page, m.id, 'effects').getByRole('button').click();
+    await see.visible(await showCell(page, m.id, 'effects'));
+    await (await showCell(page, m.id, 'effects')).getByRole('button').click();
     const panel = page.getByTestId('effects-panel');
     await see.visible(panel);
     await see.contains(page.getByRole('dialog', { name: 'Financial effects' }), 'M-0001');
@@ -103,7 +103,7 @@ describe('value tracking', () => {
     await see.visible(page.getByTestId('id-filter'));
     await see.contains(page.getByTestId('id-filter'), 'DI2');
     await see.count(rows(page), di2.measureIds.length);
-    for (const id of di2.measureIds) await see.visible(cell(page, id, 'code'));
+    for (const id of di2.measureIds) await see.visible(await showCell(page, id, 'code'));
 
     // The status matrix filters too: green milestones, red value.
     await page.getByRole('button', { name: 'Dashboard' }).click();
@@ -122,7 +122,7 @@ describe('value tracking', () => {
     const v0 = await api.call('value:get', { measureId: m.id });
     const period = currentPeriod();
     const line = v0.lines.find((l) => l.type === 'recurring_benefit')!;
-    await cell(page, m.id, 'effects').getByRole('button').click();
+    await (await showCell(page, m.id, 'effects')).getByRole('button').click();
     const panel = page.getByTestId('effects-panel');
     await see.visible(panel);
     // Acting as someone else: no Validate buttons; the actual is shown as unvalidated.

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
-import { cell, editCell, editorReady, openApp, rows, see, type Session } from './harness.js';
+import { cell, editCell, editorReady, openApp, rows, see, type Session, showColumn, showCell } from './harness.js';
 
 let s: Session | undefined;
 afterEach(async () => {
@@ -56,6 +56,7 @@ describe('workspace files, hierarchy and people', () => {
     const m = (await api.call('measures:list', {}))[0]!;
     await expect.poll(async () => (await api.call('measures:get', { id: m.id })).title).toBe('Tiered price book');
     await editCell(page, m.id, 'owner', 'Ada Lovelace');
+    await showColumn(page, 'owner');
     await see.text(cell(page, m.id, 'owner'), 'Ada Lovelace');
 
     // Close, reopen from the recent list: everything is still there.
@@ -64,6 +65,7 @@ describe('workspace files, hierarchy and people', () => {
     await page.getByRole('button', { name: /Client A\.steerco/ }).click();
     await page.getByRole('treeitem').filter({ hasText: 'Pricing and tiers' }).click();
     await see.text(cell(page, m.id, 'title'), 'Tiered price book');
+    await showColumn(page, 'owner');
     await see.text(cell(page, m.id, 'owner'), 'Ada Lovelace');
   });
 
@@ -81,7 +83,7 @@ describe('workspace files, hierarchy and people', () => {
 
     // Move two measures to another package.
     const inPkg = await api.call('measures:list', { nodeId: pkg.id });
-    for (const m of inPkg.slice(0, 2)) await cell(page, m.id, 'ag-Grid-SelectionColumn').locator('input').check();
+    for (const m of inPkg.slice(0, 2)) await (await showCell(page, m.id, 'ag-Grid-SelectionColumn')).locator('input').check();
     await page.getByRole('button', { name: 'Move to package…' }).click();
     const automation = nodes.find((n) => n.name === 'Automation')!;
     await page.getByRole('dialog').getByRole('combobox').selectOption(automation.id);

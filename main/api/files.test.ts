@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fileError } from '../../db/files.js';
@@ -149,5 +149,25 @@ describe('a refused workspace file', () => {
     expect(e.message).toContain('newer Steerco');
     expect(readdirSync(w.dir).filter((f) => f.startsWith('newer.steerco'))).toEqual(['newer.steerco']);
     expect(readFileSync(path).equals(bytes)).toBe(true);
+  });
+});
+
+describe('the start screen', () => {
+  it('says in plain words that a folder or a file does not exist, and forgets a recent file that is gone', async () => {
+    const inMissing = await refusal(w.api.call('workspace:open', { path: join(w.dir, 'no-such-folder', 'x.steerco') }));
+    expect(inMissing.message).toBe(`The folder ${join(w.dir, 'no-such-folder')} does not exist, so there is no workspace x.steerco in it. Check the path, or choose the file with Browse.`);
+    expect(inMissing.message).not.toMatch(/ENOENT|lock|Internal/);
+    const missing = await refusal(w.api.call('workspace:open', { path: join(w.dir, 'gone.steerco') }));
+    expect(missing.message).toContain('there is no workspace there');
+    const a = join(w.dir, 'a.steerco');
+    const b = join(w.dir, 'b.steerco');
+    await w.api.call('workspace:create', { path: a, name: 'A' });
+    await w.api.call('workspace:create', { path: b, name: 'B' });
+    expect((await w.api.call('app:info', {})).recent.slice(0, 2)).toEqual([b, a]);
+    await w.api.call('workspace:close', {});
+    rmSync(a);
+    const recent = (await w.api.call('app:info', {})).recent;
+    expect(recent).not.toContain(a);
+    expect(recent[0]).toBe(b);
   });
 });

@@ -138,7 +138,31 @@ describe('measures:history', () => {
     const h = await api.call('measures:history', { id: m!.id });
     expect(h.find((e) => e.label === 'Owner')).toMatchObject({ newText: 'Priya Nair', oldText: m!.owner ?? '' });
     expect(h.find((e) => e.label === 'Saving')).toMatchObject({ newText: '10.00' });
-    expect(h.some((e) => e.label === 'Milestone "Kick-off": Title' && e.newText === 'Kick-off')).toBe(true);
+    // Adding a milestone is one entry, not one per column; no bookkeeping rows ("Deleted: (empty) → 0").
+    expect(h.filter((e) => e.label?.startsWith('Milestone "Kick-off"'))).toMatchObject([{ label: 'Milestone "Kick-off"', oldText: '', newText: 'added' }]);
+    expect(h.some((e) => e.field === 'deleted' && e.newText === '0')).toBe(false);
+    const ms = (await api.call('milestones:list', { measureId: m!.id })).find((x) => x.title === 'Kick-off')!;
+    await api.call('milestones:update', { id: ms.id, done: true });
+    expect((await api.call('measures:history', { id: m!.id })).find((e) => e.label === 'Milestone "Kick-off": Done')).toMatchObject({ oldText: 'no', newText: 'yes' });
+  });
+
+  it('shows gate requests and decisions, lifecycle decisions, value edits and validations, and labels the system', async () => {
+    const ms = await list();
+    // The demo decided gates, held measures and validated actuals: each is in its measure's history once.
+    const db = api.session.db();
+    const decided = db.prepare("SELECT r.measure_id AS id, d.decision, d.comment FROM gate_decisions d JOIN gate_requests r ON r.id = d.request_id WHERE d.deleted = 0 LIMIT 1").get() as { id: string; decision: string; comment: string };
+    const h = await api.call('measures:history', { id: decided.id });
+    expect(h.some((e) => e.table === 'gate_decisions' && e.newText?.startsWith(decided.decision === 'approve' ? 'approved' : 'rejected'))).toBe(true);
+    expect(h.some((e) => e.table === 'gate_requests' && e.newText?.startsWith('requested'))).toBe(true);
+    const held = db.prepare("SELECT measure_id AS id, reason FROM lifecycle_decisions WHERE deleted = 0 AND reason <> '' LIMIT 1").get() as { id: string; reason: string };
+    expect((await api.call('measures:history', { id: held.id })).some((e) => e.label === 'Lifecycle decision' && e.newText?.includes(held.reason))).toBe(true);
+    const validated = db.prepare("SELECT measure_id AS id, period FROM value_validations WHERE deleted = 0 AND state = 'validated' LIMIT 1").get() as { id: string; period: string };
+    const hv = await api.call('measures:history', { id: validated.id });
+    expect(hv.some((e) => e.label === `Actuals ${validated.period}` && e.newText === 'validated')).toBe(true);
+    expect(hv.some((e) => e.table === 'effect_values' && /: (plan|forecast|actual)$/.test(e.label ?? ''))).toBe(true);
+    // What the demo's seeding or a derivation wrote is the system's, said so.
+    expect(hv.every((e) => e.actor !== 'system')).toBe(true);
+    expect(ms.length).toBeGreaterThan(0);
   });
 });
 

@@ -13,6 +13,18 @@ function mustNode(s: ApiSession, id: string): HierarchyNode {
   return n;
 }
 
+/**
+ * Two children of one parent cannot share a name (compared without case and outer spaces):
+ * a picker, a path or an import by package path could not tell them apart.
+ */
+function refuseSiblingName(s: ApiSession, parentId: string | null, name: string, self?: string): void {
+  const key = name.trim().toLocaleLowerCase();
+  const twin = listNodes(s.db()).find((n) => n.parentId === parentId && n.id !== self && n.name.trim().toLocaleLowerCase() === key);
+  if (!twin) return;
+  const parent = parentId ? getNode(s.db(), parentId) : null;
+  throw new ValidationError(`${parent ? parent.name : 'The top level'} already has a ${twin.level === 'package' ? 'measure package' : twin.level} named "${twin.name}"; choose another name.`);
+}
+
 export function hierarchyHandlers(s: ApiSession): Pick<Handlers, K> {
   return {
     'nodes:list': () => listNodes(s.db()),
@@ -22,11 +34,13 @@ export function hierarchyHandlers(s: ApiSession): Pick<Handlers, K> {
       if (!lvl) throw new ValidationError('A measure package holds measures only; add a measure instead.');
       const err = placementError(lvl, parent?.level ?? null);
       if (err) throw new ValidationError(err);
+      refuseSiblingName(s, parentId ?? null, name);
       const { value } = s.act(`Add ${name}`, (w, db) => insertNode(w, db, { parentId, level: lvl, name }));
       return mustNode(s, value);
     },
     'nodes:rename': ({ id, name }) => {
-      mustNode(s, id);
+      const node = mustNode(s, id);
+      refuseSiblingName(s, node.parentId, name, id);
       s.act(`Rename to ${name}`, (w) => updateNode(w, id, { name }));
       return mustNode(s, id);
     },
@@ -35,6 +49,7 @@ export function hierarchyHandlers(s: ApiSession): Pick<Handlers, K> {
       const parent = parentId ? mustNode(s, parentId) : null;
       const err = placementError(node.level, parent?.level ?? null);
       if (err) throw new ValidationError(err);
+      if (parentId !== node.parentId) refuseSiblingName(s, parentId ?? null, node.name, id);
       s.act(`Move ${node.name}`, (w, db) => {
         const siblings = listNodes(db).filter((n) => n.parentId === parentId && n.id !== id);
         const at = Math.min(index ?? siblings.length, siblings.length);

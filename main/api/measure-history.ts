@@ -4,6 +4,7 @@ import { listCustomFields } from '../../db/repositories/custom-fields.js';
 import { DERIVED_COLUMNS } from '../../db/tables.js';
 import { RAG_LABELS, type HistoryEntry, type Rag } from '../../preload/contract/types.js';
 import { MEASURE_FIELDS } from '../../preload/contract/measure-fields.js';
+import { measureEvents } from './measure-history-events.js';
 
 export const MEASURE_COLUMN_LABELS: Record<string, string> = {
   ...Object.fromEntries(MEASURE_FIELDS.map((f) => [f.column, f.label])),
@@ -19,7 +20,7 @@ const PERSON_COLUMNS = new Set(['owner_id', 'sponsor_id', 'controller_id']);
 // Of a manual status's row, the history shows what a person stated; who and when are the entry's own.
 const OVERRIDE_COLUMNS = new Set(['status', 'reason', 'deleted']);
 
-interface Row {
+export interface Row {
   hlc: string;
   actor: string;
   enteredBy: string | null;
@@ -67,7 +68,24 @@ export function measureHistory(db: Database, measureId: string, limit = 1000): H
     if (money) return (Number(v) / 100).toFixed(2);
     return String(v);
   };
-  return rows
+  const system = (actor: string) => (actor === 'system' ? 'Steerco (system)' : actor);
+  // A milestone added writes all its columns at once: one entry says it was added, with what.
+  const added = new Map<string, Row[]>();
+  // (Grouped by the row and the write's moment: each column has its own clock tick.)
+  const moment = (r: Row) => `${r.row_id}@${r.hlc.slice(0, 15)}`;
+  for (const r of rows) if (r.tbl === 'milestones' && r.old_value === null) added.set(moment(r), [...(added.get(moment(r)) ?? []), r]);
+  const addedEntries = [...added.values()]
+    .filter((cols) => cols.some((c) => c.col === 'title'))
+    .map((cols) => {
+      const r = cols[0]!;
+      const v = (col: string) => decodeValue(cols.find((c) => c.col === col)?.value ?? null);
+      const what = [v('owner_id') ? `owner ${text(v('owner_id'), true)}` : '', v('due_date') ? `due ${String(v('due_date'))}` : ''].filter(Boolean).join(', ');
+      return entry({ ...r, actor: system(r.actor) }, null, String(v('title') ?? ''), `Milestone "${String(v('title') ?? '?')}"`, '', `added${what ? ` (${what})` : ''}`);
+    });
+  const list = rows
+    .filter((r) => !(r.tbl === 'milestones' && r.old_value === null && added.get(moment(r))?.some((c) => c.col === 'title')))
+    // Bookkeeping of an insert ("Deleted: (empty) → 0") is no change a person made.
+    .filter((r) => !(r.col === 'deleted' && r.old_value === null && decodeValue(r.value) === 0))
     .filter((r) => !(r.tbl === 'custom_values' && r.col === 'deleted' && r.value === '0'))
     .filter((r) => r.tbl !== 'status_overrides' || (OVERRIDE_COLUMNS.has(r.col) && !(r.col === 'deleted' && r.value === '0')))
     .map((r) => {
@@ -91,9 +109,16 @@ export function measureHistory(db: Database, measureId: string, limit = 1000): H
         return overrideEntry(r, oldValue, newValue);
       } else if (r.tbl === 'milestones') {
         label = `Milestone "${milestoneTitles.get(r.row_id) ?? '?'}": ${MILESTONE_LABELS[r.col] ?? r.col}`;
+        if (r.col === 'done' || r.col === 'deleted') {
+          const yes = (v: HistoryEntry['oldValue']) => (v === null ? '' : Number(v) === 1 ? 'yes' : 'no');
+          return entry(r, oldValue, newValue, label, yes(oldValue), yes(newValue));
+        }
       }
       return entry(r, oldValue, newValue, label, text(oldValue, person, money), text(newValue, person, money));
-    });
+    })
+    .map((e) => ({ ...e, actor: system(e.actor) }));
+  // Newest first, the decisions and value work among the field edits.
+  return [...list, ...addedEntries, ...measureEvents(db, measureId, people, system)].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)).slice(0, limit);
 }
 
 /** A status set by hand: "Implementation status (manual): Amber", its reason, and "back to derived" when cleared. */

@@ -121,6 +121,27 @@ describe('hierarchy', () => {
     await api.call('history:undo', {});
     expect((await api.call('measures:get', { id: m.id })).nodeId).toBe(pkg.id);
   });
+
+  it('refuses a sibling name already taken (any case), with the reason, and writes nothing', async () => {
+    const nodes = await api.call('nodes:list', {});
+    const program = nodes.find((n) => n.level === 'program')!;
+    const a = await api.call('nodes:create', { parentId: program.id, name: 'Pricing' });
+    const b = await api.call('nodes:create', { parentId: program.id, name: 'Billing' });
+    const count = (await api.call('nodes:list', {})).length;
+    await expect(api.call('nodes:create', { parentId: program.id, name: ' pricing ' })).rejects.toMatchObject({
+      body: { code: 'validation', message: `${program.name} already has a project named "Pricing"; choose another name.` },
+    });
+    await expect(api.call('nodes:rename', { id: b.id, name: 'PRICING' })).rejects.toMatchObject({ body: { code: 'validation' } });
+    expect((await api.call('nodes:list', {})).length).toBe(count);
+    expect((await api.call('nodes:list', {})).find((n) => n.id === b.id)!.name).toBe('Billing');
+    // The same name under another parent, or a node renamed to its own name, is fine.
+    const pkg = await api.call('nodes:create', { parentId: a.id, name: 'Pricing' });
+    await api.call('nodes:rename', { id: a.id, name: 'Pricing' });
+    // Moving a package next to a namesake is refused too.
+    const twin = await api.call('nodes:create', { parentId: b.id, name: 'Pricing' });
+    await expect(api.call('nodes:move', { id: twin.id, parentId: a.id })).rejects.toMatchObject({ body: { message: /already has a measure package named "Pricing"/ } });
+    expect((await api.call('nodes:list', {})).find((n) => n.id === pkg.id)!.parentId).toBe(a.id);
+  });
 });
 
 describe('opening files', () => {

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { mkdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { homedir, userInfo } from 'node:os';
 import type { Database } from '../../db/connection.js';
@@ -192,7 +192,8 @@ export class ApiSession {
   recent(): string[] {
     try {
       const list = JSON.parse(readFileSync(this.recentFile(), 'utf8')) as unknown;
-      return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
+      // A file moved or deleted since is forgotten: the list offers only what can be opened.
+      return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string' && existsSync(x)) : [];
     } catch {
       return [];
     }

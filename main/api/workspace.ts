@@ -4,6 +4,7 @@ import { createWorkspace, openWorkspace, saveCopy, setLocal, type Database } fro
 import { runAction, type Writer } from '../../db/changes.js';
 import { WorkspaceError } from '../../db/errors.js';
 import { acquireLock } from '../../db/lock.js';
+import { checkPathText } from '../../db/files.js';
 import { schemaVersion } from '../../db/migrate.js';
 import { insertMeasure } from '../../db/repositories/measures.js';
 import { insertNode } from '../../db/repositories/nodes.js';
@@ -122,6 +123,10 @@ export function workspaceHandlers(s: ApiSession): Pick<Handlers, K> {
     'workspace:open': ({ path }) => {
       const abs = resolve(path);
       if (s.path === abs) return s.info();
+      // In plain words before the lock file is tried (which would say ENOENT about a .lock).
+      checkPathText(abs);
+      if (!existsSync(dirname(abs))) throw new WorkspaceError('not_found', `The folder ${dirname(abs)} does not exist, so there is no workspace ${basename(abs)} in it. Check the path, or choose the file with Browse.`);
+      if (!existsSync(abs)) throw new WorkspaceError('not_found', `No file at ${abs}: there is no workspace there (it may have been moved, renamed or deleted).`);
       const release = acquireLock(abs);
       try {
         return open(abs, openWorkspace(abs), release);

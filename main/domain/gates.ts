@@ -53,7 +53,8 @@ export interface GateFacts {
   custom: Record<string, { label: string; filled: boolean }>;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** "1 risk", "2 risks", "0 dependencies": English plurals of the words the criteria use. */
+const plural = (n: number, word: string) => `${n} ${n === 1 ? word : word.endsWith('y') ? `${word.slice(0, -1)}ies` : `${word}s`}`;
 const filled = (v: string | null) => v !== null && v.trim() !== '';
 
 export function criterionLabel(key: string, custom: GateFacts['custom'] = {}): string {

@@ -40,7 +40,7 @@ export interface MeasureFieldDef {
 
 /** In the grid's and the export's order; the governed columns (DI, lifecycle) stand before the statuses. */
 export const MEASURE_FIELDS = [
-  { key: 'title', column: 'title', label: 'Title', kind: 'line', required: true, aliases: ['measure', 'measure title', 'name'], gridWidth: 320, exportWidth: 48, definition: true },
+  { key: 'title', column: 'title', label: 'Title', kind: 'line', required: true, aliases: ['measure', 'measure title', 'name'], gridWidth: 300, exportWidth: 48, definition: true },
   { key: 'owner', column: 'owner_id', label: 'Owner', kind: 'person', gridWidth: 150, exportWidth: 18, bulk: true, definition: true },
   { key: 'sponsor', column: 'sponsor_id', label: 'Sponsor', kind: 'person', gridWidth: 150, exportWidth: 18, bulk: true, definition: true },
   { key: 'controller', column: 'controller_id', label: 'Controller', kind: 'person', gridWidth: 150, exportWidth: 18, bulk: true, definition: true },

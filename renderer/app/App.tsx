@@ -1,4 +1,5 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
+import { useDialogFocus } from '../components/useDialogFocus';
 import { useApp, useStore } from './context';
 import { StartScreen } from '../features/workspace/StartScreen';
 import { TopBar } from '../features/workspace/TopBar';
@@ -64,7 +65,7 @@ function useWorkspaceEvents(): void {
     });
     const offOpened = s().api.on('workspace:opened', ({ workspace }) => {
       const current = s().workspace;
-      store.setState({ workspace });
+      store.setState(workspace?.path === current?.path ? { workspace } : { workspace, notices: [] });
       if (workspace && workspace.path !== current?.path) void s().reloadAll().then(() => s().loadGateReadiness());
     });
     void s()
@@ -79,6 +80,17 @@ function useWorkspaceEvents(): void {
   }, [store]);
 }
 
+/** File › New or open, over the open workspace: Esc goes back to it, and the focus with it. */
+function StartOverlay(props: { onClose: () => void }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useDialogFocus(ref, props.onClose);
+  return (
+    <div className="start-overlay" role="dialog" aria-modal="true" aria-label="New or open workspace" ref={ref} tabIndex={-1}>
+      <StartScreen onCancel={props.onClose} />
+    </div>
+  );
+}
+
 export function App() {
   useWorkspaceEvents();
   useGlobalKeys();
@@ -87,14 +99,11 @@ export function App() {
   const view = useApp((s) => s.view);
   const startOpen = useApp((s) => s.startOpen);
   const setStartOpen = useApp((s) => s.setStartOpen);
+  const presentation = useApp((s) => s.presentation);
   if (!appInfo) return <div className="loading">Loading…</div>;
   return (
-    <div className="app">
-      {workspace && startOpen ? (
-        <div className="start-overlay">
-          <StartScreen onCancel={() => setStartOpen(false)} />
-        </div>
-      ) : null}
+    <div className={presentation ? 'app presentation' : 'app'}>
+      {workspace && startOpen ? <StartOverlay onClose={() => setStartOpen(false)} /> : null}
       {workspace ? (
         <>
           <TopBar />

@@ -10,12 +10,13 @@ import { createRaidSlice, type RaidSlice } from '../features/raid/slice';
 import { createMeetingsSlice, type MeetingsSlice } from '../features/meetings/slice';
 
 import { createGatesSlice, type GatesSlice } from '../features/gates/slice';
-export type AppState = WorkspaceSlice & TreeSlice & GridSlice & PeopleSlice & HistorySlice & NoticeSlice & RaidSlice & MeetingsSlice & GatesSlice & ValueSlice & SyncSlice & PackSlice & StatusSlice & ImportSlice & { api: ApiClient };
+export type AppState = WorkspaceSlice & TreeSlice & GridSlice & PeopleSlice & HistorySlice & NoticeSlice & RaidSlice & MeetingsSlice & GatesSlice & ValueSlice & SyncSlice & PackSlice & StatusSlice & ImportSlice & LayoutSlice & { api: ApiClient };
 import { createValueSlice, type ValueSlice } from '../features/finance/slice';
 import { createSyncSlice, type SyncSlice } from '../features/sync/slice';
 import { createPackSlice, type PackSlice } from '../features/pack/slice';
 import { createStatusSlice, type StatusSlice } from '../features/status/slice';
 import { createImportSlice, type ImportSlice } from '../features/import/slice';
+import { createLayoutSlice, type LayoutSlice } from '../features/layout/slice';
 export type Slice<T> = StateCreator<AppState, [], [], T>;
 
 /** One store composed of feature slices; components select narrowly. */
@@ -36,6 +37,7 @@ export function createAppStore(api: ApiClient) {
     ...createPackSlice(...a),
     ...createStatusSlice(...a),
     ...createImportSlice(...a),
+    ...createLayoutSlice(...a),
   }));
 }
 

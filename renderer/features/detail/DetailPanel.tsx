@@ -2,6 +2,8 @@ import { useEffect, useRef } from 'react';
 import { DI_NAMES } from '../../../preload/contract';
 import { useApp } from '../../app/context';
 import { detailSections } from './sections';
+import { Splitter } from '../../components/Splitter';
+import { DETAIL_WIDTH } from '../layout/slice';
 
 /** Everything about one measure beside the grid: fields, long text, milestones, history. */
 export function DetailPanel() {
@@ -9,11 +11,15 @@ export function DetailPanel() {
   const measure = useApp((s) => s.measures.find((m) => m.id === s.detailId));
   const openDetail = useApp((s) => s.openDetail);
   const ref = useRef<HTMLElement>(null);
+  const width = useApp((s) => s.detailWidth);
+  const setWidth = useApp((s) => s.setDetailWidth);
   useEffect(() => {
     if (id) ref.current?.querySelector<HTMLElement>('input, textarea')?.focus();
   }, [id]);
   if (!id || !measure) return null;
   return (
+    <div className="detail-wrap" style={{ width }}>
+      <Splitter label="Resize the details" width={width} min={DETAIL_WIDTH.min} max={DETAIL_WIDTH.max} edge="left" onResize={setWidth} />
     <aside
       className="detail"
       aria-label={`Details of ${measure.code}`}
@@ -38,5 +44,6 @@ export function DetailPanel() {
         </section>
       ))}
     </aside>
+    </div>
   );
 }

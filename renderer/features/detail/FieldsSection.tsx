@@ -110,7 +110,7 @@ export function FieldsSection({ measureId }: { measureId: string }) {
             value={String(m[key as keyof Measure] ?? '')}
             options={kind === 'person' ? names : undefined}
             error={cellErrors[`${m.id}:${key}`]}
-            onSave={(v) => void updateMeasure(m.id, { [key]: v })}
+            onSave={(v) => void updateMeasure(m.id, { [key]: v }, 'field')}
           />
         ),
       )}
@@ -122,7 +122,7 @@ export function FieldsSection({ measureId }: { measureId: string }) {
           value={customText(f, m)}
           options={customOptions(f, names)}
           error={cellErrors[`${m.id}:custom.${f.key}`]}
-          onSave={(v) => void updateCustom(m.id, f.key, v)}
+          onSave={(v) => void updateCustom(m.id, f.key, v, 'field')}
         />
       ))}
     </div>

@@ -3,11 +3,68 @@ import type { Milestone } from '../../../preload/contract';
 import { ApiCallError } from '../../app/api';
 import { useApp } from '../../app/context';
 import { useWorkspaceTick } from './useWorkspaceTick';
+import { dateHint, parseDay } from '../../../preload/contract';
+import { userLocale } from '../../app/locale';
+import { DayPicker } from '../../components/DayPicker';
+
+/**
+ * A milestone's title, owner or due date, edited in place: saved on Enter or leaving the
+ * field; a date is read by the one parser and refused beside the field, the text kept.
+ */
+function SavedInput(props: { label: string; value: string; list?: string; date?: boolean; onSave: (v: string) => Promise<boolean> }) {
+  const [v, setV] = useState(props.value);
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => setV(props.value), [props.value]);
+  const commit = () => {
+    const text = v.trim();
+    if (text === props.value) return setProblem(null);
+    if (props.date && text) {
+      const r = parseDay(text, userLocale());
+      if (!r.ok) return setProblem(r.message);
+      setProblem(null);
+      return void props.onSave(r.value);
+    }
+    setProblem(null);
+    void props.onSave(text);
+  };
+  const input = (
+    <input
+      aria-label={props.label}
+      list={props.list}
+      value={v}
+      className={problem ? 'input-error' : undefined}
+      aria-invalid={problem ? true : undefined}
+      title={problem ?? undefined}
+      onChange={(e) => setV(e.target.value)}
+      onBlur={commit}
+      onKeyDown={(e) => e.key === 'Enter' && commit()}
+    />
+  );
+  return (
+    <>
+      {props.date ? (
+        <span className="field-input">
+          {input}
+          <DayPicker
+            text={v}
+            label={`Pick ${props.label}`}
+            onPick={(iso) => {
+              setV(iso);
+              void props.onSave(iso);
+            }}
+          />
+        </span>
+      ) : (
+        input
+      )}
+      {problem && <small className="error-text">{problem}</small>}
+    </>
+  );
+}
 
 /** The measure's milestone plan: title, owner, due date, done. Every change is one undo step. */
 export function MilestonesSection({ measureId }: { measureId: string }) {
   const api = useApp((s) => s.api);
-  const notify = useApp((s) => s.notify);
   const people = useApp((s) => s.people);
   const tick = useWorkspaceTick(['milestones', 'people']);
   const [list, setList] = useState<Milestone[]>([]);
@@ -30,15 +87,18 @@ export function MilestonesSection({ measureId }: { measureId: string }) {
         return true;
       } catch (e) {
         const msg = e instanceof ApiCallError ? e.message : String(e);
+        // Said under the milestones, where it was typed (no notice).
         setError(msg);
-        notify('error', msg);
         return false;
       }
     },
-    [notify],
+    [],
   );
   const add = async () => {
-    if (await guard(() => api.call('milestones:create', { measureId, title, owner: owner || null, dueDate: due || null }))) {
+    // The due date is read by the app's one parser (ISO or the locale's order), refused here when unreadable.
+    const day = due.trim() ? parseDay(due, userLocale()) : null;
+    if (day && !day.ok) return setError(`Due date: ${day.message}`);
+    if (await guard(() => api.call('milestones:create', { measureId, title, owner: owner || null, dueDate: day?.value ?? null }))) {
       setTitle('');
       setOwner('');
       setDue('');
@@ -62,16 +122,14 @@ export function MilestonesSection({ measureId }: { measureId: string }) {
               <td>
                 <input type="checkbox" aria-label={`${ms.title} done`} checked={ms.done} onChange={(e) => void guard(() => api.call('milestones:update', { id: ms.id, done: e.target.checked }))} />
               </td>
-              <td>{ms.title}</td>
-              <td>{ms.owner ?? '—'}</td>
               <td>
-                <input
-                  type="date"
-                  aria-label={`${ms.title} due date`}
-                  defaultValue={ms.dueDate ?? ''}
-                  key={ms.dueDate ?? ''}
-                  onBlur={(e) => e.target.value !== (ms.dueDate ?? '') && void guard(() => api.call('milestones:update', { id: ms.id, dueDate: e.target.value || null }))}
-                />
+                <SavedInput label={`${ms.title} title`} value={ms.title} onSave={(v) => guard(() => api.call('milestones:update', { id: ms.id, title: v }))} />
+              </td>
+              <td>
+                <SavedInput label={`${ms.title} owner`} value={ms.owner ?? ''} list="ms-owners" onSave={(v) => guard(() => api.call('milestones:update', { id: ms.id, owner: v || null }))} />
+              </td>
+              <td>
+                <SavedInput label={`${ms.title} due date`} value={ms.dueDate ?? ''} date onSave={(v) => guard(() => api.call('milestones:update', { id: ms.id, dueDate: v || null }))} />
               </td>
               <td>
                 <button aria-label={`Delete milestone ${ms.title}`} onClick={() => void guard(() => api.call('milestones:delete', { id: ms.id }))}>
@@ -97,7 +155,10 @@ export function MilestonesSection({ measureId }: { measureId: string }) {
             <option key={p.id} value={p.name} />
           ))}
         </datalist>
-        <input aria-label="New milestone due date" type="date" value={due} onChange={(e) => setDue(e.target.value)} />
+        <span className="field-input">
+          <input aria-label="New milestone due date" placeholder={dateHint(userLocale()).replace(/^use /, '')} value={due} onChange={(e) => setDue(e.target.value)} />
+          <DayPicker text={due} label="Pick the new milestone's due date" onPick={setDue} />
+        </span>
         <button onClick={() => void add()}>Add</button>
       </div>
       {error && <small className="error-text">{error}</small>}

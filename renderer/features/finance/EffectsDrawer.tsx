@@ -1,5 +1,6 @@
 import './finance.css';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
+import { useDialogFocus } from '../../components/useDialogFocus';
 import { useApp } from '../../app/context';
 import { EffectsPanel } from './EffectsPanel';
 
@@ -15,15 +16,21 @@ export function EffectsDrawer() {
     void loadValue();
   }, [actorId, loadValue]);
   if (!id) return null;
+  return <EffectsDrawerBody id={id} title={v ? `${v.code} ${v.title}` : 'Financial effects'} onClose={() => void openEffects(null)} />;
+}
+
+function EffectsDrawerBody(props: { id: string; title: string; onClose: () => void }) {
+  const ref = useRef<HTMLElement>(null);
+  useDialogFocus(ref, props.onClose);
   return (
-    <aside className="drawer" role="dialog" aria-label="Financial effects" onKeyDown={(e) => e.key === 'Escape' && void openEffects(null)}>
+    <aside className="drawer" role="dialog" aria-label="Financial effects" ref={ref} tabIndex={-1}>
       <header className="drawer-head">
-        <h2>{v ? `${v.code} ${v.title}` : 'Financial effects'}</h2>
-        <button aria-label="Close effects" onClick={() => void openEffects(null)}>
+        <h2>{props.title}</h2>
+        <button aria-label="Close effects" onClick={props.onClose}>
           ✕
         </button>
       </header>
-      <EffectsPanel measureId={id} />
+      <EffectsPanel measureId={props.id} />
     </aside>
   );
 }

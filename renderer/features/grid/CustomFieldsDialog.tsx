@@ -1,8 +1,65 @@
 import { useState } from 'react';
-import { CUSTOM_FIELD_TYPES, CUSTOM_FIELD_TYPE_LABELS, DI_NAMES, type CustomFieldType } from '../../../preload/contract';
+import { CUSTOM_FIELD_TYPES, CUSTOM_FIELD_TYPE_LABELS, DI_NAMES, type CustomField, type CustomFieldType } from '../../../preload/contract';
 import { ApiCallError } from '../../app/api';
 import { useApp } from '../../app/context';
 import { Modal } from '../../components/Modal';
+
+/** One defined field, edited in place: its name, its choices and from which level it is required (its type stays). */
+function FieldRow(props: { field: CustomField; onError: (m: string) => void; onDelete: () => void }) {
+  const api = useApp((s) => s.api);
+  const f = props.field;
+  const [label, setLabel] = useState(f.label);
+  const [choices, setChoices] = useState(f.choices.join(', '));
+  const save = async (patch: { label?: string; choices?: string[]; requiredFromDi?: number | null }) => {
+    try {
+      await api.call('customFields:update', { id: f.id, ...patch });
+      props.onError('');
+    } catch (e) {
+      props.onError(e instanceof ApiCallError ? e.message : String(e));
+      setLabel(f.label);
+      setChoices(f.choices.join(', '));
+    }
+  };
+  const hasChoices = f.type === 'choice' || f.type === 'multi';
+  return (
+    <tr>
+      <td>
+        <input aria-label={`Name of field ${f.label}`} value={label} onChange={(e) => setLabel(e.target.value)} onBlur={() => label.trim() && label.trim() !== f.label && void save({ label: label.trim() })} />
+      </td>
+      <td>{CUSTOM_FIELD_TYPE_LABELS[f.type]}</td>
+      <td>
+        {hasChoices ? (
+          <input
+            aria-label={`Choices of field ${f.label}`}
+            value={choices}
+            onChange={(e) => setChoices(e.target.value)}
+            onBlur={() => {
+              const next = choices.split(',').map((c) => c.trim()).filter(Boolean);
+              if (next.join('\n') !== f.choices.join('\n')) void save({ choices: next });
+            }}
+          />
+        ) : (
+          '—'
+        )}
+      </td>
+      <td>
+        <select aria-label={`${f.label} required from`} value={f.requiredFromDi === null ? '' : String(f.requiredFromDi)} onChange={(e) => void save({ requiredFromDi: e.target.value === '' ? null : Number(e.target.value) })}>
+          <option value="">never</option>
+          {DI_NAMES.map((n, i) => (
+            <option key={i} value={String(i)}>
+              DI{i} {n}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>
+        <button aria-label={`Delete field ${f.label}`} onClick={props.onDelete}>
+          Delete
+        </button>
+      </td>
+    </tr>
+  );
+}
 
 /** Defines the workspace's own measure fields, no code: they become grid columns and detail panel fields. */
 export function CustomFieldsDialog(props: { onClose: () => void }) {
@@ -50,17 +107,7 @@ export function CustomFieldsDialog(props: { onClose: () => void }) {
           </thead>
           <tbody>
             {fields.map((f) => (
-              <tr key={f.id}>
-                <td>{f.label}</td>
-                <td>{CUSTOM_FIELD_TYPE_LABELS[f.type]}</td>
-                <td>{f.choices.join(', ')}</td>
-                <td>{f.requiredFromDi === null ? '—' : `DI${f.requiredFromDi}`}</td>
-                <td>
-                  <button aria-label={`Delete field ${f.label}`} onClick={() => void remove(f.id, f.label)}>
-                    Delete
-                  </button>
-                </td>
-              </tr>
+              <FieldRow key={f.id} field={f} onError={setError} onDelete={() => void remove(f.id, f.label)} />
             ))}
           </tbody>
         </table>

@@ -37,11 +37,14 @@ export function MeasureDialogs(props: { dialog: 'delete' | 'move'; ids: string[]
         Measure package
         <select value={target} onChange={(e) => setTarget(e.target.value)}>
           <option value="">Choose…</option>
+          {/* Sorted by path, so a package is found where its name says. */}
           {props.nodes
             .filter((n) => n.level === 'package')
+            .map((n) => ({ id: n.id, label: props.packagePath(n.id) }))
+            .sort((a, b) => a.label.localeCompare(b.label))
             .map((n) => (
               <option key={n.id} value={n.id}>
-                {props.packagePath(n.id)}
+                {n.label}
               </option>
             ))}
         </select>

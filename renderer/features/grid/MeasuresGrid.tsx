@@ -18,6 +18,7 @@ import { DetailPanel } from '../detail/DetailPanel';
 import { ViewsMenu } from '../views/ViewsMenu';
 import { BulkEditDialog } from './BulkEditDialog';
 import { ColumnChooser } from './ColumnChooser';
+import { MenuButton } from '../../components/MenuButton';
 import { measureColumns } from './columns';
 import type { TypedEditorParams } from './TypedCellEditor';
 import { typedText } from './typed-values';
@@ -31,10 +32,15 @@ import { useClipboard } from './useClipboard';
 import { useGridHierarchy } from './useGridHierarchy';
 import { statusCellKey } from '../status/status-keys';
 import { useImportDrop } from '../import/useImportDrop';
+import { exposeGrid } from '../../app/grid-handles';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
-const theme = themeQuartz.withParams({ fontSize: 13, headerFontSize: 13, rowHeight: 32, headerHeight: 34, spacing: 6 });
+// Compact rows in the app's own font and scale (13 px): 28 rows and more at 1440 × 900.
+// Presentation mode enlarges them through the grid's CSS variables (styles.css).
+const theme = themeQuartz.withParams({ fontFamily: 'inherit', fontSize: 13, headerFontSize: 13, rowHeight: 26, headerHeight: 30, spacing: 5 });
+/** The tick column stays at the left with the code, whatever is scrolled. */
+const SELECTION_COLUMN = { pinned: 'left', width: 40 } as const;
 
 // Grid options passed as props must keep their identity across renders: a new object makes
 // the grid re-apply the option, which rebuilds columns and ends an edit in progress.
@@ -48,6 +54,15 @@ const ROW_SELECTION = {
 } as const;
 const DEFAULT_COL_DEF = { resizable: true, sortable: true, filter: true };
 const getRowId = (p: { data: GridRow }) => p.data.id;
+
+/** What an empty grid says instead of the grid's own "No Rows To Show": what to do next. */
+function NoMeasures(props: { text: string }) {
+  return (
+    <div className="grid-empty" role="status">
+      {props.text}
+    </div>
+  );
+}
 
 /** The measures of the selected node; edits, pastes and bulk edits go to the workspace. */
 export function MeasuresGrid() {
@@ -223,6 +238,8 @@ export function MeasuresGrid() {
     if (rowNodes.length) api.refreshCells({ rowNodes, force: true });
   }, [cellErrors]);
 
+  useEffect(() => () => exposeGrid('measures', null), []);
+
   useEffect(() => {
     chipsRef.current = chips;
     searchTextRef.current = search;
@@ -251,8 +268,10 @@ export function MeasuresGrid() {
       const value = e.newValue === undefined || e.newValue === null ? '' : String(e.newValue);
       const kind = (e.colDef.cellEditorParams as Partial<TypedEditorParams> | undefined)?.kind;
       if (!e.data || isNodeRow(e.data) || String(e.oldValue ?? '') === value || (kind && typedText(kind, e.oldValue) === value)) return;
-      if (field.startsWith('custom.')) void updateCustom(e.data.id, field.slice('custom.'.length), value);
-      else void updateMeasure(e.data.id, { [field as keyof MeasurePatch]: value });
+      // A typed cell reopens with the text and the reason beside it; a list cell gets a notice too.
+      const shownAt = kind ? 'field' : undefined;
+      if (field.startsWith('custom.')) void updateCustom(e.data.id, field.slice('custom.'.length), value, shownAt);
+      else void updateMeasure(e.data.id, { [field as keyof MeasurePatch]: value }, shownAt);
     },
     [updateMeasure, updateCustom],
   );
@@ -317,6 +336,14 @@ export function MeasuresGrid() {
   };
   const ids = selection.map((m) => m.id);
   const filtered = shown !== shownMeasures.length;
+  const emptyText =
+    shownMeasures.length > 0
+      ? 'No measure matches the search or the filters. Clear them to see every measure.'
+      : selectedNode?.level === 'package'
+        ? `${selectedNode.name} has no measures yet. Add one with “+ Add measure”, or import a workbook (More ▾ › Import…).`
+        : selectedNode
+          ? `No measures under ${selectedNode.name} yet. Select one of its measure packages in the hierarchy to add measures.`
+          : 'No measures yet. Select a measure package in the hierarchy and choose “+ Add measure”, or import a workbook (More ▾ › Import…).';
   return (
     <section className={drop.dropping ? 'grid-pane drop-target' : 'grid-pane'} aria-label="Measures" {...drop.handlers}>
       <div className="grid-toolbar">
@@ -335,8 +362,8 @@ export function MeasuresGrid() {
         <button disabled={ids.length === 0} onClick={() => setDialog('bulk')}>
           Set field…{ids.length ? ` (${ids.length})` : ''}
         </button>
-        <button disabled={ids.length === 0} onClick={() => setDialog('move')}>
-          Move to package…
+        <button disabled={ids.length === 0} aria-label="Move to package…" title="Move the selected measures to another package" onClick={() => setDialog('move')}>
+          Move…
         </button>
         <button disabled={ids.length === 0} onClick={() => setDialog('delete')}>
           Delete{ids.length ? ` (${ids.length})` : ''}
@@ -352,23 +379,35 @@ export function MeasuresGrid() {
         </button>
         {hierarchy && (
           <>
-            <button title="Expand every node" disabled={collapsed.size === 0} onClick={() => setCollapsed(new Set())}>
-              Expand all
+            <button className="icon" aria-label="Expand all" title="Expand every node" disabled={collapsed.size === 0} onClick={() => setCollapsed(new Set())}>
+              ⊞
             </button>
-            <button title="Collapse every node" onClick={() => setCollapsed(new Set(allCollapsible()))}>
-              Collapse all
+            <button className="icon" aria-label="Collapse all" title="Collapse every node" onClick={() => setCollapsed(new Set(allCollapsible()))}>
+              ⊟
             </button>
           </>
         )}
         <ColumnChooser api={api as () => GridApi<Measure> | undefined} />
-        <button onClick={() => setDialog('fields')}>Fields…</button>
-        <button onClick={() => setDialog('export')} title="Export to an Excel workbook or CSV">
-          Export…
-        </button>
-        <button onClick={() => openImport({ kind: 'choose' })} title="Import a workbook or CSV: rows matched by code, a preview before anything is written (or drop the file on the grid)">
-          Import…
-        </button>
         <ViewsMenu getState={getState} applyState={applyState} />
+        <MenuButton label="More ▾" ariaLabel="More grid actions" title="Custom fields, export and import">
+          {(close) => (
+            <>
+              <button role="menuitem" onClick={() => (close(), setDialog('fields'))}>
+                Fields…
+              </button>
+              <button role="menuitem" title="Export to an Excel workbook or CSV" onClick={() => (close(), setDialog('export'))}>
+                Export…
+              </button>
+              <button
+                role="menuitem"
+                title="Import a workbook or CSV: rows matched by code, a preview before anything is written (or drop the file on the grid)"
+                onClick={() => (close(), openImport({ kind: 'choose' }))}
+              >
+                Import…
+              </button>
+            </>
+          )}
+        </MenuButton>
         {idFilter && (
           <span className="filter-chip" data-testid="id-filter">
             {idFilter.label}
@@ -377,7 +416,7 @@ export function MeasuresGrid() {
             </button>
           </span>
         )}
-        <span className="muted" data-testid="row-count">
+        <span className="muted row-count" data-testid="row-count" title={selectedNode ? selectedNode.name : undefined}>
           {filtered ? `${shown} of ` : ''}
           {shownMeasures.length} measure{shownMeasures.length === 1 ? '' : 's'}
           {selectedNode ? ` in ${selectedNode.name}` : ''}
@@ -399,6 +438,9 @@ export function MeasuresGrid() {
             quickFilterText={search}
             cacheQuickFilter
             rowSelection={ROW_SELECTION}
+            selectionColumnDef={SELECTION_COLUMN}
+            noRowsOverlayComponent={NoMeasures}
+            noRowsOverlayComponentParams={{ text: emptyText }}
             onSelectionChanged={(e) => setSelection((e.api as GridApi<GridRow>).getSelectedRows())}
             onCellKeyDown={onCellKeyDown}
             onCellDoubleClicked={(e) => e.column.getColId() === 'code' && e.data && openDetail(e.data.id)}
@@ -409,6 +451,7 @@ export function MeasuresGrid() {
             defaultColDef={DEFAULT_COL_DEF}
             animateRows={false}
             suppressColumnVirtualisation={false}
+            onGridReady={(e) => exposeGrid('measures', e.api as GridApi)}
           />
         </div>
         <DetailPanel />

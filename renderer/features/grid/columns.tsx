@@ -117,7 +117,7 @@ export function measureColumns(opts: {
     if (f.kind === 'status') return status(key as 'implementationStatus' | 'potentialStatus', header);
     const col = f.kind === 'person' ? person(key as 'owner' | 'sponsor' | 'controller', header) : text(key, header, f.gridWidth, f.kind === 'date' ? 'date' : 'text');
     const long = f.kind === 'long' ? { cellEditor: 'agLargeTextCellEditor', cellEditorParams: undefined, cellEditorPopup: true } : {};
-    return { ...col, width: f.gridWidth, ...(f.hidden ? { hide: true } : {}), ...(key === 'title' ? { pinned: 'left' as const } : {}), ...long };
+    return { ...col, width: f.gridWidth, ...(f.hidden ? { hide: true } : {}), ...long };
   };
   return [
     {

@@ -18,7 +18,8 @@ export interface GridSlice {
    * the refusal (every refused cell) — nothing of a refused edit is written.
    */
   bulkUpdate(edits: MeasureEdit[], label: string): Promise<{ ok: true; result: BulkUpdateResult } | { ok: false; message: string; issues: string[] }>;
-  updateCustom(id: string, key: string, value: string): Promise<boolean>;
+  /** `shownAt`: the refusal is shown where it was typed (a typed cell, a panel field), so no notice. */
+  updateCustom(id: string, key: string, value: string, shownAt?: 'field'): Promise<boolean>;
   /** Refusals shown in their cell, keyed "<measure id>:<field>". */
   cellErrors: Record<string, string>;
   /** The text of a refused edit, keyed like cellErrors: the cell's editor reopens with it for correction. */
@@ -27,7 +28,7 @@ export interface GridSlice {
   takeDraft(key: string): string | undefined;
   /** Reloads the list; after a change that only touched some measures, just those rows. */
   loadMeasures(change?: ChangeEvent): Promise<void>;
-  updateMeasure(id: string, patch: MeasurePatch): Promise<boolean>;
+  updateMeasure(id: string, patch: MeasurePatch, shownAt?: 'field'): Promise<boolean>;
   createMeasure(nodeId: string): Promise<Measure | null>;
   deleteMeasures(ids: string[]): Promise<boolean>;
   moveMeasures(ids: string[], nodeId: string): Promise<boolean>;
@@ -122,7 +123,7 @@ export const createGridSlice: Slice<GridSlice> = (set, get) => ({
       return { ok: false, message: err.message, issues: (err.body.issues ?? [{ message: err.message }]).map((i) => i.message) };
     }
   },
-  updateCustom: async (id, key, value) => {
+  updateCustom: async (id, key, value, shownAt) => {
     const cellKey = `${id}:custom.${key}`;
     try {
       const m = await get().api.call('measures:update', { id, patch: {}, custom: { [key]: value }, locale: userLocale() });
@@ -136,12 +137,14 @@ export const createGridSlice: Slice<GridSlice> = (set, get) => ({
       return true;
     } catch (e) {
       const message = e instanceof ApiCallError ? e.message : String(e);
+      // Shown at the cell and the panel's field: the place where it was typed. A value chosen
+      // from a list has no editor to reopen, so it is also said in a notice.
       set((s) => ({ cellErrors: { ...s.cellErrors, [cellKey]: message }, cellDrafts: { ...s.cellDrafts, [cellKey]: value } }));
-      get().notify('error', `${get().measures.find((x) => x.id === id)?.code ?? ''} not saved — ${message}`);
+      if (!shownAt) get().notify('error', `${get().measures.find((x) => x.id === id)?.code ?? ''} not saved — ${message}`);
       return false;
     }
   },
-  updateMeasure: async (id, patch) => {
+  updateMeasure: async (id, patch, shownAt) => {
     const keys = Object.keys(patch).map((f) => `${id}:${f}`);
     try {
       const m = await get().api.call('measures:update', { id, patch, locale: userLocale() });
@@ -154,18 +157,23 @@ export const createGridSlice: Slice<GridSlice> = (set, get) => ({
       return true;
     } catch (e) {
       const err = e instanceof ApiCallError ? e : new ApiCallError({ code: 'internal', message: String(e) });
-      const code = get().measures.find((x) => x.id === id)?.code ?? '';
+      const fields = Object.keys(patch);
       set((s) => {
         const cellErrors = { ...s.cellErrors };
-        for (const issue of err.body.issues ?? [{ field: Object.keys(patch)[0], message: err.message }]) {
-          cellErrors[`${id}:${issue.field ?? Object.keys(patch)[0]}`] = issue.message;
+        // A one-field edit is refused at that field, whatever other field the rule names
+        // ("start after due" typed in Start marks Start, where the text is to be corrected).
+        const messages = new Map<string, string[]>();
+        for (const issue of err.body.issues ?? [{ field: fields[0], message: err.message }]) {
+          const at = `${id}:${fields.length === 1 ? fields[0]! : (issue.field ?? fields[0]!)}`;
+          messages.set(at, [...(messages.get(at) ?? []), issue.message]);
         }
+        for (const [k, m] of messages) cellErrors[k] = m.join('; ');
         // What was typed stays for correction (an edit of one cell: the grid reopens it with this text).
         const cellDrafts = { ...s.cellDrafts };
         for (const [f, v] of Object.entries(patch)) cellDrafts[`${id}:${f}`] = v ?? '';
         return { cellErrors, cellDrafts };
       });
-      get().notify('error', `${code} not saved — ${err.message}`);
+      if (!shownAt) get().notify('error', `${get().measures.find((x) => x.id === id)?.code ?? ''} not saved — ${err.message}`);
       return false;
     }
   },

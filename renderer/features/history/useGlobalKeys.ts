@@ -6,7 +6,7 @@ function isTextEditing(target: EventTarget | null): boolean {
   return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.isContentEditable);
 }
 
-/** Ctrl/Cmd+Z undoes and Ctrl/Cmd+Shift+Z (or Ctrl+Y) redoes app actions, except inside a text field. */
+/** Ctrl/Cmd+Z undoes and Ctrl/Cmd+Shift+Z (or Ctrl+Y) redoes app actions, except inside a text field; Ctrl+Shift+P toggles presentation mode. */
 export function useGlobalKeys(): void {
   const store = useStore();
   useEffect(() => {
@@ -19,6 +19,10 @@ export function useGlobalKeys(): void {
       } else if ((key === 'z' && e.shiftKey) || key === 'y') {
         e.preventDefault();
         void store.getState().redo();
+      } else if (key === 'p' && e.shiftKey) {
+        // Presentation mode (larger type) on and off, for the projector.
+        e.preventDefault();
+        store.getState().setPresentation(!store.getState().presentation);
       }
     };
     window.addEventListener('keydown', onKey);

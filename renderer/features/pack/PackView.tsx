@@ -134,7 +134,8 @@ export function PackView() {
         <PackLayoutForm />
         <PackBrandingForm />
       </aside>
-      <main className="pack-preview" aria-busy={s.packLoading}>
+      {/* Focusable: the preview scrolls, and a keyboard user scrolls it with the arrows. */}
+      <main className="pack-preview" aria-busy={s.packLoading} aria-label="Pack preview" tabIndex={0}>
         {s.packError ? (
           <p className="pack-error">{s.packError}</p>
         ) : s.pack ? (

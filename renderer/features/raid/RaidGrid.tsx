@@ -6,7 +6,7 @@ import { useApp } from '../../app/context';
 import { ConfirmDialog } from '../../components/Modal';
 import { raidColumns } from './raid-columns';
 
-const theme = themeQuartz.withParams({ fontSize: 13, headerFontSize: 13, rowHeight: 32, headerHeight: 34, spacing: 6 });
+const theme = themeQuartz.withParams({ fontFamily: 'inherit', fontSize: 13, headerFontSize: 13, rowHeight: 30, headerHeight: 32, spacing: 6 });
 
 // Options keep their identity across renders: a new object makes the grid re-apply it,
 // which ends an edit in progress.

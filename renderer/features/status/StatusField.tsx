@@ -15,21 +15,22 @@ export function StatusField({ m, kind }: { m: Measure; kind: StatusKind }) {
         type="button"
         className="status-value"
         data-testid={`panel-${kind}-status`}
-        aria-label={`${KIND_LABEL[kind]}: ${RAG_LABELS[v]}, ${o ? 'set by hand' : 'derived'}. Set by hand or back to derived…`}
         title={statusHover(m, kind)}
         onClick={() => open({ ids: [m.id], kind })}
       >
+        {/* Named by what it shows (the words a user sees and says), the kind first for a screen reader. */}
+        <span className="sr-only">{KIND_LABEL[kind]}: </span>
         <span className={`rag rag-${v}`}>
           <i aria-hidden="true" />
           {RAG_LABELS[v]}
-        </span>
+        </span>{' '}
         {o ? (
-          <span className={o.status === v ? 'manual-mark' : 'manual-mark stale'} role="img" aria-label="Manual status">
+          <span className={o.status === v ? 'manual-mark' : 'manual-mark stale'} title="Manual status">
             ✎ manual
           </span>
         ) : (
           <span className="muted">derived</span>
-        )}
+        )}{' '}
         <span className="muted">Change…</span>
       </button>
       {o && <small className="muted">{manualText(o)}</small>}

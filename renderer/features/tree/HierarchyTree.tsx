@@ -3,8 +3,12 @@ import { LEVEL_LABELS, type HierarchyNode } from '../../../preload/contract';
 import { useApp } from '../../app/context';
 import { ConfirmDialog, Modal, PromptDialog } from '../../components/Modal';
 import { flattenTree, validParents } from './tree-model';
+import { Splitter } from '../../components/Splitter';
+import { TREE_WIDTH } from '../layout/slice';
 
 type Dialog = { kind: 'add' | 'rename' | 'delete' | 'move'; node: HierarchyNode | null } | null;
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 const LEVEL_BADGES: Record<string, string> = { organization: 'ORG', portfolio: 'PFL', program: 'PGM', project: 'PRJ', package: 'PKG' };
 
@@ -27,6 +31,10 @@ export function HierarchyTree() {
   const moveNode = useApp((s) => s.moveNode);
   const deleteNode = useApp((s) => s.deleteNode);
   const [dialog, setDialog] = useState<Dialog>(null);
+  const treeWidth = useApp((s) => s.treeWidth);
+  const treeCollapsed = useApp((s) => s.treeCollapsed);
+  const setTreeWidth = useApp((s) => s.setTreeWidth);
+  const setTreeCollapsed = useApp((s) => s.setTreeCollapsed);
   const [moveTarget, setMoveTarget] = useState('');
   const [dragId, setDragId] = useState<string | null>(null);
   const items = useMemo(() => flattenTree(nodes, collapsed), [nodes, collapsed]);
@@ -47,22 +55,48 @@ export function HierarchyTree() {
     e.preventDefault();
   };
 
+  if (treeCollapsed)
+    return (
+      <aside className="tree tree-collapsed" aria-label="Hierarchy">
+        <button className="icon" aria-label="Show the tree panel" title="Show the tree of the program" aria-expanded={false} onClick={() => setTreeCollapsed(false)}>
+          »
+        </button>
+        <span className="tree-collapsed-label" aria-hidden="true">
+          {selected?.name ?? 'All measures'}
+        </span>
+      </aside>
+    );
   return (
-    <aside className="tree" aria-label="Hierarchy">
+    <aside className="tree" aria-label="Hierarchy" style={{ width: treeWidth }}>
       <div className="tree-toolbar">
-        <button disabled={!canAddChild} title={selected ? `Add a ${NEXT_LABEL[selected.level]} under ${selected.name}` : 'Add an organization'} onClick={() => setDialog({ kind: 'add', node: selected })}>
-          + Add {selected ? (NEXT_LABEL[selected.level] ?? '') : nodes.length ? 'organization' : 'organization'}
+        <button
+          className="tree-add"
+          disabled={!canAddChild}
+          title={selected ? `Add a ${NEXT_LABEL[selected.level]} under ${selected.name}` : 'Add an organization'}
+          onClick={() => setDialog({ kind: 'add', node: selected })}
+        >
+          + Add {selected ? (NEXT_LABEL[selected.level] ?? '') : 'organization'}
         </button>
-        <button disabled={!selected} onClick={() => setDialog({ kind: 'rename', node: selected })}>
-          Rename
+        <button className="icon" aria-label="Rename" title={selected ? `Rename ${selected.name} (F2)` : 'Rename'} disabled={!selected} onClick={() => setDialog({ kind: 'rename', node: selected })}>
+          ✎
         </button>
-        <button disabled={!selected || selected.level === 'organization'} onClick={() => setDialog({ kind: 'move', node: selected })}>
-          Move…
+        <button
+          className="icon"
+          aria-label="Move…"
+          title={selected ? `Move ${selected.name} under another parent` : 'Move…'}
+          disabled={!selected || selected.level === 'organization'}
+          onClick={() => setDialog({ kind: 'move', node: selected })}
+        >
+          ⇄
         </button>
-        <button disabled={!selected} onClick={() => setDialog({ kind: 'delete', node: selected })}>
-          Delete
+        <button className="icon" aria-label="Delete" title={selected ? `Delete ${selected.name} (Del)` : 'Delete'} disabled={!selected} onClick={() => setDialog({ kind: 'delete', node: selected })}>
+          ✕
+        </button>
+        <button className="icon tree-hide" aria-label="Hide the tree panel" title="Hide the tree (more room for the grid)" aria-expanded={true} onClick={() => setTreeCollapsed(true)}>
+          «
         </button>
       </div>
+      <Splitter label="Resize the hierarchy" width={treeWidth} min={TREE_WIDTH.min} max={TREE_WIDTH.max} edge="right" onResize={setTreeWidth} />
       <ul role="tree" aria-label="Program hierarchy">
         <li role="treeitem" aria-selected={selectedId === null} className={`tree-row ${selectedId === null ? 'selected' : ''}`} tabIndex={0} onClick={() => void selectNode(null)}>
           <span className="tree-name">All measures</span>
@@ -107,7 +141,7 @@ export function HierarchyTree() {
               {LEVEL_BADGES[item.node.level]}
             </span>
             <span className="tree-name">{item.node.name}</span>
-            <span className="count" title={`${item.total} measures`}>
+            <span className="count" title={`${item.total} measure${item.total === 1 ? '' : 's'}`}>
               {item.total}
             </span>
           </li>
@@ -128,7 +162,7 @@ export function HierarchyTree() {
       {dialog?.kind === 'delete' && dialog.node && (
         <ConfirmDialog
           title={`Delete ${dialog.node.name}?`}
-          message={`This deletes the ${LEVEL_LABELS[dialog.node.level].toLowerCase()} with everything under it (${items.find((i) => i.node.id === dialog.node!.id)?.total ?? 0} measures). You can undo it with Ctrl+Z.`}
+          message={`This deletes the ${LEVEL_LABELS[dialog.node.level].toLowerCase()} with everything under it (${plural(items.find((i) => i.node.id === dialog.node!.id)?.total ?? 0, 'measure')}). You can undo it with Ctrl+Z.`}
           confirmLabel="Delete"
           onClose={close}
           onConfirm={() => void deleteNode(dialog.node!.id).then((ok) => ok && (close(), void selectNode(null)))}

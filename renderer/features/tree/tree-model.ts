@@ -41,7 +41,7 @@ export function parentLevel(level: Level): Level | null {
   return i > 0 ? LEVELS[i - 1]! : null;
 }
 
-/** Nodes that may hold a node of `level` (the level above), as "path" labels. */
+/** Nodes that may hold a node of `level` (the level above), as "path" labels sorted by path (a picker's order). */
 export function validParents(nodes: HierarchyNode[], level: Level): { id: string; label: string }[] {
   const want = parentLevel(level);
   const byId = new Map(nodes.map((n) => [n.id, n]));
@@ -49,5 +49,8 @@ export function validParents(nodes: HierarchyNode[], level: Level): { id: string
     const p = n.parentId ? byId.get(n.parentId) : undefined;
     return p ? `${path(p)} › ${n.name}` : n.name;
   };
-  return nodes.filter((n) => n.level === want).map((n) => ({ id: n.id, label: path(n) }));
+  return nodes
+    .filter((n) => n.level === want)
+    .map((n) => ({ id: n.id, label: path(n) }))
+    .sort((a, b) => a.label.localeCompare(b.label));
 }

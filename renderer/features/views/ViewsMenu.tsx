@@ -3,6 +3,7 @@ import type { SavedView, ViewState } from '../../../preload/contract';
 import { ApiCallError } from '../../app/api';
 import { useApp } from '../../app/context';
 import { PromptDialog } from '../../components/Modal';
+import { MenuButton } from '../../components/MenuButton';
 import { PRESETS } from '../grid/quick-filters';
 
 /**
@@ -61,35 +62,38 @@ export function ViewsMenu(props: { getState: () => ViewState; applyState: (s: Vi
   const own = views.find((x) => x.id === current);
   return (
     <div className="views-menu">
-      <label className="inline">
-        View
-        <select aria-label="Saved view" value={current} onChange={(e) => choose(e.target.value)}>
-          <optgroup label="Presets">
-            {PRESETS.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
+      <select aria-label="Saved view" title="View: presets and your saved views" value={current} onChange={(e) => choose(e.target.value)}>
+        <optgroup label="Presets">
+          {PRESETS.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </optgroup>
+        {views.length > 0 && (
+          <optgroup label={actorName ? `${actorName}'s views` : 'My views'}>
+            {views.map((v) => (
+              <option key={v.id} value={v.id}>
+                {v.name}
               </option>
             ))}
           </optgroup>
-          {views.length > 0 && (
-            <optgroup label={actorName ? `${actorName}'s views` : 'My views'}>
-              {views.map((v) => (
-                <option key={v.id} value={v.id}>
-                  {v.name}
-                </option>
-              ))}
-            </optgroup>
-          )}
-        </select>
-      </label>
-      <button onClick={() => setSaving(true)} title="Save the columns, filters, sort and chips as a named view">
-        Save view…
-      </button>
-      {own && (
-        <button onClick={() => void remove()} aria-label={`Delete view ${own.name}`}>
-          Delete view
-        </button>
-      )}
+        )}
+      </select>
+      <MenuButton label="▾" className="views-actions" ariaLabel="View actions" title="Save or delete a named view">
+        {(close) => (
+          <>
+            <button role="menuitem" title="Save the columns, filters, sort and chips as a named view" onClick={() => (close(), setSaving(true))}>
+              Save view…
+            </button>
+            {own && (
+              <button role="menuitem" aria-label={`Delete view ${own.name}`} onClick={() => (close(), void remove())}>
+                Delete view
+              </button>
+            )}
+          </>
+        )}
+      </MenuButton>
       {saving && (
         <PromptDialog title="Save view" label="View name" initial={own?.name ?? ''} submitLabel="Save" onClose={() => setSaving(false)} onSubmit={(n) => void save(n)} />
       )}

@@ -4,6 +4,19 @@ import { PromptDialog } from '../../components/Modal';
 import { ApiCallError } from '../../app/api';
 import type { View } from './slice';
 import { SyncButton } from '../sync/SyncButton';
+import { MenuButton } from '../../components/MenuButton';
+import { ViewTabs } from './ViewTabs';
+
+const TABS: [View, string][] = [
+  ['measures', 'Measures'],
+  ['people', 'People'],
+  ['raid', 'RAID'],
+  ['meetings', 'Meetings'],
+  ['approvals', 'Approvals'],
+  ['gates', 'Gates'],
+  ['dashboard', 'Dashboard'],
+  ['pack', 'Steering pack'],
+];
 
 /** Workspace name, the File menu, undo/redo, who this copy acts as, and the views. */
 export function TopBar() {
@@ -22,11 +35,11 @@ export function TopBar() {
   const notify = useApp((s) => s.notify);
   const setStartOpen = useApp((s) => s.setStartOpen);
   const openImport = useApp((s) => s.openImport);
-  const [menu, setMenu] = useState(false);
+  const presentation = useApp((s) => s.presentation);
+  const setPresentation = useApp((s) => s.setPresentation);
   const [copyDialog, setCopyDialog] = useState(false);
 
   const startCopy = async () => {
-    setMenu(false);
     if (!appInfo?.nativeDialogs) return setCopyDialog(true);
     try {
       const r = await api.call('workspace:pickPath', { mode: 'copy' });
@@ -35,71 +48,51 @@ export function TopBar() {
       notify('error', e instanceof ApiCallError ? e.message : String(e));
     }
   };
-  const tabs: [View, string][] = [
-    ['measures', 'Measures'],
-    ['people', 'People'],
-    ['raid', 'RAID'],
-    ['meetings', 'Meetings'],
-    ['approvals', 'Approvals'],
-    ['gates', 'Gates'],
-    ['dashboard', 'Dashboard'],
-    ['pack', 'Steering pack'],
-  ];
   return (
     <header className="topbar">
-      <div className="menu">
-        <button aria-haspopup="menu" aria-expanded={menu} onClick={() => setMenu(!menu)}>
-          File
-        </button>
-        {menu && (
-          <div className="menu-list" role="menu" onMouseLeave={() => setMenu(false)}>
-            <button
-              role="menuitem"
-              onClick={() => {
-                setMenu(false);
-                setStartOpen(true);
-              }}
-            >
+      <MenuButton label="File" menuLabel="File">
+        {(close) => (
+          <>
+            <button role="menuitem" onClick={() => (close(), setStartOpen(true))}>
               New or open workspace…
             </button>
-            <button role="menuitem" onClick={() => void startCopy()}>
+            <button role="menuitem" onClick={() => (close(), void startCopy())}>
               Save a copy…
             </button>
-            <button
-              role="menuitem"
-              onClick={() => {
-                setMenu(false);
-                openImport({ kind: 'choose' });
-              }}
-            >
+            <button role="menuitem" onClick={() => (close(), openImport({ kind: 'choose' }))}>
               Import measures…
             </button>
-            <button role="menuitem" onClick={() => void closeWorkspace()}>
+            <button role="menuitemcheckbox" aria-checked={presentation} title="Larger type for a projector (Ctrl+Shift+P)" onClick={() => (close(), setPresentation(!presentation))}>
+              Presentation mode (larger type)
+            </button>
+            <button role="menuitem" onClick={() => (close(), void closeWorkspace())}>
               Close workspace
             </button>
-          </div>
+          </>
         )}
-      </div>
-      <strong className="ws-name" title={workspace.path}>
+      </MenuButton>
+      <strong className="ws-name" title={`${workspace.name} — ${workspace.path}`}>
         {workspace.name}
       </strong>
-      <nav className="tabs" aria-label="Views">
-        {tabs.map(([v, label]) => (
-          <button key={v} className={view === v ? 'active' : ''} aria-pressed={view === v} onClick={() => setView(v)}>
-            {label}
-          </button>
-        ))}
-      </nav>
-      <div className="spacer" />
+      <ViewTabs tabs={TABS} view={view} setView={setView} />
       <SyncButton />
-      <button disabled={!undoState.undo} title={undoState.undo ? `Undo ${undoState.undo} (Ctrl+Z)` : 'Nothing to undo'} onClick={() => void undo()}>
-        ↶ Undo
+      <button className="icon" aria-label="Undo" disabled={!undoState.undo} title={undoState.undo ? `Undo ${undoState.undo} (Ctrl+Z)` : 'Nothing to undo'} onClick={() => void undo()}>
+        ↶
       </button>
-      <button disabled={!undoState.redo} title={undoState.redo ? `Redo ${undoState.redo} (Ctrl+Shift+Z)` : 'Nothing to redo'} onClick={() => void redo()}>
-        ↷ Redo
+      <button className="icon" aria-label="Redo" disabled={!undoState.redo} title={undoState.redo ? `Redo ${undoState.redo} (Ctrl+Shift+Z)` : 'Nothing to redo'} onClick={() => void redo()}>
+        ↷
+      </button>
+      <button
+        className={presentation ? 'icon toggle on' : 'icon toggle'}
+        aria-pressed={presentation}
+        aria-label="Presentation mode"
+        title="Presentation mode: larger type for a projector (Ctrl+Shift+P)"
+        onClick={() => setPresentation(!presentation)}
+      >
+        A<small>A</small>
       </button>
       <label className="actor">
-        Acting as
+        <span>Acting as</span>
         <select value={workspace.actorId ?? ''} onChange={(e) => void setActor(e.target.value || null)}>
           <option value="">(me, not in the list)</option>
           {people.map((p) => (

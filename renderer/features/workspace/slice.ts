@@ -38,7 +38,7 @@ export const createWorkspaceSlice: Slice<WorkspaceSlice> = (set, get) => {
     }
   };
   const opened = async (ws: WorkspaceInfo) => {
-    set({ workspace: ws, selectedNodeId: null, cellErrors: {}, cellDrafts: {}, startOpen: false });
+    set({ workspace: ws, selectedNodeId: null, cellErrors: {}, cellDrafts: {}, startOpen: false, notices: [] });
     await get().reloadAll();
     await get().loadAppInfo();
   };
@@ -60,7 +60,7 @@ export const createWorkspaceSlice: Slice<WorkspaceSlice> = (set, get) => {
     closeWorkspace: async () => {
       await guarded(async () => {
         await get().api.call('workspace:close', {});
-        set({ workspace: null, measures: [], nodes: [], people: [] });
+        set({ workspace: null, measures: [], nodes: [], people: [], notices: [], cellErrors: {}, cellDrafts: {} });
         await get().loadAppInfo();
       });
     },
