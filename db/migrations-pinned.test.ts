@@ -19,6 +19,7 @@ const PINNED: Record<string, string> = {
   '0009_change_log_rows.sql': 'e468322ce4998be023a6adf460aaadc8344bd956ec47be11968edb4ce618c006',
   '0010_value_line_totals.sql': '0c90a4a4a50883efb2b1fe90b9abad0d1e275d4659a189de11edf1ed8695fa83',
   '0011_sync_authorship.sql': '6544606ea64e5000a7dc2eccb53c58de84ee8feb9360e6e29b7a338eabfb5890',
+  '0012_templates.sql': '029228632a8558f66f184734a7d0ba85ae697aad07c02613c6d0e3dc4b4b9b66',
 };
 
 describe('migrations', () => {

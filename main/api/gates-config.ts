@@ -15,6 +15,8 @@ import type { ApiSession } from './session.js';
 import { createWorkspaceFile, WORKSPACE_EXT } from './workspace.js';
 import { nowIso } from '../../db/clock.js';
 import { checkWriteTarget, fileError, requireRegularFile } from '../../db/files.js';
+import { templateInputSchema } from '../../preload/contract/workflow.js';
+import { applyMethodTemplates, methodTemplates } from './template-method.js';
 
 type K = 'gates:config' | 'gates:updateLevel' | 'gates:updateSettings' | 'method:export' | 'method:newWorkspace';
 
@@ -78,6 +80,7 @@ const methodSchema = z.object({
       }),
     )
     .max(500),
+  templates: z.array(templateInputSchema).max(200).optional(),
 });
 
 /** Writes a method into a workspace: gates by level, settings, roles and custom fields by key. */
@@ -102,6 +105,7 @@ function applyMethod(w: Writer, db: Database, m: MethodFile): void {
   }
   w.update('gate_settings', 'gates', { reset_on_edit: m.settings.resetOnEdit ? 1 : 0, evidence_max_bytes: m.settings.evidenceMaxBytes });
   checkKeys(db, m.gates.flatMap((g) => g.criteria), m.gates.flatMap((g) => g.approverRoles));
+  if (m.templates) applyMethodTemplates(w, db, m.templates);
 }
 
 /** A method file is a few kilobytes; anything far larger is not one. */
@@ -144,6 +148,7 @@ export function gateConfigHandlers(s: ApiSession): Pick<Handlers, K> {
         settings: cfg.settings,
         roles: listRoles(db).map((r) => ({ key: r.key, name: r.name })),
         customFields: customFields(db),
+        templates: methodTemplates(db),
       };
       if (!path) return { method, path: null };
       const abs = resolve(extname(path) ? path : `${path}.steerco-method.json`);

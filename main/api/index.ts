@@ -17,6 +17,7 @@ import { workspaceHandlers } from './workspace.js';
 import { raidFeatureHandlers } from './raid-index.js';
 import { gridFeatureHandlers } from './grid-feature.js';
 import { valueHandlers } from './value.js';
+import { templateHandlers } from './templates.js';
 
 export { ApiError, toApiError } from './errors.js';
 export { ApiSession, type SessionOptions, type ShellCapabilities } from './session.js';
@@ -69,6 +70,7 @@ export function createApi(options: SessionOptions): Api {
     ...valueHandlers(session),
     ...syncHandlers(session),
     ...packHandlers(session),
+    ...templateHandlers(session),
   };
   const call = async <K extends MethodName>(method: K, input: unknown): Promise<Output<K>> => {
     try {

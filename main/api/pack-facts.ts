@@ -14,6 +14,7 @@ import type { ApiSession } from './session.js';
 import { blockedList } from './raid-deps.js';
 import { dashboard, rollupFor } from './value-dashboard.js';
 import { nowIso } from '../../db/clock.js';
+import { workflowFacts } from './template-pack.js';
 
 export const WHOLE_SCOPE = 'Whole program';
 
@@ -80,6 +81,7 @@ export async function gatherFacts(s: ApiSession, req: PackRequest): Promise<Pack
     raid,
     decisions: scopeDecisions(db, inScope),
     escalations: await scopeEscalations(s, inScope, new Set(raid.map((r) => r.id))),
+    workflows: workflowFacts(db, inScope, day),
     gateRequests: await pendingGateRequests(s, inScope),
     blocked: blockedMeasures(blocked, inScope),
     actions: lastMeetingActions(db, meetingId, day),

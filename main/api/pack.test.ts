@@ -36,6 +36,7 @@ describe('steering pack API', () => {
       'Milestones: overdue, and due in the next 90 days',
       'Value',
       'Top risks, issues and escalations',
+      'Service workflows',
       'Appendix: measure list',
       'Appendix: RAID log',
       'Appendix: decision log',

@@ -24,6 +24,7 @@ import {
 } from './pack-sections.js';
 import { milestoneBlocks } from './pack-milestones.js';
 import { valueBlocks } from './pack-value.js';
+import { workflowBlocks } from './pack-workflows.js';
 
 export const DEFAULT_CONFIDENTIALITY = 'Confidential: for steering committee members only';
 export const MILESTONE_WINDOW_DAYS = 90;
@@ -81,6 +82,7 @@ export function assemblePack(f: PackFacts): Pack {
     milestones: () => milestoneBlocks(f),
     value: () => valueBlocks(f),
     risks: () => riskBlocks(f),
+    workflows: () => workflowBlocks(f),
     appendix_measures: () => appendixMeasures(f),
     appendix_raid: () => appendixRaid(f),
     appendix_decisions: () => appendixDecisions(f),

@@ -1,4 +1,5 @@
 /** Types of the stage-gate feature, shared by every layer. Pure types and constants. */
+import type { TemplateInput } from './workflow-types.js';
 
 export const LIFECYCLE_ACTIONS = ['hold', 'resume', 'cancel', 'close'] as const;
 export type LifecycleAction = (typeof LIFECYCLE_ACTIONS)[number];
@@ -144,6 +145,8 @@ export interface GateStatus {
   lifecycleDecisions: LifecycleDecision[];
   /** Lifecycle actions the acting person may take now, and why others are refused. */
   lifecycleActions: { action: LifecycleAction; allowed: boolean; reason: string }[];
+  /** The measure's workflow template, whose checklist, fields and approvers the gates add. */
+  template?: { key: string; name: string } | null;
 }
 
 /** One row per measure for the grid's "Next gate" column. */
@@ -177,4 +180,6 @@ export interface MethodFile {
   settings: GateSettings;
   roles: { key: string; name: string }[];
   customFields: { key: string; label: string; type: string; choices: string; requiredFromDi: number | null }[];
+  /** Workflow templates (absent in methods saved before templates existed). */
+  templates?: TemplateInput[];
 }
