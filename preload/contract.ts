@@ -24,6 +24,7 @@ export * from './contract/grid-types.js';
 export * from './contract/pack-types.js';
 export * from './contract/value.js';
 export * from './contract/workflow-types.js';
+export * from './contract/rights-types.js';
 export * from './contract/parse.js';
 export type * from './contract/import.js';
 export type * from './contract/sync.js';

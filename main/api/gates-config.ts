@@ -15,7 +15,8 @@ import type { ApiSession } from './session.js';
 import { createWorkspaceFile, WORKSPACE_EXT } from './workspace.js';
 import { nowIso } from '../../db/clock.js';
 import { checkWriteTarget, fileError, requireRegularFile } from '../../db/files.js';
-import { templateInputSchema } from '../../preload/contract/workflow.js';
+import { RIGHTS, templateInputSchema } from '../../preload/contract/workflow.js';
+import { applyMethodRights, methodRights } from './rights.js';
 import { applyMethodTemplates, methodTemplates } from './template-method.js';
 
 type K = 'gates:config' | 'gates:updateLevel' | 'gates:updateSettings' | 'method:export' | 'method:newWorkspace';
@@ -81,6 +82,7 @@ const methodSchema = z.object({
     )
     .max(500),
   templates: z.array(templateInputSchema).max(200).optional(),
+  decisionRights: z.array(z.object({ decisionType: z.string().min(1).max(100), role: z.string().min(1).max(100), right: z.enum(RIGHTS) })).max(5000).optional(),
 });
 
 /** Writes a method into a workspace: gates by level, settings, roles and custom fields by key. */
@@ -106,6 +108,7 @@ function applyMethod(w: Writer, db: Database, m: MethodFile): void {
   w.update('gate_settings', 'gates', { reset_on_edit: m.settings.resetOnEdit ? 1 : 0, evidence_max_bytes: m.settings.evidenceMaxBytes });
   checkKeys(db, m.gates.flatMap((g) => g.criteria), m.gates.flatMap((g) => g.approverRoles));
   if (m.templates) applyMethodTemplates(w, db, m.templates);
+  if (m.decisionRights) applyMethodRights(w, db, m.decisionRights);
 }
 
 /** A method file is a few kilobytes; anything far larger is not one. */
@@ -149,6 +152,7 @@ export function gateConfigHandlers(s: ApiSession): Pick<Handlers, K> {
         roles: listRoles(db).map((r) => ({ key: r.key, name: r.name })),
         customFields: customFields(db),
         templates: methodTemplates(db),
+        decisionRights: methodRights(db),
       };
       if (!path) return { method, path: null };
       const abs = resolve(extname(path) ? path : `${path}.steerco-method.json`);

@@ -20,6 +20,7 @@ import type { Handlers } from './handlers.js';
 import { writeMeasureColumns } from './measure-writes.js';
 import type { ApiSession } from './session.js';
 import { nowIso } from '../../db/clock.js';
+import { lifecycleRights } from './rights.js';
 import { levelForMeasure, templateCriteriaBatch, templateCriteriaFor, templateRef } from './template-gates.js';
 
 type K = 'gates:status' | 'gates:readiness' | 'gates:request' | 'gates:decide' | 'gates:withdraw' | 'gates:inbox';
@@ -78,6 +79,7 @@ export function gateStatus(s: ApiSession, measureId: string): GateStatus {
   const evidence = listEvidence(db, measureId);
   const actor = s.actor();
   const steering = (roleHolders(db).steering_sponsor ?? []).includes(actor);
+  const peopleCtx = approverContext(db, measurePeople(db, measureId)!);
   return {
     measureId,
     code: m.code,
@@ -106,6 +108,7 @@ export function gateStatus(s: ApiSession, measureId: string): GateStatus {
         controllerId: m.controllerId,
         actorIsSteering: steering,
         evidence: evidence.length,
+        rights: lifecycleRights(db, action, actor, peopleCtx),
       });
       return { action, allowed: refusal === null, reason: refusal?.message ?? '' };
     }),

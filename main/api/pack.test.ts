@@ -37,6 +37,7 @@ describe('steering pack API', () => {
       'Value',
       'Top risks, issues and escalations',
       'Service workflows',
+      'Decision rights',
       'Appendix: measure list',
       'Appendix: RAID log',
       'Appendix: decision log',

@@ -8,7 +8,35 @@ afterEach(() => {
   while (cleanups.length) cleanups.pop()!();
 });
 
+async function pair() {
+  const a = await apiWithWorkspace({ demo: true });
+  cleanups.push(a.cleanup);
+  const copy = join(a.dir, 'bea.steerco');
+  await a.api.call('members:add', { name: 'Bea', out: copy });
+  const b = createApi({ configDir: join(a.dir, 'bea-config'), version: 'test' });
+  cleanups.unshift(() => b.close());
+  await b.call('workspace:open', { path: copy });
+  const share = join(a.dir, 'share');
+  await a.api.call('sync:setFolder', { folder: share });
+  await b.call('sync:setFolder', { folder: share });
+  return { a, b };
+}
+
 describe('workflows sync like any other table', () => {
+  it('a hold decided by a role the matrix gives decide is accepted by the other copy, as the origin decided', async () => {
+    const { a, b } = await pair();
+    await a.api.call('rights:set', { decisionType: 'hold', role: 'operations_lead', right: 'decide' });
+    const grace = (await a.api.call('people:list', {})).find((p) => p.name === 'Grace Okafor')!;
+    await a.api.call('session:setActor', { personId: grace.id });
+    const m = (await a.api.call('measures:list', {})).find((x) => x.lifecycle === 'active' && x.sponsorId !== grace.id)!;
+    await a.api.call('gates:lifecycle', { measureId: m.id, action: 'hold', reason: 'Capacity freeze', reviewDate: '2030-01-01' });
+    await a.api.call('sync:now', {});
+    await b.call('sync:now', {});
+    expect((await b.call('sync:status', {})).lastSync?.refused ?? []).toEqual([]);
+    expect((await b.call('measures:get', { id: m.id })).lifecycle).toBe('on_hold');
+    expect((await b.call('rights:matrix', {})).cells.hold?.operations_lead).toBe('decide');
+  });
+
   it('a template edit, a measure made from a template and a checklist tick reach the other copy', async () => {
     const a = await apiWithWorkspace({ demo: true });
     cleanups.push(a.cleanup);

@@ -15,8 +15,9 @@ import {
   upsertKeyed,
   writeTemplate,
 } from '../../db/repositories/templates.js';
-import type { MeasureWorkflow, Template, TemplateInput, WorkflowCheck } from '../../preload/contract.js';
-import { holdersOf } from '../domain/gates.js';
+import type { ChecklistItem, MeasureWorkflow, Template, TemplateInput, WorkflowCheck } from '../../preload/contract.js';
+import { holdersOf, type ApproverContext } from '../domain/gates.js';
+import { decisionTypes, holdersWithRight } from './rights.js';
 import { TEMPLATE_LIBRARY } from '../domain/template-library.js';
 import { fieldValue, templateProblems } from '../domain/templates.js';
 import { nowIso } from '../../db/clock.js';
@@ -46,7 +47,7 @@ export function seedTemplates(w: Writer, db: Database): void {
 /** Refuses a template that does not hold together, with every reason; nothing is written. */
 export function checkTemplate(db: Database, t: TemplateInput): void {
   const workspaceFields = (db.prepare('SELECT key FROM custom_fields WHERE deleted = 0').all() as { key: string }[]).map((r) => r.key);
-  const problems = templateProblems(t, { workspaceFields, roles: listRoles(db).map((r) => r.key), levels: getGateLevels(db).map((l) => l.level) });
+  const problems = templateProblems(t, { workspaceFields, roles: listRoles(db).map((r) => r.key), levels: getGateLevels(db).map((l) => l.level), decisionTypes: decisionTypes(db).map((d) => d.key) });
   if (problems.length) throw new ValidationError(`The template "${t.name}" cannot be saved: ${problems.map((p) => p.message).join(' ')}`, problems);
 }
 
@@ -74,7 +75,7 @@ export function measureWorkflow(s: ApiSession, measureId: string): MeasureWorkfl
   const actor = s.actor();
   const checklist = template.checklist.map((item): WorkflowCheck => {
     const c = checks.get(item.key);
-    const may = holdersOf(item.role, ctx).includes(actor);
+    const may = tickers(db, item, ctx).includes(actor);
     const label = roleLabel(db, item.role);
     return {
       ...item,
@@ -89,6 +90,12 @@ export function measureWorkflow(s: ApiSession, measureId: string): MeasureWorkfl
     };
   });
   return { measureId, template, fields: template.fields.map((f) => ({ ...f, value: values[f.key] ?? '' })), checklist, firing: measureFiring(db, measureId, template) };
+}
+
+/** Who may tick a step: holders of its role, and those who decide or approve its decision (decision rights). */
+function tickers(db: Database, item: ChecklistItem, ctx: ApproverContext): string[] {
+  const own = holdersOf(item.role, ctx);
+  return item.decision ? [...new Set([...own, ...holdersWithRight(db, item.decision, ['decide', 'approve'], ctx)])] : own;
 }
 
 /** The new measure's owner: the acting person when they hold the template's owner role, else its one holder. */
@@ -173,7 +180,7 @@ export function templateHandlers(s: ApiSession): Pick<Handlers, K> {
       if (!t) throw new ValidationError('This measure has no template, so it has no checklist; give it a template first.');
       const it = t.checklist.find((c) => c.key === item);
       if (!it) throw new ValidationError(`The template "${t.name}" has no checklist item "${item}".`);
-      const holders = holdersOf(it.role, approverContext(db, measurePeople(db, measureId)!));
+      const holders = tickers(db, it, approverContext(db, measurePeople(db, measureId)!));
       if (!holders.includes(actor)) {
         const names = personNames(db);
         throw new ApiError({

@@ -48,3 +48,29 @@ export function workflowBlocks(f: PackFacts): PackBlock[] {
     },
   ];
 }
+
+/** The decision-rights matrix as a table: per decision, the roles that decide, approve, are consulted, are informed. */
+export function rightsBlocks(f: PackFacts): PackBlock[] {
+  const m = f.rights;
+  if (!m) return [{ type: 'note', text: 'No decision rights recorded.' }];
+  // Roles in the matrix's order (the workspace's roles, then the measure's own).
+  const who = (type: string, right: string) =>
+    m.roles
+      .filter((r) => m.cells[type]?.[r.key] === right)
+      .map((r) => r.label)
+      .join(', ') || '—';
+  return [
+    {
+      type: 'table',
+      columns: [
+        { label: 'Decision', width: 3 },
+        { label: 'Decides', width: 3 },
+        { label: 'Approves', width: 3 },
+        { label: 'Consulted', width: 3 },
+        { label: 'Informed', width: 3 },
+      ],
+      rows: m.types.map((t) => [t.label, who(t.key, 'decide'), who(t.key, 'approve'), who(t.key, 'consult'), who(t.key, 'inform')]),
+      empty: 'No decisions.',
+    },
+  ];
+}

@@ -10,7 +10,7 @@ const choice = (key: string, label: string, choices: string[]): TemplateField =>
 const text = (key: string, label: string): TemplateField => ({ key, label, type: 'text', choices: [] });
 const date = (key: string, label: string): TemplateField => ({ key, label, type: 'date', choices: [] });
 const num = (key: string, label: string): TemplateField => ({ key, label, type: 'number', choices: [] });
-const step = (key: string, label: string, role: string, evidence = false): ChecklistItem => ({ key, label, role, evidence });
+const step = (key: string, label: string, role: string, evidence = false, decision?: string): ChecklistItem => ({ key, label, role, evidence, ...(decision ? { decision } : {}) });
 const gate = (level: number, g: Partial<Omit<TemplateGate, 'level'>>): TemplateGate => ({ level, fields: [], checklist: [], approvers: [], evidence: '', ...g });
 const LMH = ['Low', 'Medium', 'High'];
 
@@ -32,7 +32,7 @@ export const TEMPLATE_LIBRARY: TemplateInput[] = [
     ownerRole: 'commercial_owner',
     description: 'Approval path by deal size and margin, with discount exceptions approved by the commercial owner.',
     fields: [num('deal_value', 'Deal value'), num('discount_pct', 'Discount %'), num('deal_margin_pct', 'Margin %'), choice('approval_path', 'Approval path', ['Standard', 'Discount exception', 'Non-standard terms'])],
-    checklist: [step('legal_review', 'Legal review of the terms', 'quality_reviewer'), step('margin_validated', 'Margin validated by finance', 'finance_controller', true), step('discount_approved', 'Discount exception approved', 'commercial_owner', true)],
+    checklist: [step('legal_review', 'Legal review of the terms', 'quality_reviewer'), step('margin_validated', 'Margin validated by finance', 'finance_controller', true, 'service_cost'), step('discount_approved', 'Discount exception approved', 'commercial_owner', true, 'discount_exception')],
     gates: [gate(2, { fields: ['deal_value', 'approval_path'] }), gate(3, { checklist: ['legal_review', 'margin_validated'], approvers: ['finance_controller'], evidence: 'Signed approval memo' })],
     triggers: [{ key: 'discount_exception', name: 'Discount exception requested', level: 'steering', field: 'approval_path', equals: 'Discount exception' }],
     reporting: ['deal_value', 'deal_margin_pct', 'approval_path'],
@@ -83,7 +83,7 @@ export const TEMPLATE_LIBRARY: TemplateInput[] = [
     ownerRole: 'operations_lead',
     description: 'Delivery capacity requested, approved by finance and allocated to a resource pool.',
     fields: [num('fte_requested', 'FTE requested'), num('fte_allocated', 'FTE allocated'), choice('resource_pool', 'Resource pool', ['Service desk', 'Field engineering', 'Onboarding team']), choice('capacity_risk', 'Capacity impact', LMH)],
-    checklist: [step('demand_confirmed', 'Demand confirmed by the service owner', 'service_owner'), step('capacity_funded', 'Capacity funded by finance', 'finance_controller', true)],
+    checklist: [step('demand_confirmed', 'Demand confirmed by the service owner', 'service_owner'), step('capacity_funded', 'Capacity funded by finance', 'finance_controller', true, 'service_cost')],
     gates: [gate(3, { fields: ['fte_requested', 'resource_pool'], checklist: ['demand_confirmed', 'capacity_funded'], approvers: ['finance_controller'] })],
     triggers: [{ key: 'capacity_high', name: 'Capacity impact high for 2 updates', level: 'program', field: 'capacity_risk', equals: 'High', updates: 2 }],
     reporting: ['fte_requested', 'fte_allocated', 'capacity_risk'],
@@ -119,7 +119,7 @@ export const TEMPLATE_LIBRARY: TemplateInput[] = [
     ownerRole: 'process_owner',
     description: 'A recurring report: data validated, reconciled with finance and published.',
     fields: [choice('report_set', 'Report set', ['Launch', 'Run', 'Executive']), text('data_source', 'Data source'), choice('report_status', 'Report status', ['Draft', 'Reviewed', 'Published'])],
-    checklist: [step('data_validated', 'Data validated', 'it_workflow_owner'), step('finance_reconciled', 'Reconciled with finance', 'finance_controller', true), step('published', 'Published to the audience', 'process_owner')],
+    checklist: [step('data_validated', 'Data validated', 'it_workflow_owner'), step('finance_reconciled', 'Reconciled with finance', 'finance_controller', true, 'service_cost'), step('sla_reviewed', 'SLA performance reviewed', 'service_owner', false, 'sla_review'), step('published', 'Published to the audience', 'process_owner')],
     gates: [gate(4, { fields: ['report_status'], checklist: ['data_validated', 'finance_reconciled', 'published'] })],
     triggers: [{ key: 'report_not_published', name: 'Report not published by its due date', level: 'project', unticked: 'published', date: 'due_date', daysBefore: 0 }],
     reporting: ['report_set', 'report_status'],

@@ -18,6 +18,8 @@ export interface TemplateContext {
   roles: string[];
   /** Gate levels of the workspace. */
   levels: number[];
+  /** Keys of the decision types of the decision-rights matrix. */
+  decisionTypes: string[];
 }
 
 /** Every reason a template cannot be saved, each with the part it is about; empty when it holds together. */
@@ -43,6 +45,7 @@ export function templateProblems(t: TemplateInput, ctx: TemplateContext): { fiel
     if (itemKeys.has(c.key)) bad(`checklist.${c.key}`, `The checklist item "${c.key}" is defined twice.`);
     if (!c.role) bad(`checklist.${c.key}`, `The checklist item "${c.label}" has no role: say which role ticks it.`);
     else if (!roleOk(c.role)) bad(`checklist.${c.key}`, `The checklist item "${c.label}" names the role "${c.role}", which is not a role of this workspace.`);
+    if (c.decision !== undefined && !ctx.decisionTypes.includes(c.decision)) bad(`checklist.${c.key}`, `The checklist item "${c.label}" names the decision "${c.decision}", which is not in the decision-rights matrix.`);
     itemKeys.add(c.key);
   }
   const levels = new Set<number>();

@@ -182,4 +182,6 @@ export interface MethodFile {
   customFields: { key: string; label: string; type: string; choices: string; requiredFromDi: number | null }[];
   /** Workflow templates (absent in methods saved before templates existed). */
   templates?: TemplateInput[];
+  /** Decision rights other than gate approvers (absent in older methods). */
+  decisionRights?: { decisionType: string; role: string; right: string }[];
 }

@@ -2,6 +2,7 @@
 import type { PackBaseline, PackSettings, PackTexts } from './pack-types.js';
 import type { Lifecycle, Rag } from './types.js';
 import type { DashboardData } from './value.js';
+import type { RightsMatrix } from './rights-types.js';
 
 export interface FactMeasure {
   id: string;
@@ -144,6 +145,8 @@ export interface PackFacts {
   escalations: FactEscalation[];
   /** Measures of workflow templates in scope (absent before templates existed). */
   workflows?: FactWorkflowMeasure[];
+  /** The decision-rights matrix (absent before it existed). */
+  rights?: RightsMatrix;
   gateRequests: FactGateRequest[];
   blocked: FactBlocked[];
   /** Actions agreed at the previous meeting (or every open action when there is none). */

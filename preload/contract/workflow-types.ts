@@ -21,6 +21,8 @@ export interface ChecklistItem {
   /** A workspace role key, or owner / sponsor / controller of the measure. */
   role: string;
   evidence: boolean;
+  /** A decision type whose deciders and approvers (decision rights) may tick it too. */
+  decision?: string;
 }
 
 /** What the template adds to one gate: fields to fill, steps to tick, approvers, evidence. */

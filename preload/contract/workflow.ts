@@ -3,9 +3,11 @@ import { method } from './define.js';
 import { evidenceInputSchema } from './gates.js';
 import { ESC_LEVELS } from './raid-types.js';
 import type { Measure } from './types.js';
+import { RIGHTS, type RightsMatrix } from './rights-types.js';
 import { TEMPLATE_FIELD_TYPES, type MeasureWorkflow, type Template, type TemplateRemoval } from './workflow-types.js';
 
 export * from './workflow-types.js';
+export * from './rights-types.js';
 
 const id = z.string().min(1, 'an id is required').max(200);
 const key = z.string().trim().min(1, 'a key is required').max(100);
@@ -20,7 +22,7 @@ export const templateInputSchema = z
     ownerRole: z.string().trim().max(100),
     description: z.string().trim().max(10_000).default(''),
     fields: z.array(z.object({ key, label, type: z.enum(TEMPLATE_FIELD_TYPES), choices: z.array(z.string().trim().min(1).max(200)).max(100).default([]) }).strict()).max(100).default([]),
-    checklist: z.array(z.object({ key, label, role: z.string().trim().max(100), evidence: z.boolean().default(false) }).strict()).max(100).default([]),
+    checklist: z.array(z.object({ key, label, role: z.string().trim().max(100), evidence: z.boolean().default(false), decision: key.optional() }).strict()).max(100).default([]),
     gates: z
       .array(
         z
@@ -83,4 +85,12 @@ export const workflowContract = {
   ),
   /** Which template each live measure of a template has (for lists and exports). */
   'templates:links': method<{ measureId: string; templateKey: string; templateName: string }[]>()(z.object({}).strict()),
+  /** The decision-rights matrix: decision types (the business decisions, each gate, hold / cancel / close) × roles. */
+  'rights:matrix': method<RightsMatrix>()(z.object({}).strict()),
+  /**
+   * Sets one cell. For a gate, approve or decide makes the role an approver of the gate (and
+   * consult, inform or none takes it off); a gate keeps at least one approver and hold / cancel /
+   * close at least one role that decides.
+   */
+  'rights:set': method<RightsMatrix>()(z.object({ decisionType: key, role: key, right: z.enum(RIGHTS) }).strict()),
 } as const;

@@ -208,6 +208,11 @@ const SPECS: Record<string, Record<string, Spec>> = {
   },
   template_values: { field_key: { t: 'text', max: 100, required: true }, value: long },
   template_checks: { item_key: { t: 'text', max: 100, required: true }, done: bool, note: long, at: ts },
+  decision_rights: {
+    decision_type: { t: 'text', max: 100, required: true },
+    role_key: { t: 'text', max: 100, required: true },
+    right: { t: 'enum', values: ['decide', 'approve', 'consult', 'inform', 'none'] },
+  },
 };
 
 interface ColumnInfo {
