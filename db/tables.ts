@@ -1,6 +1,7 @@
 import { MEASURE_FIELDS } from '../preload/contract/measure-fields.js';
 import { PACK_TABLES } from './tables-pack.js';
 import { RAID_TABLES } from './tables-raid.js';
+import { WORKFLOW_TABLES } from './tables-workflow.js';
 
 /**
  * Allow-list of the synced tables and their writable columns. Every identifier that
@@ -52,6 +53,7 @@ export const SYNCED_TABLES = {
   status_overrides: ['measure_id', 'kind', 'status', 'reason', 'set_by', 'set_at', 'deleted'],
   value_settings: ['tolerance_pct', 'stale_days', 'deleted'],
   sync_members: ['name', 'public_key', 'joined_vector', 'person_id', 'role', 'status', 'retired_seq', 'retired_reason', 'deleted'],
+  ...WORKFLOW_TABLES,
 } as const satisfies Record<string, readonly string[]>;
 
 /**

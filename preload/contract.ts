@@ -15,6 +15,7 @@ import { packContract } from './contract/pack.js';
 import { raidContract } from './contract/raid.js';
 import { syncContract, type SyncEvents } from './contract/sync.js';
 import { valueContract } from './contract/value.js';
+import { workflowContract } from './contract/workflow.js';
 
 export * from './contract/types.js';
 export * from './contract/measure-fields.js';
@@ -23,6 +24,8 @@ export * from './contract/gates-types.js';
 export * from './contract/grid-types.js';
 export * from './contract/pack-types.js';
 export * from './contract/value.js';
+export * from './contract/workflow-types.js';
+export * from './contract/rights-types.js';
 export * from './contract/parse.js';
 export type * from './contract/import.js';
 export type * from './contract/sync.js';
@@ -38,6 +41,7 @@ export const contract = {
   ...valueContract,
   ...syncContract,
   ...packContract,
+  ...workflowContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -19,6 +19,9 @@ import { packSettingsSchema } from '../../preload/contract/pack.js';
 import { checkBranding } from '../domain/pack-branding.js';
 import { normalizeSettings } from '../domain/pack.js';
 import { readPackSettings, writePackSettings } from '../../db/repositories/pack.js';
+import { RIGHTS, templateInputSchema } from '../../preload/contract/workflow.js';
+import { applyMethodRights, methodRights } from './rights.js';
+import { applyMethodTemplates, methodTemplates } from './template-method.js';
 
 type K = 'gates:config' | 'gates:updateLevel' | 'gates:updateSettings' | 'method:export' | 'method:newWorkspace';
 
@@ -83,6 +86,8 @@ const methodSchema = z.object({
     )
     .max(500),
   pack: packSettingsSchema.optional(),
+  templates: z.array(templateInputSchema).max(200).optional(),
+  decisionRights: z.array(z.object({ decisionType: z.string().min(1).max(100), role: z.string().min(1).max(100), right: z.enum(RIGHTS) })).max(5000).optional(),
 });
 
 /** Writes a method into a workspace: gates by level, settings, roles and custom fields by key. */
@@ -112,6 +117,8 @@ function applyMethod(w: Writer, db: Database, m: z.infer<typeof methodSchema>): 
     writePackSettings(w, db, normalizeSettings({ ...m.pack, branding: checked.branding }));
   }
   checkKeys(db, m.gates.flatMap((g) => g.criteria), m.gates.flatMap((g) => g.approverRoles));
+  if (m.templates) applyMethodTemplates(w, db, m.templates);
+  if (m.decisionRights) applyMethodRights(w, db, m.decisionRights);
 }
 
 /** A method file is a few kilobytes; anything far larger is not one. */
@@ -155,6 +162,8 @@ export function gateConfigHandlers(s: ApiSession): Pick<Handlers, K> {
         roles: listRoles(db).map((r) => ({ key: r.key, name: r.name })),
         customFields: customFields(db),
         pack: normalizeSettings(readPackSettings(db)),
+        templates: methodTemplates(db),
+        decisionRights: methodRights(db),
       };
       if (!path) return { method, path: null };
       const abs = resolve(extname(path) ? path : `${path}.steerco-method.json`);

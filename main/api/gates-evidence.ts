@@ -12,6 +12,7 @@ import { writeMeasureColumns } from './measure-writes.js';
 import type { Handlers } from './handlers.js';
 import type { ApiSession } from './session.js';
 import { nowIso } from '../../db/clock.js';
+import { lifecycleRights } from './rights.js';
 
 type K = 'gates:attest' | 'gates:addEvidence' | 'gates:evidenceFile' | 'gates:lifecycle';
 
@@ -150,6 +151,7 @@ export function gateEvidenceHandlers(s: ApiSession): Pick<Handlers, K> {
         controllerId: m.controllerId,
         actorIsSteering: (roleHolders(db).steering_sponsor ?? []).includes(actor),
         evidence: listEvidence(db, measureId).length + (evidence?.length ?? 0),
+        rights: lifecycleRights(db, action, actor, approverContext(db, measurePeople(db, measureId)!)),
       });
       if (refusal) throw refuse(refusal);
       if (action === 'close') return closeMeasure(s, m, { reason: reason ?? '', evidence: evidence ?? [], confirmValue: confirmValue ?? false, withoutValueConfirmation: withoutValueConfirmation ?? false });

@@ -19,6 +19,7 @@ import { ageDays, approvalStillValid, holdersOf, MEASURE_ROLES, type ApproverCon
 import { ApiError } from './errors.js';
 import type { ApiSession } from './session.js';
 import { nowDate } from '../../db/clock.js';
+import { levelForMeasure } from './template-gates.js';
 
 /** Builds what the api returns about requests; shared by the gates handler groups. */
 
@@ -67,7 +68,7 @@ export function buildRequests(db: Database, rows: RequestRow[], now = nowDate())
   return rows.map((r) => {
     const m = measurePeople(db, r.measureId)!;
     const ctx = approverContext(db, m, holders);
-    const level = levels.find((l) => l.level === r.toLevel);
+    const level = levelForMeasure(db, r.measureId, levels.find((l) => l.level === r.toLevel));
     const lastEdit = lastDefinitionEdit(db, r.measureId);
     const mine: GateDecision[] = decisions
       .filter((d) => d.requestId === r.id)

@@ -20,6 +20,8 @@ import type { Handlers } from './handlers.js';
 import { writeMeasureColumns } from './measure-writes.js';
 import type { ApiSession } from './session.js';
 import { nowIso } from '../../db/clock.js';
+import { lifecycleRights } from './rights.js';
+import { levelForMeasure, templateCriteriaBatch, templateCriteriaFor, templateRef } from './template-gates.js';
 
 type K = 'gates:status' | 'gates:readiness' | 'gates:request' | 'gates:decide' | 'gates:withdraw' | 'gates:inbox';
 
@@ -44,7 +46,7 @@ function mustLive(s: ApiSession, id: string): LiveMeasure {
 /** Whether every approver slot of the gate has someone who could fill it, as the request is made. */
 function nobodyCouldApprove(s: ApiSession, measureId: string, toLevel: number, requesterId: string): string | null {
   const db = s.db();
-  const level = getGateLevels(db).find((l) => l.level === toLevel);
+  const level = levelForMeasure(db, measureId, getGateLevels(db).find((l) => l.level === toLevel));
   const m = measurePeople(db, measureId);
   if (!level || !m) return null;
   const ctx = approverContext(db, m);
@@ -61,10 +63,10 @@ function nobodyCouldApprove(s: ApiSession, measureId: string, toLevel: number, r
 }
 
 export function nextCriteria(s: ApiSession, measureId: string, toLevel: number) {
-  const level = getGateLevels(s.db()).find((l) => l.level === toLevel);
+  const level = levelForMeasure(s.db(), measureId, getGateLevels(s.db()).find((l) => l.level === toLevel));
   if (!level) return null;
   const facts = loadFacts(s.db(), measureId).get(measureId)!;
-  return { level, results: evaluateCriteria(level.criteria, facts) };
+  return { level, results: [...evaluateCriteria(level.criteria, facts), ...templateCriteriaFor(s.db(), measureId, toLevel)] };
 }
 
 /** Status of one measure: next gate's criteria, open request, history, evidence, lifecycle. */
@@ -77,6 +79,7 @@ export function gateStatus(s: ApiSession, measureId: string): GateStatus {
   const evidence = listEvidence(db, measureId);
   const actor = s.actor();
   const steering = (roleHolders(db).steering_sponsor ?? []).includes(actor);
+  const peopleCtx = approverContext(db, measurePeople(db, measureId)!);
   return {
     measureId,
     code: m.code,
@@ -92,6 +95,7 @@ export function gateStatus(s: ApiSession, measureId: string): GateStatus {
     requests,
     evidence,
     attestations: listAttestations(db, measureId),
+    template: templateRef(db, measureId),
     lifecycleDecisions: listLifecycleDecisions(db, measureId),
     lifecycleActions: LIFECYCLE_ACTIONS.map((action) => {
       const refusal = lifecycleRefusal({
@@ -104,6 +108,7 @@ export function gateStatus(s: ApiSession, measureId: string): GateStatus {
         controllerId: m.controllerId,
         actorIsSteering: steering,
         evidence: evidence.length,
+        rights: lifecycleRights(db, action, actor, peopleCtx),
       });
       return { action, allowed: refusal === null, reason: refusal?.message ?? '' };
     }),
@@ -127,10 +132,11 @@ export function gateHandlers(s: ApiSession): Pick<Handlers, K> {
         : (db.prepare('SELECT id, di_level AS diLevel FROM measures WHERE deleted = 0').all() as { id: string; diLevel: number }[]);
       // A few measures: their facts one by one; many: one pass over all.
       const facts = ids && rows.length <= 200 ? new Map(rows.flatMap((m) => [...loadFacts(db, m.id)])) : loadFacts(db, null);
+      const fromTemplate = templateCriteriaBatch(db);
       return rows.map((m): GateReadiness => {
         const level = levels.find((l) => l.level === m.diLevel + 1);
         if (!level) return { measureId: m.id, next: null, met: 0, total: 0, ready: false, pending: false, missing: [] };
-        const results = evaluateCriteria(level.criteria, facts.get(m.id)!);
+        const results = [...evaluateCriteria(level.criteria, facts.get(m.id)!), ...fromTemplate(m.id, level.level)];
         const missing = results.filter((r) => !r.met).map((r) => r.label);
         return { measureId: m.id, next: level.level, met: results.length - missing.length, total: results.length, ready: missing.length === 0, pending: pending.has(m.id), missing };
       });
@@ -178,7 +184,7 @@ export function gateHandlers(s: ApiSession): Pick<Handlers, K> {
       const actor = actingPerson(s);
       const req = oneRequest(requestId);
       const m = measurePeople(db, req.measureId)!;
-      const level = getGateLevels(db).find((l) => l.level === req.toLevel)!;
+      const level = levelForMeasure(db, req.measureId, getGateLevels(db).find((l) => l.level === req.toLevel))!;
       const ctx = approverContext(db, m);
       const actorRoles = level.approverRoles.filter((r) => holdersOf(r, ctx).includes(actor));
       const actorSlots = actorRoles.filter((r) => !req.slots.find((x) => x.role === r)?.filledBy);

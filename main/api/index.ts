@@ -17,6 +17,8 @@ import { workspaceHandlers } from './workspace.js';
 import { raidFeatureHandlers } from './raid-index.js';
 import { gridFeatureHandlers } from './grid-feature.js';
 import { valueHandlers } from './value.js';
+import { templateHandlers } from './templates.js';
+import { rightsHandlers } from './rights.js';
 
 export { ApiError, toApiError } from './errors.js';
 export { ApiSession, type SessionOptions, type ShellCapabilities } from './session.js';
@@ -69,6 +71,8 @@ export function createApi(options: SessionOptions): Api {
     ...valueHandlers(session),
     ...syncHandlers(session),
     ...packHandlers(session),
+    ...templateHandlers(session),
+    ...rightsHandlers(session),
   };
   const call = async <K extends MethodName>(method: K, input: unknown): Promise<Output<K>> => {
     try {

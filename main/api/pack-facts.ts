@@ -13,6 +13,8 @@ import type { ApiSession } from './session.js';
 import { blockedList } from './raid-deps.js';
 import { dashboard, rollupFor } from './value-dashboard.js';
 import { nowIso } from '../../db/clock.js';
+import { workflowFacts } from './template-pack.js';
+import { rightsMatrix } from './rights.js';
 
 export interface PackRequest {
   scopeId?: string | null;
@@ -70,6 +72,8 @@ export async function gatherFacts(s: ApiSession, req: PackRequest): Promise<Pack
     raid,
     decisions: scopeDecisions(db, inScope),
     escalations: await scopeEscalations(s, inScope, new Set(raid.map((r) => r.id))),
+    workflows: workflowFacts(db, inScope, day),
+    rights: rightsMatrix(db),
     gateRequests: await pendingGateRequests(s, inScope),
     blocked: blockedMeasures(blocked, inScope),
     actions: lastMeetingActions(db, meetingId, day),

@@ -36,6 +36,8 @@ describe('steering pack API', () => {
       'Milestones: overdue, and due in the next 90 days',
       'Value',
       'Top risks, issues and escalations',
+      'Service workflows',
+      'Decision rights',
       'Appendix: measure list',
       'Appendix: RAID log',
       'Appendix: decision log',

@@ -9,6 +9,7 @@ import { lateDependencyFacts } from './raid-deps.js';
 import { today } from './raid-common.js';
 import type { ApiSession } from './session.js';
 import { nowIso } from '../../db/clock.js';
+import { templateRuleName, templateTriggers } from './template-triggers.js';
 
 type K = 'escalations:list' | 'escalations:rules' | 'escalations:updateRule';
 
@@ -21,7 +22,7 @@ export function currentTriggers(db: Database, day = today()): Trigger[] {
     approvals: pendingApprovals(db),
     lateDependencies: lateDependencyFacts(db, day),
     raidItems: listRaid(db),
-  });
+  }).concat(templateTriggers(db, day));
 }
 
 /** What an escalation is about, in words, and the measure to open for it. */
@@ -76,7 +77,7 @@ export function escalationHandlers(s: ApiSession): Pick<Handlers, K> {
       const raised: Escalation[] = listEscalations(db, includeResolved ?? false).map((e) => ({
         id: e.id,
         ruleKey: e.ruleKey,
-        ruleName: names.get(e.ruleKey) ?? e.ruleKey,
+        ruleName: names.get(e.ruleKey) ?? templateRuleName(db, e.ruleKey) ?? e.ruleKey,
         subjectKind: e.subjectKind,
         subjectId: e.subjectId,
         ...describe(e.subjectKind, e.subjectId),

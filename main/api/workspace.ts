@@ -20,6 +20,8 @@ import { seedValueDemo } from './value-demo.js';
 import type { Handlers } from './handlers.js';
 import type { ApiSession } from './session.js';
 import { seedGridDemo } from './grid-demo.js';
+import { seedTemplates } from './templates.js';
+import { seedWorkflowDemo, seedWorkflowDemoUpdates } from './workflow-demo.js';
 
 type K = 'app:info' | 'workspace:create' | 'workspace:open' | 'workspace:close' | 'workspace:saveCopy' | 'workspace:pickPath' | 'workspace:check' | 'session:setActor';
 
@@ -84,9 +86,12 @@ export function createWorkspaceFile(path: string, opts: { name?: string; demo?: 
   try {
     runAction(db, { actor: 'system', label: 'Create workspace', undoable: false }, (w) => {
       seedDefaults(w);
+      seedTemplates(w, db);
       if (opts.demo) seedDemo(db, w);
       if (opts.demo) seedGridDemo(db, w);
+      if (opts.demo) seedWorkflowDemo(db, w);
     });
+    if (opts.demo) seedWorkflowDemoUpdates(db);
     return db;
   } catch (e) {
     db.close();

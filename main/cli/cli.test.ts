@@ -36,9 +36,9 @@ describe('steerco CLI', () => {
     const r = await run('measures', 'list', file, '--json');
     const list = JSON.parse(r.out) as Record<string, unknown>[];
     expect(Object.keys(list[0]!)).toEqual([
-      'code', 'title', 'owner', 'sponsor', 'controller', 'businessUnit', 'function', 'startDate', 'dueDate', 'diLevel', 'lifecycle', 'implementationStatus', 'potentialStatus',
+      'code', 'title', 'owner', 'sponsor', 'controller', 'businessUnit', 'function', 'startDate', 'dueDate', 'diLevel', 'lifecycle', 'implementationStatus', 'potentialStatus', 'template',
     ]);
-    expect(list[0]).toMatchObject({ code: 'M-0001', owner: 'Marco Rossi' });
+    expect(list[0]).toMatchObject({ code: 'M-0001', owner: 'Marco Rossi', template: null });
   });
 
   it('sets fields with the grid rules', async () => {

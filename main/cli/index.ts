@@ -7,11 +7,12 @@ import { raidCommands } from './commands/raid.js';
 import { syncCommands } from './commands/sync.js';
 import { workspaceCommands } from './commands/workspace.js';
 import { valueCommands } from './commands/value.js';
+import { templateCommands } from './commands/templates.js';
 import { applyTodayFromEnv } from '../../db/clock.js';
 import { describeError, type CliIO, type Command } from './context.js';
 
 /** Every command; a feature adds its own list here. */
-export const COMMANDS: Command[] = [...workspaceCommands, ...measureCommands, ...measureImportCommands, ...gateCommands, ...raidCommands, ...valueCommands, ...syncCommands, ...packCommands, ...serveCommands];
+export const COMMANDS: Command[] = [...workspaceCommands, ...measureCommands, ...templateCommands, ...measureImportCommands, ...gateCommands, ...raidCommands, ...valueCommands, ...syncCommands, ...packCommands, ...serveCommands];
 
 const defaultIO: CliIO = {
   out: (l) => process.stdout.write(`${l}\n`),

@@ -1,4 +1,5 @@
 import type { AttestationKey, CriterionResult, LifecycleAction } from '../../preload/contract/gates-types.js';
+import type { LifecycleRights } from './rights.js';
 
 /**
  * Stage-gate rules: which entry criteria a measure meets, who may approve, what a
@@ -250,6 +251,8 @@ export interface LifecycleCheck {
   /** The actor holds the workspace's steering committee sponsor role. */
   actorIsSteering: boolean;
   evidence: number;
+  /** From the decision-rights matrix, when it names who decides this action (else the brief's defaults below). */
+  rights?: LifecycleRights | null;
 }
 
 export const LIFECYCLE_TARGET: Record<LifecycleAction, string> = { hold: 'on_hold', resume: 'active', cancel: 'cancelled', close: 'closed' };
@@ -263,11 +266,17 @@ export function lifecycleRefusal(c: LifecycleCheck): { code: 'validation' | 'for
   if (!FROM[c.action].includes(c.lifecycle)) {
     return { code: 'validation', message: `A measure that is ${c.lifecycle.replace('_', ' ')} cannot be ${verb(c.action)}.` };
   }
+  const r = c.rights;
   if (c.action === 'close') {
-    if (c.actorId !== c.controllerId) return { code: 'forbidden', message: "Closing needs the controller's confirmation: only the measure's controller may close it." };
+    if (r ? !r.decides : c.actorId !== c.controllerId) {
+      return {
+        code: 'forbidden',
+        message: !r || (r.roles.length === 1 && r.roles[0] === 'controller') ? "Closing needs the controller's confirmation: only the measure's controller may close it." : `Only ${r.inWords} may close a measure (decision rights).`,
+      };
+    }
     if (c.evidence === 0) return { code: 'validation', message: 'Closing needs closure evidence: attach a file, link or note first.' };
-  } else if (c.actorId !== c.sponsorId && !c.actorIsSteering) {
-    return { code: 'forbidden', message: `Only the measure's sponsor or a steering committee sponsor may ${c.action} a measure.` };
+  } else if (r ? !r.decides : c.actorId !== c.sponsorId && !c.actorIsSteering) {
+    return { code: 'forbidden', message: `Only ${r ? r.inWords : "the measure's sponsor or a steering committee sponsor"} may ${c.action} a measure.` };
   }
   if ((c.action === 'hold' || c.action === 'cancel' || c.action === 'close') && c.reason.trim() === '') {
     return { code: 'validation', message: `A reason is required to ${c.action === 'hold' ? 'put a measure on hold' : c.action + ' a measure'}.` };

@@ -25,6 +25,7 @@ import {
 import { milestoneBlocks } from './pack-milestones.js';
 import { DEFAULT_BRANDING, normalizeBranding } from './pack-branding.js';
 import { valueBlocks } from './pack-value.js';
+import { rightsBlocks, workflowBlocks } from './pack-workflows.js';
 
 export const DEFAULT_CONFIDENTIALITY = 'Confidential: for steering committee members only';
 export const MILESTONE_WINDOW_DAYS = 90;
@@ -83,6 +84,8 @@ export function assemblePack(f: PackFacts): Pack {
     milestones: () => milestoneBlocks(f),
     value: () => valueBlocks(f),
     risks: () => riskBlocks(f),
+    workflows: () => workflowBlocks(f),
+    decision_rights: () => rightsBlocks(f),
     appendix_measures: () => appendixMeasures(f),
     appendix_raid: () => appendixRaid(f),
     appendix_decisions: () => appendixDecisions(f),

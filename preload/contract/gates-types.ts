@@ -1,5 +1,6 @@
 import type { PackSettings } from './pack-types.js';
 /** Types of the stage-gate feature, shared by every layer. Pure types and constants. */
+import type { TemplateInput } from './workflow-types.js';
 
 export const LIFECYCLE_ACTIONS = ['hold', 'resume', 'cancel', 'close'] as const;
 export type LifecycleAction = (typeof LIFECYCLE_ACTIONS)[number];
@@ -145,6 +146,8 @@ export interface GateStatus {
   lifecycleDecisions: LifecycleDecision[];
   /** Lifecycle actions the acting person may take now, and why others are refused. */
   lifecycleActions: { action: LifecycleAction; allowed: boolean; reason: string }[];
+  /** The measure's workflow template, whose checklist, fields and approvers the gates add. */
+  template?: { key: string; name: string } | null;
 }
 
 /** One row per measure for the grid's "Next gate" column. */
@@ -180,4 +183,8 @@ export interface MethodFile {
   customFields: { key: string; label: string; type: string; choices: string; requiredFromDi: number | null }[];
   /** The pack's layout and branding (logo, colours, font); absent in method files of older versions. */
   pack?: PackSettings;
+  /** Workflow templates (absent in methods saved before templates existed). */
+  templates?: TemplateInput[];
+  /** Decision rights other than gate approvers (absent in older methods). */
+  decisionRights?: { decisionType: string; role: string; right: string }[];
 }

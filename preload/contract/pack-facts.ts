@@ -2,6 +2,7 @@
 import type { PackBaseline, PackSettings, PackTexts } from './pack-types.js';
 import type { Lifecycle, Rag } from './types.js';
 import type { DashboardData } from './value.js';
+import type { RightsMatrix } from './rights-types.js';
 
 export interface FactMeasure {
   id: string;
@@ -142,9 +143,29 @@ export interface PackFacts {
   raid: FactRaid[];
   decisions: FactDecision[];
   escalations: FactEscalation[];
+  /** Measures of workflow templates in scope (absent before templates existed). */
+  workflows?: FactWorkflowMeasure[];
+  /** The decision-rights matrix (absent before it existed). */
+  rights?: RightsMatrix;
   gateRequests: FactGateRequest[];
   blocked: FactBlocked[];
   /** Actions agreed at the previous meeting (or every open action when there is none). */
   actions: { from: string | null; items: FactAction[] };
   previous: { snapshotId: string; date: string; meetingTitle: string; baseline: PackBaseline } | null;
+}
+
+/** A measure of a workflow template: its checklist progress, the steps its next gate waits for, its reporting fields. */
+export interface FactWorkflowMeasure {
+  measureId: string;
+  code: string;
+  title: string;
+  template: string;
+  done: number;
+  steps: number;
+  /** Checklist steps and fields the next gate of the template still needs. */
+  nextGateOpen: string[];
+  /** The template's reporting fields with their values ("Launch date: 2027-06-30"). */
+  reporting: string[];
+  /** Escalation triggers of the template that hold now. */
+  firing: string[];
 }

@@ -24,6 +24,7 @@ import { StatusDialog } from '../features/status/StatusDialog';
 import { ImportHost } from '../features/import/ImportHost';
 import type { AppState } from './store';
 import { setToday } from './clock';
+import '../features/workflow/register';
 
 /** Store actions that reload a view: `() => Promise<void>` members of the state. */
 type Loader = { [K in keyof AppState]: AppState[K] extends () => Promise<void> ? K : never }[keyof AppState];

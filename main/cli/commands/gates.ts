@@ -8,7 +8,7 @@ import { findByCode } from './measures.js';
  * Runs `fn` as the named person: gate decisions are checked against the acting person, as in
  * the app. The file's own "acting as" choice is restored afterwards.
  */
-async function asPerson<T>(api: Api, name: string | undefined, fn: () => Promise<T>): Promise<T> {
+export async function asPerson<T>(api: Api, name: string | undefined, fn: () => Promise<T>): Promise<T> {
   if (!name) throw new CliError('--as PERSON is required: gate decisions are taken by a person of the workspace.');
   const person = (await api.call('people:list', {})).find((p) => p.name.toLowerCase() === name.toLowerCase() || p.email.toLowerCase() === name.toLowerCase());
   if (!person) throw new CliError(`No person "${name}" in this workspace.`);

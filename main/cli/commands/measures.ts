@@ -4,7 +4,7 @@ import { CliError, withWorkspace, type Command } from '../context.js';
 import { parseRag } from '../../domain/measures.js';
 
 /** The JSON shape of `measures list --json`: contract names, people by name. */
-export function measureJson(m: Measure): Record<string, unknown> {
+export function measureJson(m: Measure, template?: string | null): Record<string, unknown> {
   return {
     code: m.code,
     title: m.title,
@@ -21,6 +21,8 @@ export function measureJson(m: Measure): Record<string, unknown> {
     potentialStatus: m.potentialStatus,
     // Only for measures with a status set by hand (status, reason, who, when).
     ...(m.manual ? { manual: m.manual } : {}),
+    // The workflow template's key (null for a plain measure), when the caller looked it up.
+    ...(template !== undefined ? { template } : {}),
   };
 }
 
@@ -39,7 +41,10 @@ export const measureCommands: Command[] = [
       const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' }, node: { type: 'string' } } });
       return withWorkspace(positionals[0], async (api) => {
         const list = await api.call('measures:list', values.node ? { nodeId: values.node } : {});
-        if (values.json) io.out(JSON.stringify(list.map(measureJson), null, 2));
+        if (values.json) {
+          const links = new Map((await api.call('templates:links', {})).map((l) => [l.measureId, l.templateKey]));
+          io.out(JSON.stringify(list.map((m) => measureJson(m, links.get(m.id) ?? null)), null, 2));
+        }
         else for (const m of list) io.out(`${m.code}  DI${m.diLevel}  ${m.implementationStatus.padEnd(5)} ${m.potentialStatus.padEnd(5)}  ${m.title}  (${m.owner ?? 'no owner'})`);
         return 0;
       });

@@ -200,6 +200,21 @@ const SPECS: Record<string, Record<string, Spec>> = {
     retired_seq: { t: 'int', min: 0 },
     retired_reason: long,
   },
+  templates: {
+    key: { t: 'text', max: 100, required: true },
+    name: line(true),
+    owner_role: { t: 'text', max: 100 },
+    description: long,
+    spec: { t: 'json', shape: 'object', max: 1_000_000 },
+    sort_order: { t: 'int' },
+  },
+  template_values: { field_key: { t: 'text', max: 100, required: true }, value: long },
+  template_checks: { item_key: { t: 'text', max: 100, required: true }, done: bool, note: long, at: ts },
+  decision_rights: {
+    decision_type: { t: 'text', max: 100, required: true },
+    role_key: { t: 'text', max: 100, required: true },
+    right: { t: 'enum', values: ['decide', 'approve', 'consult', 'inform', 'none'] },
+  },
 };
 
 interface ColumnInfo {

@@ -1,7 +1,8 @@
 import { attestationRefusal, decisionRefusal, LIFECYCLE_TARGET, lifecycleRefusal, requestRefusal } from '../../domain/gates.js';
 import type { LifecycleAction } from '../../../preload/contract/gates-types.js';
 import type { LineChange } from '../lines.js';
-import { holdsRole, levelRules, parseList, type TxView } from './view.js';
+import { holdsRole, levelRules, MEASURE_ROLES, parseList, type TxView } from './view.js';
+import { lifecycleDecisionType, rolesInWords, type LifecycleRights } from '../../domain/rights.js';
 
 /**
  * The governed transitions of an imported action, checked as a local edit is: the DI level
@@ -156,6 +157,7 @@ function lifecycleRules(v: TxView, id: string, actor: string): string | null {
     controllerId: str(v.ctx.value('measures', measure, 'controller_id')),
     actorIsSteering: isSteering(v, actor, measure),
     evidence: v.rowsWhere('gate_evidence', 'measure_id', measure).length,
+    rights: lifecycleRightsOf(v, action, actor, measure),
   });
   return refusal ? `${code}: ${refusal.message}` : null;
 }
@@ -256,4 +258,21 @@ export function governedRefusal(v: TxView, c: LineChange, firstCopy: boolean, hi
     default:
       return null;
   }
+}
+
+/** The decision-rights matrix as the origin saw it: who decides a lifecycle action (null: the defaults). */
+function lifecycleRightsOf(v: TxView, action: LifecycleAction, actor: string, measure: string): LifecycleRights | null {
+  const type = lifecycleDecisionType(action);
+  const roles = v
+    .rowsWhere('decision_rights', 'decision_type', type)
+    .filter((id) => v.get('decision_rights', id, 'right') === 'decide')
+    .map((id) => String(v.get('decision_rights', id, 'role_key')))
+    .sort();
+  if (roles.length === 0) return null;
+  roles.sort((a, b) => Number(!MEASURE_ROLES.has(a)) - Number(!MEASURE_ROLES.has(b)));
+  const roleName = (key: string) => {
+    const id = v.rowsWhere('roles', 'key', key)[0];
+    return id ? String(v.get('roles', id, 'name') ?? key) : key;
+  };
+  return { decides: roles.some((r) => holdsRole(v, actor, r, measure)), roles, inWords: rolesInWords(roles, roleName) };
 }

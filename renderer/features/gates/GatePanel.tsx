@@ -24,6 +24,11 @@ export function GatePanel({ measureId }: { measureId: string }) {
         </strong>
         <span className={`badge ${status.lifecycle}`}>{LIFECYCLE[status.lifecycle] ?? status.lifecycle}</span>
       </div>
+      {status.template && (
+        <div className="gate-template muted" data-testid="gate-template">
+          Workflow: <strong>{status.template.name}</strong> — its checklist, fields and approvers count at each gate.
+        </div>
+      )}
       {status.approvalReset && !status.pending && <ApprovalReset status={status} />}
       {status.pending ? <RequestCard request={status.pending} /> : <NextGate status={status} />}
       <LifecycleSection status={status} />

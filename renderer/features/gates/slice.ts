@@ -43,6 +43,10 @@ export const createGatesSlice: Slice<GatesSlice> = (set, get) => ({
 /** Tables whose changes move readiness or requests. */
 export const GATE_TABLES = [
   'measures',
+  'measure_templates',
+  'template_values',
+  'template_checks',
+  'templates',
   'gate_levels',
   'gate_settings',
   'gate_requests',

@@ -15,6 +15,7 @@ import {
 import type { Measure, MeasurePatch, Rag, StatusKind, ViewState } from '../../../preload/contract';
 import { useApp } from '../../app/context';
 import { DetailPanel } from '../detail/DetailPanel';
+import { TemplateMenu } from '../workflow/TemplateMenu';
 import { ViewsMenu } from '../views/ViewsMenu';
 import { BulkEditDialog } from './BulkEditDialog';
 import { ColumnChooser } from './ColumnChooser';
@@ -359,6 +360,7 @@ export function MeasuresGrid() {
         >
           + Add measure
         </button>
+        <TemplateMenu nodeId={selectedNode?.level === 'package' ? selectedNode.id : null} />
         <button disabled={ids.length === 0} onClick={() => setDialog('bulk')}>
           Set field…{ids.length ? ` (${ids.length})` : ''}
         </button>

@@ -3,6 +3,7 @@ import type { Person } from '../../../preload/contract';
 import { useApp } from '../../app/context';
 import { ConfirmDialog, Modal } from '../../components/Modal';
 import type { PersonDraft } from './slice';
+import { RightsMatrix } from '../workflow/RightsMatrix';
 
 const EMPTY: PersonDraft = { name: '', email: '', function: '', roles: [] };
 
@@ -51,6 +52,7 @@ export function PeoplePanel() {
           ))}
         </tbody>
       </table>
+      <RightsMatrix />
       {editing && draft && (
         <Modal
           title={editing.id ? `Edit ${draft.name}` : 'Add person'}
