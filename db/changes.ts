@@ -8,6 +8,7 @@ import { cachedStatement } from './statements.js';
 import { isDerivedColumn, isSyncedColumn, isSyncedTable, type CellValue } from './tables.js';
 import { deriveAfterWrite, touch, type DerivedRows } from './derive.js';
 import { nowIso } from './clock.js';
+import type { UndoState } from '../preload/contract/types.js';
 
 /** Who is writing and as part of which user action. */
 export interface ActionContext {
@@ -284,11 +285,6 @@ export function changesForTx(db: Database, tx: string): ChangeRecord[] {
       ? cachedStatement(db, 'SELECT * FROM change_log WHERE seq BETWEEN ? AND ? AND tx = ? ORDER BY seq').all(range.a, range.b, tx)
       : db.prepare('SELECT * FROM change_log WHERE tx = ? ORDER BY seq').all(tx);
   return (rows as Record<string, unknown>[]).map(rowToChange);
-}
-
-export interface UndoState {
-  undo: string | null;
-  redo: string | null;
 }
 
 export function undoState(db: Database): UndoState {

@@ -4,9 +4,10 @@ import { dirname, join, resolve } from 'node:path';
 import { homedir, userInfo } from 'node:os';
 import type { Database } from '../../db/connection.js';
 import { getLocal, getMeta } from '../../db/connection.js';
-import { replicaId, runAction, type ActionResult, type Writer } from '../../db/changes.js';
+import { replicaId, runAction, undoState, type ActionResult, type Writer } from '../../db/changes.js';
 import { schemaVersion } from '../../db/migrate.js';
-import { rowsOfAction } from '../../db/repositories/tx-rows.js';
+import { cellsOfAction } from '../../db/repositories/tx-rows.js';
+import { DERIVED_COLUMNS } from '../../db/tables.js';
 import type { DerivedRows } from '../../db/derive.js';
 import { today } from '../../db/clock.js';
 import { cachedStatement } from '../../db/statements.js';
@@ -167,13 +168,18 @@ export class ApiSession {
     const derived = Object.entries(r.derived ?? {}).filter(([, ids]) => ids.length > 0);
     const tables = [...new Set([...r.tables, ...derived.map(([t]) => t)])];
     const small = r.changed + derived.reduce((n, [, ids]) => n + ids.length, 0) <= CHANGED_ROWS_LIMIT && r.firstSeq !== undefined;
+    // The undo menu changes with every action: it comes with the event, not as another call.
+    const undo = undoState(this.db());
     if (!small) {
-      this.emit('workspace:changed', { tables });
+      this.emit('workspace:changed', { tables, undo });
       return;
     }
-    const rows = rowsOfAction(this.db(), r);
-    for (const [t, ids] of derived) rows[t] = [...new Set([...(rows[t] ?? []), ...ids])];
-    this.emit('workspace:changed', { tables, rows });
+    const { rows, columns } = cellsOfAction(this.db(), r);
+    for (const [t, ids] of derived) {
+      rows[t] = [...new Set([...(rows[t] ?? []), ...ids])];
+      columns[t] = [...new Set([...(columns[t] ?? []), ...(DERIVED_COLUMNS[t] ?? [])])];
+    }
+    this.emit('workspace:changed', { tables, rows, columns, undo });
   }
 
   emit<E extends EventName>(event: E, payload: Events[E]): void {
