@@ -1,4 +1,4 @@
-import type { AttestationKey, CriterionResult, LifecycleAction } from '../../preload/contract/gates-types.js';
+import type { AttestationKey, CriterionResult, GateFacts, LifecycleAction } from '../../preload/contract/gates-types.js';
 
 /**
  * Stage-gate rules: which entry criteria a measure meets, who may approve, what a
@@ -30,28 +30,7 @@ export const CRITERIA_LABELS: Record<string, string> = {
 export const MEASURE_ROLES: Record<string, string> = { owner: 'Owner', sponsor: 'Sponsor', controller: 'Controller' };
 
 
-export interface GateFacts {
-  title: string;
-  description: string;
-  businessUnit: string;
-  function: string;
-  ownerId: string | null;
-  sponsorId: string | null;
-  controllerId: string | null;
-  effectLines: number;
-  targets: number;
-  baselineValues: number;
-  planPeriods: number;
-  risks: number;
-  milestones: number;
-  milestonesDated: number;
-  milestonesDone: number;
-  dependencies: number;
-  evidence: number;
-  attestations: Partial<Record<string, { person: string; at: string }>>;
-  /** Custom fields by key: label and whether the measure has a value. */
-  custom: Record<string, { label: string; filled: boolean }>;
-}
+export type { GateFacts };
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const filled = (v: string | null) => v !== null && v.trim() !== '';
