@@ -8,7 +8,6 @@ import { replicaId, runAction, undoState, type ActionResult, type Writer } from 
 import { schemaVersion } from '../../db/migrate.js';
 import { cellsOfAction } from '../../db/repositories/tx-rows.js';
 import { DERIVED_COLUMNS } from '../../db/tables.js';
-import type { DerivedRows } from '../../db/derive.js';
 import { today } from '../../db/clock.js';
 import { cachedStatement } from '../../db/statements.js';
 import type { EventName, Events, Pack, WorkspaceInfo } from '../../preload/contract.js';
@@ -163,7 +162,7 @@ export class ApiSession {
    * reload just those (a 20k-row list stays put). Measures whose derived status moved
    * because of it (a milestone now overdue) count as changed measure rows.
    */
-  changed(r: { changed: number; tables: string[]; tx: string; firstSeq?: number; lastSeq?: number; derived?: DerivedRows }): void {
+  changed(r: Pick<ActionResult<unknown>, 'changed' | 'tables' | 'tx' | 'firstSeq' | 'lastSeq' | 'derived' | 'cells'>): void {
     if (r.changed === 0) return;
     const derived = Object.entries(r.derived ?? {}).filter(([, ids]) => ids.length > 0);
     const tables = [...new Set([...r.tables, ...derived.map(([t]) => t)])];
@@ -174,7 +173,8 @@ export class ApiSession {
       this.emit('workspace:changed', { tables, undo });
       return;
     }
-    const { rows, columns } = cellsOfAction(this.db(), r);
+    const list = (m: ReadonlyMap<string, ReadonlySet<string>>) => Object.fromEntries([...m].map(([t, ids]) => [t, [...ids]]));
+    const { rows, columns } = r.cells ? { rows: list(r.cells.rows), columns: list(r.cells.columns) } : cellsOfAction(this.db(), r);
     for (const [t, ids] of derived) {
       rows[t] = [...new Set([...(rows[t] ?? []), ...ids])];
       columns[t] = [...new Set([...(columns[t] ?? []), ...(DERIVED_COLUMNS[t] ?? [])])];
