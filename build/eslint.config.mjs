@@ -34,7 +34,7 @@ const LAYERS = [
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
-    ignores: ['renderer/vite.config.ts'],
+    ignores: ['renderer/vite.config.ts', 'renderer/**/*.test.{ts,tsx}'],
     deny: {
       paths: [noElectron, sqlite('The renderer reaches data through the api client only.')],
       patterns: [
@@ -42,6 +42,11 @@ const LAYERS = [
         up(['**/main/**', '**/db/**', '**/e2e/**', '**/bench/**'], 'renderer/ may only import preload/contract (types), never main/ or db/.'),
       ],
     },
+  },
+  {
+    // A renderer test may run the real API in its process (a store over a real workspace), never Electron.
+    files: ['renderer/**/*.test.{ts,tsx}'],
+    deny: { paths: [noElectron], patterns: [up(['**/e2e/**', '**/bench/**'], 'A renderer test drives the store over the real API, not the browser journeys or benchmarks.')] },
   },
   {
     files: ['db/**/*.ts'],

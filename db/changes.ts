@@ -8,6 +8,7 @@ import { cachedStatement } from './statements.js';
 import { isDerivedColumn, isSyncedColumn, isSyncedTable, type CellValue } from './tables.js';
 import { deriveAfterWrite, touch, type DerivedRows } from './derive.js';
 import { nowIso } from './clock.js';
+import type { UndoState } from '../preload/contract/types.js';
 
 /** Who is writing and as part of which user action. */
 export interface ActionContext {
@@ -97,6 +98,8 @@ export class Writer {
   readonly tables = new Set<string>();
   /** Rows this writer changed, by table: what the derivations after the action look at. */
   readonly rows = new Map<string, Set<string>>();
+  /** The columns logged, by table (what views need to know besides the rows). */
+  readonly columns = new Map<string, Set<string>>();
   /** Seq range of this writer's changes (its undo entry keeps it: the log has no index on tx). */
   firstSeq: number | undefined;
   lastSeq: number | undefined;
@@ -129,6 +132,7 @@ export class Writer {
     this.changed++;
     this.tables.add(table);
     touch(this.rows, table, rowId);
+    touch(this.columns, table, col);
   }
 
   /** Inserts a row; every given column is logged so another replica can rebuild it. */
@@ -195,6 +199,8 @@ export interface ActionResult<T> {
   lastSeq?: number;
   /** Rows the system re-derived after the action (e.g. measures whose status changed). */
   derived?: DerivedRows;
+  /** The rows and columns the action logged, by table (as collected while writing: no read of the log). */
+  cells?: { rows: ReadonlyMap<string, ReadonlySet<string>>; columns: ReadonlyMap<string, ReadonlySet<string>> };
 }
 
 /**
@@ -248,7 +254,7 @@ export function runAction<T>(db: Database, ctx: ActionContext, fn: (w: Writer) =
     return v;
   });
   if (redoCleared && outermost) redoEmptyAt.set(db, dataVersion(db));
-  return { value, tx: w.tx, changed: w.changed, tables: [...w.tables], firstSeq: w.firstSeq, lastSeq: w.lastSeq, derived };
+  return { value, tx: w.tx, changed: w.changed, tables: [...w.tables], firstSeq: w.firstSeq, lastSeq: w.lastSeq, derived, cells: { rows: w.rows, columns: w.columns } };
 }
 
 function rowToChange(r: Record<string, unknown>): ChangeRecord {
@@ -286,14 +292,14 @@ export function changesForTx(db: Database, tx: string): ChangeRecord[] {
   return (rows as Record<string, unknown>[]).map(rowToChange);
 }
 
-export interface UndoState {
-  undo: string | null;
-  redo: string | null;
-}
-
+/** The labels of the next undo and redo steps (every action's event carries them). */
 export function undoState(db: Database): UndoState {
-  const u = db.prepare("SELECT label FROM undo_entries WHERE state = 'done' ORDER BY seq DESC LIMIT 1").get() as { label: string } | undefined;
-  const r = db.prepare("SELECT label FROM undo_entries WHERE state = 'undone' ORDER BY seq ASC LIMIT 1").get() as { label: string } | undefined;
+  const u = cachedStatement(db, "SELECT label FROM undo_entries WHERE state = 'done' ORDER BY seq DESC LIMIT 1").get() as { label: string } | undefined;
+  // Finding the redo step scans the table from its start; while the redo stack is known to be empty (see redoEmptyAt) there is none.
+  const r =
+    redoEmptyAt.get(db) === dataVersion(db)
+      ? undefined
+      : (cachedStatement(db, "SELECT label FROM undo_entries WHERE state = 'undone' ORDER BY seq ASC LIMIT 1").get() as { label: string } | undefined);
   return { undo: u?.label ?? null, redo: r?.label ?? null };
 }
 

@@ -71,18 +71,11 @@ export function isDerivedColumn(table: string, column: string): boolean {
   return DERIVED_COLUMNS[table]?.includes(column) ?? false;
 }
 
-export type SyncedTable = keyof typeof SYNCED_TABLES;
-export type SyncedColumn<T extends SyncedTable> = (typeof SYNCED_TABLES)[T][number];
 export type CellValue = string | number | null;
 
 const registry = new Map<string, Set<string>>(
   Object.entries(SYNCED_TABLES).map(([t, cols]) => [t, new Set<string>(cols)]),
 );
-
-/** Registers the synced table of a later feature (its migration adds the table). */
-export function registerSyncedTable(table: string, columns: readonly string[]): void {
-  registry.set(table, new Set(columns));
-}
 
 export function isSyncedTable(table: string): boolean {
   return registry.has(table);

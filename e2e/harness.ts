@@ -42,6 +42,8 @@ export async function openApp(
     viewport?: { width: number; height: number };
     /** Chromium's locale (navigator.language, number and date formats), e.g. 'de-DE'; default en-US. */
     locale?: string;
+    /** Runs on the page before the app is loaded (e.g. to watch its requests from the start). */
+    beforeLoad?: (page: Page) => void;
   } = {},
 ): Promise<Session> {
   const dir = mkdtempSync(join(tmpdir(), 'steerco-e2e-'));
@@ -69,6 +71,7 @@ export async function openApp(
     if (/^Failed to load resource: the server responded with a status of 4\d\d/.test(text) && (m.location().url ?? '').includes('/api/')) return;
     problems.push(`console error: ${text}`);
   });
+  opts.beforeLoad?.(page);
   await page.goto(host.openUrl);
   mkdirSync(ARTIFACTS, { recursive: true });
   return {

@@ -1,4 +1,5 @@
 import { MEASURE_FIELDS, type MeasureFieldDef } from '../../preload/contract/measure-fields.js';
+import type { GateFacts } from '../../preload/contract/gates-types.js';
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { Attestation, Evidence, GateLevelConfig, GateSettings, LifecycleDecision } from '../../preload/contract/gates-types.js';
@@ -33,26 +34,8 @@ export function getGateSettings(db: Database): GateSettings {
   return { resetOnEdit: (r?.reset_on_edit ?? 1) === 1, evidenceMaxBytes: r?.evidence_max_bytes ?? 10 * 1024 * 1024 };
 }
 
-interface FactRow {
-  id: string;
-  title: string;
-  description: string;
-  businessUnit: string;
-  function: string;
-  ownerId: string | null;
-  sponsorId: string | null;
-  controllerId: string | null;
-  effectLines: number;
-  targets: number;
-  baselineValues: number;
-  planPeriods: number;
-  risks: number;
-  milestones: number;
-  milestonesDated: number;
-  milestonesDone: number;
-  dependencies: number;
-  evidence: number;
-}
+/** A measure's facts as the counting queries return them (attestations and custom fields are added after). */
+type FactRow = Omit<MeasureFacts, 'attestations' | 'custom'>;
 
 /**
  * Counts behind the criteria: one grouped aggregate per fact table, merged by measure id in
@@ -76,10 +59,7 @@ const COUNT_SQL: [string, (keyof FactRow)[]][] = [
   ['SELECT measure_id AS id, count(*) AS a FROM gate_evidence WHERE deleted = 0 AND (@m IS NULL OR measure_id = @m) GROUP BY measure_id', ['evidence']],
 ];
 
-export interface MeasureFacts extends FactRow {
-  attestations: Partial<Record<string, { person: string; at: string }>>;
-  custom: Record<string, { label: string; filled: boolean }>;
-}
+export type MeasureFacts = GateFacts & { id: string };
 
 /** Facts for the criteria of every live measure (measureId = null) or of one. */
 export function loadFacts(db: Database, measureId: string | null): Map<string, MeasureFacts> {

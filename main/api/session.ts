@@ -4,10 +4,10 @@ import { dirname, join, resolve } from 'node:path';
 import { homedir, userInfo } from 'node:os';
 import type { Database } from '../../db/connection.js';
 import { getLocal, getMeta } from '../../db/connection.js';
-import { replicaId, runAction, type ActionResult, type Writer } from '../../db/changes.js';
+import { replicaId, runAction, undoState, type ActionResult, type Writer } from '../../db/changes.js';
 import { schemaVersion } from '../../db/migrate.js';
-import { rowsOfAction } from '../../db/repositories/tx-rows.js';
-import type { DerivedRows } from '../../db/derive.js';
+import { cellsOfAction } from '../../db/repositories/tx-rows.js';
+import { DERIVED_COLUMNS } from '../../db/tables.js';
 import { today } from '../../db/clock.js';
 import { cachedStatement } from '../../db/statements.js';
 import type { EventName, Events, Pack, WorkspaceInfo } from '../../preload/contract.js';
@@ -162,18 +162,24 @@ export class ApiSession {
    * reload just those (a 20k-row list stays put). Measures whose derived status moved
    * because of it (a milestone now overdue) count as changed measure rows.
    */
-  changed(r: { changed: number; tables: string[]; tx: string; firstSeq?: number; lastSeq?: number; derived?: DerivedRows }): void {
+  changed(r: Pick<ActionResult<unknown>, 'changed' | 'tables' | 'tx' | 'firstSeq' | 'lastSeq' | 'derived' | 'cells'>): void {
     if (r.changed === 0) return;
     const derived = Object.entries(r.derived ?? {}).filter(([, ids]) => ids.length > 0);
     const tables = [...new Set([...r.tables, ...derived.map(([t]) => t)])];
     const small = r.changed + derived.reduce((n, [, ids]) => n + ids.length, 0) <= CHANGED_ROWS_LIMIT && r.firstSeq !== undefined;
+    // The undo menu changes with every action: it comes with the event, not as another call.
+    const undo = undoState(this.db());
     if (!small) {
-      this.emit('workspace:changed', { tables });
+      this.emit('workspace:changed', { tables, undo });
       return;
     }
-    const rows = rowsOfAction(this.db(), r);
-    for (const [t, ids] of derived) rows[t] = [...new Set([...(rows[t] ?? []), ...ids])];
-    this.emit('workspace:changed', { tables, rows });
+    const list = (m: ReadonlyMap<string, ReadonlySet<string>>) => Object.fromEntries([...m].map(([t, ids]) => [t, [...ids]]));
+    const { rows, columns } = r.cells ? { rows: list(r.cells.rows), columns: list(r.cells.columns) } : cellsOfAction(this.db(), r);
+    for (const [t, ids] of derived) {
+      rows[t] = [...new Set([...(rows[t] ?? []), ...ids])];
+      columns[t] = [...new Set([...(columns[t] ?? []), ...(DERIVED_COLUMNS[t] ?? [])])];
+    }
+    this.emit('workspace:changed', { tables, rows, columns, undo });
   }
 
   emit<E extends EventName>(event: E, payload: Events[E]): void {

@@ -6,7 +6,6 @@
 import { daysBetween } from './dependencies.js';
 
 export type EscalationLevel = 'project' | 'program' | 'steering';
-export const ESCALATION_LEVELS: EscalationLevel[] = ['project', 'program', 'steering'];
 export const RULE_KEYS = ['red_status', 'approval_age', 'dependency_overdue', 'raid_overdue', 'raid_stale'] as const;
 export type RuleKey = (typeof RULE_KEYS)[number];
 

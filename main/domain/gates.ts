@@ -1,4 +1,4 @@
-import type { AttestationKey, CriterionResult, LifecycleAction } from '../../preload/contract/gates-types.js';
+import type { AttestationKey, CriterionResult, GateFacts, LifecycleAction } from '../../preload/contract/gates-types.js';
 import type { LifecycleRights } from './rights.js';
 
 /**
@@ -31,28 +31,7 @@ export const CRITERIA_LABELS: Record<string, string> = {
 export const MEASURE_ROLES: Record<string, string> = { owner: 'Owner', sponsor: 'Sponsor', controller: 'Controller' };
 
 
-export interface GateFacts {
-  title: string;
-  description: string;
-  businessUnit: string;
-  function: string;
-  ownerId: string | null;
-  sponsorId: string | null;
-  controllerId: string | null;
-  effectLines: number;
-  targets: number;
-  baselineValues: number;
-  planPeriods: number;
-  risks: number;
-  milestones: number;
-  milestonesDated: number;
-  milestonesDone: number;
-  dependencies: number;
-  evidence: number;
-  attestations: Partial<Record<string, { person: string; at: string }>>;
-  /** Custom fields by key: label and whether the measure has a value. */
-  custom: Record<string, { label: string; filled: boolean }>;
-}
+export type { GateFacts };
 
 /** "1 risk", "2 risks", "0 dependencies": English plurals of the words the criteria use. */
 const plural = (n: number, word: string) => `${n} ${n === 1 ? word : word.endsWith('y') ? `${word.slice(0, -1)}ies` : `${word}s`}`;

@@ -10,7 +10,7 @@ import { presentSegments, scanFolder, type FolderFile } from './folder-index.js'
 import { BUNDLE_EXT } from './format.js';
 import { exportBlobs, importBlobs } from './blobs.js';
 import { planFolder, pruneFolder } from './prune.js';
-import type { RefusedAction } from './segment-import.js';
+import type { SyncSummary as ContractSyncSummary } from '../../preload/contract/sync.js';
 
 export interface SyncProgress {
   phase: 'import' | 'export' | 'done';
@@ -19,31 +19,8 @@ export interface SyncProgress {
   file: string | null;
 }
 
-export interface SyncSummary {
-  changesIn: number;
-  changesOut: number;
-  exported: string | null;
-  imported: number;
-  skipped: number;
-  refused: { file: string; reason: string }[];
-  /** Actions refused inside bundles that were otherwise imported: whose, and why. */
-  refusedChanges: RefusedAction[];
-  /** What kept bundles wait for (a member's registration, an earlier bundle…). */
-  gaps: string[];
-  /** Conflicts this run opened, and all open ones now. */
-  newConflicts: number;
-  openConflicts: number;
-  /** Evidence file contents taken from / written to the folder's blobs, and files still without content. */
-  blobsIn: number;
-  blobsOut: number;
-  blobsMissing: string[];
-  /** This copy's bundles removed from the folder (everyone has them), and whether a checkpoint was written. */
-  pruned: number;
-  checkpoint: string | null;
-  /** Bytes of the bundle (and checkpoint) this run wrote. */
-  bytesOut: number;
-  tables: string[];
-}
+/** The contract's summary of a run (without its time), and the tables it changed (for the views). */
+export type SyncSummary = Omit<ContractSyncSummary, 'at'> & { tables: string[] };
 
 /** Explicit bundle files and folders (`sync import FILE|DIR …`): a folder's finished bundles in name order. */
 export function bundleFiles(db: Database, paths: string[]): string[] {

@@ -112,9 +112,13 @@ export const coreContract = {
 } as const;
 
 export interface CoreEvents {
-  /** Data changed: which tables, so views reload only what they show. */
-  /** `rows`: the ids of the changed rows by table, when the action was small enough to list them. */
-  'workspace:changed': { tables: string[]; rows?: Record<string, string[]> };
+  /**
+   * Data changed: which tables, so views reload only what they show. `rows` and `columns`:
+   * the ids of the changed rows and the changed columns by table, when the action was small
+   * enough to list them (a table missing from `columns` may have changed in any column).
+   * `undo`: the undo and redo labels after a person's action (absent for other changes).
+   */
+  'workspace:changed': { tables: string[]; rows?: Record<string, string[]>; columns?: Record<string, string[]>; undo?: UndoState };
   /** A workspace was opened or closed. */
   'workspace:opened': { workspace: WorkspaceInfo | null };
   /**

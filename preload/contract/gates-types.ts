@@ -188,3 +188,27 @@ export interface MethodFile {
   /** Decision rights other than gate approvers (absent in older methods). */
   decisionRights?: { decisionType: string; role: string; right: string }[];
 }
+
+/** What a measure's gate criteria are evaluated on: its definition and the counts of its facts (db/repositories/gates.ts reads them). */
+export interface GateFacts {
+  title: string;
+  description: string;
+  businessUnit: string;
+  function: string;
+  ownerId: string | null;
+  sponsorId: string | null;
+  controllerId: string | null;
+  effectLines: number;
+  targets: number;
+  baselineValues: number;
+  planPeriods: number;
+  risks: number;
+  milestones: number;
+  milestonesDated: number;
+  milestonesDone: number;
+  dependencies: number;
+  evidence: number;
+  attestations: Partial<Record<string, { person: string; at: string }>>;
+  /** Custom fields by key: label and whether the measure has a value. */
+  custom: Record<string, { label: string; filled: boolean }>;
+}

@@ -5,64 +5,34 @@ import { StartScreen } from '../features/workspace/StartScreen';
 import { TopBar } from '../features/workspace/TopBar';
 import { HierarchyTree } from '../features/tree/HierarchyTree';
 import { MeasuresGrid } from '../features/grid/MeasuresGrid';
-import { MEASURE_LIST_TABLES } from '../features/grid/slice';
 import { PeoplePanel } from '../features/people/PeoplePanel';
 import { Notices } from '../features/history/Notices';
 import { useGlobalKeys } from '../features/history/useGlobalKeys';
 import { PackView } from '../features/pack/PackView';
-import { PACK_TABLES } from '../features/pack/slice';
 import { RaidView } from '../features/raid/RaidView';
 import { MeetingsView } from '../features/meetings/MeetingsView';
-import { RAID_RELOADS } from '../features/raid/reloads';
 import { ApprovalsView } from '../features/gates/ApprovalsView';
 import { GateConfigView } from '../features/gates/GateConfigView';
 import { GateDrawer } from '../features/gates/GateDrawer';
-import { GATE_TABLES } from '../features/gates/slice';
 import { Dashboard } from '../features/dashboard/Dashboard';
 import { EffectsDrawer } from '../features/finance/EffectsDrawer';
 import { StatusDialog } from '../features/status/StatusDialog';
 import { ImportHost } from '../features/import/ImportHost';
-import type { AppState } from './store';
 import { setToday } from './clock';
 import '../features/workflow/register';
 
-/** Store actions that reload a view: `() => Promise<void>` members of the state. */
-type Loader = { [K in keyof AppState]: AppState[K] extends () => Promise<void> ? K : never }[keyof AppState];
-
-const VALUE_TABLES = ['measures', 'effect_lines', 'effect_values', 'value_validations', 'status_overrides', 'milestones', 'value_settings', 'gate_levels', 'dependencies'];
-
-/** Which tables each view's data comes from; a feature adds its own rows. */
-const RELOADS: [string[], Loader][] = [
-  [['nodes', 'measures'], 'loadNodes'],
-  [MEASURE_LIST_TABLES, 'loadMeasures'],
-  [['people', 'roles', 'role_assignments'], 'loadPeople'],
-  ...RAID_RELOADS,
-  [GATE_TABLES, 'loadGateReadiness'],
-  [VALUE_TABLES, 'loadValue'],
-  [VALUE_TABLES, 'loadDashboard'],
-  [PACK_TABLES, 'reloadPackIfShown'],
-];
-
-/** Listens to the workspace's events and reloads only the views whose tables changed. */
+/** Listens to the workspace's events and reloads only what the change touched. */
 function useWorkspaceEvents(): void {
   const store = useStore();
   useEffect(() => {
     const s = () => store.getState();
-    const offChanged = s().api.on('workspace:changed', (change) => {
-      const { tables } = change;
-      for (const [watch, load] of RELOADS) {
-        if (!tables.some((t) => watch.includes(t))) continue;
-        // These two reload only the rows a small change touched (20k-row lists stay put).
-        if (load === 'loadMeasures' || load === 'loadGateReadiness') void s()[load](change);
-        else void s()[load]();
-      }
-      void s().refreshUndo();
-    });
+    // One registry runs what each change calls for (each slice declares what it shows).
+    const offChanged = s().api.on('workspace:changed', (change) => void s().reloads.changed(change));
     // A new local day: everything that depends on today (overdue, due soon, stale, the
     // statuses re-derived for it) is read again.
     const offDay = s().api.on('clock:day', ({ today }) => {
       setToday(today);
-      for (const load of new Set(RELOADS.map(([, l]) => l))) void s()[load]();
+      void s().reloads.day();
     });
     const offOpened = s().api.on('workspace:opened', ({ workspace }) => {
       const current = s().workspace;

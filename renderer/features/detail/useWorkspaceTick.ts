@@ -1,16 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useApp } from '../../app/context';
 
-/** A number that changes whenever one of `tables` changes, so a section can reload what it shows. */
+/** A number that changes whenever one of `tables` changes, so a section can reload what it shows (through the reload registry). */
 export function useWorkspaceTick(tables: string[]): number {
-  const api = useApp((s) => s.api);
+  const reloads = useApp((s) => s.reloads);
   const [tick, setTick] = useState(0);
   const key = tables.join(',');
-  useEffect(() => {
-    const watch = key.split(',');
-    return api.on('workspace:changed', (e) => {
-      if (e.tables.some((t) => watch.includes(t))) setTick((n) => n + 1);
-    });
-  }, [api, key]);
+  useEffect(() => reloads.add({ tables: key.split(','), run: () => setTick((n) => n + 1) }), [reloads, key]);
   return tick;
 }

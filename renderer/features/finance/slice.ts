@@ -1,5 +1,6 @@
 import type { DashboardData, MeasureValue, ValueField } from '../../../preload/contract';
 import type { Slice } from '../../app/store';
+import type { Reload } from '../../app/reloads';
 import { ApiCallError } from '../../app/api';
 import { userLocale } from '../../app/locale';
 
@@ -107,3 +108,11 @@ export const createValueSlice: Slice<ValueSlice> = (set, get) => {
     },
   };
 };
+
+const VALUE_TABLES = ['measures', 'effect_lines', 'effect_values', 'value_validations', 'status_overrides', 'milestones', 'value_settings', 'gate_levels', 'dependencies'];
+
+/** The effects drawer (when open) and the dashboard (when shown). */
+export const VALUE_RELOADS: Reload[] = [
+  { tables: VALUE_TABLES, when: (s) => s.effectsMeasureId !== null, run: (s) => s.loadValue() },
+  { tables: VALUE_TABLES, when: (s) => s.view === 'dashboard', run: (s) => s.loadDashboard() },
+];

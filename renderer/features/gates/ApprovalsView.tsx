@@ -8,6 +8,7 @@ import './gates.css';
 /** The approvals inbox: pending gate requests, oldest first, whom they wait for, their age. */
 export function ApprovalsView() {
   const api = useApp((s) => s.api);
+  const reloads = useApp((s) => s.reloads);
   const actorId = useApp((s) => s.workspace?.actorId);
   const openGate = useApp((s) => s.openGate);
   const [mine, setMine] = useState(false);
@@ -16,12 +17,12 @@ export function ApprovalsView() {
     let alive = true;
     const load = () => api.call('gates:inbox', { mine }).then((l) => alive && setList(l), () => undefined);
     void load();
-    const off = api.on('workspace:changed', ({ tables }) => tables.some((t) => GATE_TABLES.includes(t)) && void load());
+    const off = reloads.add({ tables: GATE_TABLES, run: () => void load() });
     return () => {
       alive = false;
       off();
     };
-  }, [api, mine, actorId]);
+  }, [api, reloads, mine, actorId]);
   const avg = list.length ? (list.reduce((n, r) => n + r.ageDays, 0) / list.length).toFixed(1) : '0';
   return (
     <section className="approvals" aria-label="Approvals">

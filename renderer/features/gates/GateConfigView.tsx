@@ -11,6 +11,7 @@ import './gates.css';
 /** Gate configuration without code: names, criteria, approvers, risk weights, settings, methods. */
 export function GateConfigView() {
   const api = useApp((s) => s.api);
+  const reloads = useApp((s) => s.reloads);
   const call = useGateCall();
   const [cfg, setCfg] = useState<GateConfig | null>(null);
   const [dialog, setDialog] = useState<'save' | 'new' | null>(null);
@@ -21,12 +22,12 @@ export function GateConfigView() {
     let alive = true;
     const load = () => api.call('gates:config', {}).then((c) => alive && setCfg(c), () => undefined);
     void load();
-    const off = api.on('workspace:changed', ({ tables }) => tables.some((t) => GATE_TABLES.includes(t) || t === 'roles') && void load());
+    const off = reloads.add({ tables: [...GATE_TABLES, 'roles'], run: () => void load() });
     return () => {
       alive = false;
       off();
     };
-  }, [api]);
+  }, [api, reloads]);
   if (!cfg) return <div className="loading">Loading…</div>;
   const update = async (level: number, patch: Partial<Omit<GateLevelConfig, 'level'>>) => {
     const c = await call('gates:updateLevel', { level, ...patch });

@@ -1,5 +1,6 @@
 import type { GateReadiness } from '../../../preload/contract';
 import type { Slice } from '../../app/store';
+import type { Reload } from '../../app/reloads';
 import { ApiCallError } from '../../app/api';
 import { changedMeasureIds, type ChangeEvent } from '../../app/changes';
 
@@ -86,3 +87,7 @@ export function downloadBase64(name: string, mime: string, content: string): voi
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+
+/** Readiness of just the measures a small change touched. */
+export const GATES_RELOADS: Reload[] = [{ tables: GATE_TABLES, run: (s, change) => s.loadGateReadiness(change) }];

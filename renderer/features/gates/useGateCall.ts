@@ -28,6 +28,7 @@ export function useGateCall() {
 /** The gate status of a measure, kept fresh when gate data or the acting person change. */
 export function useGateStatus(measureId: string): GateStatus | null {
   const api = useApp((s) => s.api);
+  const reloads = useApp((s) => s.reloads);
   const actorId = useApp((s) => s.workspace?.actorId);
   const [status, setStatus] = useState<GateStatus | null>(null);
   useEffect(() => {
@@ -38,13 +39,11 @@ export function useGateStatus(measureId: string): GateStatus | null {
         () => alive && setStatus(null),
       );
     void load();
-    const off = api.on('workspace:changed', ({ tables }) => {
-      if (tables.some((t) => GATE_TABLES.includes(t))) void load();
-    });
+    const off = reloads.add({ tables: GATE_TABLES, run: () => void load() });
     return () => {
       alive = false;
       off();
     };
-  }, [api, measureId, actorId]);
+  }, [api, reloads, measureId, actorId]);
   return status;
 }

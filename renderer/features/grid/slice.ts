@@ -3,9 +3,13 @@ import type { Slice } from '../../app/store';
 import { ApiCallError } from '../../app/api';
 import { changedMeasureIds, type ChangeEvent } from '../../app/changes';
 import { userLocale } from '../../app/locale';
+import type { Reload } from '../../app/reloads';
 
 /** Tables whose changes show in the measures list. */
 export const MEASURE_LIST_TABLES = ['measures', 'people', 'nodes', 'custom_values', 'custom_fields', 'status_overrides'];
+
+/** The list reloads just the rows a small change touched (a 20k-row list stays put). */
+export const GRID_RELOADS: Reload[] = [{ tables: MEASURE_LIST_TABLES, run: (s, change) => s.loadMeasures(change) }];
 
 export interface GridSlice {
   measures: Measure[];
@@ -126,13 +130,14 @@ export const createGridSlice: Slice<GridSlice> = (set, get) => ({
   updateCustom: async (id, key, value, shownAt) => {
     const cellKey = `${id}:custom.${key}`;
     try {
-      const m = await get().api.call('measures:update', { id, patch: {}, custom: { [key]: value }, locale: userLocale() });
+      // The row itself comes back once, with the change's reload (GRID_RELOADS), not from the answer too.
+      await get().api.call('measures:update', { id, patch: {}, custom: { [key]: value }, locale: userLocale() });
       set((s) => {
         const cellErrors = { ...s.cellErrors };
         const cellDrafts = { ...s.cellDrafts };
         delete cellErrors[cellKey];
         delete cellDrafts[cellKey];
-        return { measures: s.measures.map((x) => (x.id === id ? m : x)), cellErrors, cellDrafts };
+        return { cellErrors, cellDrafts };
       });
       return true;
     } catch (e) {
@@ -147,12 +152,13 @@ export const createGridSlice: Slice<GridSlice> = (set, get) => ({
   updateMeasure: async (id, patch, shownAt) => {
     const keys = Object.keys(patch).map((f) => `${id}:${f}`);
     try {
-      const m = await get().api.call('measures:update', { id, patch, locale: userLocale() });
+      // The row itself comes back once, with the change's reload (GRID_RELOADS), not from the answer too.
+      await get().api.call('measures:update', { id, patch, locale: userLocale() });
       set((s) => {
         const cellErrors = { ...s.cellErrors };
         const cellDrafts = { ...s.cellDrafts };
         keys.forEach((k) => (delete cellErrors[k], delete cellDrafts[k]));
-        return { measures: s.measures.map((x) => (x.id === id ? m : x)), cellErrors, cellDrafts };
+        return { cellErrors, cellDrafts };
       });
       return true;
     } catch (e) {

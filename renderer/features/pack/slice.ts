@@ -1,6 +1,7 @@
 import type { Pack, PackBranding, PackMeetingRef, PackSettings, PackSnapshotInfo, PackTexts, PackTextsState } from '../../../preload/contract';
 import { ApiCallError } from '../../app/api';
 import type { Slice } from '../../app/store';
+import type { Reload } from '../../app/reloads';
 
 export interface PackSlice {
   packScopeId: string | null;
@@ -158,3 +159,5 @@ export const createPackSlice: Slice<PackSlice> = (set, get) => {
       }),
   };
 };
+
+export const PACK_RELOADS: Reload[] = [{ tables: PACK_TABLES, when: (s) => s.view === 'pack', run: (s) => s.reloadPackIfShown() }];

@@ -1,6 +1,7 @@
 import type { Person, Role } from '../../../preload/contract';
 import type { Slice } from '../../app/store';
 import { ApiCallError } from '../../app/api';
+import type { Reload } from '../../app/reloads';
 
 export interface PersonDraft {
   name: string;
@@ -44,3 +45,5 @@ export const createPeopleSlice: Slice<PeopleSlice> = (set, get) => ({
     }
   },
 });
+
+export const PEOPLE_RELOADS: Reload[] = [{ tables: ['people', 'roles', 'role_assignments'], run: (s) => s.loadPeople() }];

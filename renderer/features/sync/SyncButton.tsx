@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useApp, useStore } from '../../app/context';
 import { SyncPanel } from './SyncPanel';
 
-/** Top-bar entry to sync: the open-conflicts badge, and the panel. Keeps sync state fresh. */
+/** Top-bar entry to sync: the open-conflicts badge, and the panel (kept fresh by SYNC_RELOADS). */
 export function SyncButton() {
   const store = useStore();
   const open = useApp((s) => s.syncOpen);
@@ -12,12 +12,8 @@ export function SyncButton() {
   useEffect(() => {
     const s = () => store.getState();
     void s().loadSync();
-    const offChanged = s().api.on('workspace:changed', () => void s().loadSync());
     const offProgress = s().api.on('sync:progress', (p) => s().setSyncProgress(p.phase === 'done' ? null : p));
-    return () => {
-      offChanged();
-      offProgress();
-    };
+    return () => offProgress();
   }, [store]);
   return (
     <>

@@ -1,6 +1,7 @@
 import type { SyncConflictView, SyncProgressEvent, SyncStatus, SyncSummary } from '../../../preload/contract';
 import type { Slice } from '../../app/store';
 import { ApiCallError } from '../../app/api';
+import type { Reload } from '../../app/reloads';
 
 export interface SyncSlice {
   syncStatus: SyncStatus | null;
@@ -110,3 +111,12 @@ export const createSyncSlice: Slice<SyncSlice> = (set, get) => {
     },
   };
 };
+
+/**
+ * The conflict badge changes with the conflicts and the members; the open sync panel (status,
+ * members, the conflicts' current values) with anything.
+ */
+export const SYNC_RELOADS: Reload[] = [
+  { tables: ['sync_conflicts', 'sync_members'], when: (s) => !s.syncOpen, onDay: false, run: (s) => s.loadSync() },
+  { tables: 'all', when: (s) => s.syncOpen, run: (s) => s.loadSync() },
+];

@@ -1,6 +1,7 @@
 import type { HierarchyNode } from '../../../preload/contract';
 import type { Slice } from '../../app/store';
 import { ApiCallError } from '../../app/api';
+import type { Reload } from '../../app/reloads';
 
 export interface TreeSlice {
   nodes: HierarchyNode[];
@@ -69,3 +70,6 @@ export const createTreeSlice: Slice<TreeSlice> = (set, get) => {
     },
   };
 };
+
+/** The tree shows nodes and how many measures each package holds: a measure's other columns do not matter to it. */
+export const TREE_RELOADS: Reload[] = [{ tables: ['nodes', 'measures'], columns: { measures: ['node_id', 'deleted'] }, run: (s) => s.loadNodes() }];
