@@ -1,6 +1,7 @@
 import './dashboard.css';
 import { useEffect, useMemo } from 'react';
 import { RAG, RAG_LABELS, type DashboardData, type QuestionKey } from '../../../preload/contract';
+import { flattenTree } from '../tree/tree-model';
 import { useApp } from '../../app/context';
 import { formatCompact, formatMoney } from '../finance/money';
 import { ChartCanvas } from './ChartCanvas';
@@ -31,9 +32,10 @@ export function Dashboard() {
           Scope
           <select aria-label="Dashboard scope" value={nodeId ?? ''} onChange={(e) => void setNode(e.target.value || null)}>
             <option value="">All measures</option>
-            {nodes.map((n) => (
+            {/* In the tree's order, indented by depth, as the hierarchy shows them. */}
+            {flattenTree(nodes, {}).map(({ node: n, depth }) => (
               <option key={n.id} value={n.id}>
-                {'\u00a0'.repeat(['organization', 'portfolio', 'program', 'project', 'package'].indexOf(n.level) * 2)}
+                {'\u00a0'.repeat(depth * 2)}
                 {n.name}
               </option>
             ))}

@@ -38,7 +38,8 @@ export const createGatesSlice: Slice<GatesSlice> = (set, get) => ({
       get().notify('error', e instanceof ApiCallError ? e.message : String(e));
     }
   },
-  openGate: (gateMeasureId) => set({ gateMeasureId }),
+  // A refusal about one measure's gate is not about the next one's: it goes with its panel.
+  openGate: (gateMeasureId) => set((s) => (gateMeasureId && s.gateMeasureId && s.gateMeasureId !== gateMeasureId ? { gateMeasureId, notices: [] } : { gateMeasureId })),
 });
 
 /** Tables whose changes move readiness or requests. */

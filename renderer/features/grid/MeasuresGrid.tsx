@@ -15,11 +15,7 @@ import {
 import type { Measure, MeasurePatch, Rag, StatusKind, ViewState } from '../../../preload/contract';
 import { useApp } from '../../app/context';
 import { DetailPanel } from '../detail/DetailPanel';
-import { TemplateMenu } from '../workflow/TemplateMenu';
-import { ViewsMenu } from '../views/ViewsMenu';
 import { BulkEditDialog } from './BulkEditDialog';
-import { ColumnChooser } from './ColumnChooser';
-import { MenuButton } from '../../components/MenuButton';
 import { measureColumns } from './columns';
 import type { TypedEditorParams } from './TypedCellEditor';
 import { typedText } from './typed-values';
@@ -28,6 +24,7 @@ import { ExportDialog, type GridView } from './ExportDialog';
 import { FilterChips } from './FilterChips';
 import { isNodeRow, type GridRow } from './hierarchy';
 import { MeasureDialogs, ReportDialog } from './MeasureDialogs';
+import { GridToolbar, type GridDialog } from './GridToolbar';
 import type { Chips } from './quick-filters';
 import { useClipboard } from './useClipboard';
 import { useGridHierarchy } from './useGridHierarchy';
@@ -90,7 +87,6 @@ export function MeasuresGrid() {
   const gateReadiness = useApp((s) => s.gateReadiness);
   const readinessRef = useRef(gateReadiness);
   const idFilter = useApp((s) => s.idFilter);
-  const setIdFilter = useApp((s) => s.setIdFilter);
   const shownMeasures = useMemo(() => (idFilter ? measures.filter((m) => idFilter.ids.includes(m.id)) : measures), [measures, idFilter]);
   const gridRef = useRef<AgGridReact<GridRow>>(null);
   const hostRef = useRef<HTMLDivElement>(null);
@@ -102,10 +98,9 @@ export function MeasuresGrid() {
   const searchTextRef = useRef(search);
   const idFilterRef = useRef(idFilter);
   const [shown, setShown] = useState(0);
-  const [dialog, setDialog] = useState<'delete' | 'move' | 'bulk' | 'fields' | 'export' | null>(null);
+  const [dialog, setDialog] = useState<GridDialog | null>(null);
   const selectedNode = nodes.find((n) => n.id === selectedNodeId);
   const { report, setReport } = useClipboard(hostRef, gridRef);
-  const openImport = useApp((s) => s.openImport);
   const drop = useImportDrop();
 
   // Columns are rebuilt only when what they show changes: a rebuild ends an edit in progress,
@@ -347,83 +342,28 @@ export function MeasuresGrid() {
           : 'No measures yet. Select a measure package in the hierarchy and choose “+ Add measure”, or import a workbook (More ▾ › Import…).';
   return (
     <section className={drop.dropping ? 'grid-pane drop-target' : 'grid-pane'} aria-label="Measures" {...drop.handlers}>
-      <div className="grid-toolbar">
-        <button
-          className="primary"
-          disabled={selectedNode?.level !== 'package'}
-          title={selectedNode?.level === 'package' ? `Add a measure to ${selectedNode.name}` : 'Select a measure package in the hierarchy to add a measure'}
-          onClick={() =>
-            void createMeasure(selectedNode!.id).then((m) => {
-              if (m) editTitleOf(m.id);
-            })
-          }
-        >
-          + Add measure
-        </button>
-        <TemplateMenu nodeId={selectedNode?.level === 'package' ? selectedNode.id : null} />
-        <button disabled={ids.length === 0} onClick={() => setDialog('bulk')}>
-          Set field…{ids.length ? ` (${ids.length})` : ''}
-        </button>
-        <button disabled={ids.length === 0} aria-label="Move to package…" title="Move the selected measures to another package" onClick={() => setDialog('move')}>
-          Move…
-        </button>
-        <button disabled={ids.length === 0} onClick={() => setDialog('delete')}>
-          Delete{ids.length ? ` (${ids.length})` : ''}
-        </button>
-        <input ref={searchRef} className="search" type="search" aria-label="Search measures" placeholder="Search… (Ctrl+F)" value={search} onChange={(e) => setSearch(e.target.value)} />
-        <button
-          aria-pressed={hierarchy}
-          className={hierarchy ? 'toggle on' : 'toggle'}
-          title="Show the hierarchy in the grid: packages and the nodes above them as rows, with roll-up counts"
-          onClick={() => setHierarchy(!hierarchy)}
-        >
-          Hierarchy
-        </button>
-        {hierarchy && (
-          <>
-            <button className="icon" aria-label="Expand all" title="Expand every node" disabled={collapsed.size === 0} onClick={() => setCollapsed(new Set())}>
-              ⊞
-            </button>
-            <button className="icon" aria-label="Collapse all" title="Collapse every node" onClick={() => setCollapsed(new Set(allCollapsible()))}>
-              ⊟
-            </button>
-          </>
-        )}
-        <ColumnChooser api={api as () => GridApi<Measure> | undefined} />
-        <ViewsMenu getState={getState} applyState={applyState} />
-        <MenuButton label="More ▾" ariaLabel="More grid actions" title="Custom fields, export and import">
-          {(close) => (
-            <>
-              <button role="menuitem" onClick={() => (close(), setDialog('fields'))}>
-                Fields…
-              </button>
-              <button role="menuitem" title="Export to an Excel workbook or CSV" onClick={() => (close(), setDialog('export'))}>
-                Export…
-              </button>
-              <button
-                role="menuitem"
-                title="Import a workbook or CSV: rows matched by code, a preview before anything is written (or drop the file on the grid)"
-                onClick={() => (close(), openImport({ kind: 'choose' }))}
-              >
-                Import…
-              </button>
-            </>
-          )}
-        </MenuButton>
-        {idFilter && (
-          <span className="filter-chip" data-testid="id-filter">
-            {idFilter.label}
-            <button aria-label="Clear filter" onClick={() => setIdFilter(null)}>
-              ✕
-            </button>
-          </span>
-        )}
-        <span className="muted row-count" data-testid="row-count" title={selectedNode ? selectedNode.name : undefined}>
-          {filtered ? `${shown} of ` : ''}
-          {shownMeasures.length} measure{shownMeasures.length === 1 ? '' : 's'}
-          {selectedNode ? ` in ${selectedNode.name}` : ''}
-        </span>
-      </div>
+      <GridToolbar
+        selectedNode={selectedNode}
+        ids={ids}
+        onAdd={() =>
+          void createMeasure(selectedNode!.id).then((m) => {
+            if (m) editTitleOf(m.id);
+          })
+        }
+        setDialog={setDialog}
+        searchRef={searchRef}
+        search={search}
+        setSearch={setSearch}
+        hierarchy={hierarchy}
+        setHierarchy={setHierarchy}
+        collapsedCount={collapsed.size}
+        expandAll={() => setCollapsed(new Set())}
+        collapseAll={() => setCollapsed(new Set(allCollapsible()))}
+        api={api}
+        getState={getState}
+        applyState={applyState}
+        countText={`${filtered ? `${shown} of ` : ''}${shownMeasures.length} measure${shownMeasures.length === 1 ? '' : 's'}${selectedNode ? ` in ${selectedNode.name}` : ''}`}
+      />
       <FilterChips measures={measures} chips={chips} onChange={setChips} />
       <div className="grid-body">
         <div className="grid-host" ref={hostRef}>

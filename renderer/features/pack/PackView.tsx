@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ConfirmDialog, PromptDialog } from '../../components/Modal';
+import { flattenTree } from '../tree/tree-model';
 import { useApp } from '../../app/context';
 import { HoldWarning } from './HoldWarning';
 import { PackDocument } from './PackDocument';
@@ -8,8 +9,6 @@ import { PackBrandingForm } from './PackBrandingForm';
 import { PackTextsForm } from './PackTextsForm';
 import { packTitle } from './print-route';
 import './pack.css';
-
-const INDENT: Record<string, number> = { organization: 0, portfolio: 1, program: 2, project: 3, package: 4 };
 
 /** Pack builder and print preview: scope, meeting, texts, sections, frozen packs, print and export. */
 export function PackView() {
@@ -63,11 +62,12 @@ export function PackView() {
           Scope
           <select name="scope" value={s.packScopeId ?? ''} onChange={(e) => void s.setPackTarget({ scopeId: e.target.value || null })}>
             <option value="">Whole program</option>
-            {s.nodes
-              .filter((n) => n.level !== 'package')
-              .map((n) => (
+            {/* In the tree's order, indented by depth, as the hierarchy shows them. */}
+            {flattenTree(s.nodes, {})
+              .filter(({ node: n }) => n.level !== 'package')
+              .map(({ node: n, depth }) => (
                 <option key={n.id} value={n.id}>
-                  {'\u00a0\u00a0'.repeat(INDENT[n.level] ?? 0)}
+                  {'\u00a0\u00a0'.repeat(depth)}
                   {n.name}
                 </option>
               ))}
