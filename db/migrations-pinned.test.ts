@@ -20,6 +20,7 @@ const PINNED: Record<string, string> = {
   '0010_value_line_totals.sql': '0c90a4a4a50883efb2b1fe90b9abad0d1e275d4659a189de11edf1ed8695fa83',
   '0011_sync_authorship.sql': '6544606ea64e5000a7dc2eccb53c58de84ee8feb9360e6e29b7a338eabfb5890',
   '0012_templates.sql': '029228632a8558f66f184734a7d0ba85ae697aad07c02613c6d0e3dc4b4b9b66',
+  '0014_service_kpis.sql': '44ce1fb8197d124a840f06001be84931050476e3bab7bb97ae840f71f1ff950e',
   '0013_decision_rights.sql': '20dcdc8157a70095c61f34948339125d2d44e7ebb5e6e950eebee47f26df4e87',
 };
 

@@ -24,7 +24,7 @@ import {
 } from './pack-sections.js';
 import { milestoneBlocks } from './pack-milestones.js';
 import { valueBlocks } from './pack-value.js';
-import { rightsBlocks, workflowBlocks } from './pack-workflows.js';
+import { rightsBlocks, serviceKpiBlocks, workflowBlocks } from './pack-workflows.js';
 
 export const DEFAULT_CONFIDENTIALITY = 'Confidential: for steering committee members only';
 export const MILESTONE_WINDOW_DAYS = 90;
@@ -84,6 +84,7 @@ export function assemblePack(f: PackFacts): Pack {
     risks: () => riskBlocks(f),
     workflows: () => workflowBlocks(f),
     decision_rights: () => rightsBlocks(f),
+    service_kpis: () => serviceKpiBlocks(f),
     appendix_measures: () => appendixMeasures(f),
     appendix_raid: () => appendixRaid(f),
     appendix_decisions: () => appendixDecisions(f),
