@@ -28,12 +28,29 @@ function liveMeasures(db: Database, nodeId: string | undefined): LiveMeasure[] {
   return rows.filter((m) => nodes.has(m.nodeId));
 }
 
-/** Sum of one column of the effect lines of a type, over the measures (minor units). */
-function lineSum(db: Database, type: string, col: 'forecast' | 'actual' | 'plan', ids: Set<string>): number {
+const ECONOMICS = ['forecast_margin', 'target_margin', 'actual_service_cost', 'baseline_service_cost'];
+
+/**
+ * Plan, forecast and actual of the service-economics lines per type, over the measures (minor
+ * units). The lines are few: walk them first (CROSS JOIN keeps that order), then their values by index.
+ */
+function economics(db: Database, ids: Set<string>): Record<string, { plan: number; forecast: number; actual: number }> {
   const rows = db
-    .prepare(`SELECT l.measure_id AS m, coalesce(sum(v.${col}), 0) AS n FROM effect_lines l JOIN effect_values v ON v.line_id = l.id AND v.deleted = 0 WHERE l.deleted = 0 AND l.type = ? GROUP BY l.measure_id`)
-    .all(type) as { m: string; n: number }[];
-  return rows.reduce((n, r) => (ids.has(r.m) ? n + r.n : n), 0);
+    .prepare(
+      `SELECT l.type, l.measure_id AS m, coalesce(sum(v.plan), 0) AS plan, coalesce(sum(v.forecast), 0) AS forecast, coalesce(sum(v.actual), 0) AS actual
+       FROM effect_lines l CROSS JOIN effect_values v ON v.line_id = l.id AND v.deleted = 0
+       WHERE l.deleted = 0 AND l.type IN (SELECT value FROM json_each(?)) GROUP BY l.type, l.measure_id`,
+    )
+    .all(JSON.stringify(ECONOMICS)) as { type: string; m: string; plan: number; forecast: number; actual: number }[];
+  const out = Object.fromEntries(ECONOMICS.map((t) => [t, { plan: 0, forecast: 0, actual: 0 }]));
+  for (const r of rows) {
+    if (!ids.has(r.m)) continue;
+    const o = out[r.type]!;
+    o.plan += r.plan;
+    o.forecast += r.forecast;
+    o.actual += r.actual;
+  }
+  return out;
 }
 
 export async function serviceKpis(s: ApiSession, nodeId?: string): Promise<ServiceKpis> {
@@ -46,7 +63,9 @@ export async function serviceKpis(s: ApiSession, nodeId?: string): Promise<Servi
   const templates = new Map(listTemplates(db).map((t) => [t.id, t]));
   const values = templateValues(db, null);
   const checks = templateChecks(db, null).filter((c) => c.done === 1 && ids.has(c.measureId));
-  const doneOf = (m: string) => new Set(checks.filter((c) => c.measureId === m).map((c) => c.itemKey));
+  const doneBy = new Map<string, typeof checks>();
+  for (const c of checks) (doneBy.get(c.measureId) ?? doneBy.set(c.measureId, []).get(c.measureId)!).push(c);
+  const doneOf = (m: string) => new Set((doneBy.get(m) ?? []).map((c) => c.itemKey));
   const tplOf = (m: string) => templates.get(links.get(m) ?? '');
   const valueOf = (m: string, suffix: string) => Object.entries(values.get(m) ?? {}).find(([k]) => k === suffix || k.endsWith(`_${suffix}`))?.[1] ?? '';
 
@@ -62,7 +81,7 @@ export async function serviceKpis(s: ApiSession, nodeId?: string): Promise<Servi
     steps += t.checklist.length;
     done += t.checklist.filter((c) => d.has(c.key)).length;
     if (['Go', 'No go'].includes(valueOf(m.id, 'go_no_go'))) decided++;
-    const tick = checks.find((c) => c.measureId === m.id && /go_no_go/.test(c.itemKey));
+    const tick = (doneBy.get(m.id) ?? []).find((c) => /go_no_go/.test(c.itemKey));
     if (m.startDate) cycle.push(Math.max(0, daysBetween(m.startDate, tick?.at?.slice(0, 10) ?? day)));
   }
   const readiness = steps ? Math.round((done / steps) * 100) : null;
@@ -82,10 +101,11 @@ export async function serviceKpis(s: ApiSession, nodeId?: string): Promise<Servi
   const openDecisions = (db.prepare("SELECT count(*) AS n FROM decisions WHERE deleted = 0 AND status = 'open'").get() as { n: number }).n;
 
   // 7, 8: the service-economics lines, summed over the measures in scope.
-  const forecastMargin = lineSum(db, 'forecast_margin', 'forecast', ids);
-  const targetMargin = lineSum(db, 'target_margin', 'plan', ids);
-  const actualCost = lineSum(db, 'actual_service_cost', 'actual', ids);
-  const baselineCost = lineSum(db, 'baseline_service_cost', 'plan', ids);
+  const eco = economics(db, ids);
+  const forecastMargin = eco.forecast_margin!.forecast;
+  const targetMargin = eco.target_margin!.plan;
+  const actualCost = eco.actual_service_cost!.actual;
+  const baselineCost = eco.baseline_service_cost!.plan;
 
   // 9: exceptions found by quality reviews, and failed reviews.
   const reviews = measures.filter((m) => tplOf(m.id)?.fields.some((f) => f.key === 'review_exceptions'));

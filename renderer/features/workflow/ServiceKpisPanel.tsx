@@ -5,6 +5,8 @@ import { useWorkspaceTick } from '../detail/useWorkspaceTick';
 import { KPI_TABLES } from './tables';
 import './workflow.css';
 
+const SHOWN = 25;
+
 /** The dashboard's "Service KPIs" panel: the article's ten figures and the KPIs in scope with their status. */
 export function ServiceKpisPanel({ nodeId }: { nodeId: string | null }) {
   const api = useApp((s) => s.api);
@@ -12,13 +14,19 @@ export function ServiceKpisPanel({ nodeId }: { nodeId: string | null }) {
   const [data, setData] = useState<ServiceKpis | null>(null);
   useEffect(() => {
     let live = true;
-    void api.call('kpi:figures', nodeId ? { nodeId } : {}).then((d) => live && setData(d));
+    // Asked after the dashboard's own data (its effect runs after this child's): the main
+    // process answers in order, and the five answers and the charts come first.
+    const t = setTimeout(() => void api.call('kpi:figures', nodeId ? { nodeId } : {}).then((d) => live && setData(d)), 0);
     return () => {
       live = false;
+      clearTimeout(t);
     };
   }, [api, nodeId, tick]);
   if (!data) return null;
   const c = data.statusCounts;
+  // The worst KPIs first; the pack and `steerco kpi` list them all.
+  const RANK = { red: 0, amber: 1, grey: 2, green: 3 } as const;
+  const shown = [...data.kpis].sort((a, b) => RANK[a.status] - RANK[b.status]).slice(0, SHOWN);
   return (
     <section className="service-kpis" aria-label="Service KPIs" data-testid="service-kpis">
       <h3>
@@ -48,7 +56,7 @@ export function ServiceKpisPanel({ nodeId }: { nodeId: string | null }) {
             </tr>
           </thead>
           <tbody>
-            {data.kpis.map((k) => (
+            {shown.map((k) => (
               <tr key={k.id} data-testid={`kpi-row-${k.id}`}>
                 <td>{k.name}</td>
                 <td>{k.on}</td>
@@ -65,6 +73,7 @@ export function ServiceKpisPanel({ nodeId }: { nodeId: string | null }) {
           </tbody>
         </table>
       )}
+      {data.kpis.length > SHOWN && <p className="muted">The {SHOWN} worst of {data.kpis.length} KPIs; the steering pack lists them all.</p>}
     </section>
   );
 }
