@@ -22,6 +22,7 @@ const PINNED: Record<string, string> = {
   '0012_pack_branding.sql': '1308ab53fcf38b0ac42d1c8b1f82535b4489a640ea7d4d265c7a4fbbfc905f12',
   '0013_templates.sql': '029228632a8558f66f184734a7d0ba85ae697aad07c02613c6d0e3dc4b4b9b66',
   '0014_decision_rights.sql': '20dcdc8157a70095c61f34948339125d2d44e7ebb5e6e950eebee47f26df4e87',
+  '0015_service_kpis.sql': '44ce1fb8197d124a840f06001be84931050476e3bab7bb97ae840f71f1ff950e',
 };
 
 describe('migrations', () => {

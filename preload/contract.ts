@@ -16,6 +16,7 @@ import { raidContract } from './contract/raid.js';
 import { syncContract, type SyncEvents } from './contract/sync.js';
 import { valueContract } from './contract/value.js';
 import { workflowContract } from './contract/workflow.js';
+import { kpiContract } from './contract/kpi.js';
 
 export * from './contract/types.js';
 export * from './contract/measure-fields.js';
@@ -26,6 +27,7 @@ export * from './contract/pack-types.js';
 export * from './contract/value.js';
 export * from './contract/workflow-types.js';
 export * from './contract/rights-types.js';
+export type * from './contract/kpi-types.js';
 export * from './contract/parse.js';
 export type * from './contract/import.js';
 export type * from './contract/sync.js';
@@ -42,6 +44,7 @@ export const contract = {
   ...syncContract,
   ...packContract,
   ...workflowContract,
+  ...kpiContract,
 } as const;
 
 export type Contract = typeof contract;

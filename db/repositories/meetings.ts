@@ -35,7 +35,7 @@ export function previousMeeting(db: Database, m: Meeting): Meeting | undefined {
 }
 
 const DECISION_SELECT = `
-  SELECT d.id, d.code, d.meeting_id AS meetingId, g.title AS meetingTitle, d.text, d.decided_by AS decidedBy, d.date,
+  SELECT d.id, d.code, d.meeting_id AS meetingId, g.title AS meetingTitle, d.text, d.decided_by AS decidedBy, d.date, d.status,
          (SELECT json_group_array(json_object('kind', l.target_kind, 'id', l.target_id,
                    'label', coalesce(m.code || ' ' || m.title, r.code || ' ' || r.title, l.target_id)))
             FROM decision_links l

@@ -19,6 +19,7 @@ import { gridFeatureHandlers } from './grid-feature.js';
 import { valueHandlers } from './value.js';
 import { templateHandlers } from './templates.js';
 import { rightsHandlers } from './rights.js';
+import { kpiHandlers } from './kpis.js';
 
 export { ApiError, toApiError } from './errors.js';
 export { ApiSession, type SessionOptions, type ShellCapabilities } from './session.js';
@@ -73,6 +74,7 @@ export function createApi(options: SessionOptions): Api {
     ...packHandlers(session),
     ...templateHandlers(session),
     ...rightsHandlers(session),
+    ...kpiHandlers(session),
   };
   const call = async <K extends MethodName>(method: K, input: unknown): Promise<Output<K>> => {
     try {

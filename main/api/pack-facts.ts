@@ -15,6 +15,7 @@ import { dashboard, rollupFor } from './value-dashboard.js';
 import { nowIso } from '../../db/clock.js';
 import { workflowFacts } from './template-pack.js';
 import { rightsMatrix } from './rights.js';
+import { serviceKpis } from './kpi-figures.js';
 
 export interface PackRequest {
   scopeId?: string | null;
@@ -74,6 +75,7 @@ export async function gatherFacts(s: ApiSession, req: PackRequest): Promise<Pack
     escalations: await scopeEscalations(s, inScope, new Set(raid.map((r) => r.id))),
     workflows: workflowFacts(db, inScope, day),
     rights: rightsMatrix(db),
+    service: await serviceKpis(s, nodeId),
     gateRequests: await pendingGateRequests(s, inScope),
     blocked: blockedMeasures(blocked, inScope),
     actions: lastMeetingActions(db, meetingId, day),

@@ -38,6 +38,7 @@ describe('steering pack API', () => {
       'Top risks, issues and escalations',
       'Service workflows',
       'Decision rights',
+      'Service KPIs',
       'Appendix: measure list',
       'Appendix: RAID log',
       'Appendix: decision log',

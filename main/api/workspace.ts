@@ -21,7 +21,7 @@ import type { Handlers } from './handlers.js';
 import type { ApiSession } from './session.js';
 import { seedGridDemo } from './grid-demo.js';
 import { seedTemplates } from './templates.js';
-import { seedWorkflowDemo, seedWorkflowDemoUpdates } from './workflow-demo.js';
+import { seedKpiDemo, seedWorkflowDemo, seedWorkflowDemoUpdates } from './workflow-demo.js';
 
 type K = 'app:info' | 'workspace:create' | 'workspace:open' | 'workspace:close' | 'workspace:saveCopy' | 'workspace:pickPath' | 'workspace:check' | 'session:setActor';
 
@@ -90,6 +90,7 @@ export function createWorkspaceFile(path: string, opts: { name?: string; demo?: 
       if (opts.demo) seedDemo(db, w);
       if (opts.demo) seedGridDemo(db, w);
       if (opts.demo) seedWorkflowDemo(db, w);
+      if (opts.demo) seedKpiDemo(db, w);
     });
     if (opts.demo) seedWorkflowDemoUpdates(db);
     return db;

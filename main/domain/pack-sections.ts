@@ -4,6 +4,7 @@ import { RAG, RAG_LABELS, type Rag } from '../../preload/contract/types.js';
 import { cols } from './pack-changes.js';
 import { money, pct, plural } from './pack-format.js';
 import { summaryCharts } from './pack-value.js';
+import { serviceSummaryItems } from './pack-workflows.js';
 
 const rag = (r: Rag): PackCell => ({ text: RAG_LABELS[r], rag: r });
 const TOP_RISKS = 15;
@@ -53,6 +54,7 @@ export function summaryBlocks(f: PackFacts): PackBlock[] {
           value: `${plural(q.evidenced, 'measure')} with evidence`,
           hint: `gate or closure evidence ${e.documented} · validated actuals ${e.validatedActuals} · value confirmed ${e.valueConfirmed} · validated benefits ${money(e.validatedBenefits, cur)} against costs ${money(e.validatedCosts, cur)}`,
         },
+        ...serviceSummaryItems(f),
       ],
     },
     { type: 'text', title: 'Summary', text: x.summary || 'No summary written yet.' },

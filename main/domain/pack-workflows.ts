@@ -1,5 +1,6 @@
 import type { PackFacts } from '../../preload/contract/pack-facts.js';
-import type { PackBlock } from '../../preload/contract/pack-types.js';
+import type { PackBlock, PackCell } from '../../preload/contract/pack-types.js';
+import { RAG_LABELS, type Rag } from '../../preload/contract/types.js';
 import { plural } from './pack-format.js';
 
 /**
@@ -71,6 +72,46 @@ export function rightsBlocks(f: PackFacts): PackBlock[] {
       ],
       rows: m.types.map((t) => [t.label, who(t.key, 'decide'), who(t.key, 'approve'), who(t.key, 'consult'), who(t.key, 'inform')]),
       empty: 'No decisions.',
+    },
+  ];
+}
+
+/** The "Service KPIs" section: the article's ten figures, then every KPI in scope with its status. */
+export function serviceKpiBlocks(f: PackFacts): PackBlock[] {
+  const v = f.service;
+  if (!v) return [{ type: 'note', text: 'No service KPIs in this pack.' }];
+  const c = v.statusCounts;
+  return [
+    { type: 'kpis', items: v.figures.map((x) => ({ label: x.label, value: x.value, hint: x.hint, ...(x.rag ? { rag: x.rag } : {}) })) },
+    {
+      type: 'table',
+      title: `KPIs: ${c.green} green · ${c.amber} amber · ${c.red} red · ${c.grey} not reported`,
+      columns: [
+        { label: 'KPI', width: 3 },
+        { label: 'On', width: 4 },
+        { label: 'Latest', width: 2, align: 'right' },
+        { label: 'Target', width: 1, align: 'right' },
+        { label: 'Status', width: 1 },
+        { label: 'Why', width: 4 },
+      ],
+      rows: v.kpis.map((k): PackCell[] => [k.name, k.on, k.latest ? `${k.latest.value} ${k.unit}`.trim() : '—', k.target === null ? '—' : String(k.target), { text: RAG_LABELS[k.status], rag: k.status }, k.reason]),
+      empty: 'No KPI defined in scope.',
+    },
+  ];
+}
+
+/** The executive summary's line on service KPIs: their statuses and the figures that need the committee. */
+export function serviceSummaryItems(f: PackFacts): { label: string; value: string; hint?: string; rag?: Rag }[] {
+  const v = f.service;
+  if (!v || v.kpis.length === 0) return [];
+  const c = v.statusCounts;
+  const fig = (k: string) => v.figures.find((x) => x.key === k);
+  return [
+    {
+      label: 'Service KPIs',
+      value: `${c.red} red · ${c.amber} amber`,
+      hint: `of ${v.kpis.length} KPIs · launch readiness ${fig('launch_readiness')?.value ?? '—'} · SLA risk ${fig('sla_risk')?.value ?? '—'} · escalation backlog ${fig('escalation_backlog')?.value ?? '—'} · open decisions ${fig('open_decisions')?.value ?? '—'}`,
+      rag: c.red ? 'red' : c.amber ? 'amber' : c.green ? 'green' : 'grey',
     },
   ];
 }

@@ -25,7 +25,7 @@ import {
 import { milestoneBlocks } from './pack-milestones.js';
 import { DEFAULT_BRANDING, normalizeBranding } from './pack-branding.js';
 import { valueBlocks } from './pack-value.js';
-import { rightsBlocks, workflowBlocks } from './pack-workflows.js';
+import { rightsBlocks, serviceKpiBlocks, workflowBlocks } from './pack-workflows.js';
 
 export const DEFAULT_CONFIDENTIALITY = 'Confidential: for steering committee members only';
 export const MILESTONE_WINDOW_DAYS = 90;
@@ -86,6 +86,7 @@ export function assemblePack(f: PackFacts): Pack {
     risks: () => riskBlocks(f),
     workflows: () => workflowBlocks(f),
     decision_rights: () => rightsBlocks(f),
+    service_kpis: () => serviceKpiBlocks(f),
     appendix_measures: () => appendixMeasures(f),
     appendix_raid: () => appendixRaid(f),
     appendix_decisions: () => appendixDecisions(f),

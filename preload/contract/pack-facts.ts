@@ -3,6 +3,7 @@ import type { PackBaseline, PackSettings, PackTexts } from './pack-types.js';
 import type { Lifecycle, Rag } from './types.js';
 import type { DashboardData } from './value.js';
 import type { RightsMatrix } from './rights-types.js';
+import type { ServiceKpis } from './kpi-types.js';
 
 export interface FactMeasure {
   id: string;
@@ -147,6 +148,8 @@ export interface PackFacts {
   workflows?: FactWorkflowMeasure[];
   /** The decision-rights matrix (absent before it existed). */
   rights?: RightsMatrix;
+  /** The article's ten figures and the KPIs in scope (absent before KPIs existed). */
+  service?: ServiceKpis;
   gateRequests: FactGateRequest[];
   blocked: FactBlocked[];
   /** Actions agreed at the previous meeting (or every open action when there is none). */

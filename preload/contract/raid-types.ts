@@ -151,6 +151,8 @@ export interface Decision {
   text: string;
   decidedBy: string;
   date: string;
+  /** Open: the committee still has to take it (the article's open decision count). Absent before schema 14. */
+  status?: 'open' | 'decided';
   links: DecisionLink[];
 }
 

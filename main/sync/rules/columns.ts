@@ -96,7 +96,7 @@ const SPECS: Record<string, Record<string, Spec>> = {
     attendees: jsonArray(),
     agenda: long,
   },
-  decisions: { code: { t: 'text', max: 100, required: true }, text: long, decided_by: line(), date: { t: 'date', required: true } },
+  decisions: { code: { t: 'text', max: 100, required: true }, text: long, decided_by: line(), date: { t: 'date', required: true }, status: { t: 'enum', values: ['open', 'decided'] } },
   decision_links: { target_kind: { t: 'enum', values: ['measure', 'gate_request', 'raid_item'] }, target_id: { t: 'text', max: 200, required: true } },
   actions: {
     code: { t: 'text', max: 100, required: true },
@@ -215,10 +215,18 @@ const SPECS: Record<string, Record<string, Spec>> = {
     role_key: { t: 'text', max: 100, required: true },
     right: { t: 'enum', values: ['decide', 'approve', 'consult', 'inform', 'none'] },
   },
+  kpis: {
+    key: { t: 'text', max: 100, required: true },
+    name: line(true),
+    unit: { t: 'text', max: 40 },
+    direction: { t: 'enum', values: ['higher', 'lower'] },
+    sort_order: { t: 'int' },
+  },
+  kpi_actuals: { period: { t: 'period' } },
 };
 
 interface ColumnInfo {
-  type: 'TEXT' | 'INTEGER';
+  type: 'TEXT' | 'INTEGER' | 'REAL';
   notNull: boolean;
   hasDefault: boolean;
   /** Foreign key target table. */
@@ -236,7 +244,7 @@ export function columnInfo(db: Database): Map<string, Map<string, ColumnInfo>> {
     const fks = new Map((db.pragma(`foreign_key_list(${tbl})`) as { from: string; table: string }[]).map((f) => [f.from, f.table]));
     const cols = new Map<string, ColumnInfo>();
     for (const c of db.pragma(`table_info(${tbl})`) as { name: string; type: string; notnull: number; dflt_value: unknown }[]) {
-      cols.set(c.name, { type: c.type === 'INTEGER' ? 'INTEGER' : 'TEXT', notNull: c.notnull === 1, hasDefault: c.dflt_value !== null, ref: fks.get(c.name) ?? null });
+      cols.set(c.name, { type: c.type === 'INTEGER' ? 'INTEGER' : c.type === 'REAL' ? 'REAL' : 'TEXT', notNull: c.notnull === 1, hasDefault: c.dflt_value !== null, ref: fks.get(c.name) ?? null });
     }
     m.set(tbl, cols);
   }
@@ -308,6 +316,8 @@ export function columnProblem(db: Database, tbl: string, col: string, value: Cel
   if (value === null) return info.notNull ? 'cannot be empty' : null;
   if (info.type === 'INTEGER' && (typeof value !== 'number' || !Number.isSafeInteger(value))) return `${String(value).slice(0, 40)} is not a whole number`;
   if (info.type === 'TEXT' && typeof value !== 'string') return 'is not text';
+  // REAL columns (KPI values): any finite number.
+  if (info.type === 'REAL') return typeof value === 'number' && Number.isFinite(value) ? null : `${String(value).slice(0, 40)} is not a number`;
   if (col === 'deleted') return value === 0 || value === 1 ? null : 'is not 0 or 1';
   if (info.ref) return typeof value === 'string' && value.length > 0 && value.length <= 200 && !LINE_BREAK_OR_CONTROL.test(value) ? null : 'is not a row id';
   const spec = SPECS[tbl]?.[col];

@@ -6,6 +6,7 @@ import { useApp } from '../../app/context';
 import { formatCompact, formatMoney } from '../finance/money';
 import { ChartCanvas } from './ChartCanvas';
 import { bridgeConfig, monthlyConfig, pipelineConfig } from './charts';
+import { ServiceKpisPanel } from '../workflow/ServiceKpisPanel';
 
 /** One screen answering the five questions, with the value charts; a click filters the grid. */
 export function Dashboard() {
@@ -73,6 +74,7 @@ export function Dashboard() {
           <Matrix d={d} onPick={filter} />
         </figure>
       </div>
+      <ServiceKpisPanel nodeId={nodeId} />
     </section>
   );
 }

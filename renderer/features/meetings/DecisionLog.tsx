@@ -1,4 +1,5 @@
 import { useApp } from '../../app/context';
+import { DecisionStatus } from '../workflow/DecisionStatus';
 
 /** The decision log across meetings, searchable by text, who decided, code, meeting and linked items. */
 export function DecisionLog() {
@@ -14,7 +15,8 @@ export function DecisionLog() {
         {log.map((d) => (
           <li key={d.id} data-testid="logged-decision">
             <div>
-              <strong>{d.code}</strong> <span className="muted">{d.date} · {d.meetingTitle ?? ''}</span>
+              <strong>{d.code}</strong> <span className="muted">{d.date} · {d.meetingTitle ?? ''}</span>{' '}
+              <DecisionStatus id={d.id} status={d.status ?? 'decided'} />
             </div>
             <div>{d.text}</div>
             <div className="muted">{d.decidedBy}</div>
