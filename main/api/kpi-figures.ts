@@ -8,7 +8,7 @@ import { money, pct, plural } from '../domain/pack-format.js';
 import { kpisUnder } from './kpis.js';
 import { pendingGateRequests, scopeEscalations } from './pack-meetings.js';
 import type { ApiSession } from './session.js';
-import { currencyOf } from './value.js';
+import { currencyOf } from './currency.js';
 
 /**
  * The article's ten report figures, each derived here once: the dashboard panel, the pack
