@@ -5,7 +5,7 @@ import { listTemplates, templateChecks, templateLinks, templateValues } from '..
 import { RAG, type Rag, type ServiceFigure, type ServiceKpis } from '../../preload/contract.js';
 import { worstStatus } from '../domain/kpis.js';
 import { money, pct, plural } from '../domain/pack-format.js';
-import { kpisUnder } from './kpis.js';
+import { kpisUnder } from './kpi-list.js';
 import { pendingGateRequests, scopeEscalations } from './pack-meetings.js';
 import type { ApiSession } from './session.js';
 import { currencyOf } from './currency.js';

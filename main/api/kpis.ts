@@ -1,55 +1,18 @@
 import type { Database } from '../../db/connection.js';
 import { currentPeriod } from '../../db/clock.js';
 import { NotFoundError, ValidationError } from '../../db/errors.js';
-import { fieldValues, kpiActuals, kpiRows, type KpiRow } from '../../db/repositories/kpis.js';
-import { getNode, subtreeIds } from '../../db/repositories/nodes.js';
+import { fieldValues, kpiRows, type KpiRow } from '../../db/repositories/kpis.js';
+import { getNode } from '../../db/repositories/nodes.js';
 import { parseNumber, type Kpi, type KpiRollupRow, type RollupRow } from '../../preload/contract.js';
 import { rollupFor } from './value-dashboard.js';
-import { kpiStatus, thresholdProblem, worstStatus } from '../domain/kpis.js';
+import { thresholdProblem, worstStatus } from '../domain/kpis.js';
 import type { Handlers } from './handlers.js';
 import type { ApiSession } from './session.js';
 import { serviceKpis } from './kpi-figures.js';
 
+import { kpisUnder, toKpis } from './kpi-list.js';
+
 type K = 'kpi:list' | 'kpi:save' | 'kpi:remove' | 'kpi:setActual' | 'kpi:rollup' | 'kpi:figures' | 'decisions:setStatus' | 'value:byField';
-
-/** KPIs with their actuals and derived status; `period` = the month the status is read for. */
-export function toKpis(db: Database, rows: KpiRow[], period = currentPeriod()): Kpi[] {
-  const actuals = kpiActuals(db, rows.length > 500 ? null : rows.map((r) => r.id));
-  return rows.map((r) => {
-    const list = actuals.get(r.id) ?? [];
-    const latest = [...list].reverse().find((a) => a.period <= period) ?? null;
-    const { status, reason } = kpiStatus(r, latest);
-    return {
-      id: r.id,
-      key: r.key,
-      name: r.name,
-      unit: r.unit,
-      direction: r.direction,
-      baseline: r.baseline,
-      target: r.target,
-      amber: r.amber,
-      red: r.red,
-      measureId: r.measureId,
-      nodeId: r.nodeId,
-      on: r.measureId ? `${r.measureCode} ${r.measureTitle}` : (r.nodeName ?? 'Whole program'),
-      actuals: list,
-      latest,
-      status,
-      reason,
-    };
-  });
-}
-
-/**
- * KPIs under a node (its own, its subtree's nodes' and measures'), or all of them: those of
- * measures still going (cancelled and closed work reports no more).
- */
-export function kpisUnder(db: Database, nodeId: string | null | undefined, period?: string): Kpi[] {
-  const rows = kpiRows(db).filter((r) => r.lifecycle === null || r.lifecycle === 'active' || r.lifecycle === 'on_hold');
-  if (!nodeId) return toKpis(db, rows, period);
-  const nodes = new Set(subtreeIds(db, nodeId));
-  return toKpis(db, rows.filter((r) => r.placeNodeId !== null && nodes.has(r.placeNodeId)), period);
-}
 
 function mustKpi(db: Database, id: string): KpiRow {
   const r = kpiRows(db, { id })[0];

@@ -42,4 +42,3 @@ export function worstStatus(list: readonly Rag[]): Rag {
   return out;
 }
 
-export { fmt as formatKpiValue };
