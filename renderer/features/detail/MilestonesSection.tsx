@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Milestone } from '../../../preload/contract';
 import { ApiCallError } from '../../app/api';
 import { useApp } from '../../app/context';
@@ -14,7 +14,11 @@ import { DayPicker } from '../../components/DayPicker';
 function SavedInput(props: { label: string; value: string; list?: string; date?: boolean; onSave: (v: string) => Promise<boolean> }) {
   const [v, setV] = useState(props.value);
   const [problem, setProblem] = useState<string | null>(null);
-  useEffect(() => setV(props.value), [props.value]);
+  const ref = useRef<HTMLInputElement>(null);
+  // A reload that arrives while the user types here does not replace what is being typed.
+  useEffect(() => {
+    if (document.activeElement !== ref.current) setV(props.value);
+  }, [props.value]);
   const commit = () => {
     const text = v.trim();
     if (text === props.value) return setProblem(null);
@@ -29,6 +33,7 @@ function SavedInput(props: { label: string; value: string; list?: string; date?:
   };
   const input = (
     <input
+      ref={ref}
       aria-label={props.label}
       list={props.list}
       value={v}
