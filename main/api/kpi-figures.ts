@@ -6,7 +6,8 @@ import { RAG, type Rag, type ServiceFigure, type ServiceKpis } from '../../prelo
 import { worstStatus } from '../domain/kpis.js';
 import { money, pct, plural } from '../domain/pack-format.js';
 import { kpisUnder } from './kpi-list.js';
-import { pendingGateRequests, scopeEscalations } from './pack-meetings.js';
+import { pendingGateRequests } from './pack-meetings.js';
+import { currentTriggers } from './raid-escalations.js';
 import type { ApiSession } from './session.js';
 import { currencyOf } from './currency.js';
 
@@ -53,6 +54,29 @@ function economics(db: Database, ids: Set<string>): Record<string, { plan: numbe
   return out;
 }
 
+/**
+ * The escalations the RAID tab lists (every trigger that holds, and the RAID items escalated by
+ * hand), counted without recording them: opening the dashboard writes nothing.
+ */
+function escalationBacklog(db: Database, ids: Set<string> | null, raidIds: Set<string>, day: string): { level: string }[] {
+  const measureOf = (kind: string, id: string): string | null => {
+    if (kind === 'measure') return id;
+    const table = kind === 'dependency' ? 'dependencies' : kind === 'gate_request' ? 'gate_requests' : kind === 'raid_item' ? 'raid_items' : null;
+    return table ? ((db.prepare(`SELECT measure_id AS m FROM ${table} WHERE id = ?`).get(id) as { m: string | null } | undefined)?.m ?? null) : null;
+  };
+  const seen = new Set<string>();
+  const out: { level: string }[] = [];
+  for (const t of currentTriggers(db, day)) {
+    if (seen.has(t.subjectKey)) continue;
+    seen.add(t.subjectKey);
+    if (ids && !(t.subjectKind === 'raid_item' && raidIds.has(t.subjectId)) && !ids.has(measureOf(t.subjectKind, t.subjectId) ?? '')) continue;
+    out.push({ level: t.level });
+  }
+  const manual = db.prepare("SELECT id, escalation_level AS level FROM raid_items WHERE deleted = 0 AND escalated = 1 AND status <> 'closed'").all() as { id: string; level: string | null }[];
+  for (const r of manual) if (!ids || raidIds.has(r.id)) out.push({ level: r.level ?? 'project' });
+  return out;
+}
+
 export async function serviceKpis(s: ApiSession, nodeId?: string): Promise<ServiceKpis> {
   const db = s.db();
   const day = today();
@@ -89,7 +113,7 @@ export async function serviceKpis(s: ApiSession, nodeId?: string): Promise<Servi
 
   // 3, 6: the escalations and the approvals inbox the RAID and gates features list.
   const raidIds = new Set((db.prepare('SELECT id, measure_id AS m, node_id AS n FROM raid_items WHERE deleted = 0').all() as { id: string; m: string | null }[]).filter((r) => !nodeId || (r.m && ids.has(r.m))).map((r) => r.id));
-  const escalations = await scopeEscalations(s, nodeId ? ids : null, raidIds);
+  const escalations = escalationBacklog(db, nodeId ? ids : null, raidIds, day);
   const pending = await pendingGateRequests(s, nodeId ? ids : null);
   const ages = pending.map((r) => r.ageDays);
 

@@ -3,6 +3,7 @@ import type { Database } from '../../db/connection.js';
 import { addDays, currentPeriod, nowIso, today } from '../../db/clock.js';
 import { setMeasureTemplate, upsertKeyed } from '../../db/repositories/templates.js';
 import { DEMO_TEMPLATE_OF } from '../domain/template-library.js';
+import { nextCode } from '../../db/repositories/meetings.js';
 import { storeEvidence } from './gates-view.js';
 
 /** The demo's workflow measures: their templates, some fields filled and steps ticked. */
@@ -107,8 +108,7 @@ export function seedKpiDemo(db: Database, w: Writer): void {
   line('Monthly controller validation of actuals', 'baseline_service_cost', 'Service cost baseline', 'plan', [9_500_000, 9_500_000, 9_500_000]);
   line('Monthly controller validation of actuals', 'actual_service_cost', 'Actual service cost', 'actual', [9_900_000, 9_650_000, 9_400_000]);
   // A decision the committee still has to take.
-  const n = (db.prepare("SELECT count(*) AS n FROM decisions WHERE code GLOB 'D-*'").get() as { n: number }).n;
-  w.insert('decisions', { code: `D-${String(n + 1).padStart(3, '0')}`, meeting_id: null, text: 'Pause or redesign the Bronze tier: margin below plan for three months (open).', decided_by: '', date: today(), status: 'open' });
+  w.insert('decisions', { code: nextCode(db, 'decisions', 'D'), meeting_id: null, text: 'Pause or redesign the Bronze tier: margin below plan for three months (open).', decided_by: '', date: today(), status: 'open' });
   const quality = byTitle(db, 'Quality review of first 20 Gold tickets');
   if (quality) setValues(w, db, quality.id, { review_type: 'Service review', review_exceptions: '3', review_outcome: 'Passed with exceptions' });
 }

@@ -20,6 +20,7 @@ export function PeoplePanel() {
   const setDraft = (d: Partial<PersonDraft>) => setEditing((e) => e && { ...e, draft: { ...e.draft, ...d } });
 
   return (
+    <>
     <section className="people" aria-label="People">
       <div className="grid-toolbar">
         <button className="primary" onClick={() => setEditing({ id: null, draft: EMPTY })}>
@@ -52,7 +53,6 @@ export function PeoplePanel() {
           ))}
         </tbody>
       </table>
-      <RightsMatrix />
       {editing && draft && (
         <Modal
           title={editing.id ? `Edit ${draft.name}` : 'Add person'}
@@ -103,5 +103,7 @@ export function PeoplePanel() {
         />
       )}
     </section>
+    <RightsMatrix />
+    </>
   );
 }
