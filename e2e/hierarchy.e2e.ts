@@ -94,8 +94,13 @@ describe('hierarchy in the grid', () => {
     // Keyboard: → on the focused node row expands it again.
     await showRow(page, `node:${project.id}`);
     await nodeRow(page, project.id).locator('.gnode-name').click();
+    // The row is drawn again in place, not recreated: a recreated row loses the focus for a moment and a
+    // key pressed then (a busy machine) goes nowhere.
+    await page.evaluate((id) => Object.assign(document.querySelector(`.ag-row[row-id="node:${id}"]`)!, { steercoMark: 1 }), project.id);
     await page.keyboard.press('ArrowRight');
     await expect.poll(async () => (await displayed(page)).includes(m0.id)).toBe(true);
+    await expect.poll(() => nodeRow(page, project.id).locator('.gnode-toggle').getAttribute('aria-expanded')).toBe('true');
+    expect(await page.evaluate((id) => (document.querySelector(`.ag-row[row-id="node:${id}"]`) as unknown as { steercoMark?: number }).steercoMark, project.id)).toBe(1);
     // The node row keeps the keyboard focus while the rows below it are drawn.
     const focusedRow = () => page.evaluate(() => document.activeElement?.closest('.ag-row')?.getAttribute('row-id') ?? null);
     await expect.poll(focusedRow).toBe(`node:${project.id}`);

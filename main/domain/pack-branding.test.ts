@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkBranding, contrast, DEFAULT_BRANDING, imageSize, logoBox, normalizeBranding } from './pack-branding.js';
+import { logoBox } from '../../preload/contract/pack-types.js';
+import { checkBranding, contrast, DEFAULT_BRANDING, imageSize, normalizeBranding } from './pack-branding.js';
 import { jpegHeader, pngOf } from './test-images.js';
 
 const png = (w: number, h: number) => ({ name: 'logo.png', mime: 'image/png' as const, data: pngOf(w, h).toString('base64') });

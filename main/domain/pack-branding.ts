@@ -93,9 +93,3 @@ export function checkBranding(b: { primary: string; accent: string; font: string
   if (issues.length) return { issues };
   return { branding: { primary: b.primary.toUpperCase(), accent: b.accent.toUpperCase(), font: b.font as BrandFont, logo } };
 }
-
-/** A logo's box in a header `h` high (any unit), never wider than `maxW`: its own proportions. */
-export function logoBox(logo: Pick<PackLogo, 'width' | 'height'>, h: number, maxW: number): { w: number; h: number } {
-  const w = (logo.width / logo.height) * h;
-  return w <= maxW ? { w, h } : { w: maxW, h: (maxW * logo.height) / logo.width };
-}

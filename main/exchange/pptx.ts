@@ -1,7 +1,7 @@
 import PptxGenJS from 'pptxgenjs';
-import type { Pack } from '../../preload/contract/pack-types.js';
+import { logoBox, type Pack } from '../../preload/contract/pack-types.js';
 import { drawItem } from './pptx-blocks.js';
-import { DEFAULT_BRANDING, logoBox } from '../domain/pack-branding.js';
+import { DEFAULT_BRANDING } from '../domain/pack-branding.js';
 import { footerLayout, MARGIN_X, planSlides, SLIDE_W, TITLE_BOX, type SlidePlan } from './pptx-layout.js';
 
 const MASTER = 'STEERCO_PACK';

@@ -59,6 +59,13 @@ export interface PackLogo {
   height: number;
 }
 
+/** A logo's box in a header `h` high (any unit), never wider than `maxW`: its own proportions. */
+/* Shared by the PDF page header (renderer) and the slide master (main/exchange). */
+export function logoBox(logo: Pick<PackLogo, 'width' | 'height'>, h: number, maxW: number): { w: number; h: number } {
+  const w = (logo.width / logo.height) * h;
+  return w <= maxW ? { w, h } : { w: maxW, h: (maxW * logo.height) / logo.width };
+}
+
 /** The workspace's branding of its packs (PDF, preview, PowerPoint); carried by the method file. */
 export interface PackBranding {
   /** Titles and the workspace name (#RRGGBB). */

@@ -119,7 +119,12 @@ export function useGridHierarchy(input: HierarchyInput) {
     for (let i = 0; i < sorted.length; i++) p.nodes[i] = sorted[i]!;
   }, []);
 
-  const redrawNodeRows = useCallback((only?: string[]) => {
+  /**
+   * Draws the node rows again: in place (the row renderer's refresh), so the row that has the keyboard
+   * focus keeps it and the next ← or → reaches it. `classes` recreates the rows instead, for the
+   * drop-target row class, which only a redraw re-evaluates (during a drag, where focus does not matter).
+   */
+  const redrawNodeRows = useCallback((only?: string[], classes = false) => {
     const api = gridRef.current?.api;
     if (!api) return;
     const rowNodes: IRowNode<GridRow>[] = [];
@@ -128,7 +133,9 @@ export function useGridHierarchy(input: HierarchyInput) {
       if (r) rowNodes.push(r);
     }
     else api.forEachNode((r) => isNodeRow(r.data) && rowNodes.push(r));
-    if (rowNodes.length) api.redrawRows({ rowNodes });
+    if (!rowNodes.length) return;
+    if (classes) api.redrawRows({ rowNodes });
+    else api.refreshCells({ rowNodes, force: true });
   }, [gridRef]);
 
   /** After each filter/sort/data pass: the count of shown measures and, while filtering, the nodes with matches. */
@@ -254,7 +261,7 @@ export function useGridHierarchy(input: HierarchyInput) {
       const before = dropTargetRef.current;
       if (before === id) return;
       dropTargetRef.current = id;
-      redrawNodeRows([before, id].filter((x): x is string => !!x));
+      redrawNodeRows([before, id].filter((x): x is string => !!x), true);
     },
     [redrawNodeRows],
   );

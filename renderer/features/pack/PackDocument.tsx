@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server.browser';
-import type { Pack } from '../../../preload/contract';
+import { logoBox, type Pack } from '../../../preload/contract';
 import { Block, SectionTitle, TableView } from './PackBlocks';
 import { drawChart, PackChart } from './PackChart';
 import { PackMeasure } from './PackMeasure';
@@ -73,9 +73,7 @@ function PageBody({ fragments, contentWidth }: { fragments: Fragment[]; contentW
 function logoOf(pack: Pack): { src: string; w: number; h: number } | null {
   const l = pack.meta.branding?.logo;
   if (!l || !l.width || !l.height) return null;
-  const h = HEADER_MM - 2;
-  const w = (l.width / l.height) * h;
-  return w <= 45 ? { src: `data:${l.mime};base64,${l.data}`, w, h } : { src: `data:${l.mime};base64,${l.data}`, w: 45, h: (45 * l.height) / l.width };
+  return { src: `data:${l.mime};base64,${l.data}`, ...logoBox(l, HEADER_MM - 2, 45) };
 }
 
 /** The branding as the CSS variables pack.css reads (defaults there for packs made before branding). */
