@@ -237,12 +237,42 @@ export function changeAt(db: Database, tbl: string, rowId: string, col: string, 
 
 export const laterThan = (a: Head, b: Head | null): boolean => !b || compareStamp(a.hlc, a.replica, b.hlc, b.replica) > 0;
 
+/*
+ * Conflict evaluations kept per connection, by row: an open conflict is looked at by every
+ * sync summary and status, and its cells rarely change in between. Every change to a row's
+ * log passes through addConflictCandidate first (an import marks what it may have put in
+ * conflict; the scan of new changes marks every other edit of an existing cell and of a
+ * deleted row, before any evaluation is read), so marking a row forgets its evaluations;
+ * a change taken out of the log (retirement) forgets them all.
+ */
+const evaluations = new WeakMap<Database, Map<string, Map<string, unknown>>>();
+const rowOf = (tbl: string, rowId: string) => `${tbl}\u0000${rowId}`;
+
+export function cachedEvaluation<T>(db: Database, kind: string, tbl: string, rowId: string, col: string, evaluate: () => T): T {
+  let byRow = evaluations.get(db);
+  if (!byRow) evaluations.set(db, (byRow = new Map()));
+  let row = byRow.get(rowOf(tbl, rowId));
+  if (!row) byRow.set(rowOf(tbl, rowId), (row = new Map()));
+  const k = `${kind}\u0000${col}`;
+  if (row.has(k)) return row.get(k) as T;
+  const v = evaluate();
+  row.set(k, v);
+  return v;
+}
+
+/** Forgets the evaluations of one row, or of every row. */
+export function forgetEvaluations(db: Database, tbl?: string, rowId?: string): void {
+  if (tbl === undefined || rowId === undefined) evaluations.delete(db);
+  else evaluations.get(db)?.delete(rowOf(tbl, rowId));
+}
+
 export function addConflictCandidate(db: Database, kind: 'cell' | 'delete', tbl: string, rowId: string, col: string): void {
+  forgetEvaluations(db, tbl, rowId);
   cachedStatement(db, 'INSERT OR IGNORE INTO sync_conflict_cells (kind, tbl, row_id, col) VALUES (?, ?, ?, ?)').run(kind, tbl, rowId, col);
 }
 
 export function conflictCandidates(db: Database): { kind: 'cell' | 'delete'; tbl: string; rowId: string; col: string }[] {
-  return db.prepare('SELECT kind, tbl, row_id AS rowId, col FROM sync_conflict_cells ORDER BY tbl, row_id, col, kind').all() as {
+  return cachedStatement(db, 'SELECT kind, tbl, row_id AS rowId, col FROM sync_conflict_cells ORDER BY tbl, row_id, col, kind').all() as {
     kind: 'cell' | 'delete';
     tbl: string;
     rowId: string;
@@ -251,7 +281,8 @@ export function conflictCandidates(db: Database): { kind: 'cell' | 'delete'; tbl
 }
 
 export function dropConflictCandidate(db: Database, kind: string, tbl: string, rowId: string, col: string): void {
-  db.prepare('DELETE FROM sync_conflict_cells WHERE kind = ? AND tbl = ? AND row_id = ? AND col = ?').run(kind, tbl, rowId, col);
+  forgetEvaluations(db, tbl, rowId);
+  cachedStatement(db, 'DELETE FROM sync_conflict_cells WHERE kind = ? AND tbl = ? AND row_id = ? AND col = ?').run(kind, tbl, rowId, col);
 }
 
 /**

@@ -141,7 +141,10 @@ export function applyChanges(db: Database, changes: (WireChange & { decoded?: Ce
     const cols = [...p.cols.keys()];
     const vals = cols.map((c) => p.cols.get(c) ?? null);
     const exists = cachedStatement(db, `SELECT 1 FROM ${p.tbl} WHERE id = ?`).get(p.rowId);
-    if (exists) cachedStatement(db, `UPDATE ${p.tbl} SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...vals, p.rowId);
+    // Up to two columns in one statement; more one by one: the statement texts stay few (the
+    // cache would otherwise churn through every combination of columns a batch brings).
+    if (exists && cols.length <= 2) cachedStatement(db, `UPDATE ${p.tbl} SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...vals, p.rowId);
+    else if (exists) cols.forEach((c, i) => cachedStatement(db, `UPDATE ${p.tbl} SET ${c} = ? WHERE id = ?`).run(vals[i], p.rowId));
     else cachedStatement(db, `INSERT INTO ${p.tbl} (id, ${cols.join(', ')}) VALUES (?${', ?'.repeat(cols.length)})`).run(p.rowId, ...vals);
   }
   for (const r of renames) writeForcedChange(db, SYNC_ACTOR, tx, r.tbl, r.rowId, r.col, r.value);

@@ -6,6 +6,7 @@ import { existingRowKey, headAt } from '../../db/change-rows.js';
 import { decodeValue } from '../../db/changes.js';
 import {
   addConflictCandidate,
+  cachedEvaluation,
   changeAt,
   conflictCandidates,
   dropConflictCandidate,
@@ -136,6 +137,10 @@ function evaluate(db: Database, kind: 'cell' | 'delete', tbl: string, rowId: str
   return kind === 'cell' ? cellConflict(db, tbl, rowId, col) : deleteConflict(db, tbl, rowId);
 }
 
+/** evaluate(), remembered until the row's log changes (see cachedEvaluation); only after scanNewChanges. */
+const evaluateKnown = (db: Database, kind: 'cell' | 'delete', tbl: string, rowId: string, col: string): OpenConflict | null =>
+  cachedEvaluation(db, kind, tbl, rowId, col, () => evaluate(db, kind, tbl, rowId, col));
+
 /**
  * Local writes go through the Writer, which knows nothing of sync, yet a local edit can
  * open a conflict (an edit of a row another copy deleted; a new value where a concurrent
@@ -144,31 +149,31 @@ function evaluate(db: Database, kind: 'cell' | 'delete', tbl: string, rowId: str
  */
 function scanNewChanges(db: Database): void {
   const last = Number(getLocal(db, 'sync_conflict_scan_seq') ?? 0);
-  const max = (db.prepare('SELECT max(seq) AS s FROM change_log').get() as { s: number | null }).s ?? 0;
+  const max = (cachedStatement(db, 'SELECT max(seq) AS s FROM change_log').get() as { s: number | null }).s ?? 0;
   if (max <= last) return;
   // Any edit of an existing cell (local or imported) may be part of a conflict; new cells
   // only when two copies created the same row, which the import itself marks.
-  const cells = db.prepare('SELECT DISTINCT tbl, row_id AS rowId, col FROM change_log WHERE seq > ? AND base_hlc IS NOT NULL').all(last) as {
+  const cells = cachedStatement(db, 'SELECT DISTINCT tbl, row_id AS rowId, col FROM change_log WHERE seq > ? AND base_hlc IS NOT NULL').all(last) as {
     tbl: string;
     rowId: string;
     col: string;
   }[];
   for (const c of cells) if (!isBookkeeping(c.col)) addConflictCandidate(db, 'cell', c.tbl, c.rowId, c.col);
-  const rows = db.prepare("SELECT DISTINCT tbl, row_id AS rowId FROM change_log WHERE seq > ? AND col <> 'deleted'").all(last) as { tbl: string; rowId: string }[];
+  const rows = cachedStatement(db, "SELECT DISTINCT tbl, row_id AS rowId FROM change_log WHERE seq > ? AND col <> 'deleted'").all(last) as { tbl: string; rowId: string }[];
   for (const r of rows) {
     if (!isSyncedColumn(r.tbl, 'deleted')) continue;
-    const row = db.prepare(`SELECT deleted FROM ${r.tbl} WHERE id = ?`).get(r.rowId) as { deleted: number } | undefined;
+    const row = cachedStatement(db, `SELECT deleted FROM ${r.tbl} WHERE id = ?`).get(r.rowId) as { deleted: number } | undefined;
     if (row?.deleted === 1) addConflictCandidate(db, 'delete', r.tbl, r.rowId, 'deleted');
   }
   setLocal(db, 'sync_conflict_scan_seq', String(max));
 }
 
 /** Open conflicts, in a stable order; closed candidates are forgotten on the way. */
-export function openConflicts(db: Database, opts: { prune?: boolean } = {}): OpenConflict[] {
+export function openConflicts(db: Database, opts: { prune?: boolean; fresh?: boolean } = {}): OpenConflict[] {
   scanNewChanges(db);
   const out: OpenConflict[] = [];
   for (const c of conflictCandidates(db)) {
-    const open = evaluate(db, c.kind, c.tbl, c.rowId, c.col);
+    const open = (opts.fresh ? evaluate : evaluateKnown)(db, c.kind, c.tbl, c.rowId, c.col);
     if (open) out.push(open);
     else if (opts.prune !== false) dropConflictCandidate(db, c.kind, c.tbl, c.rowId, c.col);
   }
@@ -177,13 +182,14 @@ export function openConflicts(db: Database, opts: { prune?: boolean } = {}): Ope
 
 /** Of the given candidates, how many are open conflicts. */
 export function countOpen(db: Database, list: { kind: 'cell' | 'delete'; tbl: string; rowId: string; col: string }[]): number {
+  scanNewChanges(db);
   const seen = new Set<string>();
   let n = 0;
   for (const c of list) {
     const k = `${c.kind}:${c.tbl}:${c.rowId}:${c.col}`;
     if (seen.has(k)) continue;
     seen.add(k);
-    if (evaluate(db, c.kind, c.tbl, c.rowId, c.col)) n++;
+    if (evaluateKnown(db, c.kind, c.tbl, c.rowId, c.col)) n++;
   }
   return n;
 }

@@ -51,12 +51,16 @@ function runWatched(dbs: Database[], ops: Op[], watch: (o: ReturnType<typeof rec
       const b = send(dbs[o.from]!);
       if (!b) continue;
       outbox.push(b);
-      for (const to of o.to) if (to !== o.from) watch(receive(dbs[to]!, b), dbs[to]!);
+      for (const to of o.to) if (to !== o.from) {
+        watch(receive(dbs[to]!, b), dbs[to]!);
+        knownAsFresh(dbs[to]!);
+      }
       // Duplicates and replays: an old bundle delivered again, anywhere.
       if (o.dup && outbox.length > 1) for (const d of dbs) watch(receive(d, outbox[(o.to.length * 7) % outbox.length]!), d);
       continue;
     }
     const db = dbs[o.r]!;
+    knownAsFresh(db);
     if (o.t === 'resolve') {
       const c = openConflicts(db)[0];
       if (c) resolveConflict(db, who(db), c.id, c.kind === 'delete' ? { restore: true } : { value: c.others[0]!.value });
@@ -75,6 +79,11 @@ function runWatched(dbs: Database[], ops: Op[], watch: (o: ReturnType<typeof rec
       }
     });
   }
+}
+
+/** The conflicts remembered between looks are the ones evaluated from scratch now. */
+function knownAsFresh(db: Database): void {
+  expect(JSON.stringify(openConflicts(db, { prune: false }))).toBe(JSON.stringify(openConflicts(db, { prune: false, fresh: true })));
 }
 
 /** Everyone sends to everyone until nothing new moves. */

@@ -1,7 +1,7 @@
 import type { Database } from '../../db/connection.js';
 import { headAt } from '../../db/change-rows.js';
 import { decodeValue } from '../../db/changes.js';
-import { addConflictCandidate, listMembers } from '../../db/repositories/sync.js';
+import { addConflictCandidate, forgetEvaluations, listMembers } from '../../db/repositories/sync.js';
 import { putRefused } from '../../db/repositories/sync-store.js';
 import { cachedStatement } from '../../db/statements.js';
 import { isSyncedColumn } from '../../db/tables.js';
@@ -26,6 +26,8 @@ export function takeBackAfterRetirement(db: Database, touched?: Map<string, Set<
     const cut = retiredAt(db, m.id);
     const late = cachedStatement(db, AFTER_SQL).all(m.id, cut) as { seq: number; hlc: string; tbl: string; rowId: string; col: string; rowKey: number; tx: string; line: string }[];
     if (late.length === 0) continue;
+    // Changes leave the log: every conflict evaluation kept so far may be wrong now.
+    forgetEvaluations(db);
     const byTx = new Map<string, string[]>();
     for (const c of late) {
       byTx.set(c.tx, [...(byTx.get(c.tx) ?? []), c.line]);
