@@ -10,6 +10,9 @@ import { buildBundle, commitBundle, importBundle } from './bundles.js';
 import { addMemberCopy } from './identity.js';
 import { dumpTables } from './test-replicas.js';
 
+// Large enough that the import runs for a good while after its first WAL pages, even when
+// the import gets faster or the poll below is late on a busy machine.
+const MEASURES = 12_000;
 const BIN = fileURLToPath(new URL('../cli/bin.mjs', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'steerco-kill-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -23,7 +26,7 @@ describe('fault: the process dies in the middle of an import', () => {
     await addMemberCopy(a, 'seed', 'B', join(dir, 'b.steerco'));
     runAction(a, { actor: 'seed', label: 'bulk', undoable: false }, (w) => {
       const node = w.insert('nodes', { parent_id: null, level: 'organization', name: 'Org' });
-      for (let i = 0; i < 5000; i++) w.insert('measures', { code: `M-${i}`, node_id: node, title: `Measure ${i}`, description: 'x'.repeat(40) });
+      for (let i = 0; i < MEASURES; i++) w.insert('measures', { code: `M-${i}`, node_id: node, title: `Measure ${i}`, description: 'x'.repeat(40) });
     });
     const bundle = buildBundle(a, 'seed')!;
     commitBundle(a, bundle);
@@ -62,8 +65,8 @@ describe('fault: the process dies in the middle of an import', () => {
       expect(snapshot(b)).toBe(before);
       const o = importBundle(b, bundle.bytes, bundle.fileName);
       expect(o.status).toBe('imported');
-      expect(o.changes).toBe(5000 * 5 + 4); // the bundle also carries B's own registration, which B has
-      expect((b.prepare('SELECT count(*) AS n FROM measures').get() as { n: number }).n).toBe(5000);
+      expect(o.changes).toBe(MEASURES * 5 + 4); // the bundle also carries B's own registration, which B has
+      expect((b.prepare('SELECT count(*) AS n FROM measures').get() as { n: number }).n).toBe(MEASURES);
     } finally {
       b.close();
     }
