@@ -9,6 +9,7 @@ import { PackBrandingForm } from './PackBrandingForm';
 import { PackTextsForm } from './PackTextsForm';
 import { packTitle } from './print-route';
 import './pack.css';
+import { showDay } from '../../app/dates';
 
 /** Pack builder and print preview: scope, meeting, texts, sections, frozen packs, print and export. */
 export function PackView() {
@@ -79,7 +80,7 @@ export function PackView() {
             <option value="">No meeting (draft for today)</option>
             {s.packMeetings.map((mt) => (
               <option key={mt.id} value={mt.id}>
-                {mt.date} {mt.title}
+                {showDay(mt.date)} {mt.title}
                 {mt.snapshotId ? ' (held)' : ''}
               </option>
             ))}
@@ -121,7 +122,7 @@ export function PackView() {
             {s.packSnapshots.map((x) => (
               <li key={x.id}>
                 <button className={`link ${s.packSnapshotId === x.id ? 'active' : ''}`} onClick={() => void s.openSnapshot(x.id)}>
-                  {x.date} · {x.meetingTitle} · {x.scopeName}
+                  {showDay(x.date)} · {x.meetingTitle} · {x.scopeName}
                   <small>
                     frozen {x.takenAt.slice(0, 16).replace('T', ' ')} by {x.takenBy}
                   </small>
