@@ -173,7 +173,7 @@ export function PackDocument({
   const g = geometry(pack);
   const pageCss = `@page { size: ${g.width}mm ${g.height}mm; margin: 0; }`;
   return (
-    <div className="pack-pages" data-pages={current ? pages.length : undefined} style={brandStyle(pack)}>
+    <div className="pack-pages" data-pages={current ? pages.length : undefined} data-orientation={pack.meta.orientation} style={brandStyle(pack)}>
       <style>{pageCss}</style>
       {!current && <PackMeasure key={packKey(pack)} pack={pack} onLaid={(p, pg) => setLaid({ source: pack, pack: p, pages: pg })} />}
       {current && !staticPages && <Pages pack={pack} pages={pages} upTo={shown} />}

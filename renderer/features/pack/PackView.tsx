@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type CSSProperties } from 'react';
+import { geometry } from './paginate';
 import { ConfirmDialog, PromptDialog } from '../../components/Modal';
 import { flattenTree } from '../tree/tree-model';
 import { useApp } from '../../app/context';
@@ -33,6 +34,24 @@ export function PackView() {
     exportPackPptx: useApp((x) => x.exportPackPptx),
     textsDirty: useApp((x) => x.packTextsDirty),
   };
+  // The preview shows whole pages: a page wider than the preview (landscape at a laptop's or a
+  // projector's width) is drawn smaller, never scrolled sideways. Print and PDF keep paper size.
+  const previewRef = useRef<HTMLElement>(null);
+  const [fit, setFit] = useState(1);
+  const pageWidthMm = s.pack ? geometry(s.pack).width : 0;
+  useEffect(() => {
+    const el = previewRef.current;
+    if (!el || !pageWidthMm) return;
+    const measure = () => {
+      const pad = parseFloat(getComputedStyle(el).paddingLeft) + parseFloat(getComputedStyle(el).paddingRight);
+      const room = el.clientWidth - pad;
+      setFit(room > 0 ? Math.min(1, Math.floor((room / ((pageWidthMm * 96) / 25.4)) * 1000) / 1000) : 1);
+    };
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [pageWidthMm]);
   const [exportDialog, setExportDialog] = useState<'pptx' | 'pdf' | null>(null);
   const [freezeDialog, setFreezeDialog] = useState(false);
   // Printing draws every page first (the preview draws them as you scroll), then opens the print dialog
@@ -136,7 +155,7 @@ export function PackView() {
         <PackBrandingForm />
       </aside>
       {/* Focusable: the preview scrolls, and a keyboard user scrolls it with the arrows. */}
-      <main className="pack-preview" aria-busy={s.packLoading} aria-label="Pack preview" tabIndex={0}>
+      <main className="pack-preview" ref={previewRef} style={{ '--pack-fit': fit } as CSSProperties} aria-busy={s.packLoading} aria-label="Pack preview" tabIndex={0}>
         {s.packError ? (
           <p className="pack-error">{s.packError}</p>
         ) : s.pack ? (
