@@ -121,10 +121,10 @@ describe('stage gates', () => {
 
     await panel.getByRole('button', { name: 'Put on hold' }).click();
     await panel.getByLabel('Reason').fill('Budget freeze until Q3');
-    await panel.getByLabel('Review date').fill('2026-09-01');
+    await panel.getByLabel('Review date', { exact: true }).fill('09/01/2026');
     await panel.getByRole('button', { name: 'Put on hold' }).last().click();
     await see.contains(panel, 'On hold');
-    await see.contains(panel, 'Budget freeze until Q3 (review 2026-09-01)');
+    await see.contains(panel, 'Budget freeze until Q3 (review 09/01/2026)');
     await showColumn(page, 'lifecycle');
     await see.contains(cell(page, m.id, 'lifecycle'), 'On hold');
   });

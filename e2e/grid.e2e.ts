@@ -271,7 +271,7 @@ describe('grid for workshops', () => {
     await expect
       .poll(async () => (await api.call('milestones:list', { measureId: a!.id })).find((x) => x.title === 'Pilot go-live'))
       .toMatchObject({ owner: 'Marco Rossi', dueDate: '2026-10-31' });
-    await expect.poll(() => panel.getByLabel('Pilot go-live due date', { exact: true }).inputValue()).toBe('2026-10-31');
+    await expect.poll(() => panel.getByLabel('Pilot go-live due date', { exact: true }).inputValue()).toBe('10/31/2026');
     await panel.getByLabel('Pilot go-live due date', { exact: true }).fill('31st of Octember');
     await panel.getByLabel('Pilot go-live due date', { exact: true }).press('Enter');
     await see.contains(panel.locator('.milestones'), 'is not a date');

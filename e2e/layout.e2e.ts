@@ -184,11 +184,23 @@ describe('layout at a laptop and a projector size, accessible', () => {
         await check(screen);
       }
       await see.visible(page.locator('.pack-page'));
-      const orientation = page.getByLabel('Orientation');
-      if (await orientation.count()) {
-        await orientation.selectOption('portrait');
-        await page.screenshot({ path: join(ARTIFACTS, `layout-${tag}-pack-portrait.png`) });
+      // The preview shows whole pages in both orientations: nothing scrolls sideways.
+      const preview = page.locator('.pack-preview');
+      const first = page.locator('.pack-page').first();
+      for (const orientation of ['landscape', 'portrait'] as const) {
+        await page.getByLabel('Orientation').selectOption(orientation);
+        await expect.poll(() => first.evaluate((e) => (e.getBoundingClientRect().width > e.getBoundingClientRect().height ? 'landscape' : 'portrait'))).toBe(orientation);
+        await expect.poll(() => preview.evaluate((e) => e.scrollWidth - e.clientWidth), { message: `pack preview scrolls sideways in ${orientation} at ${tag}` }).toBeLessThanOrEqual(0);
+        const [p, b] = await Promise.all([preview.boundingBox(), first.boundingBox()]);
+        expect(b!.x).toBeGreaterThanOrEqual(p!.x);
+        expect(b!.x + b!.width).toBeLessThanOrEqual(p!.x + p!.width);
+        await page.screenshot({ path: join(ARTIFACTS, `layout-${tag}-pack-${orientation}.png`) });
+        // The foot of the first page too (charts whole, not clipped).
+        await first.evaluate((e) => e.scrollIntoView({ block: 'end' }));
+        await page.screenshot({ path: join(ARTIFACTS, `layout-${tag}-pack-${orientation}-foot.png`) });
+        await preview.evaluate((e) => e.scrollTo(0, 0));
       }
+      await page.getByLabel('Orientation').selectOption('landscape');
       writeFileSync(join(ARTIFACTS, `axe-${tag}.json`), JSON.stringify(report, null, 2));
       // The README's pictures change only on purpose: STEERCO_UPDATE_SCREENSHOT=1 npm run test:e2e.
       if (process.env.STEERCO_UPDATE_SCREENSHOT && size.width === 1440) {

@@ -12,10 +12,10 @@ afterEach(async () => {
 
 const VIEWPORT = { width: 1440, height: 900 };
 
-/** The local day of an ISO timestamp, as the grid's hover text shows it. */
+/** The local day of an ISO timestamp, as the grid's hover text shows it (en-US, the journey's locale). */
 const localDay = (iso: string) => {
   const d = new Date(iso);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return `${String(d.getMonth() + 1).padStart(2, '0')}/${String(d.getDate()).padStart(2, '0')}/${d.getFullYear()}`;
 };
 
 const focusedCol = (page: Page) => page.evaluate(() => document.activeElement?.closest('.ag-cell')?.getAttribute('col-id') ?? document.activeElement?.tagName ?? null);

@@ -33,8 +33,8 @@ describe('steering pack in the app', () => {
     const pages = page.locator('.pack-page');
     await expect.poll(() => pages.count()).toBeGreaterThan(8);
     await see.visible(page.locator('.pack-page h2', { hasText: 'Executive summary' }));
-    // Landscape A4 by default: 297 mm wide at 96 dpi.
-    expect(Math.round((await pages.first().boundingBox())!.width)).toBe(Math.round((297 * 96) / 25.4));
+    // Landscape A4 by default: 297 mm wide at 96 dpi (drawn smaller to fit the preview, printed at its size).
+    expect(Math.round(await pages.first().evaluate((e) => parseFloat(getComputedStyle(e).width)))).toBe(Math.round((297 * 96) / 25.4));
     // Charts are drawn on the first page (the executive summary).
     await expect.poll(() => pages.first().locator('canvas').count()).toBe(2);
     await page.screenshot({ path: join(ARTIFACTS, 'pack-preview.png') });
@@ -55,7 +55,7 @@ describe('steering pack in the app', () => {
     await page.getByRole('button', { name: 'Move Appendix: decision log up' }).click();
     await expect.poll(async () => (await api.call('pack:settings', {})).sections.map((x) => x.key).slice(-2)).toEqual(['appendix_decisions', 'appendix_raid']);
     await page.locator('select[name=paper]').selectOption('Letter');
-    await expect.poll(async () => Math.round((await pages.first().boundingBox())!.width)).toBe(Math.round((279.4 * 96) / 25.4));
+    await expect.poll(async () => Math.round(await pages.first().evaluate((e) => parseFloat(getComputedStyle(e).width)))).toBe(Math.round((279.4 * 96) / 25.4));
 
     // Holding needs the meeting; the draft texts carry over to it, the empty ones are listed first.
     await expect.poll(() => page.getByRole('button', { name: 'Hold meeting: freeze pack' }).isDisabled()).toBe(true);

@@ -58,10 +58,10 @@ describe('RAID, dependencies, escalations, meetings', () => {
     await see.visible(await showCell(page, up.id, 'startDate'));
     await editCell(page, up.id, 'startDate', '2020-01-01');
     await showColumn(page, 'startDate');
-    await see.text(cell(page, up.id, 'startDate'), '2020-01-01');
+    await see.text(cell(page, up.id, 'startDate'), '01/01/2020');
     await editCell(page, up.id, 'dueDate', '2020-06-30');
     await showColumn(page, 'dueDate');
-    await see.text(cell(page, up.id, 'dueDate'), '2020-06-30');
+    await see.text(cell(page, up.id, 'dueDate'), '06/30/2020');
 
     // The downstream measure is flagged, and the escalation appears.
     await page.getByRole('button', { name: 'RAID', exact: true }).click();

@@ -37,7 +37,7 @@ describe('decision rights', () => {
     const lifecycle = panel.getByRole('region', { name: 'Lifecycle' });
     await lifecycle.getByRole('button', { name: 'Put on hold' }).click();
     await lifecycle.getByLabel('Reason').fill('Operations capacity frozen until the shift model is agreed');
-    await lifecycle.getByLabel('Review date').fill('2030-01-15');
+    await lifecycle.getByLabel('Review date', { exact: true }).fill('2030-01-15');
     await lifecycle.locator('.gate-form').getByRole('button', { name: 'Put on hold' }).click();
     await see.contains(panel.locator('.gate-level'), 'On hold');
     expect((await api.call('measures:get', { id: m.id })).lifecycle).toBe('on_hold');

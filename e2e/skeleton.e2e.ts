@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { ARTIFACTS, cell, editCell, openApp, rows, see, type Session, showCell, showColumn } from './harness.js';
+import { formatDay } from '../preload/contract.js';
 
 let s: Session | undefined;
 afterEach(async () => {
@@ -44,7 +45,8 @@ describe('walking skeleton', () => {
     await see.cls(cell(page, m.id, 'dueDate'), /cell-error/);
     await page.keyboard.press('Escape');
     await showColumn(page, 'dueDate');
-    await see.text(cell(page, m.id, 'dueDate'), m.dueDate!);
+    // Shown in the locale's format (en-US here), the one date format.
+    await see.text(cell(page, m.id, 'dueDate'), formatDay(m.dueDate!, 'en-US'));
     expect((await api.call('measures:get', { id: m.id })).dueDate).toBe(m.dueDate);
 
     // An empty title is refused too.

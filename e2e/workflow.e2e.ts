@@ -52,7 +52,7 @@ describe('service workflows', () => {
     const launch = section.getByLabel('Launch date');
     await launch.fill('2027-02-30');
     await launch.press('Enter');
-    await see.contains(section.getByRole('alert'), 'Launch date: "2027-02-30" is not a date');
+    await see.contains(section.getByRole('alert'), 'Launch date: "2027-02-30" is not a day: February 2027 has 28 days');
     expect(await launch.inputValue()).toBe('2027-02-30');
     await launch.fill('2027-06-30');
     await launch.press('Enter');

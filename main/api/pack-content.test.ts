@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Pack, PackBlock, PackCell } from '../../preload/contract.js';
 import { daysBetween } from '../domain/pack-format.js';
+import { formatDay } from '../../preload/contract/parse.js';
 import { today } from '../../db/clock.js';
 import { apiWithWorkspace } from './test-helpers.js';
 
@@ -23,6 +24,22 @@ describe('steering pack content is true and consistent', () => {
     pack = await t.api.call('pack:build', {});
   });
   afterAll(() => t.cleanup());
+
+  it("writes every date in the requester's locale (the one date format), ISO without one", async () => {
+    const iso = /\b\d{4}-\d{2}-\d{2}\b/;
+    // The sections whose dates the pack writes (workflow fields and rule reasons are texts of the workflow feature).
+    const own = ['milestones', 'actions', 'changes', 'appendix_raid', 'appendix_decisions'];
+    const cells = (p: Pack) => p.sections.filter((x) => own.includes(x.key)).flatMap((x) => x.blocks.flatMap((b) => (b.type === 'table' ? b.rows.flat().map(text) : b.type === 'note' ? [b.text] : [])));
+    const de = await t.api.call('pack:build', { locale: 'de-DE' });
+    expect(de.meta.locale).toBe('de-DE');
+    const dated = cells(pack).filter((c) => iso.test(c));
+    expect(dated.length).toBeGreaterThan(5);
+    expect(cells(de).filter((c) => iso.test(c))).toEqual([]);
+    const upcoming = table(de, 'milestones', /^Due in the next 90 days/);
+    const first = table(pack, 'milestones', /^Due in the next 90 days/).rows[0];
+    if (first) expect(text(upcoming.rows[0]![0]!)).toBe(formatDay(text(first[0]!), 'de-DE'));
+    await expect(t.api.call('pack:build', { locale: 'no such tag!' })).rejects.toMatchObject({ body: { message: expect.stringContaining('is not a language tag') } });
+  });
 
   it('lists overdue milestones apart, with days late, and the next 90 days with forecast dates; no cancelled or closed work', async () => {
     const day = today();

@@ -22,6 +22,8 @@ export interface PackRequest {
   meetingId?: string | null;
   /** The day the pack is built for (YYYY-MM-DD); the meeting's date, else today, when absent. */
   asOf?: string;
+  /** The locale its dates are written in (the requester's); ISO when absent. */
+  locale?: string;
 }
 
 /**
@@ -60,6 +62,7 @@ export async function gatherFacts(s: ApiSession, req: PackRequest): Promise<Pack
     currency: getMeta(db, 'currency') ?? 'EUR',
     today: day,
     generatedAt: nowIso(),
+    locale: req.locale ?? null,
     scope: { id: scope.id, name: scope.name },
     meeting: meeting && { id: meeting.id, title: meeting.title, date: meeting.date },
     settings: normalizeSettings(readPackSettings(db)),
@@ -78,7 +81,7 @@ export async function gatherFacts(s: ApiSession, req: PackRequest): Promise<Pack
     service: await serviceKpis(s, nodeId),
     gateRequests: await pendingGateRequests(s, inScope),
     blocked: blockedMeasures(blocked, inScope),
-    actions: lastMeetingActions(db, meetingId, day),
+    actions: lastMeetingActions(db, meetingId, day, req.locale),
     previous,
   };
 }

@@ -7,6 +7,7 @@ import type { BlockedMeasure } from '../../preload/contract.js';
 import { escalationHandlers } from './raid-escalations.js';
 import { gateHandlers } from './gates.js';
 import { today } from './raid-common.js';
+import { day as shownDay } from '../domain/pack-format.js';
 import type { ApiSession } from './session.js';
 
 /** Meetings, decisions, actions and escalations for a pack, read through the RAID feature. */
@@ -30,7 +31,7 @@ export function scopeDecisions(db: Database, measureIds: Set<string> | null): Fa
 }
 
 /** Actions from the meeting before `meetingId` (before today without one), else every open action. */
-export function lastMeetingActions(db: Database, meetingId: string | null, day: string): { from: string | null; items: FactAction[] } {
+export function lastMeetingActions(db: Database, meetingId: string | null, day: string, locale?: string | null): { from: string | null; items: FactAction[] } {
   const current = meetingId ? getMeeting(db, meetingId) : undefined;
   const prev = current ? previousMeeting(db, current) : raidMeetings(db).find((m) => m.date < day);
   const rows = prev ? listActions(db, { meetingId: prev.id }) : listActions(db, { openOnly: true });
@@ -42,7 +43,7 @@ export function lastMeetingActions(db: Database, meetingId: string | null, day: 
     status: a.status.replace('_', ' '),
     overdue: (a.status === 'open' || a.status === 'in_progress') && !!a.dueDate && a.dueDate < day,
   }));
-  return { from: prev ? `${prev.title} (${prev.date})` : null, items };
+  return { from: prev ? `${prev.title} (${shownDay(prev.date, locale)})` : null, items };
 }
 
 /** Open escalations about the scope: the RAID feature evaluates its rules and adds the ones escalated by hand. */

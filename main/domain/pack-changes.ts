@@ -1,7 +1,7 @@
 import type { PackFacts } from '../../preload/contract/pack-facts.js';
 import type { PackBaseline, PackBlock, PackCell } from '../../preload/contract/pack-types.js';
 import { DI_NAMES, RAG_LABELS, type Rag } from '../../preload/contract/types.js';
-import { money, moneyDelta, plural } from './pack-format.js';
+import { day, money, moneyDelta, plural } from './pack-format.js';
 
 const rag = (r: Rag): PackCell => ({ text: RAG_LABELS[r], rag: r });
 const TOP_MOVERS = 10;
@@ -57,7 +57,7 @@ export function changeBlocks(f: PackFacts, now: PackBaseline): PackBlock[] {
   const newDecisions = f.decisions.filter((d) => !known.has(d.id));
   const raidRow = (r: { code: string; kind: string; title: string }): PackCell[] => [r.code, r.kind, r.title];
   return [
-    { type: 'note', text: `Compared with the pack frozen on ${prev.date}${prev.meetingTitle ? ` for ${prev.meetingTitle}` : ''}.` },
+    { type: 'note', text: `Compared with the pack frozen on ${day(prev.date, f.locale)}${prev.meetingTitle ? ` for ${prev.meetingTitle}` : ''}.` },
     {
       type: 'kpis',
       items: [
@@ -90,7 +90,7 @@ export function changeBlocks(f: PackFacts, now: PackBaseline): PackBlock[] {
       type: 'table',
       title: 'New decisions',
       columns: cols(['Decision', 1], ['Date', 1.2], ['What was decided', 6]),
-      rows: newDecisions.map((d) => [d.code, d.date, d.text]),
+      rows: newDecisions.map((d) => [d.code, day(d.date, f.locale), d.text]),
       empty: 'No new decisions.',
     },
   ];

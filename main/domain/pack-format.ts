@@ -1,4 +1,14 @@
 /** Formatting shared by every pack output (preview, PDF, slides), so figures read the same everywhere. */
+import { formatDay } from '../../preload/contract/parse.js';
+
+/**
+ * A stored day as the pack writes it: in the locale of the one who built it (the app's one
+ * date format, preload/contract/parse.ts), ISO when no locale was given (the CLI, tests).
+ */
+export function day(iso: string | null | undefined, locale: string | null | undefined, empty = '—'): string {
+  if (!iso) return empty;
+  return locale ? formatDay(iso, locale) : iso;
+}
 
 /** Minor units as whole major units with the currency code, e.g. "EUR 1,234,567". */
 export function money(minor: number, currency: string): string {

@@ -2,7 +2,7 @@ import type { FactMeasure, FactRaid, PackFacts } from '../../preload/contract/pa
 import type { EscalatedMeasure, PackBlock, PackCell } from '../../preload/contract/pack-types.js';
 import { RAG, RAG_LABELS, type Rag } from '../../preload/contract/types.js';
 import { cols } from './pack-changes.js';
-import { money, pct, plural } from './pack-format.js';
+import { day, money, pct, plural } from './pack-format.js';
 import { summaryCharts } from './pack-value.js';
 import { serviceSummaryItems } from './pack-workflows.js';
 
@@ -85,10 +85,10 @@ export function decisionBlocks(f: PackFacts): PackBlock[] {
       `Approve DI${r.toLevel} ${r.toName} for ${r.code} ${r.title}`,
       r.comment || 'Business case submitted for decision.',
       `Gate request waiting ${plural(r.ageDays, 'day')}${r.waitingFor.length ? ` for ${r.waitingFor.join(', ')}` : ''}`,
-      r.createdAt.slice(0, 10),
+      day(r.createdAt.slice(0, 10), f.locale),
       '—',
     ]),
-    ...steering.map((e): PackCell[] => [e.subject, e.reason, e.ruleName, e.raisedAt.slice(0, 10) || '—', e.dueDate ?? '—']),
+    ...steering.map((e): PackCell[] => [e.subject, e.reason, e.ruleName, day(e.raisedAt.slice(0, 10), f.locale), day(e.dueDate, f.locale)]),
   ];
   const blocks: PackBlock[] = [
     {
@@ -109,7 +109,7 @@ export function actionBlocks(f: PackFacts): PackBlock[] {
     {
       type: 'table',
       columns: cols(['Action', 0.9], ['What', 5], ['Owner', 1.8], ['Due', 1.1], ['Status', 1.3]),
-      rows: items.map((a) => [a.code, a.title, a.owner ?? '—', a.dueDate ?? '—', a.overdue ? { text: `${a.status} (overdue)`, rag: 'red' as Rag } : a.status]),
+      rows: items.map((a) => [a.code, a.title, a.owner ?? '—', day(a.dueDate, f.locale), a.overdue ? { text: `${a.status} (overdue)`, rag: 'red' as Rag } : a.status]),
       empty: 'No actions were recorded at the last meeting.',
     },
   ];
@@ -154,14 +154,14 @@ export function riskBlocks(f: PackFacts): PackBlock[] {
       type: 'table',
       title: 'Escalations',
       columns: cols(['Level', 1], ['Escalated', 3.6], ['Rule', 2.2], ['Reason', 3.6], ['Raised', 1.1]),
-      rows: liveEscalations(f).map((e) => [e.level, e.subject, e.ruleName, e.reason, e.raisedAt.slice(0, 10) || '—']),
+      rows: liveEscalations(f).map((e) => [e.level, e.subject, e.ruleName, e.reason, day(e.raisedAt.slice(0, 10), f.locale)]),
       empty: 'Nothing is escalated.',
     },
     {
       type: 'table',
       title: 'Blocked by dependencies (late or red upstream)',
       columns: cols(['Measure', 1], ['Title', 3.2], ['Steps up', 0.8, 'center'], ['Blocked by', 1], ['Upstream measure', 3.2], ['Why', 1.1], ['Its due date', 1.2]),
-      rows: f.blocked.map((b) => [b.code, b.title, String(b.depth), b.culpritCode, b.culpritTitle, b.why, b.culpritDue ?? '—']),
+      rows: f.blocked.map((b) => [b.code, b.title, String(b.depth), b.culpritCode, b.culpritTitle, b.why, day(b.culpritDue, f.locale)]),
       empty: 'No measure is blocked by a late or red measure upstream.',
     },
   ];
@@ -174,7 +174,7 @@ export function escalatedMeasures(f: PackFacts): EscalatedMeasure[] {
     const m = e.measureId ? byId.get(e.measureId) : undefined;
     if (!m) continue;
     const em = out.get(m.id) ?? { code: m.code, title: m.title, owner: m.owner ?? '—', implementationStatus: m.implementationStatus, potentialStatus: m.potentialStatus, items: [] };
-    em.items.push({ subject: e.subject, rule: e.ruleName, level: e.level, reason: e.reason, due: e.dueDate ?? '—' });
+    em.items.push({ subject: e.subject, rule: e.ruleName, level: e.level, reason: e.reason, due: day(e.dueDate, f.locale) });
     out.set(m.id, em);
   }
   return [...out.values()].sort((a, b) => a.code.localeCompare(b.code));
@@ -226,7 +226,7 @@ export function appendixRaid(f: PackFacts): PackBlock[] {
     {
       type: 'table',
       columns: cols(['Item', 0.9], ['Kind', 1], ['Title', 4], ['Measure', 1], ['Owner', 1.6], ['Status', 1.1], ['Due', 1.1]),
-      rows: f.raid.map((r) => [r.code, r.kind, r.title, r.measureCode ?? '—', r.owner ?? '—', r.status, r.dueDate ?? '—']),
+      rows: f.raid.map((r) => [r.code, r.kind, r.title, r.measureCode ?? '—', r.owner ?? '—', r.status, day(r.dueDate, f.locale)]),
       empty: 'The RAID log is empty for this scope.',
     },
   ];
@@ -237,7 +237,7 @@ export function appendixDecisions(f: PackFacts): PackBlock[] {
     {
       type: 'table',
       columns: cols(['Decision', 0.9], ['Date', 1.1], ['What was decided', 4.5], ['Decided by', 1.8], ['Meeting', 1.8], ['Concerns', 2.2]),
-      rows: f.decisions.map((d) => [d.code, d.date, d.text, d.decidedBy || '—', d.meetingTitle ?? '—', d.links || '—']),
+      rows: f.decisions.map((d) => [d.code, day(d.date, f.locale), d.text, d.decidedBy || '—', d.meetingTitle ?? '—', d.links || '—']),
       empty: 'The decision log is empty.',
     },
   ];

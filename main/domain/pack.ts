@@ -102,6 +102,7 @@ export function assemblePack(f: PackFacts): Pack {
       meetingTitle: f.meeting?.title ?? 'Steering committee',
       date,
       generatedAt: f.generatedAt,
+      locale: f.locale ?? null,
       currency: f.currency,
       confidentiality: f.settings.confidentiality,
       paper: f.settings.paper,

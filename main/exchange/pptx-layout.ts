@@ -3,6 +3,7 @@ import type { Rag } from '../../preload/contract/types.js';
 import { CONTENT_W, Flow, FOOTER_Y, GAP, MARGIN_X, measure, SLIDE_H, SLIDE_W, TABLE_TITLE_H, TABLE_TITLE_PT, type Run, type SlidePlan } from './pptx-flow.js';
 import { flowTable } from './pptx-table-layout.js';
 import { lineHeight, textWidth } from './text-measure.js';
+import { day } from '../domain/pack-format.js';
 
 export * from './pptx-flow.js';
 
@@ -179,7 +180,7 @@ function escalationSlides(e: Pack['escalated'][number], bottom: number, titleW?:
 export function planSlides(pack: Pack, bottom: number, titleW?: number): SlidePlan[] {
   const out: SlidePlan[] = [];
   for (const s of pack.sections) {
-    const title = s.key === 'summary' ? `Executive summary: ${pack.meta.scopeName}, ${pack.meta.date}` : s.title;
+    const title = s.key === 'summary' ? `Executive summary: ${pack.meta.scopeName}, ${day(pack.meta.date, pack.meta.locale)}` : s.title;
     out.push(...sectionSlides(title, s.blocks, bottom, titleW));
     if (s.key === 'risks') for (const e of pack.escalated) out.push(...escalationSlides(e, bottom, titleW));
   }

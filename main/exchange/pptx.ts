@@ -2,6 +2,7 @@ import PptxGenJS from 'pptxgenjs';
 import { logoBox, type Pack } from '../../preload/contract/pack-types.js';
 import { drawItem } from './pptx-blocks.js';
 import { DEFAULT_BRANDING } from '../domain/pack-branding.js';
+import { day } from '../domain/pack-format.js';
 import { footerLayout, MARGIN_X, planSlides, SLIDE_W, TITLE_BOX, type SlidePlan } from './pptx-layout.js';
 
 const MASTER = 'STEERCO_PACK';
@@ -10,7 +11,7 @@ const xmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').
 
 function footerText(pack: Pack): string {
   const m = pack.meta;
-  return `${m.workspaceName} · ${m.scopeName} · ${m.meetingTitle} · ${m.date}${m.frozen ? ` · frozen ${m.frozen.at.slice(0, 10)}` : ''} · ${m.confidentiality}`;
+  return `${m.workspaceName} · ${m.scopeName} · ${m.meetingTitle} · ${day(m.date, m.locale)}${m.frozen ? ` · frozen ${day(m.frozen.at.slice(0, 10), m.locale)}` : ''} · ${m.confidentiality}`;
 }
 
 /** The logo's box at the right of the title area (inches), or null without a logo. */

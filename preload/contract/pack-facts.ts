@@ -128,6 +128,8 @@ export interface PackFacts {
   /** Today (YYYY-MM-DD) as the pack sees it: due windows and "overdue" are relative to it. */
   today: string;
   generatedAt: string;
+  /** The locale the pack writes its dates in (the requester's); null: ISO. */
+  locale?: string | null;
   scope: { id: string | null; name: string };
   meeting: { id: string; title: string; date: string } | null;
   settings: PackSettings;

@@ -167,6 +167,8 @@ export interface PackMeta {
   /** The meeting's date or, without one, the day the pack was built (YYYY-MM-DD). */
   date: string;
   generatedAt: string;
+  /** The locale its dates are written in (the one who built it); absent: ISO (older packs, the CLI). */
+  locale?: string | null;
   currency: string;
   confidentiality: string;
   paper: PaperSize;

@@ -3,6 +3,7 @@ import { method } from './define.js';
 import { BRAND_FONTS, LOGO_MAX_BYTES, LOGO_MIMES, PACK_SECTIONS, PAPER_SIZES, type Pack, type PackMeetingRef, type PackSettings, type PackHoldCheck, type PackSnapshotInfo, type PackTexts, type PackTextsState } from './pack-types.js';
 import { RAG } from './types.js';
 import { filePath, overwrite } from './paths.js';
+import { localeSchema } from './core.js';
 
 
 const id = z.string().min(1).max(200);
@@ -10,7 +11,7 @@ const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 const text = (max: number) => z.string().max(max);
 const colour = z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'a colour as #RRGGBB (e.g. #1F4E79)');
 /** Which pack: a scope (null = whole program) and optionally the meeting it is for. */
-const target = { scopeId: id.nullable().optional(), meetingId: id.nullable().optional(), asOf: date.optional() };
+const target = { scopeId: id.nullable().optional(), meetingId: id.nullable().optional(), asOf: date.optional(), locale: localeSchema.optional() };
 
 export const packSettingsSchema = z
   .object({

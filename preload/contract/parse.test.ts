@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { dateFormat, inputLocale, numberMarks, parseDay, parseMoney, parseNumber, type Parsed } from './parse.js';
+import { dateFormat, formatDay, inputLocale, numberMarks, parseDay, parseMoney, parseNumber, type Parsed } from './parse.js';
 
 const ok = <T>(r: Parsed<T>): T => {
   if (!r.ok) throw new Error(r.message);
@@ -71,6 +71,23 @@ describe('parseDay', () => {
         const iso = new Date(ms).toISOString().slice(0, 10);
         expect(ok(parseDay(iso, 'de-DE'))).toBe(iso);
         for (const l of ['de-DE', 'en-US', 'en-GB']) expect(ok(parseDay(fmt(l).format(ms), l))).toBe(iso);
+      }),
+    );
+  });
+});
+
+describe('formatDay', () => {
+  it("shows a stored day in the locale's order, and parseDay reads it back in every locale", () => {
+    expect(formatDay('2026-03-07', 'de-DE')).toBe('07.03.2026');
+    expect(formatDay('2026-03-07', 'en-US')).toBe('03/07/2026');
+    expect(formatDay('2026-03-07', 'en-GB')).toBe('07/03/2026');
+    expect(formatDay('2026-03-07', 'ja-JP')).toBe('2026/03/07');
+    expect(formatDay('not a day', 'de-DE')).toBe('not a day');
+    const locales = ['de-DE', 'en-US', 'en-GB', 'fr-FR', 'ja-JP', 'sv-SE', 'ko-KR', 'hu-HU', 'nl-NL', 'zh-CN'];
+    fc.assert(
+      fc.property(fc.date({ min: new Date(Date.UTC(1900, 0, 1)), max: new Date(Date.UTC(2999, 11, 31)), noInvalidDate: true }), fc.constantFrom(...locales), (d, l) => {
+        const iso = d.toISOString().slice(0, 10);
+        expect(ok(parseDay(formatDay(iso, l), l))).toBe(iso);
       }),
     );
   });

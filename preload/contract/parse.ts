@@ -229,6 +229,20 @@ export function parseDay(text: string, locale?: string | null): Parsed<string> {
   return realDay(t, got.year, got.month, got.day, ` in ${f.locale} (${f.order.join(f.separator)}, ${f.example})`);
 }
 
+/**
+ * A stored day (YYYY-MM-DD) as the user's locale writes it, in the order and with the
+ * separator `parseDay` reads back (de `31.12.2026`, en-US `12/31/2026`, en-GB `31/12/2026`,
+ * year-first locales `2026/12/31`): the one way the app shows a date. Text that is not a
+ * stored day is returned as it is.
+ */
+export function formatDay(iso: string, locale?: string | null): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  const f = dateFormat(locale);
+  const values: Record<Part, string> = { year: m[1]!, month: m[2]!, day: m[3]! };
+  return f.order.map((p) => values[p]).join(f.separator);
+}
+
 /** Whether `s` is a stored day (strict YYYY-MM-DD, a real day). */
 export function isIsoDate(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);

@@ -4,5 +4,6 @@
  * in main to validate the write. Browser tests set it through Chromium's locale.
  */
 export function userLocale(): string {
-  return navigator.language || 'en-US';
+  // Outside a browser (unit tests of renderer modules) the runtime's own locale.
+  return (typeof navigator !== 'undefined' && navigator.language) || Intl.DateTimeFormat().resolvedOptions().locale || 'en-US';
 }

@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { focusOrigin, restoreFocus } from './useDialogFocus';
 
 export function Modal(props: { title: string; onClose: () => void; children: ReactNode; actions: ReactNode; testId?: string; wide?: boolean }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    const prev = document.activeElement as HTMLElement | null;
+    const prev = focusOrigin();
     ref.current?.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
-    return () => prev?.focus();
+    return () => restoreFocus(prev);
   }, []);
   return (
     <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && props.onClose()}>

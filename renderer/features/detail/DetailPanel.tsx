@@ -4,6 +4,7 @@ import { useApp } from '../../app/context';
 import { detailSections } from './sections';
 import { Splitter } from '../../components/Splitter';
 import { DETAIL_WIDTH } from '../layout/slice';
+import { focusOrigin, restoreFocus, type FocusOrigin } from '../../components/useDialogFocus';
 
 /** Everything about one measure beside the grid: fields, long text, milestones, history. */
 export function DetailPanel() {
@@ -13,8 +14,16 @@ export function DetailPanel() {
   const ref = useRef<HTMLElement>(null);
   const width = useApp((s) => s.detailWidth);
   const setWidth = useApp((s) => s.setDetailWidth);
+  // What opened the panel (the code cell, a button) gets the focus back when it closes.
+  const opener = useRef<FocusOrigin | null>(null);
   useEffect(() => {
-    if (id) ref.current?.querySelector<HTMLElement>('input, textarea')?.focus();
+    if (!id) {
+      restoreFocus(opener.current);
+      opener.current = null;
+      return;
+    }
+    if (!ref.current?.contains(document.activeElement)) opener.current = focusOrigin();
+    ref.current?.querySelector<HTMLElement>('input, textarea')?.focus();
   }, [id]);
   if (!id || !measure) return null;
   return (

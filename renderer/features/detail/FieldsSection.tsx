@@ -55,8 +55,8 @@ function Field(props: { label: string; value: string; kind: Kind; options?: stri
               text={v}
               label={`Pick ${props.label}`}
               onPick={(iso) => {
-                change(iso);
-                commit(iso);
+                change(typedText('date', iso));
+                commit(typedText('date', iso));
               }}
             />
           )}
@@ -85,7 +85,7 @@ function customOptions(f: CustomField, people: string[]): string[] | undefined {
 }
 
 const customKind = (f: CustomField): Kind => (f.type === 'date' || f.type === 'number' || f.type === 'money' ? f.type : 'text');
-const customText = (f: CustomField, m: Measure) => typedText(f.type === 'money' || f.type === 'number' ? f.type : 'text', m.custom?.[f.key]);
+const customText = (f: CustomField, m: Measure) => typedText(f.type === 'money' || f.type === 'number' || f.type === 'date' ? f.type : 'text', m.custom?.[f.key]);
 
 export function FieldsSection({ measureId }: { measureId: string }) {
   const m = useApp((s) => s.measures.find((x) => x.id === measureId));
@@ -107,7 +107,7 @@ export function FieldsSection({ measureId }: { measureId: string }) {
             key={key}
             label={label}
             kind={kind}
-            value={String(m[key as keyof Measure] ?? '')}
+            value={kind === 'date' ? typedText('date', m[key as keyof Measure]) : String(m[key as keyof Measure] ?? '')}
             options={kind === 'person' ? names : undefined}
             error={cellErrors[`${m.id}:${key}`]}
             onSave={(v) => void updateMeasure(m.id, { [key]: v }, 'field')}

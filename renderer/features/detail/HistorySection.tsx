@@ -3,7 +3,10 @@ import type { HistoryEntry } from '../../../preload/contract';
 import { useApp } from '../../app/context';
 import { useWorkspaceTick } from './useWorkspaceTick';
 import { authorText } from '../gates/author';
+import { showDay, showStamp } from '../../app/dates';
 
+/** A value that is a stored day is shown like every date; anything else as recorded. */
+const dayText = (s: string) => (/^\d{4}-\d{2}-\d{2}$/.test(s) ? showDay(s) : s);
 const short = (s: string) => (s.length > 120 ? `${s.slice(0, 117)}…` : s);
 
 /** Every change of the measure, its custom values and milestones: who, when, old → new, from the change log. */
@@ -38,11 +41,11 @@ export function HistorySection({ measureId }: { measureId: string }) {
         {shown.map((e, i) => (
           <li key={i}>
             <div className="muted" title={e.copy ? `Made on ${e.copy}'s copy` : undefined}>
-              {new Date(e.at).toLocaleString()} · <span data-testid="history-author">{authorText(e.actor, e.enteredBy ?? null)}</span>
+              {showStamp(e.at)} · <span data-testid="history-author">{authorText(e.actor, e.enteredBy ?? null)}</span>
             </div>
             <div>
-              <strong>{e.label ?? e.field}</strong>: <span className="old">{short(e.oldText ?? String(e.oldValue ?? '')) || '(empty)'}</span> →{' '}
-              <span className="new">{short(e.newText ?? String(e.newValue ?? '')) || '(empty)'}</span>
+              <strong>{e.label ?? e.field}</strong>: <span className="old">{short(dayText(e.oldText ?? String(e.oldValue ?? ''))) || '(empty)'}</span> →{' '}
+              <span className="new">{short(dayText(e.newText ?? String(e.newValue ?? ''))) || '(empty)'}</span>
             </div>
           </li>
         ))}

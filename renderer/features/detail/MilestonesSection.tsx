@@ -4,6 +4,7 @@ import { ApiCallError } from '../../app/api';
 import { useApp } from '../../app/context';
 import { useWorkspaceTick } from './useWorkspaceTick';
 import { dateHint, parseDay } from '../../../preload/contract';
+import { showDay } from '../../app/dates';
 import { userLocale } from '../../app/locale';
 import { DayPicker } from '../../components/DayPicker';
 
@@ -26,7 +27,8 @@ function SavedInput(props: { label: string; value: string; list?: string; date?:
       const r = parseDay(text, userLocale());
       if (!r.ok) return setProblem(r.message);
       setProblem(null);
-      return void props.onSave(r.value);
+      // Once saved, the day reads like every date shown.
+      return void props.onSave(r.value).then((ok) => ok && setV(showDay(r.value)));
     }
     setProblem(null);
     void props.onSave(text);
@@ -54,7 +56,7 @@ function SavedInput(props: { label: string; value: string; list?: string; date?:
             text={v}
             label={`Pick ${props.label}`}
             onPick={(iso) => {
-              setV(iso);
+              setV(showDay(iso));
               void props.onSave(iso);
             }}
           />
@@ -134,7 +136,7 @@ export function MilestonesSection({ measureId }: { measureId: string }) {
                 <SavedInput label={`${ms.title} owner`} value={ms.owner ?? ''} list="ms-owners" onSave={(v) => guard(() => api.call('milestones:update', { id: ms.id, owner: v || null }))} />
               </td>
               <td>
-                <SavedInput label={`${ms.title} due date`} value={ms.dueDate ?? ''} date onSave={(v) => guard(() => api.call('milestones:update', { id: ms.id, dueDate: v || null }))} />
+                <SavedInput label={`${ms.title} due date`} value={showDay(ms.dueDate, '')} date onSave={(v) => guard(() => api.call('milestones:update', { id: ms.id, dueDate: v || null }))} />
               </td>
               <td>
                 <button aria-label={`Delete milestone ${ms.title}`} onClick={() => void guard(() => api.call('milestones:delete', { id: ms.id }))}>
@@ -162,7 +164,7 @@ export function MilestonesSection({ measureId }: { measureId: string }) {
         </datalist>
         <span className="field-input">
           <input aria-label="New milestone due date" placeholder={dateHint(userLocale()).replace(/^use /, '')} value={due} onChange={(e) => setDue(e.target.value)} />
-          <DayPicker text={due} label="Pick the new milestone's due date" onPick={setDue} />
+          <DayPicker text={due} label="Pick the new milestone's due date" onPick={(iso) => setDue(showDay(iso))} />
         </span>
         <button onClick={() => void add()}>Add</button>
       </div>

@@ -1,6 +1,6 @@
 import { RAG_LABELS, type MeasureValue, type Rag, type StatusInfo } from '../../../preload/contract';
 import { useApp } from '../../app/context';
-import { localDay } from '../status/manual-text';
+import { showStampDay } from '../../app/dates';
 
 type Kind = 'implementation' | 'potential';
 
@@ -29,7 +29,7 @@ function Card({ kind, info, byName, onOpen }: { kind: Kind; info: StatusInfo; by
       <div className="muted">
         {info.stale ? 'Stale: no update within the reporting window. ' : ''}
         Derived: {RAG_LABELS[info.derived]}
-        {o ? ` · Manual: ${RAG_LABELS[o.status]} — “${o.reason}”, by ${byName ?? o.by?.replace(/^user:/, '') ?? 'someone'}${o.at ? `, ${localDay(o.at)}` : ''}` : ''}
+        {o ? ` · Manual: ${RAG_LABELS[o.status]} — “${o.reason}”, by ${byName ?? o.by?.replace(/^user:/, '') ?? 'someone'}${o.at ? `, ${showStampDay(o.at)}` : ''}` : ''}
       </div>
       <div className="row">
         <button onClick={onOpen}>{o ? 'Change or back to derived…' : 'Set by hand…'}</button>

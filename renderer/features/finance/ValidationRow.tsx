@@ -3,6 +3,7 @@ import type { MeasureValue, PeriodValidation } from '../../../preload/contract';
 import { useApp } from '../../app/context';
 import { PromptDialog } from '../../components/Modal';
 import type { Column } from './periods';
+import { showStampDay } from '../../app/dates';
 
 /** Controller review per month: validate (locks the month) or reopen with a reason. */
 export function ValidationRow({ v, cols, validated }: { v: MeasureValue; cols: Column[]; validated: Map<string, PeriodValidation> }) {
@@ -21,7 +22,7 @@ export function ValidationRow({ v, cols, validated }: { v: MeasureValue; cols: C
             <th key={c.period} className="validated">
               <button
                 className="link"
-                title={`Validated ${val.validatedAt?.slice(0, 10) ?? ''}${v.canValidate ? ' — click to reopen' : ''}`}
+                title={`Validated ${showStampDay(val.validatedAt, '')}${v.canValidate ? ' — click to reopen' : ''}`}
                 disabled={!v.canValidate}
                 onClick={() => setReopen(c.period)}
               >

@@ -6,6 +6,7 @@ import { LifecycleSection } from './LifecycleSection';
 import { RequestCard } from './RequestCard';
 import { useGateCall, useGateStatus } from './useGateCall';
 import './gates.css';
+import { showStampDay } from '../../app/dates';
 
 const LIFECYCLE: Record<string, string> = { active: 'Active', on_hold: 'On hold', cancelled: 'Cancelled', closed: 'Closed' };
 
@@ -143,10 +144,10 @@ function History({ status }: { status: GateStatus }) {
             <span className={`status-${r.status}`}>
               DI{r.fromLevel} → DI{r.toLevel} {r.status}
             </span>{' '}
-            — requested by {r.requester} {r.createdAt.slice(0, 10)}
+            — requested by {r.requester} {showStampDay(r.createdAt)}
             {r.decisions.map((d) => (
               <div key={d.id} className="muted">
-                {d.person} {d.decision === 'approve' ? 'approved' : 'rejected'} {d.at.slice(0, 10)}
+                {d.person} {d.decision === 'approve' ? 'approved' : 'rejected'} {showStampDay(d.at)}
                 {d.comment && `: “${d.comment}”`}
               </div>
             ))}

@@ -3,6 +3,8 @@ import type { EvidenceInput, GateStatus, LifecycleAction } from '../../../preloa
 import { EvidenceEditor } from './EvidenceEditor';
 import { authorText } from './author';
 import { useGateCall } from './useGateCall';
+import { localDay, readDay, showDay } from '../../app/dates';
+import { DayInput } from '../../components/DayInput';
 
 const LABELS: Record<LifecycleAction, string> = { hold: 'Put on hold', resume: 'Resume', cancel: 'Cancel measure', close: 'Close measure' };
 
@@ -12,6 +14,7 @@ export function LifecycleSection({ status }: { status: GateStatus }) {
   const [action, setAction] = useState<LifecycleAction | null>(null);
   const [reason, setReason] = useState('');
   const [reviewDate, setReviewDate] = useState('');
+  const [tried, setTried] = useState(false);
   const [evidence, setEvidence] = useState<EvidenceInput[]>([]);
   // From the level below the top, closing passes the top gate with the controller's value confirmation; anything else is said out loud.
   const canPassTop = status.diLevel === status.topLevel - 1;
@@ -19,16 +22,21 @@ export function LifecycleSection({ status }: { status: GateStatus }) {
   const confirming = action === 'close' && canPassTop && confirm;
   const submit = async () => {
     if (!action) return;
+    // The review date is read by the one parser; unreadable text is refused beside the field and kept.
+    setTried(true);
+    const review = action === 'hold' ? readDay(reviewDate) : ({ ok: true, value: null } as const);
+    if (!review.ok) return;
     const close = action === 'close' ? (confirming ? { confirmValue: true } : { withoutValueConfirmation: true }) : {};
     const ok = await call(
       'gates:lifecycle',
-      { measureId: status.measureId, action, reason: reason || undefined, reviewDate: reviewDate || undefined, evidence: evidence.length ? evidence : undefined, ...close },
+      { measureId: status.measureId, action, reason: reason || undefined, reviewDate: review.value ?? undefined, evidence: evidence.length ? evidence : undefined, ...close },
       `${LABELS[action]}: ${status.code}`,
     );
     if (ok) {
       setAction(null);
       setReason('');
       setReviewDate('');
+      setTried(false);
       setEvidence([]);
     }
   };
@@ -49,7 +57,7 @@ export function LifecycleSection({ status }: { status: GateStatus }) {
           {action === 'hold' && (
             <label>
               Review date
-              <input type="date" aria-label="Review date" value={reviewDate} onChange={(e) => setReviewDate(e.target.value)} />
+              <DayInput label="Review date" text={reviewDate} onText={setReviewDate} check={tried} />
             </label>
           )}
           {action === 'close' && (
@@ -77,9 +85,9 @@ export function LifecycleSection({ status }: { status: GateStatus }) {
         <ul className="gate-history">
           {status.lifecycleDecisions.map((d) => (
             <li key={d.id}>
-              {d.at.slice(0, 10)} {authorText(d.person, d.enteredBy)}: {LABELS[d.action]}
+              {showDay(localDay(d.at))} {authorText(d.person, d.enteredBy)}: {LABELS[d.action]}
               {d.reason && ` — ${d.reason}`}
-              {d.reviewDate && ` (review ${d.reviewDate})`}
+              {d.reviewDate && ` (review ${showDay(d.reviewDate)})`}
             </li>
           ))}
         </ul>

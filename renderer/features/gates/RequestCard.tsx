@@ -4,6 +4,7 @@ import { useApp } from '../../app/context';
 import { EvidenceList } from './EvidenceList';
 import { useGateCall } from './useGateCall';
 import { authorText } from './author';
+import { showStampDay } from '../../app/dates';
 
 /** An open request: who it waits for, decisions so far, and approve / reject / withdraw. */
 export function RequestCard({ request: r }: { request: GateRequest }) {
@@ -21,7 +22,7 @@ export function RequestCard({ request: r }: { request: GateRequest }) {
         Request DI{r.fromLevel} → DI{r.toLevel} {r.toName} · waiting {r.ageDays} day{r.ageDays === 1 ? '' : 's'}
       </h3>
       <div>
-        Requested by <strong>{authorText(r.requester, r.requesterEnteredBy)}</strong> on {r.createdAt.slice(0, 10)}
+        Requested by <strong>{authorText(r.requester, r.requesterEnteredBy)}</strong> on {showStampDay(r.createdAt)}
         {r.comment && <>: “{r.comment}”</>}
       </div>
       <ul className="slots">

@@ -85,7 +85,8 @@ export function TypedCellEditor(props: CustomCellEditorProps & TypedEditorParams
           text={text}
           label={`Pick ${props.colDef.headerName ?? 'a date'}`}
           onPick={(iso) => {
-            change(iso);
+            // Written like every date shown (the locale's format), which the parser reads back.
+            change(typedText('date', iso));
             inputRef.current?.focus();
           }}
         />

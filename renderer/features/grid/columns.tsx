@@ -24,6 +24,7 @@ export function typedCell(kind: TypedKind, takeDraft: TakeDraft): Partial<ColDef
     cellDataType: kind === 'date' ? 'dateString' : kind === 'text' ? 'text' : 'number',
     valueParser: (p) => p.newValue as unknown,
     ...(kind === 'money' || kind === 'number' ? { valueFormatter: (p) => typedText(kind, p.value), type: 'rightAligned' } : {}),
+    ...(kind === 'date' ? { valueFormatter: (p) => typedText('date', p.value) } : {}),
   };
 }
 

@@ -16,7 +16,9 @@ describe('typed cells', () => {
       const money = parseMoney(typedText('money', 123450, locale), 2, locale);
       expect(money.ok && money.value).toBe(123450);
     }
-    expect(typedText('date', '2026-12-31', 'de-DE')).toBe('2026-12-31');
+    // A date in the locale's order, the one date format (the parser reads it back).
+    expect(typedText('date', '2026-12-31', 'de-DE')).toBe('31.12.2026');
+    expect(typedText('date', '2026-12-31', 'en-GB')).toBe('31/12/2026');
     expect(typedText('money', null, 'de-DE')).toBe('');
   });
   it('says why typed text cannot be read, and lets empty text through to the workspace rules', () => {

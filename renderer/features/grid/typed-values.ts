@@ -1,4 +1,4 @@
-import { parseDay, parseMoney, parseNumber } from '../../../preload/contract';
+import { formatDay, parseDay, parseMoney, parseNumber } from '../../../preload/contract';
 import { userLocale } from '../../app/locale';
 import { formatAmount } from '../finance/money';
 
@@ -32,5 +32,7 @@ export function typedText(kind: TypedKind, v: unknown, locale = userLocale()): s
   if (v === null || v === undefined || v === '') return '';
   if (kind === 'money' && typeof v === 'number') return formatAmount(v, CUSTOM_MONEY_DIGITS, locale);
   if (kind === 'number' && typeof v === 'number') return formatNumber(v, locale);
+  // A stored day in the locale's order, the one date format (the parser reads it back).
+  if (kind === 'date' && typeof v === 'string') return formatDay(v, locale);
   return String(v);
 }

@@ -7,6 +7,7 @@ import { userLocale } from '../../app/locale';
 import { Modal } from '../../components/Modal';
 import { ImportPreviewView } from './ImportPreview';
 import { fileSource, type ImportSource } from './slice';
+import { showStamp } from '../../app/dates';
 
 const PHASES: Record<ImportProgressEvent['phase'], string> = {
   reading: 'Reading the file…',
@@ -204,7 +205,7 @@ export function ImportDialog(props: { source: ImportSource; onClose: () => void 
               <strong>{preview.file.name}</strong>
               {preview.file.format === 'xlsx' ? `, sheet "${preview.file.sheet}"` : `, CSV (${preview.file.separator === '\t' ? 'tab' : preview.file.separator}, ${preview.file.encoding})`} · header in row {preview.file.headerRow} ·{' '}
               {preview.file.rows.toLocaleString('en')} rows
-              {preview.exported?.at ? ` · exported by Steerco ${preview.exported.at.slice(0, 16).replace('T', ' ')}` : ''}
+              {preview.exported?.at ? ` · exported by Steerco ${showStamp(preview.exported.at)}` : ''}
             </p>
             <p className="summary">{summary(preview, takeFile.size, createDuplicates.size)}</p>
             {!preview.conflictsChecked && (

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { ACTION_STATUSES, type ActionItem, type ActionStatus } from '../../../preload/contract';
 import { useApp } from '../../app/context';
+import { readDay, showDay } from '../../app/dates';
+import { DayInput } from '../../components/DayInput';
 
 /** Actions with owner, due date and status (editable); the form adds one to the selected meeting. */
 export function ActionsList({ actions, empty, withForm }: { actions: ActionItem[]; empty: string; withForm?: boolean }) {
@@ -10,6 +12,21 @@ export function ActionsList({ actions, empty, withForm }: { actions: ActionItem[
   const [title, setTitle] = useState('');
   const [owner, setOwner] = useState('');
   const [due, setDue] = useState('');
+  const [tried, setTried] = useState(false);
+  const add = () => {
+    // The due date is read by the one parser; unreadable text is refused beside the field and kept.
+    setTried(true);
+    const day = readDay(due);
+    if (!day.ok || !title.trim()) return;
+    void addAction({ title: title.trim(), owner, dueDate: day.value ?? undefined }).then((ok) => {
+      if (ok) {
+        setTitle('');
+        setOwner('');
+        setDue('');
+        setTried(false);
+      }
+    });
+  };
   return (
     <>
       <table className="table">
@@ -20,7 +37,7 @@ export function ActionsList({ actions, empty, withForm }: { actions: ActionItem[
               <td>{a.title}</td>
               <td>{a.owner}</td>
               <td>
-                {a.dueDate ?? '—'} {a.overdue && <span className="flag flag-overdue">Overdue</span>}
+                {showDay(a.dueDate)} {a.overdue && <span className="flag flag-overdue">Overdue</span>}
               </td>
               <td>
                 <select aria-label={`Status of ${a.code}`} value={a.status} onChange={(e) => void setStatus(a.id, e.target.value as ActionStatus)}>
@@ -51,19 +68,8 @@ export function ActionsList({ actions, empty, withForm }: { actions: ActionItem[
               </option>
             ))}
           </select>
-          <input type="date" aria-label="Action due date" value={due} onChange={(e) => setDue(e.target.value)} />
-          <button
-            disabled={!title.trim()}
-            onClick={() =>
-              void addAction({ title: title.trim(), owner, dueDate: due || undefined }).then((ok) => {
-                if (ok) {
-                  setTitle('');
-                  setOwner('');
-                  setDue('');
-                }
-              })
-            }
-          >
+          <DayInput label="Action due date" text={due} onText={setDue} check={tried} />
+          <button disabled={!title.trim()} onClick={add}>
             + Add action
           </button>
         </div>

@@ -1,5 +1,6 @@
 import { useApp } from '../../app/context';
 import { DecisionStatus } from '../workflow/DecisionStatus';
+import { showDay } from '../../app/dates';
 
 /** The decision log across meetings, searchable by text, who decided, code, meeting and linked items. */
 export function DecisionLog() {
@@ -15,7 +16,7 @@ export function DecisionLog() {
         {log.map((d) => (
           <li key={d.id} data-testid="logged-decision">
             <div>
-              <strong>{d.code}</strong> <span className="muted">{d.date} · {d.meetingTitle ?? ''}</span>{' '}
+              <strong>{d.code}</strong> <span className="muted">{showDay(d.date)} · {d.meetingTitle ?? ''}</span>{' '}
               <DecisionStatus id={d.id} status={d.status ?? 'decided'} />
             </div>
             <div>{d.text}</div>

@@ -5,6 +5,8 @@ import { ActionsList } from './ActionsList';
 import { DecisionForm } from './DecisionForm';
 import { DecisionLog } from './DecisionLog';
 import { HoldWarning } from '../pack/HoldWarning';
+import { DayInput, SavedDayInput } from '../../components/DayInput';
+import { readDay, showDay } from '../../app/dates';
 
 /** Steering meetings: attendees, agenda, decisions, actions, and last meeting's open actions. */
 export function MeetingsView() {
@@ -21,6 +23,20 @@ export function MeetingsView() {
   const holdMeeting = useApp((s) => s.holdMeeting);
   const [title, setTitle] = useState('');
   const [date, setDate] = useState('');
+  const [tried, setTried] = useState(false);
+  const day = readDay(date);
+  const create = () => {
+    // The date is read by the one parser; unreadable text is refused beside the field and kept.
+    setTried(true);
+    if (!day.ok || !day.value || !title.trim()) return;
+    void createMeeting({ title: title.trim(), date: day.value }).then((ok) => {
+      if (ok) {
+        setTitle('');
+        setDate('');
+        setTried(false);
+      }
+    });
+  };
   useEffect(() => {
     void reload();
   }, [reload]);
@@ -35,7 +51,7 @@ export function MeetingsView() {
               <button className={`link${x.id === selected ? ' selected' : ''}`} aria-current={x.id === selected} onClick={() => select(x.id)}>
                 {x.title}
                 <small>
-                  {x.date} · {x.status} · {x.decisionCount} decision{x.decisionCount === 1 ? '' : 's'} · {x.openActionCount} open action{x.openActionCount === 1 ? '' : 's'}
+                  {showDay(x.date)} · {x.status} · {x.decisionCount} decision{x.decisionCount === 1 ? '' : 's'} · {x.openActionCount} open action{x.openActionCount === 1 ? '' : 's'}
                 </small>
               </button>
             </li>
@@ -43,18 +59,8 @@ export function MeetingsView() {
         </ul>
         <div className="new-meeting">
           <input aria-label="New meeting title" placeholder="Steering committee #6" value={title} onChange={(e) => setTitle(e.target.value)} />
-          <input type="date" aria-label="New meeting date" value={date} onChange={(e) => setDate(e.target.value)} />
-          <button
-            disabled={!title.trim() || !date}
-            onClick={() =>
-              void createMeeting({ title: title.trim(), date }).then((ok) => {
-                if (ok) {
-                  setTitle('');
-                  setDate('');
-                }
-              })
-            }
-          >
+          <DayInput label="New meeting date" text={date} onText={setDate} check={tried} />
+          <button disabled={!title.trim() || !date.trim()} onClick={create}>
             + New meeting
           </button>
         </div>
@@ -64,7 +70,7 @@ export function MeetingsView() {
           <>
             <div className="meeting-head">
               <input className="meeting-title" aria-label="Meeting title" key={`t${m.id}${m.title}`} defaultValue={m.title} onBlur={(e) => e.target.value.trim() && e.target.value !== m.title && void updateMeeting(m.id, { title: e.target.value.trim() })} />
-              <input type="date" aria-label="Meeting date" key={`d${m.id}${m.date}`} defaultValue={m.date} onBlur={(e) => e.target.value && e.target.value !== m.date && void updateMeeting(m.id, { date: e.target.value })} />
+              <SavedDayInput key={`d${m.id}`} label="Meeting date" value={m.date} onSave={(iso) => iso && void updateMeeting(m.id, { date: iso })} />
               <select aria-label="Meeting status" value={m.status} onChange={(e) => void updateMeeting(m.id, { status: e.target.value as MeetingStatus })}>
                 {MEETING_STATUSES.map((st) => (
                   <option key={st} value={st}>
@@ -95,7 +101,7 @@ export function MeetingsView() {
             {detail.previous && (
               <section className="card" data-testid="follow-up">
                 <h3>
-                  Open actions from {detail.previous.title} ({detail.previous.date})
+                  Open actions from {detail.previous.title} ({showDay(detail.previous.date)})
                 </h3>
                 <ActionsList actions={detail.followUp} empty="All actions from the previous meeting are done." />
               </section>
@@ -105,7 +111,7 @@ export function MeetingsView() {
               <ul className="chain">
                 {detail.decisions.map((d) => (
                   <li key={d.id}>
-                    <strong>{d.code}</strong> {d.text} <span className="muted">— {d.decidedBy || 'committee'}, {d.date}</span>
+                    <strong>{d.code}</strong> {d.text} <span className="muted">— {d.decidedBy || 'committee'}, {showDay(d.date)}</span>
                     {d.links.length > 0 && <div className="muted">Concerns: {d.links.map((l) => l.label).join('; ')}</div>}
                   </li>
                 ))}

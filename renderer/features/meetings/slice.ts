@@ -1,6 +1,7 @@
 import type { ActionStatus, Decision, DecisionLink, Meeting, MeetingDetail, MeetingStatus, PackHoldCheck } from '../../../preload/contract';
 import type { Slice } from '../../app/store';
 import { ApiCallError } from '../../app/api';
+import { userLocale } from '../../app/locale';
 
 export interface MeetingsSlice {
   meetings: Meeting[];
@@ -90,7 +91,7 @@ export const createMeetingsSlice: Slice<MeetingsSlice> = (set, get) => {
     holdMeeting: (id, acceptEmpty) =>
       guarded(async () => {
         set({ pendingHold: null });
-        await get().api.call('pack:freeze', { meetingId: id, scopeId: get().packScopeId, acceptEmpty });
+        await get().api.call('pack:freeze', { meetingId: id, scopeId: get().packScopeId, acceptEmpty, locale: userLocale() });
         // Freezing marks a planned meeting held; one closed before keeps its pack and is set held as asked.
         const status = get().meetings.find((x) => x.id === id)?.status;
         if (status === 'closed') await get().api.call('meetings:update', { id, status: 'held' });

@@ -5,6 +5,9 @@ import { Block, SectionTitle, TableView } from './PackBlocks';
 import { drawChart, PackChart } from './PackChart';
 import { PackMeasure } from './PackMeasure';
 import { CHART_MM, FOOTER_MM, HEADER_MM, MARGIN_MM, geometry, type Fragment, type Page } from './paginate';
+import { localDay } from '../../app/dates';
+import { userLocale } from '../../app/locale';
+import { formatDay } from '../../../preload/contract';
 
 const PX_PER_MM = 96 / 25.4;
 
@@ -100,9 +103,9 @@ function Pages({ pack, pages, upTo }: { pack: Pack; pages: Page[]; upTo: number 
           <header className="pack-head" style={{ height: `${HEADER_MM}mm` }}>
             <strong>{m.workspaceName}</strong>
             <span>
-              {m.scopeName} · {m.meetingTitle} · {m.date}
+              {m.scopeName} · {m.meetingTitle} · {formatDay(m.date, m.locale ?? userLocale())}
             </span>
-            {m.frozen ? <span className="frozen">Frozen {m.frozen.at.slice(0, 10)} by {m.frozen.by}</span> : <span className="live">Draft, not frozen</span>}
+            {m.frozen ? <span className="frozen">Frozen {formatDay(localDay(m.frozen.at), m.locale ?? userLocale())} by {m.frozen.by}</span> : <span className="live">Draft, not frozen</span>}
             {logo && <img className="pack-logo" src={logo.src} alt={`${m.workspaceName} logo`} style={{ width: `${logo.w}mm`, height: `${logo.h}mm` }} />}
           </header>
           <div className="pack-body" style={{ height: `${g.contentHeight}mm` }}>
@@ -170,7 +173,7 @@ export function PackDocument({
   const g = geometry(pack);
   const pageCss = `@page { size: ${g.width}mm ${g.height}mm; margin: 0; }`;
   return (
-    <div className="pack-pages" data-pages={current ? pages.length : undefined} style={brandStyle(pack)}>
+    <div className="pack-pages" data-pages={current ? pages.length : undefined} data-orientation={pack.meta.orientation} style={brandStyle(pack)}>
       <style>{pageCss}</style>
       {!current && <PackMeasure key={packKey(pack)} pack={pack} onLaid={(p, pg) => setLaid({ source: pack, pack: p, pages: pg })} />}
       {current && !staticPages && <Pages pack={pack} pages={pages} upTo={shown} />}

@@ -4,6 +4,7 @@ import { createApiClient } from '../../app/api';
 import { PackDocument } from './PackDocument';
 import { packTitle, type PrintParams } from './print-route';
 import './pack.css';
+import { userLocale } from '../../app/locale';
 
 /**
  * Only the pack pages, for headless printing (the CLI's PDF): loads the pack (or takes the
@@ -26,7 +27,7 @@ export function PackPrintRoute({ params }: { params: PrintParams }) {
     const api = createApiClient();
     const load = params.snapshotId
       ? api.call('pack:snapshot', { id: params.snapshotId })
-      : api.call('pack:build', { scopeId: params.scopeId, meetingId: params.meetingId, asOf: params.asOf ?? undefined });
+      : api.call('pack:build', { scopeId: params.scopeId, meetingId: params.meetingId, asOf: params.asOf ?? undefined, locale: userLocale() });
     load.then(setPack, (e: Error) => {
       setError(e.message);
       document.documentElement.dataset.packError = e.message;

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type CSSProperties } from 'react';
+import { geometry } from './paginate';
 import { ConfirmDialog, PromptDialog } from '../../components/Modal';
 import { flattenTree } from '../tree/tree-model';
 import { useApp } from '../../app/context';
@@ -9,6 +10,7 @@ import { PackBrandingForm } from './PackBrandingForm';
 import { PackTextsForm } from './PackTextsForm';
 import { packTitle } from './print-route';
 import './pack.css';
+import { showDay } from '../../app/dates';
 
 /** Pack builder and print preview: scope, meeting, texts, sections, frozen packs, print and export. */
 export function PackView() {
@@ -32,6 +34,24 @@ export function PackView() {
     exportPackPptx: useApp((x) => x.exportPackPptx),
     textsDirty: useApp((x) => x.packTextsDirty),
   };
+  // The preview shows whole pages: a page wider than the preview (landscape at a laptop's or a
+  // projector's width) is drawn smaller, never scrolled sideways. Print and PDF keep paper size.
+  const previewRef = useRef<HTMLElement>(null);
+  const [fit, setFit] = useState(1);
+  const pageWidthMm = s.pack ? geometry(s.pack).width : 0;
+  useEffect(() => {
+    const el = previewRef.current;
+    if (!el || !pageWidthMm) return;
+    const measure = () => {
+      const pad = parseFloat(getComputedStyle(el).paddingLeft) + parseFloat(getComputedStyle(el).paddingRight);
+      const room = el.clientWidth - pad;
+      setFit(room > 0 ? Math.min(1, Math.floor((room / ((pageWidthMm * 96) / 25.4)) * 1000) / 1000) : 1);
+    };
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [pageWidthMm]);
   const [exportDialog, setExportDialog] = useState<'pptx' | 'pdf' | null>(null);
   const [freezeDialog, setFreezeDialog] = useState(false);
   // Printing draws every page first (the preview draws them as you scroll), then opens the print dialog
@@ -79,7 +99,7 @@ export function PackView() {
             <option value="">No meeting (draft for today)</option>
             {s.packMeetings.map((mt) => (
               <option key={mt.id} value={mt.id}>
-                {mt.date} {mt.title}
+                {showDay(mt.date)} {mt.title}
                 {mt.snapshotId ? ' (held)' : ''}
               </option>
             ))}
@@ -121,7 +141,7 @@ export function PackView() {
             {s.packSnapshots.map((x) => (
               <li key={x.id}>
                 <button className={`link ${s.packSnapshotId === x.id ? 'active' : ''}`} onClick={() => void s.openSnapshot(x.id)}>
-                  {x.date} · {x.meetingTitle} · {x.scopeName}
+                  {showDay(x.date)} · {x.meetingTitle} · {x.scopeName}
                   <small>
                     frozen {x.takenAt.slice(0, 16).replace('T', ' ')} by {x.takenBy}
                   </small>
@@ -135,7 +155,7 @@ export function PackView() {
         <PackBrandingForm />
       </aside>
       {/* Focusable: the preview scrolls, and a keyboard user scrolls it with the arrows. */}
-      <main className="pack-preview" aria-busy={s.packLoading} aria-label="Pack preview" tabIndex={0}>
+      <main className="pack-preview" ref={previewRef} style={{ '--pack-fit': fit } as CSSProperties} aria-busy={s.packLoading} aria-label="Pack preview" tabIndex={0}>
         {s.packError ? (
           <p className="pack-error">{s.packError}</p>
         ) : s.pack ? (

@@ -2,6 +2,8 @@ import type { Pack, PackBranding, PackMeetingRef, PackSettings, PackSnapshotInfo
 import { ApiCallError } from '../../app/api';
 import type { Slice } from '../../app/store';
 import type { Reload } from '../../app/reloads';
+import { showDay } from '../../app/dates';
+import { userLocale } from '../../app/locale';
 
 export interface PackSlice {
   packScopeId: string | null;
@@ -55,7 +57,9 @@ export const PACK_TABLES = [
 const message = (e: unknown) => (e instanceof ApiCallError ? e.message : String(e));
 
 export const createPackSlice: Slice<PackSlice> = (set, get) => {
-  const target = () => ({ scopeId: get().packScopeId, meetingId: get().packMeetingId });
+  // The pack writes its dates in the user's locale (frozen so: the committee sees what it was shown).
+  const where = () => ({ scopeId: get().packScopeId, meetingId: get().packMeetingId });
+  const target = () => ({ ...where(), locale: userLocale() });
   const attempt = async (fn: () => Promise<void>): Promise<boolean> => {
     try {
       await fn();
@@ -96,7 +100,7 @@ export const createPackSlice: Slice<PackSlice> = (set, get) => {
         const [settings, snapshots, meetings] = await Promise.all([api.call('pack:settings', {}), api.call('pack:snapshots', {}), api.call('pack:meetings', {})]);
         set({ packSettings: settings, packSnapshots: snapshots, packMeetings: meetings });
         const snap = get().packSnapshotId;
-        const texts = snap ? null : await api.call('pack:texts', target());
+        const texts = snap ? null : await api.call('pack:texts', where());
         const pack = snap ? await api.call('pack:snapshot', { id: snap }) : await api.call('pack:build', target());
         set({ pack, packTexts: texts?.texts ?? pack.texts, packTextsSource: texts?.source ?? 'meeting', packError: null });
       } catch (e) {
@@ -110,7 +114,7 @@ export const createPackSlice: Slice<PackSlice> = (set, get) => {
     },
     savePackTexts: (texts) =>
       attempt(async () => {
-        await get().api.call('pack:saveTexts', { ...target(), texts });
+        await get().api.call('pack:saveTexts', { ...where(), texts });
         await get().loadPack();
       }),
     savePackSettings: (settings) =>
@@ -141,7 +145,7 @@ export const createPackSlice: Slice<PackSlice> = (set, get) => {
     freezePack: (acceptEmpty) =>
       attempt(async () => {
         const snap = await get().api.call('pack:freeze', { ...target(), acceptEmpty });
-        get().notify('info', `Pack frozen for ${snap.meetingTitle} on ${snap.date}; it can be reprinted identically from "Frozen packs".`);
+        get().notify('info', `Pack frozen for ${snap.meetingTitle} on ${showDay(snap.date)}; it can be reprinted identically from "Frozen packs".`);
         set({ packSnapshotId: snap.id });
         await get().loadPack();
       }),

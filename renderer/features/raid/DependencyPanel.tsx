@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { ChainNode, DepLink, Measure, MeasureRef } from '../../../preload/contract';
 import { useApp } from '../../app/context';
+import { readDay, showDay } from '../../app/dates';
+import { DayInput } from '../../components/DayInput';
 
 function Flags({ m }: { m: Pick<MeasureRef, 'late' | 'red'> }) {
   return (
@@ -24,7 +26,7 @@ function Chain({ title, nodes, testId }: { title: string; nodes: ChainNode[]; te
               {c.code} {c.title}
             </button>{' '}
             <span className="muted">
-              {c.function} · due {c.dueDate ?? '—'}
+              {c.function} · due {showDay(c.dueDate)}
               {c.depth > 1 ? ` · via ${c.viaCode}` : ''}
             </span>{' '}
             <Flags m={c} />
@@ -46,7 +48,7 @@ function Links({ title, links, upstream }: { title: string; links: DepLink[]; up
         {links.map((l) => (
           <li key={l.id} className={l.flagged ? 'flagged' : ''}>
             {l.measure ? `${l.measure.code} ${l.measure.title}` : `External: ${l.externalParty}`}
-            {l.neededBy ? <span className="muted"> · needed by {l.neededBy}</span> : null}
+            {l.neededBy ? <span className="muted"> · needed by {showDay(l.neededBy)}</span> : null}
             {l.status === 'resolved' && <span className="muted"> · resolved</span>}
             {l.measure && <Flags m={l.measure} />}
             {l.flagged && !l.measure && <span className="flag flag-overdue">Late</span>}
@@ -75,16 +77,23 @@ export function DependencyPanel({ measures }: { measures: Measure[] }) {
   const [upstream, setUpstream] = useState('');
   const [external, setExternal] = useState('');
   const [neededBy, setNeededBy] = useState('');
+  const [tried, setTried] = useState(false);
   if (!view) return <p className="panel-note">Choose a measure above (or use the RAID link in the measures grid) to see what it waits on and what waits on it.</p>;
   const add = async () => {
+    // The needed-by date is read by the one parser; unreadable text is refused beside the field and kept.
+    setTried(true);
+    const day = readDay(neededBy);
+    if (!day.ok) return;
+    const need = day.value ? { neededBy: day.value } : {};
     const byCode = measures.find((m) => `${m.code} ${m.title}` === upstream || m.code.toLowerCase() === upstream.trim().toLowerCase());
     const ok = await createDependency(
-      byCode ? { onMeasureId: byCode.id, ...(neededBy ? { neededBy } : {}) } : { externalParty: external.trim() || upstream.trim(), ...(neededBy ? { neededBy } : {}) },
+      byCode ? { onMeasureId: byCode.id, ...need } : { externalParty: external.trim() || upstream.trim(), ...need },
     );
     if (ok) {
       setUpstream('');
       setExternal('');
       setNeededBy('');
+      setTried(false);
     }
   };
   return (
@@ -112,7 +121,7 @@ export function DependencyPanel({ measures }: { measures: Measure[] }) {
         </label>
         <label className="inline">
           Needed by
-          <input type="date" aria-label="Needed by" value={neededBy} onChange={(e) => setNeededBy(e.target.value)} />
+          <DayInput label="Needed by" text={neededBy} onText={setNeededBy} check={tried} />
         </label>
         <button className="primary" disabled={!upstream.trim()} onClick={() => void add()}>
           Add dependency
@@ -130,7 +139,7 @@ export function DependencyPanel({ measures }: { measures: Measure[] }) {
         <ul className="chain">
           {decisions.map((d) => (
             <li key={d.id}>
-              <strong>{d.code}</strong> {d.date} · {d.text} <span className="muted">— {d.decidedBy || 'committee'}{d.meetingTitle ? `, ${d.meetingTitle}` : ''}</span>
+              <strong>{d.code}</strong> {showDay(d.date)} · {d.text} <span className="muted">— {d.decidedBy || 'committee'}{d.meetingTitle ? `, ${d.meetingTitle}` : ''}</span>
             </li>
           ))}
         </ul>

@@ -1,5 +1,6 @@
 import { ESC_LEVELS, type EscLevel } from '../../../preload/contract';
 import { useApp } from '../../app/context';
+import { showStampDay } from '../../app/dates';
 
 /** Raised escalations (by rule, or by hand from the RAID log) and the rules that raise them. */
 export function EscalationsPanel() {
@@ -28,7 +29,7 @@ export function EscalationsPanel() {
               <td>{e.measureId ? <button className="link" onClick={() => open(e.measureId, 'deps')}>{e.subject}</button> : e.subject}</td>
               <td>{e.reason}</td>
               <td className="muted">{e.ruleName}</td>
-              <td className="muted">{e.raisedAt.slice(0, 10)}</td>
+              <td className="muted">{showStampDay(e.raisedAt)}</td>
             </tr>
           ))}
           {escalations.length === 0 && (

@@ -2,6 +2,7 @@ import type { ColDef, ICellRendererParams } from 'ag-grid-community';
 import { ESC_LEVELS, IMPACTS, PROBABILITIES, RAID_KINDS, RAID_STATUSES, type RaidItem } from '../../../preload/contract';
 import { ListCellEditor } from '../grid/ListCellEditor';
 import { TypedCellEditor, type TypedEditorParams } from '../grid/TypedCellEditor';
+import { showDay, showStampDay } from '../../app/dates';
 
 /** Overdue / stale / escalated as words, so the flag never depends on colour alone. */
 export function FlagsCell(p: ICellRendererParams<RaidItem>) {
@@ -57,6 +58,7 @@ export function raidColumns(opts: { peopleNames: string[]; measureCodes: string[
       cellEditor: TypedCellEditor,
       cellEditorParams: { kind: 'date' } satisfies TypedEditorParams,
       cellDataType: 'dateString',
+      valueFormatter: (p) => showDay(p.value as string | null, ''),
     },
     list('status', 'Status', RAID_STATUSES, 120),
     {
@@ -65,6 +67,6 @@ export function raidColumns(opts: { peopleNames: string[]; measureCodes: string[
     },
     list('escalationLevel', 'Level', ESC_LEVELS, 110),
     { ...list('node', 'Hierarchy', opts.nodeNames, 200, 'nodeName') },
-    { field: 'updatedAt', headerName: 'Updated', width: 120, editable: false, valueFormatter: (p) => (p.value ? String(p.value).slice(0, 10) : '') },
+    { field: 'updatedAt', headerName: 'Updated', width: 120, editable: false, valueFormatter: (p) => showStampDay(p.value as string | null, '') },
   ];
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Measure } from '../../../preload/contract';
+import { showStampDay } from '../../app/dates';
 import { localDay, manualText, statusHover } from './manual-text';
 
 const at = '2027-03-01T10:00:00.000Z';
@@ -8,7 +9,7 @@ const m = (p: Partial<Measure>): Measure => ({ id: 'm', implementationStatus: 'a
 describe('the hover text of a status', () => {
   it('names a manual status with its reason, who and when (the local day)', () => {
     const o = { status: 'amber' as const, reason: 'Vendor slipped', by: 'p1', byName: 'Hanna Berg', at };
-    expect(manualText(o)).toBe(`Manual: Amber — Vendor slipped, by Hanna Berg, ${localDay(at)}`);
+    expect(manualText(o)).toBe(`Manual: Amber — Vendor slipped, by Hanna Berg, ${showStampDay(at)}`);
     expect(statusHover(m({ manual: { implementation: o } }), 'implementation')).toBe(manualText(o));
     // Not acting as a person: the account the copy ran as.
     expect(manualText({ ...o, byName: undefined, by: 'user:ana' })).toMatch(/, by ana, /);

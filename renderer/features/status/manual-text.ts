@@ -1,3 +1,4 @@
+import { showStampDay } from '../../app/dates';
 import { RAG_LABELS, type ManualStatus, type Measure, type Rag, type StatusKind } from '../../../preload/contract';
 
 export const STATUS_FIELD: Record<StatusKind, 'implementationStatus' | 'potentialStatus'> = {
@@ -7,22 +8,16 @@ export const STATUS_FIELD: Record<StatusKind, 'implementationStatus' | 'potentia
 export const KIND_OF_FIELD: Record<string, StatusKind | undefined> = { implementationStatus: 'implementation', potentialStatus: 'potential' };
 export const KIND_LABEL: Record<StatusKind, string> = { implementation: 'Implementation status', potential: 'Potential status' };
 
-/** The local calendar day of an ISO timestamp, YYYY-MM-DD. */
-export function localDay(iso: string | null): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+export { localDay } from '../../app/dates';
 
 /** Who set a manual status, as a person reads it: their name, else the account the copy ran as. */
 export function setBy(o: ManualStatus): string {
   return o.byName ?? (o.by ? o.by.replace(/^user:/, '') : 'someone');
 }
 
-/** "Manual: Amber — reason, by Hanna Berg, 2027-03-01": what the grid says on hover, the panel and the dialog show. */
+/** "Manual: Amber — reason, by Hanna Berg, 03/01/2027" (the day in the user's locale): what the grid says on hover, the panel and the dialog show. */
 export function manualText(o: ManualStatus): string {
-  const at = localDay(o.at);
+  const at = showStampDay(o.at, '');
   return `Manual: ${RAG_LABELS[o.status]} — ${o.reason}, by ${setBy(o)}${at ? `, ${at}` : ''}`;
 }
 

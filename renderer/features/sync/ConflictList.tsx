@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ConflictSideView, SyncConflictView } from '../../../preload/contract';
 import { useApp } from '../../app/context';
+import { showStamp } from '../../app/dates';
 
 const show = (v: string | number | null) => (v === null || v === '' ? '(empty)' : String(v));
 
@@ -8,7 +9,7 @@ function Side(props: { side: ConflictSideView; label?: string }) {
   return (
     <span className="side-meta">
       {props.label ? `${props.label} · ` : ''}
-      {props.side.who} on {props.side.copy}’s copy, {new Date(props.side.at).toLocaleString()}
+      {props.side.who} on {props.side.copy}’s copy, {showStamp(props.side.at)}
     </span>
   );
 }

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import type { SyncMember } from '../../../preload/contract';
 import { useApp } from '../../app/context';
+import { showStampDay } from '../../app/dates';
 
 const size = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
-const since = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString() : 'never');
+const since = (iso: string | null) => (iso ? showStampDay(iso) : 'never');
 
 function Member({ m, isAdmin }: { m: SyncMember; isAdmin: boolean }) {
   const retire = useApp((s) => s.retireMember);

@@ -3,6 +3,7 @@ import { useApp } from '../../app/context';
 import { Modal } from '../../components/Modal';
 import { ConflictList } from './ConflictList';
 import { MemberList } from './MemberList';
+import { showStamp } from '../../app/dates';
 
 /** Sync folder, "Sync now" with progress and summary, members and member copies, conflicts. */
 export function SyncPanel(props: { onClose: () => void }) {
@@ -48,7 +49,7 @@ export function SyncPanel(props: { onClose: () => void }) {
         {summary && !running && (
           <div className="sync-summary" data-testid="sync-summary">
             <div>
-              Last sync {new Date(summary.at).toLocaleString()}: <strong>{summary.changesIn}</strong> changes in, <strong>{summary.changesOut}</strong> out,{' '}
+              Last sync {showStamp(summary.at)}: <strong>{summary.changesIn}</strong> changes in, <strong>{summary.changesOut}</strong> out,{' '}
               {summary.imported} bundles imported, {summary.newConflicts} new conflicts, {summary.refused.length} refused.
             </div>
             {summary.refused.map((r) => (

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { LEVEL_LABELS, type HierarchyNode } from '../../../preload/contract';
 import { useApp } from '../../app/context';
 import { ConfirmDialog, Modal, PromptDialog } from '../../components/Modal';
@@ -43,10 +43,26 @@ export function HierarchyTree() {
   const canAddChild = !selected || selected.level !== 'package';
   const close = () => setDialog(null);
 
+  const treeRef = useRef<HTMLUListElement>(null);
+  // The selected row has the keyboard focus while the tree has it (a roving focus): the next
+  // arrow moves on from there, not from the row the focus was left on.
+  useEffect(() => {
+    const tree = treeRef.current;
+    if (!tree?.contains(document.activeElement)) return;
+    tree.querySelector<HTMLElement>('[role=treeitem][aria-selected=true]')?.focus();
+  }, [selectedId, items]);
+  const onRootKeyDown = (e: React.KeyboardEvent) => {
+    if (e.key === 'ArrowDown' && items[0]) void selectNode(items[0].node.id);
+    else if (e.key === 'Enter' || e.key === ' ') void selectNode(null);
+    else return;
+    e.preventDefault();
+  };
   const onKeyDown = (e: React.KeyboardEvent, idx: number) => {
     const item = items[idx]!;
+    if (e.target !== e.currentTarget) return;
     if (e.key === 'ArrowDown' && items[idx + 1]) void selectNode(items[idx + 1]!.node.id);
-    else if (e.key === 'ArrowUp' && items[idx - 1]) void selectNode(items[idx - 1]!.node.id);
+    else if (e.key === 'ArrowUp') void selectNode(items[idx - 1]?.node.id ?? null);
+    else if (e.key === 'Enter' || e.key === ' ') void selectNode(item.node.id);
     else if (e.key === 'ArrowRight' && collapsed[item.node.id]) toggleNode(item.node.id);
     else if (e.key === 'ArrowLeft' && item.hasChildren && !collapsed[item.node.id]) toggleNode(item.node.id);
     else if (e.key === 'F2') setDialog({ kind: 'rename', node: item.node });
@@ -97,8 +113,15 @@ export function HierarchyTree() {
         </button>
       </div>
       <Splitter label="Resize the hierarchy" width={treeWidth} min={TREE_WIDTH.min} max={TREE_WIDTH.max} edge="right" onResize={setTreeWidth} />
-      <ul role="tree" aria-label="Program hierarchy">
-        <li role="treeitem" aria-selected={selectedId === null} className={`tree-row ${selectedId === null ? 'selected' : ''}`} tabIndex={0} onClick={() => void selectNode(null)}>
+      <ul role="tree" aria-label="Program hierarchy" ref={treeRef}>
+        <li
+          role="treeitem"
+          aria-selected={selectedId === null}
+          className={`tree-row ${selectedId === null ? 'selected' : ''}`}
+          tabIndex={selectedId === null || !items.some((i) => i.node.id === selectedId) ? 0 : -1}
+          onClick={() => void selectNode(null)}
+          onKeyDown={onRootKeyDown}
+        >
           <span className="tree-name">All measures</span>
           <span className="count">{allTotal}</span>
         </li>
@@ -112,7 +135,7 @@ export function HierarchyTree() {
             data-level={item.node.level}
             className={`tree-row ${selectedId === item.node.id ? 'selected' : ''}`}
             style={{ paddingLeft: 8 + item.depth * 14 }}
-            tabIndex={-1}
+            tabIndex={selectedId === item.node.id ? 0 : -1}
             draggable={item.node.level !== 'organization'}
             onDragStart={() => setDragId(item.node.id)}
             onDragOver={(e) => {

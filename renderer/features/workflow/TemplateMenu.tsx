@@ -11,6 +11,7 @@ export function TemplateMenu({ nodeId }: { nodeId: string | null }) {
   const [open, setOpen] = useState(false);
   const [templates, setTemplates] = useState<Template[]>([]);
   const ref = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (!open) return;
     void api.call('templates:list', {}).then(setTemplates);
@@ -20,6 +21,10 @@ export function TemplateMenu({ nodeId }: { nodeId: string | null }) {
     document.addEventListener('mousedown', close);
     return () => document.removeEventListener('mousedown', close);
   }, [api, open]);
+  // Like every menu: the first item takes the focus once the templates are there, so arrows and Esc work at once.
+  useEffect(() => {
+    if (open && !ref.current?.querySelector('ul')?.contains(document.activeElement)) ref.current?.querySelector<HTMLElement>('[role=menuitem]')?.focus();
+  }, [open, templates]);
   const create = async (t: Template) => {
     setOpen(false);
     try {
@@ -31,8 +36,26 @@ export function TemplateMenu({ nodeId }: { nodeId: string | null }) {
     }
   };
   return (
-    <div className="template-menu" ref={ref}>
+    <div
+      className="template-menu"
+      ref={ref}
+      onKeyDown={(e) => {
+        if (!open) return;
+        if (e.key === 'Escape') {
+          // Esc closes the menu and gives the focus back to its button (never a trap).
+          e.stopPropagation();
+          setOpen(false);
+          buttonRef.current?.focus();
+        } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+          const items = [...(ref.current?.querySelectorAll<HTMLElement>('[role=menuitem]') ?? [])];
+          const at = items.indexOf(document.activeElement as HTMLElement);
+          items[(at + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length]?.focus();
+          e.preventDefault();
+        }
+      }}
+    >
       <button
+        ref={buttonRef}
         className="primary"
         aria-label="Add a measure from a template"
         aria-haspopup="menu"

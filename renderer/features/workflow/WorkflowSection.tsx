@@ -3,6 +3,9 @@ import type { MeasureWorkflow, Template, TemplateField, WorkflowCheck } from '..
 import { ApiCallError } from '../../app/api';
 import { useApp } from '../../app/context';
 import { useWorkspaceTick } from '../detail/useWorkspaceTick';
+import { localDay, readDay, showDay } from '../../app/dates';
+import { dateHint } from '../../../preload/contract';
+import { userLocale } from '../../app/locale';
 import { WORKFLOW_TABLES } from './tables';
 import './workflow.css';
 
@@ -77,7 +80,7 @@ export function WorkflowSection({ measureId }: { measureId: string }) {
           )}
           <div className="workflow-fields" aria-label="Template fields">
             {wf.fields.map((f) => (
-              <TemplateFieldInput key={f.key} field={f} value={f.value} onSave={(v) => run(() => api.call('templates:setField', { measureId, key: f.key, value: v }))} />
+              <TemplateFieldInput key={f.key} field={f} value={f.value} onRefuse={(why) => setError(`${f.label}: ${why}`)} onSave={(v) => run(() => api.call('templates:setField', { measureId, key: f.key, value: v }))} />
             ))}
           </div>
           <h4>Checklist</h4>
@@ -93,14 +96,26 @@ export function WorkflowSection({ measureId }: { measureId: string }) {
 }
 
 /** One template field; saves on blur or Enter; a refused value stays typed, with the reason beside it. */
-function TemplateFieldInput(props: { field: TemplateField; value: string; onSave: (v: string) => Promise<boolean> }) {
+function TemplateFieldInput(props: { field: TemplateField; value: string; onSave: (v: string) => Promise<boolean>; onRefuse: (why: string) => void }) {
   const { field } = props;
-  const [v, setV] = useState(props.value);
+  // A date field shows and reads the day like every date (the user's locale, the one parser).
+  const isDate = field.type === 'date';
+  const shown = isDate ? showDay(props.value, '') : props.value;
+  const [v, setV] = useState(shown);
   const [bad, setBad] = useState(false);
-  useEffect(() => setV(props.value), [props.value]);
+  useEffect(() => setV(shown), [shown]);
   const commit = async (text: string) => {
-    if (text === props.value) return;
-    setBad(!(await props.onSave(text)));
+    if (text === shown) return;
+    let value = text;
+    if (isDate) {
+      const day = readDay(text);
+      if (!day.ok) {
+        setBad(true);
+        return props.onRefuse(day.message);
+      }
+      value = day.value ?? '';
+    }
+    setBad(!(await props.onSave(value)));
   };
   return (
     <label>
@@ -117,7 +132,7 @@ function TemplateFieldInput(props: { field: TemplateField; value: string; onSave
           aria-label={field.label}
           aria-invalid={bad || undefined}
           className={bad ? 'input-error' : undefined}
-          placeholder={field.type === 'date' ? 'YYYY-MM-DD' : undefined}
+          placeholder={isDate ? dateHint(userLocale()).replace(/^use /, '') : undefined}
           value={v}
           onChange={(e) => setV(e.target.value)}
           onBlur={() => void commit(v)}
@@ -146,7 +161,7 @@ function CheckItem(props: { item: WorkflowCheck; onTick: (done: boolean, note: s
         {c.done && (
           <span className="muted check-by">
             {' '}
-            — ticked by {c.by} on {c.at?.slice(0, 10)}
+            — ticked by {c.by} on {showDay(localDay(c.at))}
             {c.proof ? `: ${c.proof.kind === 'note' ? c.proof.note : c.proof.kind === 'link' ? c.proof.url : c.proof.name}` : ''}
           </span>
         )}
