@@ -80,6 +80,15 @@ describe('workflow templates', () => {
     expect((await api.call('templates:list', {})).some((t) => t.key === 'my_onboarding')).toBe(false);
   });
 
+  it('refuses a workspace field whose key a template field uses, with the reason, writing nothing', async () => {
+    const before = changes();
+    await expect(api.call('customFields:create', { label: 'Launch date', type: 'date' })).rejects.toMatchObject({
+      body: { code: 'validation', message: expect.stringMatching(/"launch_date" is a field of the template "Customer onboarding" \(Launch date\)/), issues: [{ field: 'label' }] },
+    });
+    expect(changes()).toBe(before);
+    expect((await api.call('customFields:list', {})).some((f) => f.key === 'launch_date')).toBe(false);
+  });
+
   it('removing a template in use asks first; then its measures stay, as plain measures', async () => {
     const used = (await api.call('templates:list', {})).find((t) => t.key === 'quality_review')!;
     expect(used.usedBy).toBe(2);
