@@ -165,9 +165,10 @@ export function measureColumns(opts: {
       } satisfies ButtonCellParams,
     },
     ...(opts.onOpenEffects ? [effectsColumn(opts.onOpenEffects)] : []),
+    // The workflow columns sit before the package, so the package and the workspace's own fields stay where they were.
+    ...(opts.templateGrid ? templateColumns(opts.templateGrid, errorRules, typedCell, opts.takeDraft) : []),
     { colId: 'package', headerName: 'Package', width: 260, editable: false, valueGetter: (p) => (p.data ? opts.packagePath(p.data.nodeId) : '') },
     ...(opts.customFields ?? []).map((f) => customColumn(f, opts.peopleNames, errorRules, opts.takeDraft)),
-    ...(opts.templateGrid ? templateColumns(opts.templateGrid, errorRules, typedCell, opts.takeDraft) : []),
   ];
 }
 
