@@ -151,3 +151,13 @@ export function valueHistory(db: Database, measureId: string): Record<string, st
   if (lastTx !== '') for (const k of keys) (out[k] ??= []).push(current[k] ?? '');
   return out;
 }
+
+/** Every field key a live template defines, with the template and the field's label (a workspace field may not reuse one). */
+export function templateFieldOwners(db: Database): Map<string, { template: string; label: string }> {
+  const rows = db
+    .prepare("SELECT t.name AS template, json_extract(f.value, '$.key') AS key, json_extract(f.value, '$.label') AS label FROM templates t, json_each(t.spec, '$.fields') f WHERE t.deleted = 0 ORDER BY t.sort_order")
+    .all() as { template: string; key: string; label: string }[];
+  const out = new Map<string, { template: string; label: string }>();
+  for (const r of rows) if (!out.has(r.key)) out.set(r.key, { template: r.template, label: r.label });
+  return out;
+}

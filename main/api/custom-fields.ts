@@ -1,5 +1,6 @@
 import { NotFoundError, ValidationError } from '../../db/errors.js';
 import { allFieldKeys, getCustomField, listCustomFields } from '../../db/repositories/custom-fields.js';
+import { templateFieldOwners } from '../../db/repositories/templates.js';
 import type { CustomField } from '../../preload/contract/grid-types.js';
 import { fieldKey } from '../domain/custom-fields.js';
 import type { Handlers } from './handlers.js';
@@ -31,6 +32,12 @@ export function customFieldHandlers(s: ApiSession): Pick<Handlers, K> {
       if (listCustomFields(db).some((f) => f.label.toLowerCase() === label.toLowerCase()))
         throw new ValidationError(`Label: a field called "${label}" already exists`, [{ field: 'label', message: `A field called "${label}" already exists` }]);
       const key = fieldKey(label, allFieldKeys(db));
+      // The key would mean two things on a template's measures (grid column, import, --by): refused, not renamed behind the user's back.
+      const clash = templateFieldOwners(db).get(key);
+      if (clash) {
+        const message = `The key "${key}" is a field of the template "${clash.template}" (${clash.label}); call the workspace field something else, or use the template's field.`;
+        throw new ValidationError(`Label: ${message}`, [{ field: 'label', message }]);
+      }
       const list = checkChoices(type, choices ?? []);
       const { value } = s.act(`Add field ${label}`, (w) => {
         const max = db.prepare('SELECT coalesce(max(sort_order), 0) + 1 AS n FROM custom_fields').get() as { n: number };

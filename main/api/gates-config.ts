@@ -22,6 +22,7 @@ import { readPackSettings, writePackSettings } from '../../db/repositories/pack.
 import { RIGHTS, templateInputSchema } from '../../preload/contract/workflow.js';
 import { applyMethodRights, methodRights } from './rights.js';
 import { applyMethodTemplates, methodTemplates } from './template-method.js';
+import { applyMethodExtras, methodExtras, methodExtrasSchema } from './method-extras.js';
 
 type K = 'gates:config' | 'gates:updateLevel' | 'gates:updateSettings' | 'method:export' | 'method:newWorkspace';
 
@@ -88,9 +89,10 @@ const methodSchema = z.object({
   pack: packSettingsSchema.optional(),
   templates: z.array(templateInputSchema).max(200).optional(),
   decisionRights: z.array(z.object({ decisionType: z.string().min(1).max(100), role: z.string().min(1).max(100), right: z.enum(RIGHTS) })).max(5000).optional(),
+  ...methodExtrasSchema,
 });
 
-/** Writes a method into a workspace: gates by level, settings, roles and custom fields by key. */
+/** Writes a method into a workspace: gates by level, settings, roles and custom fields by key, then templates, rights and the extras. */
 function applyMethod(w: Writer, db: Database, m: z.infer<typeof methodSchema>): void {
   const roles = listRoles(db);
   for (const r of m.roles) {
@@ -119,6 +121,7 @@ function applyMethod(w: Writer, db: Database, m: z.infer<typeof methodSchema>): 
   checkKeys(db, m.gates.flatMap((g) => g.criteria), m.gates.flatMap((g) => g.approverRoles));
   if (m.templates) applyMethodTemplates(w, db, m.templates);
   if (m.decisionRights) applyMethodRights(w, db, m.decisionRights);
+  applyMethodExtras(w, db, m);
 }
 
 /** A method file is a few kilobytes; anything far larger is not one. */
@@ -164,6 +167,7 @@ export function gateConfigHandlers(s: ApiSession): Pick<Handlers, K> {
         pack: normalizeSettings(readPackSettings(db)),
         templates: methodTemplates(db),
         decisionRights: methodRights(db),
+        ...methodExtras(db),
       };
       if (!path) return { method, path: null };
       const abs = resolve(extname(path) ? path : `${path}.steerco-method.json`);

@@ -18,6 +18,7 @@ import { raidFeatureHandlers } from './raid-index.js';
 import { gridFeatureHandlers } from './grid-feature.js';
 import { valueHandlers } from './value.js';
 import { templateHandlers } from './templates.js';
+import { templateGridHandlers } from './template-grid.js';
 import { rightsHandlers } from './rights.js';
 import { kpiHandlers } from './kpis.js';
 
@@ -73,6 +74,7 @@ export function createApi(options: SessionOptions): Api {
     ...syncHandlers(session),
     ...packHandlers(session),
     ...templateHandlers(session),
+    ...templateGridHandlers(session),
     ...rightsHandlers(session),
     ...kpiHandlers(session),
   };

@@ -84,13 +84,20 @@ export function dependencyView(db: Database, measureId: string): DependencyView 
 
 /** Dependencies whose upstream is late (measure past due, or external party past needed-by). */
 export function lateDependencyFacts(db: Database, day: string): LateDependencyFact[] {
-  const facts = measureFacts(db);
+  // Facts of the measures the open dependencies name, not of every measure (the dashboard asks on 20k).
+  const open = listDependencies(db).filter((d) => d.status === 'open');
+  if (open.length === 0) return [];
+  const facts = measureFacts(db, [...new Set(open.flatMap((d) => (d.onMeasureId ? [d.measureId, d.onMeasureId] : [d.measureId])))]);
   const out: LateDependencyFact[] = [];
-  for (const d of listDependencies(db)) {
-    if (d.status !== 'open') continue;
-    const waiting = facts.get(d.measureId);
+  for (const d of open) {
+    // Read by id, deleted measures come back flagged: they count as absent, as before.
+    const live = (id: string | null) => {
+      const f = id ? facts.get(id) : undefined;
+      return f && !f.deleted ? f : undefined;
+    };
+    const waiting = live(d.measureId);
     if (!waiting || waiting.lifecycle === 'closed' || waiting.lifecycle === 'cancelled') continue;
-    const up = d.onMeasureId ? facts.get(d.onMeasureId) : undefined;
+    const up = live(d.onMeasureId);
     if (up && isLate(up, day)) out.push({ dependencyId: d.id, waitingCode: waiting.code, upstreamLabel: `${up.code} ${up.title}`, lateSince: up.dueDate! });
     else if (!d.onMeasureId && d.neededBy && d.neededBy < day) {
       out.push({ dependencyId: d.id, waitingCode: waiting.code, upstreamLabel: d.externalParty ?? 'an external party', lateSince: d.neededBy });

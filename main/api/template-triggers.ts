@@ -51,7 +51,9 @@ export function templateTriggers(db: Database, day = today()): Trigger[] {
   const done = new Map<string, Set<string>>();
   for (const c of templateChecks(db, null)) if (c.done === 1) (done.get(c.measureId) ?? done.set(c.measureId, new Set()).get(c.measureId)!).add(c.itemKey);
   const out: Trigger[] = [];
-  for (const m of db.prepare(DATES_SQL).all() as MeasureDates[]) {
+  // Only the measures of a template with triggers are read (a tenth of 20k in the bench, not all of them).
+  const ids = [...links].filter(([, t]) => templates.has(t)).map(([m]) => m);
+  for (const m of db.prepare(`${DATES_SQL} AND id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as MeasureDates[]) {
     const t = templates.get(links.get(m.id) ?? '');
     if (!t) continue;
     for (const f of evaluate(db, t, m, values.get(m.id) ?? {}, done.get(m.id) ?? new Set(), day)) {

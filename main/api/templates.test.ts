@@ -80,6 +80,32 @@ describe('workflow templates', () => {
     expect((await api.call('templates:list', {})).some((t) => t.key === 'my_onboarding')).toBe(false);
   });
 
+  it('refuses a workspace field whose key a template field uses, with the reason, writing nothing', async () => {
+    const before = changes();
+    await expect(api.call('customFields:create', { label: 'Launch date', type: 'date' })).rejects.toMatchObject({
+      body: { code: 'validation', message: expect.stringMatching(/"launch_date" is a field of the template "Customer onboarding" \(Launch date\)/), issues: [{ field: 'label' }] },
+    });
+    expect(changes()).toBe(before);
+    expect((await api.call('customFields:list', {})).some((f) => f.key === 'launch_date')).toBe(false);
+  });
+
+  it('gives the grid a column per template field and each workflow measure its template and own values, recounted from SQL', async () => {
+    const g = await api.call('templates:grid', {});
+    const keys = db().prepare("SELECT DISTINCT json_extract(f.value, '$.key') AS k FROM templates t, json_each(t.spec, '$.fields') f WHERE t.deleted = 0").pluck().all() as string[];
+    expect(g.columns.map((c) => c.key).sort()).toEqual([...keys].sort());
+    const links = db()
+      .prepare('SELECT l.measure_id AS m, t.key AS k FROM measure_templates l JOIN templates t ON t.id = l.template_id AND t.deleted = 0 JOIN measures m ON m.id = l.measure_id AND m.deleted = 0 WHERE l.deleted = 0')
+      .all() as { m: string; k: string }[];
+    expect(Object.keys(g.measures).sort()).toEqual(links.map((l) => l.m).sort());
+    for (const l of links) expect(g.measures[l.m]!.template).toBe(l.k);
+    // A value left from a field the template no longer has is not shown.
+    const [id, row] = Object.entries(g.measures).find(([, r]) => Object.keys(r.values).length > 0)!;
+    const gone = Object.keys(row.values)[0]!;
+    const { id: _id, usedBy: _used, ...t } = (await api.call('templates:list', {})).find((x) => x.key === row.template)!;
+    await api.call('templates:save', { template: { ...t, fields: t.fields.filter((f) => f.key !== gone), gates: t.gates.map((x) => ({ ...x, fields: x.fields.filter((f) => f !== gone) })), triggers: t.triggers.filter((x) => x.field !== gone && x.blank !== gone && x.date !== gone), reporting: t.reporting.filter((r) => r !== gone) } });
+    expect((await api.call('templates:grid', {})).measures[id]!.values[gone]).toBeUndefined();
+  });
+
   it('removing a template in use asks first; then its measures stay, as plain measures', async () => {
     const used = (await api.call('templates:list', {})).find((t) => t.key === 'quality_review')!;
     expect(used.usedBy).toBe(2);

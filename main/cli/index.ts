@@ -8,12 +8,13 @@ import { syncCommands } from './commands/sync.js';
 import { workspaceCommands } from './commands/workspace.js';
 import { valueCommands } from './commands/value.js';
 import { templateCommands } from './commands/templates.js';
+import { methodCommands } from './commands/method.js';
 import { kpiCommands } from './commands/kpi.js';
 import { applyTodayFromEnv } from '../../db/clock.js';
 import { describeError, type CliIO, type Command } from './context.js';
 
 /** Every command; a feature adds its own list here. */
-export const COMMANDS: Command[] = [...workspaceCommands, ...measureCommands, ...templateCommands, ...measureImportCommands, ...gateCommands, ...raidCommands, ...valueCommands, ...kpiCommands, ...syncCommands, ...packCommands, ...serveCommands];
+export const COMMANDS: Command[] = [...workspaceCommands, ...measureCommands, ...templateCommands, ...methodCommands, ...measureImportCommands, ...gateCommands, ...raidCommands, ...valueCommands, ...kpiCommands, ...syncCommands, ...packCommands, ...serveCommands];
 
 const defaultIO: CliIO = {
   out: (l) => process.stdout.write(`${l}\n`),

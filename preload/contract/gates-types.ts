@@ -1,6 +1,7 @@
 import type { PackSettings } from './pack-types.js';
 /** Types of the stage-gate feature, shared by every layer. Pure types and constants. */
 import type { TemplateInput } from './workflow-types.js';
+import type { KpiInput } from './kpi-types.js';
 
 export const LIFECYCLE_ACTIONS = ['hold', 'resume', 'cancel', 'close'] as const;
 export type LifecycleAction = (typeof LIFECYCLE_ACTIONS)[number];
@@ -171,7 +172,7 @@ export interface EvidenceInput {
   note?: string;
 }
 
-/** The reusable engagement method: gates, roles, custom fields. */
+/** The reusable engagement method: gates, roles, custom fields, pack layout, templates, rights, escalation rules, tolerance, KPI definitions. */
 export interface MethodFile {
   format: 'steerco-method';
   version: 1;
@@ -187,6 +188,12 @@ export interface MethodFile {
   templates?: TemplateInput[];
   /** Decision rights other than gate approvers (absent in older methods). */
   decisionRights?: { decisionType: string; role: string; right: string }[];
+  /** Escalation rules by key: threshold, level, on/off (absent in older methods). */
+  escalationRules?: { key: string; threshold: number; level: 'project' | 'program' | 'steering'; enabled: boolean }[];
+  /** Value tolerance (% off plan before a measure is flagged) and the days after which figures are stale. */
+  tolerance?: { tolerancePct: number; staleDays: number };
+  /** KPI definitions, one per key, without actuals; a new workspace gets them as KPIs of the whole program. */
+  kpis?: KpiInput[];
 }
 
 /** What a measure's gate criteria are evaluated on: its definition and the counts of its facts (db/repositories/gates.ts reads them). */

@@ -106,3 +106,16 @@ export interface TemplateRemoval {
   usedBy: number;
   message: string;
 }
+
+/** A template field as a grid column: every template that has the key (a key means one thing in a workspace's templates). */
+export interface TemplateColumn extends TemplateField {
+  /** Keys and names of the templates with this field. */
+  templates: { key: string; name: string }[];
+}
+
+/** What the measures grid shows of the workflows: a column per template field, and each workflow measure's template and values. */
+export interface TemplateGrid {
+  columns: TemplateColumn[];
+  /** Live measures of a template: its key and name, and the values of its own fields. */
+  measures: Record<string, { template: string; name: string; values: Record<string, string> }>;
+}

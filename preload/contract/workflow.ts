@@ -4,7 +4,7 @@ import { evidenceInputSchema } from './gates.js';
 import { ESC_LEVELS } from './raid-types.js';
 import type { Measure } from './types.js';
 import { RIGHTS, type RightsMatrix } from './rights-types.js';
-import { TEMPLATE_FIELD_TYPES, type MeasureWorkflow, type Template, type TemplateRemoval } from './workflow-types.js';
+import { TEMPLATE_FIELD_TYPES, type MeasureWorkflow, type Template, type TemplateGrid, type TemplateRemoval } from './workflow-types.js';
 
 export * from './workflow-types.js';
 export * from './rights-types.js';
@@ -85,6 +85,8 @@ export const workflowContract = {
   ),
   /** Which template each live measure of a template has (for lists and exports). */
   'templates:links': method<{ measureId: string; templateKey: string; templateName: string }[]>()(z.object({}).strict()),
+  /** The grid's workflow columns: one per template field, each workflow measure's template and its field values. */
+  'templates:grid': method<TemplateGrid>()(z.object({}).strict()),
   /** The decision-rights matrix: decision types (the business decisions, each gate, hold / cancel / close) × roles. */
   'rights:matrix': method<RightsMatrix>()(z.object({}).strict()),
   /**

@@ -12,7 +12,6 @@ import { PackView } from '../features/pack/PackView';
 import { RaidView } from '../features/raid/RaidView';
 import { MeetingsView } from '../features/meetings/MeetingsView';
 import { ApprovalsView } from '../features/gates/ApprovalsView';
-import { GateConfigView } from '../features/gates/GateConfigView';
 import { GateDrawer } from '../features/gates/GateDrawer';
 import { Dashboard } from '../features/dashboard/Dashboard';
 import { EffectsDrawer } from '../features/finance/EffectsDrawer';
@@ -20,6 +19,7 @@ import { StatusDialog } from '../features/status/StatusDialog';
 import { ImportHost } from '../features/import/ImportHost';
 import { setToday } from './clock';
 import '../features/workflow/register';
+import { MethodView } from '../features/workflow/MethodView';
 
 /** Listens to the workspace's events and reloads only what the change touched. */
 function useWorkspaceEvents(): void {
@@ -92,7 +92,7 @@ export function App() {
           ) : view === 'approvals' ? (
             <ApprovalsView />
           ) : view === 'gates' ? (
-            <GateConfigView />
+            <MethodView />
           ) : view === 'dashboard' ? (
             <Dashboard />
           ) : (

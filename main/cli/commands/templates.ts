@@ -7,13 +7,15 @@ import { measureJson } from './measures.js';
 export const templateCommands: Command[] = [
   {
     path: ['templates', 'list'],
-    usage: 'templates list FILE [--json]',
+    usage: 'templates list FILE [--json [--full]]',
     summary: 'List the workflow templates (key, name, owner role, checklist, measures using each)',
     async run(args, io) {
-      const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' } } });
+      const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' }, full: { type: 'boolean' } } });
       return withWorkspace(positionals[0], async (api) => {
         const list = await api.call('templates:list', {});
-        if (values.json) {
+        // --full: each template whole, in the shape templates save takes back.
+        if (values.json && values.full) io.out(JSON.stringify(list.map(({ id: _id, usedBy: _used, ...t }) => t), null, 2));
+        else if (values.json) {
           io.out(JSON.stringify(list.map((t) => ({ key: t.key, name: t.name, ownerRole: t.ownerRole, fields: t.fields.map((f) => f.key), checklist: t.checklist.map((c) => c.key), usedBy: t.usedBy })), null, 2));
         } else for (const t of list) io.out(`${t.key.padEnd(24)} ${t.name.padEnd(30)} ${String(t.checklist.length).padStart(2)} steps  ${String(t.usedBy).padStart(3)} measures`);
         return 0;

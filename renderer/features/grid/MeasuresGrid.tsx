@@ -31,6 +31,7 @@ import { useGridHierarchy } from './useGridHierarchy';
 import { statusCellKey } from '../status/status-keys';
 import { useImportDrop } from '../import/useImportDrop';
 import { exposeGrid } from '../../app/grid-handles';
+import { useTemplateGrid } from '../workflow/useTemplateGrid';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -102,6 +103,7 @@ export function MeasuresGrid() {
   const selectedNode = nodes.find((n) => n.id === selectedNodeId);
   const { report, setReport } = useClipboard(hostRef, gridRef);
   const drop = useImportDrop();
+  const { grid: templateGrid, save: saveTemplateField } = useTemplateGrid(gridRef);
 
   // Columns are rebuilt only when what they show changes: a rebuild ends an edit in progress,
   // and every save reloads nodes, people and fields as new (equal) arrays.
@@ -200,8 +202,9 @@ export function MeasuresGrid() {
         readiness,
         onOpenGate: openGate,
         onOpenRaid: openRaid,
+        templateGrid,
       }),
-    [peopleNames, packagePath, stableFields, openDetail, openEffects, setStatus, indent, readiness, openGate, openRaid, takeDraft],
+    [peopleNames, packagePath, stableFields, openDetail, openEffects, setStatus, indent, readiness, openGate, openRaid, takeDraft, templateGrid],
   );
 
   // An edit the workspace refused (due before start, a required field) reopens its cell with
@@ -267,9 +270,10 @@ export function MeasuresGrid() {
       // A typed cell reopens with the text and the reason beside it; a list cell gets a notice too.
       const shownAt = kind ? 'field' : undefined;
       if (field.startsWith('custom.')) void updateCustom(e.data.id, field.slice('custom.'.length), value, shownAt);
+      else if (field.startsWith('tpl.')) void saveTemplateField(e.data.id, field.slice('tpl.'.length), value, shownAt);
       else void updateMeasure(e.data.id, { [field as keyof MeasurePatch]: value }, shownAt);
     },
-    [updateMeasure, updateCustom],
+    [updateMeasure, updateCustom, saveTemplateField],
   );
 
   const onCellKeyDown = useCallback(

@@ -6,6 +6,7 @@ import { ListCellEditor } from './ListCellEditor';
 import { TypedCellEditor, type TypedEditorParams } from './TypedCellEditor';
 import { typedText, type TypedKind } from './typed-values';
 import { gateColumns } from '../gates/columns';
+import { templateColumns, type TemplateGridColumns } from '../workflow/template-columns';
 
 const FIELDS = MEASURE_FIELDS as readonly MeasureFieldDef[];
 const LIFECYCLE_LABELS: Record<string, string> = { active: 'Active', on_hold: 'On hold', cancelled: 'Cancelled', closed: 'Closed' };
@@ -68,6 +69,8 @@ export function measureColumns(opts: {
   onOpenGate?: (id: string) => void;
   /** Opens the RAID view on the measure. */
   onOpenRaid?: (id: string) => void;
+  /** The workflow columns: the measure's template and a column per template field. */
+  templateGrid?: TemplateGridColumns;
 }): ColDef<Measure>[] {
   const errorRules = (field: string) => ({
     cellClassRules: {
@@ -163,6 +166,8 @@ export function measureColumns(opts: {
       } satisfies ButtonCellParams,
     },
     ...(opts.onOpenEffects ? [effectsColumn(opts.onOpenEffects)] : []),
+    // The workflow columns sit before the package, so the package and the workspace's own fields stay where they were.
+    ...(opts.templateGrid ? templateColumns(opts.templateGrid, errorRules, typedCell, opts.takeDraft) : []),
     { colId: 'package', headerName: 'Package', width: 260, editable: false, valueGetter: (p) => (p.data ? opts.packagePath(p.data.nodeId) : '') },
     ...(opts.customFields ?? []).map((f) => customColumn(f, opts.peopleNames, errorRules, opts.takeDraft)),
   ];
