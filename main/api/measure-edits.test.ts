@@ -19,9 +19,9 @@ describe('one measure-edit path', () => {
     expect(await undoLabel()).toBe(`Edit ${m!.code} Title`);
     await api.call('measures:bulkUpdate', { edits: [{ id: m!.id, patch: { title: 'Two' } }] });
     expect(await undoLabel()).toBe(`Edit ${m!.code} Title`);
-    const f = await api.call('customFields:create', { label: 'Risk note', type: 'text' });
+    const f = await api.call('customFields:create', { label: 'Risk comment', type: 'text' });
     await api.call('measures:update', { id: m!.id, patch: { title: 'Three' }, custom: { [f.key]: 'watch it' } });
-    expect(await undoLabel()).toBe(`Edit ${m!.code} Title, Risk note`);
+    expect(await undoLabel()).toBe(`Edit ${m!.code} Title, Risk comment`);
     expect(await api.call('measures:get', { id: m!.id })).toMatchObject({ title: 'Three', custom: { [f.key]: 'watch it' } });
   });
 

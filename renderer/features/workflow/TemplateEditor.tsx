@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Template, TemplateInput, TemplateTrigger } from '../../../preload/contract';
 import { ApiCallError } from '../../app/api';
 import { useApp } from '../../app/context';
-import { keyOf, topIssues, type Draft, type Issues } from './template-draft';
+import { emptyDraft, keyOf, topIssues, type Draft, type Issues } from './template-draft';
 import { ChecklistEditor, FieldsEditor, Problems } from './TemplateParts';
 import { GatesEditor, ReportingEditor, TriggersEditor } from './TemplateRules';
 
@@ -43,7 +43,7 @@ export function TemplateEditor(props: {
   const api = useApp((s) => s.api);
   const notify = useApp((s) => s.notify);
   const saved = props.initial;
-  const [draft, setDraft] = useState<Draft>(() => (saved ? structuredClone(saved) : { key: '', name: '', ownerRole: '', description: '', fields: [], checklist: [], gates: [], triggers: [], reporting: [] }));
+  const [draft, setDraft] = useState<Draft>(() => (saved ? structuredClone(saved) : emptyDraft()));
   const [issues, setIssues] = useState<Issues>([]);
   const [error, setError] = useState('');
   const [keyTouched, setKeyTouched] = useState(false);

@@ -12,6 +12,7 @@ export function TemplatesView() {
   const api = useApp((s) => s.api);
   const notify = useApp((s) => s.notify);
   const tick = useWorkspaceTick(['templates', 'measure_templates', 'roles', 'gate_levels', 'measures']);
+  const workspacePath = useApp((s) => s.workspace?.path);
   const [list, setList] = useState<Template[] | null>(null);
   const [roles, setRoles] = useState<{ key: string; label: string }[]>([]);
   const [levels, setLevels] = useState<{ level: number; name: string }[]>([]);
@@ -31,7 +32,7 @@ export function TemplatesView() {
     return () => {
       live = false;
     };
-  }, [api, tick]);
+  }, [api, tick, workspacePath]);
   if (!list) return <div className="loading">Loading…</div>;
   const current = editing ? (list.find((t) => t.key === editing) ?? null) : null;
   const remove = async (t: Template, keepMeasures?: boolean) => {

@@ -17,6 +17,8 @@ const TABLES = ['templates', 'measure_templates', 'template_values'];
 export function useTemplateGrid<T>(gridRef: RefObject<AgGridReact<T> | null>): { grid: TemplateGridColumns; save: (id: string, key: string, value: string, shownAt?: 'field') => Promise<boolean> } {
   const api = useApp((s) => s.api);
   const reloads = useApp((s) => s.reloads);
+  // Another workspace opened in place: its templates, not the last one's.
+  const workspacePath = useApp((s) => s.workspace?.path);
   const store = useStore();
   const data = useRef<TemplateGrid['measures']>({});
   const [columns, setColumns] = useState<TemplateColumn[]>([]);
@@ -39,7 +41,7 @@ export function useTemplateGrid<T>(gridRef: RefObject<AgGridReact<T> | null>): {
       live = false;
       off();
     };
-  }, [api, reloads, gridRef]);
+  }, [api, reloads, gridRef, workspacePath]);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const grid = useMemo(() => ({ columns, measures: () => data.current }), [columnsKey]);
   /** Like a custom field's edit: a refusal stays at the cell with the typed text and the reason. */
