@@ -103,6 +103,11 @@ describe('workflow templates, edited in the app', () => {
     const section = page.getByTestId('workflow-section');
     await see.contains(section, 'Vendor contract signed');
     await section.getByLabel('Vendor tier').selectOption('Gold');
+    // Template fields are columns shown from Columns ▾ (the library's dozens stay out of the way).
+    expect(await page.locator('.ag-header-cell[col-id="tpl.vendor_tier"]').count()).toBe(0);
+    await page.getByRole('button', { name: 'Columns ▾' }).click();
+    await page.getByRole('group', { name: 'Visible columns' }).getByLabel('Vendor tier (workflow field)').check();
+    await page.keyboard.press('Escape');
     const tierCell = await showCell(page, m.id, 'tpl.vendor_tier');
     await see.text(tierCell, 'Gold');
     await see.text(await showCell(page, m.id, 'template'), 'Vendor onboarding');

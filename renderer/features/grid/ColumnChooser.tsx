@@ -21,7 +21,7 @@ export function ColumnChooser(props: { api: () => GridApi<Measure> | undefined }
                 bump((n) => n + 1);
               }}
             />
-            {c.getColDef().headerName}
+            {c.getColId().startsWith('tpl.') ? `${c.getColDef().headerName} (workflow field)` : c.getColDef().headerName}
           </label>
         ));
       }}

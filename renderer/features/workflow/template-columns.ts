@@ -16,8 +16,9 @@ type Typed = (kind: TypedKind, takeDraft: TypedEditorParams['takeDraft']) => Par
 const names = (c: TemplateColumn) => c.templates.map((t) => t.name).join(', ');
 
 /**
- * The measure's template (a filterable column), then a column per template field: editable on
- * measures of a template with the field, empty and locked on the others, with the reason.
+ * The measure's template (a filterable column), then a column per template field (hidden at
+ * first): editable on measures of a template with the field, empty and locked on the others,
+ * with the reason.
  */
 export function templateColumns(g: TemplateGridColumns, errorRules: Rules, typedCell: Typed, takeDraft: TypedEditorParams['takeDraft']): ColDef<Measure>[] {
   const of = (m: Measure | undefined) => (m ? g.measures()[m.id] : undefined);
@@ -40,6 +41,9 @@ export function templateColumns(g: TemplateGridColumns, errorRules: Rules, typed
       headerName: c.label,
       headerTooltip: `${c.label} (field of the template${c.templates.length > 1 ? 's' : ''} ${names(c)})`,
       width: 150,
+      // Hidden until asked for (Columns ▾): the library has dozens of fields, and each measure
+      // has only its own template's, which its detail panel shows.
+      hide: true,
       editable: (p) => own(p.data),
       valueGetter: (p) => {
         if (!own(p.data)) return '';
