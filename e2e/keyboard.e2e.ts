@@ -62,7 +62,7 @@ describe('keyboard only', () => {
     await page.keyboard.press('Enter');
     const chooser = page.getByRole('group', { name: 'Visible columns' });
     await see.visible(chooser);
-    expect(await focused(page)).toMatch(/^input /);
+    await expect.poll(() => focused(page)).toMatch(/^input /);
     await page.keyboard.press('Escape');
     await see.count(chooser, 0);
     await focusIs(page, 'button Columns ▾');
@@ -77,7 +77,7 @@ describe('keyboard only', () => {
     await page.keyboard.press('Enter');
     const menu = page.getByRole('menu', { name: 'Templates' });
     await see.visible(menu);
-    expect(await focused(page)).toMatch(/^button /);
+    await expect.poll(() => focused(page)).toMatch(/^button /);
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Escape');
     await see.count(menu, 0);
