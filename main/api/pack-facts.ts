@@ -76,7 +76,7 @@ export async function gatherFacts(s: ApiSession, req: PackRequest): Promise<Pack
     raid,
     decisions: scopeDecisions(db, inScope),
     escalations: await scopeEscalations(s, inScope, new Set(raid.map((r) => r.id))),
-    workflows: workflowFacts(db, inScope, day),
+    workflows: workflowFacts(db, inScope, day, req.locale),
     rights: rightsMatrix(db),
     service: await serviceKpis(s, nodeId),
     gateRequests: await pendingGateRequests(s, inScope),

@@ -2,11 +2,12 @@ import type { Database } from '../../db/connection.js';
 import { listTemplates, templateChecks, templateLinks, templateValues } from '../../db/repositories/templates.js';
 import { evidenceCounts } from '../../db/repositories/templates.js';
 import type { FactWorkflowMeasure } from '../../preload/contract/pack-facts.js';
+import { day as dayIn } from '../domain/pack-format.js';
 import { templateCriteria } from '../domain/templates.js';
 import { templateTriggers } from './template-triggers.js';
 
-/** The pack's facts about workflow measures in scope (null scope: every live measure). */
-export function workflowFacts(db: Database, inScope: Set<string> | null, day: string): FactWorkflowMeasure[] {
+/** The pack's facts about workflow measures in scope (null scope: every live measure); dates of its fields in `locale` (ISO without). */
+export function workflowFacts(db: Database, inScope: Set<string> | null, day: string, locale?: string): FactWorkflowMeasure[] {
   const links = templateLinks(db);
   if (links.size === 0) return [];
   const templates = new Map(listTemplates(db).map((t) => [t.id, t]));
@@ -34,7 +35,11 @@ export function workflowFacts(db: Database, inScope: Set<string> | null, day: st
       done: t.checklist.filter((c) => d.has(c.key)).length,
       steps: t.checklist.length,
       nextGateOpen: open.map((c) => c.label.replace(/^Checklist: /, '')),
-      reporting: t.reporting.map((k) => `${t.fields.find((f) => f.key === k)?.label ?? k}: ${v[k] ?? '—'}`),
+      reporting: t.reporting.map((k) => {
+        const f = t.fields.find((x) => x.key === k);
+        const value = v[k];
+        return `${f?.label ?? k}: ${value ? (f?.type === 'date' ? dayIn(value, locale) : value) : '—'}`;
+      }),
       firing: firing.get(m.id) ?? [],
     });
   }

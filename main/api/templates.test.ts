@@ -155,4 +155,20 @@ describe('workflows in the pack', () => {
     const stepsDone = tables[0]!.rows.reduce((n, r) => n + Number(String(r[2]).split(' of ')[0]), 0);
     expect(stepsDone).toBe(ticked.n);
   });
+
+  it("writes the workflow section's dates in the requester's locale: date fields as the locale writes them, trigger texts without a stored day", async () => {
+    const iso = /\b\d{4}-\d{2}-\d{2}\b/;
+    const rows = async (locale?: string) => (await api.call('pack:build', locale ? { locale } : {})).sections.find((x) => x.key === 'workflows')!.blocks.filter((b) => b.type === 'table')[1]!.rows;
+    const de = await rows('de-DE');
+    for (const r of de) {
+      expect(String(r[4])).not.toMatch(iso);
+      expect(String(r[5])).not.toMatch(iso);
+    }
+    // A date field the demo reports: ISO without a locale, day.month.year in German.
+    const plain = await rows();
+    const i = plain.findIndex((r) => iso.test(String(r[4])));
+    expect(i).toBeGreaterThanOrEqual(0);
+    const [y, m, d] = iso.exec(String(plain[i]![4]))![0].split('-');
+    expect(String(de[i]![4])).toContain(`${d}.${m}.${y}`);
+  });
 });

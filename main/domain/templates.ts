@@ -178,5 +178,5 @@ export function triggerReason(spec: TemplateSpec, tr: TemplateTrigger, f: Trigge
   if (left > (tr.daysBefore ?? 0)) return null;
   const what = tr.unticked !== undefined ? (spec.checklist.find((c) => c.key === tr.unticked)?.label ?? tr.unticked) : (spec.fields.find((x) => x.key === tr.blank)?.label ?? tr.blank);
   const dateLabel = MEASURE_DATES[tr.date ?? ''] ?? spec.fields.find((x) => x.key === tr.date)?.label ?? tr.date;
-  return `${f.code}: ${what} still open, ${left >= 0 ? `${left} day${left === 1 ? '' : 's'} before` : `${-left} day${left === -1 ? '' : 's'} after`} the ${dateLabel} (${date})`;
+  return `${f.code}: ${what} still open, ${left >= 0 ? `${left} day${left === 1 ? '' : 's'} before` : `${-left} day${left === -1 ? '' : 's'} after`} the ${dateLabel}`;
 }
