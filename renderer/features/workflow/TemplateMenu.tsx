@@ -12,6 +12,13 @@ export function TemplateMenu({ nodeId }: { nodeId: string | null }) {
   const [templates, setTemplates] = useState<Template[]>([]);
   const ref = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
+  // Set by Esc: once the menu is gone, the focus is on its button even if a redraw took it away.
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (open || !refocus.current) return;
+    refocus.current = false;
+    if (!ref.current?.contains(document.activeElement)) buttonRef.current?.focus();
+  }, [open]);
   useEffect(() => {
     if (!open) return;
     void api.call('templates:list', {}).then(setTemplates);
@@ -44,6 +51,7 @@ export function TemplateMenu({ nodeId }: { nodeId: string | null }) {
         if (e.key === 'Escape') {
           // Esc closes the menu and gives the focus back to its button (never a trap).
           e.stopPropagation();
+          refocus.current = true;
           setOpen(false);
           buttonRef.current?.focus();
         } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
