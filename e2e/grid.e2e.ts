@@ -1,21 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { cell, editCell, editorReady, gridAction, openApp, rows, see, showColumn, type Session, showCell } from './harness.js';
+import { cell, editCell, editorReady, gridAction, openApp, pasteText, rows, see, showColumn, type Session, showCell } from './harness.js';
 
 let s: Session | undefined;
 afterEach(async () => {
   await s?.close();
   s = undefined;
 });
-
-/** A real DOM paste event carrying text/plain, as Excel puts it on the clipboard, on the focused cell. */
-async function pasteText(page: Page, text: string): Promise<void> {
-  await page.evaluate((t) => {
-    const dt = new DataTransfer();
-    dt.setData('text/plain', t);
-    (document.activeElement ?? document.body).dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-  }, text);
-}
 
 /** A real DOM copy event on the focused element; returns what the app put on the clipboard. */
 async function copyText(page: Page): Promise<string> {

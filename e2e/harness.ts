@@ -138,6 +138,15 @@ export async function editCell(page: Page, measureId: string, colId: string, val
 }
 
 /** How long a journey waits for a state (a busy 2-core machine can be slow; a met state returns at once). */
+/** A real DOM paste event carrying text/plain, as Excel puts it on the clipboard, on the focused cell. */
+export async function pasteText(page: Page, text: string): Promise<void> {
+  await page.evaluate((t) => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', t);
+    (document.activeElement ?? document.body).dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, text);
+}
+
 export const WAIT_MS = 30_000;
 
 /** Web-first assertions on top of vitest's expect.poll (vitest has no Playwright matchers). */

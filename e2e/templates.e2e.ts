@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, axeProblems, gridAction, openApp, see, showCell, type Session } from './harness.js';
+import { ARTIFACTS, axeProblems, gridAction, openApp, pasteText, see, showCell, type Session } from './harness.js';
 
 let s: Session | undefined;
 afterEach(async () => {
@@ -123,6 +123,18 @@ describe('workflow templates, edited in the app', () => {
     await tierCell.locator('input').press('Enter');
     await expect.poll(async () => (await api.call('templates:measure', { measureId: m.id })).fields[0]?.value).toBe('Silver');
     await expect.poll(() => section.getByLabel('Vendor tier').inputValue()).toBe('Silver');
+    // Pasted from Excel: the field takes it (choices with case ignored), one undo step.
+    await tierCell.click();
+    await pasteText(page, 'gold\r\n');
+    await expect.poll(async () => (await api.call('templates:measure', { measureId: m.id })).fields[0]?.value).toBe('Gold');
+    await see.text(tierCell, 'Gold');
+    // Pasted onto the locked cell of a plain measure: refused with the reason, nothing written.
+    await other.click();
+    await pasteText(page, 'Gold\r\n');
+    const report = page.getByRole('dialog', { name: /Paste refused/ });
+    await see.contains(report, 'only measures of Vendor onboarding have this field');
+    expect((await api.call('templates:grid', {})).measures[plain.id]).toBeUndefined();
+    await report.getByRole('button', { name: /Close|OK/ }).first().click();
     await page.screenshot({ path: join(ARTIFACTS, 'templates-grid.png') });
 
     // The template column filters the grid to the measures of a template.

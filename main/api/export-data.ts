@@ -4,7 +4,8 @@ import { replicaId } from '../../db/changes.js';
 import { listNodes } from '../../db/repositories/nodes.js';
 import { localVector } from '../../db/repositories/sync.js';
 import { cachedStatement } from '../../db/statements.js';
-import type { EffectLineType, HierarchyNode, Measure, RollupRow } from '../../preload/contract.js';
+import type { EffectLineType, HierarchyNode, Measure, RollupRow, TemplateGrid } from '../../preload/contract.js';
+import { templateGrid } from './template-grid.js';
 import { addMonths, periodsBetween } from '../domain/value-lines.js';
 import type { ExportMeta } from '../exchange/about-sheet.js';
 import type { ExportColumn, ExportContext, Hierarchy } from '../exchange/export-columns.js';
@@ -43,7 +44,14 @@ export function exportContext(s: ApiSession, columns: ExportColumn[], nodeId?: s
   const db = s.db();
   let totals: Map<string, RollupRow> | null = null;
   const needTotals = columns.some((c) => c.role === 'computed');
+  let workflow: TemplateGrid['measures'] | null = null;
+  const needWorkflow = columns.some((c) => c.role === 'template' || c.role === 'tplfield');
   return {
+    workflow: (id) => {
+      if (!needWorkflow) return undefined;
+      workflow ??= templateGrid(db).measures;
+      return workflow[id];
+    },
     hierarchy: hierarchyNames(listNodes(db)),
     manualReason: manualReasons(db),
     totals: (id) => {

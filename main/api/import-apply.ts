@@ -11,6 +11,8 @@ import type { ApiSession } from './session.js';
 import { writeValueCells } from './value.js';
 import type { CheckedCell } from './value-cells.js';
 import { nowIso } from '../../db/clock.js';
+import { setMeasureTemplate, templateOwnerRole, writeTemplateValue } from '../../db/repositories/templates.js';
+import { defaultOwner } from './templates.js';
 
 /**
  * Writes a decided import in ONE action (one transaction, one undo step) through the same
@@ -40,14 +42,19 @@ export function applyImport(s: ApiSession, plan: WritePlan, label: string): Impo
       const nodeId = nodeOf(c.target);
       const n = nextSort.get(nodeId) ?? (cachedStatement(db, 'SELECT coalesce(max(sort_order), 0) + 1 AS n FROM measures WHERE node_id = ?').get(nodeId) as { n: number }).n;
       nextSort.set(nodeId, n + 1);
-      const id = insertMeasure(w, db, { ...c.columns, node_id: nodeId, sort_order: n });
+      // A measure of a template without an owner in the file gets the template's owner, as when created from it in the grid.
+      const owner = c.template && !c.columns.owner_id ? defaultOwner(db, templateOwnerRole(db, c.template.id), actor) : null;
+      const id = insertMeasure(w, db, { ...c.columns, ...(owner ? { owner_id: owner } : {}), node_id: nodeId, sort_order: n });
       for (const [fieldId, v] of c.custom) if (v !== null) writeCustomValue(w, db, id, fieldId, v);
+      if (c.template) setMeasureTemplate(w, db, id, c.template.id);
+      for (const [key, v] of c.workflow) writeTemplateValue(w, db, id, key, v);
     }
 
     const edits = new Map<string, Planned>();
     const statusIds = new Set<string>();
     let moved = 0;
     let statusCells = 0;
+    let workflowCells = 0;
     for (const c of plan.cells) {
       const op = c.op;
       if (op.t === 'col' || op.t === 'custom') {
@@ -60,6 +67,12 @@ export function applyImport(s: ApiSession, plan: WritePlan, label: string): Impo
         else setOverride(w, db, c.measureId, { kind: op.kind, status: op.status, reason: op.reason, by: actor });
         statusIds.add(c.measureId);
         statusCells++;
+      } else if (op.t === 'template') {
+        setMeasureTemplate(w, db, c.measureId, op.templateId);
+        workflowCells++;
+      } else if (op.t === 'tplfield') {
+        writeTemplateValue(w, db, c.measureId, op.key, op.value);
+        workflowCells++;
       } else {
         updateMeasureColumns(w, c.measureId, { node_id: nodeOf(op.target) });
         moved++;
@@ -78,7 +91,7 @@ export function applyImport(s: ApiSession, plan: WritePlan, label: string): Impo
     }
     for (const { m, cells } of amounts.values()) writeValueCells(w, db, m, cells);
     const measures = new Set([...plan.cells.map((c) => c.measureId)]).size;
-    return { measures, cells: written.cells + statusCells + moved, created: plan.creates.length, packages: plan.packages.length, valueCells: plan.value.length };
+    return { measures, cells: written.cells + statusCells + moved + workflowCells, created: plan.creates.length, packages: plan.packages.length, valueCells: plan.value.length };
   });
   return { label, ...value };
 }

@@ -4,7 +4,7 @@ import { listNodes } from '../../db/repositories/nodes.js';
 import { cachedStatement } from '../../db/statements.js';
 import type { ImportColumn, ImportRefusal, Measure, MeasureEdit } from '../../preload/contract.js';
 import { FIELD_LABELS, measureFieldOfColumn, storedProperty } from '../../preload/contract/measure-fields.js';
-import { BUILTIN_EXPORT_COLUMNS, customExportColumn, type ExportColumn } from '../exchange/export-columns.js';
+import { BUILTIN_EXPORT_COLUMNS, customExportColumn, TEMPLATE_EXPORT_COLUMN, templateColumnsOf, type ExportColumn } from '../exchange/export-columns.js';
 import { exportedText, inputText, MAX_CELL_CHARS } from '../exchange/import-cells.js';
 import { findHeader, firstRowText, headerAliases, type MappedColumn } from '../exchange/import-columns.js';
 import { cellKey, ImportFileError, type SheetTable } from '../exchange/import-table.js';
@@ -18,6 +18,7 @@ import type { SinceExport } from './import-since.js';
 import type { Analysis, CellPlan, CreatePlan, PackageRefusal } from './import-types.js';
 import type { ApiSession } from './session.js';
 import { currencyOf } from './currency.js';
+import { workflowReader, type TemplateRef } from './import-workflow.js';
 
 /*
  * The Measures sheet of an import, read against the workspace: which cells of which
@@ -59,7 +60,8 @@ export function analyzeMeasures(input: MeasuresPlanInput): Omit<Analysis, 'file'
   const fields = listCustomFields(db);
   const sheet = table.name ? `the sheet "${table.name}"` : 'the file';
   if (table.rows.every((r) => isBlank(r))) throw new ImportFileError(input.fileName, `${sheet} is empty.`);
-  const header = findHeader(table, headerAliases(fields));
+  const workflow = workflowReader(db);
+  const header = findHeader(table, headerAliases(fields, workflow.columns));
   if (!header) {
     throw new ImportFileError(
       input.fileName,
@@ -75,7 +77,9 @@ export function analyzeMeasures(input: MeasuresPlanInput): Omit<Analysis, 'file'
   const nodes = listNodes(db);
   const resolver = packageResolver(nodes);
   const fieldById = new Map(fields.map((f) => [f.id, f]));
-  const exportCols = new Map<string, ExportColumn>([...BUILTIN_EXPORT_COLUMNS, ...fields.map(customExportColumn)].map((c) => [c.key, c]));
+  const exportCols = new Map<string, ExportColumn>(
+    [...BUILTIN_EXPORT_COLUMNS, ...fields.map(customExportColumn), TEMPLATE_EXPORT_COLUMN, ...templateColumnsOf(workflow.columns, [...BUILTIN_EXPORT_COLUMNS, ...fields.map(customExportColumn)])].map((c) => [c.key, c]),
+  );
   const ectx = exportContext(s, header.columns.map((c) => exportCols.get(c.key ?? '')).filter((c): c is ExportColumn => !!c));
   const customStored = new Map(
     (cachedStatement(db, 'SELECT id, value FROM custom_values WHERE deleted = 0').all() as { id: string; value: string | null }[]).map((r) => [r.id, r.value]),
@@ -101,7 +105,7 @@ export function analyzeMeasures(input: MeasuresPlanInput): Omit<Analysis, 'file'
   }
   const colOf = (key: string) => used.find((c) => c.key === key);
   const kindOf = (c: MappedColumn) => exportCols.get(c.key!)?.kind ?? 'text';
-  const labelOf = (key: string) => (key.startsWith('custom.') ? (fields.find((f) => `custom.${f.key}` === key)?.label ?? key) : (FIELD_LABELS[key as keyof typeof FIELD_LABELS] ?? exportCols.get(key)?.header ?? key));
+  const labelOf = (key: string) => (key.startsWith('tpl.') ? (exportCols.get(key)?.header ?? key) : key.startsWith('custom.') ? (fields.find((f) => `custom.${f.key}` === key)?.label ?? key) : (FIELD_LABELS[key as keyof typeof FIELD_LABELS] ?? exportCols.get(key)?.header ?? key));
   if (colOf('implementationReason') && !colOf('implementationStatus')) notes.push('"Implementation reason" is read together with an Implementation column only; it was ignored.');
   if (colOf('potentialReason') && !colOf('potentialStatus')) notes.push('"Potential reason" is read together with a Potential column only; it was ignored.');
 
@@ -132,6 +136,37 @@ export function analyzeMeasures(input: MeasuresPlanInput): Omit<Analysis, 'file'
       if (code) codeRows.set(code, [...(codeRows.get(code) ?? []), i + 1]);
     });
   }
+  /** A measure's Template cell and template field cells: what differs, through the same comparison as every cell. */
+  const workflowCells = (rowNo: number, m: Measure, texts: Map<string, { text: string; col: MappedColumn }>) => {
+    let tpl = workflow.current(m.id);
+    const tplText = texts.get('template');
+    if (tplText) {
+      const t = workflow.template(tplText.text);
+      if ('problem' in t) {
+        refuse(rowNo, tplText.col, m.code, t.problem);
+        return;
+      }
+      if ((t.ref?.id ?? null) !== (tpl?.id ?? null)) {
+        const cur = tpl?.id ?? null;
+        cellChange(compare, { row: rowNo, m, field: 'template', label: 'Template', column: tplText.col.letter, table: 'measure_templates', rowId: m.id, col: 'template_id', cur, value: t.ref?.id ?? null, op: { t: 'template', templateId: t.ref?.id ?? null }, shown: (v) => workflow.name(v === null ? null : String(v)) });
+        tpl = t.ref;
+      }
+    }
+    for (const [key, { text, col }] of texts) {
+      if (col.role !== 'tplfield') continue;
+      const c = col.template!;
+      const r = workflow.field(tpl, c, text, m.code, locale);
+      if (!r) continue;
+      if ('problem' in r) {
+        refuse(rowNo, col, m.code, r.problem);
+        continue;
+      }
+      const id = `${m.id}:${c.key}`;
+      const cur = workflow.stored(m.id, c.key);
+      cellChange(compare, { row: rowNo, m, field: key, label: c.label, column: col.letter, table: 'template_values', rowId: id, col: 'value', cur, value: r.value, op: { t: 'tplfield', key: c.key, value: r.value }, shown: (v) => String(v ?? '') });
+    }
+  };
+
   let dataRows = 0;
   const total = table.rows.length - header.row - 1;
   for (let r = header.row + 1; r < table.rows.length; r++) {
@@ -183,7 +218,7 @@ export function analyzeMeasures(input: MeasuresPlanInput): Omit<Analysis, 'file'
       const custom: Record<string, string> = {};
       for (const [key, { text, col }] of texts) {
         const xc = exportCols.get(key);
-        if (!xc || col.role === 'key' || col.role === 'hierarchy' || col.role === 'reason' || col.role === 'computed') continue;
+        if (!xc || col.role === 'key' || col.role === 'hierarchy' || col.role === 'reason' || col.role === 'computed' || col.role === 'template' || col.role === 'tplfield') continue;
         if (col.role === 'status') {
           const kind = STATUS_KIND[key]!;
           const r = statusChange({ m, kind, text, header: col.header, reason: texts.get(`${kind}Reason`), manual: ectx.manualReason(m.id, kind), since });
@@ -205,6 +240,7 @@ export function analyzeMeasures(input: MeasuresPlanInput): Omit<Analysis, 'file'
           if (was !== text) refuse(rowNo, col, m.code, `${col.header}: ${LIFECYCLE_HINT[key]} (Steerco has "${now}", the file "${text.slice(0, 40)}")`);
         }
       }
+      workflowCells(rowNo, m, texts);
       if (Object.keys(hierarchy).length && !sameHierarchy(hierarchy, ectx.hierarchy(m.nodeId))) {
         const target = resolver.resolve(hierarchy);
         const col = colOf('package') ?? colOf('project') ?? colOf('program');
@@ -246,6 +282,7 @@ export function analyzeMeasures(input: MeasuresPlanInput): Omit<Analysis, 'file'
       packagePath: 'missing' in target ? target.missing.path : target.path,
       columns: {},
       custom: [],
+      workflow: [],
       fields: [],
     };
     if ('missing' in target) {
@@ -257,8 +294,27 @@ export function analyzeMeasures(input: MeasuresPlanInput): Omit<Analysis, 'file'
     if (!plan.duplicateOf) titles.set(placeKey, `row ${rowNo}`);
     const patch: Record<string, string> = {};
     const custom: Record<string, string> = {};
+    const tplText = texts.get('template');
+    let tpl: TemplateRef = null;
+    if (tplText) {
+      const t = workflow.template(tplText.text);
+      if ('problem' in t) refuse(rowNo, tplText.col, null, t.problem);
+      else if ((tpl = t.ref)) {
+        plan.template = tpl;
+        plan.fields.push({ label: 'Template', value: tpl.name });
+      }
+    }
     for (const [key, { text, col }] of texts) {
-      if (text.trim() === '' || col.role === 'key' || col.role === 'hierarchy' || col.role === 'reason') continue;
+      if (text.trim() === '' || col.role === 'key' || col.role === 'hierarchy' || col.role === 'reason' || col.role === 'template') continue;
+      if (col.role === 'tplfield') {
+        const r = workflow.field(tpl, col.template!, text, `row ${rowNo}`, locale);
+        if (r && 'problem' in r) refuse(rowNo, col, null, r.problem);
+        else if (r && r.value !== '') {
+          plan.workflow.push([col.template!.key, r.value]);
+          plan.fields.push({ label: col.header, value: r.value.slice(0, 200) });
+        }
+        continue;
+      }
       if (col.role === 'field') patch[key] = text;
       else if (col.role === 'custom') custom[key.slice('custom.'.length)] = text;
       else if (col.role === 'status' && !/^(not reported|grey|gray|derived)$/i.test(text.trim())) {

@@ -10,7 +10,9 @@ export type CellOp =
   | { t: 'col'; col: string; value: string | null }
   | { t: 'custom'; fieldId: string; value: string | null }
   | { t: 'status'; kind: 'implementation' | 'potential'; status: Rag | null; reason: string }
-  | { t: 'move'; target: PackageTarget };
+  | { t: 'move'; target: PackageTarget }
+  | { t: 'template'; templateId: string | null }
+  | { t: 'tplfield'; key: string; value: string };
 
 export interface CellPlan {
   row: number;
@@ -34,6 +36,9 @@ export interface CreatePlan {
   packagePath: string;
   columns: Record<string, string | null>;
   custom: [fieldId: string, value: string | null][];
+  /** The template the row names, and the values of its fields. */
+  template?: { id: string; key: string; name: string };
+  workflow: [key: string, value: string][];
   fields: { label: string; value: string }[];
   /** A measure of the same title in the same package (its code), or an earlier row ("row 12"). */
   duplicateOf?: string;

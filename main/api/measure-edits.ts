@@ -1,6 +1,8 @@
 import { NotFoundError, ValidationError } from '../../db/errors.js';
 import { cachedStatement } from '../../db/statements.js';
 import { listCustomFields, writeCustomValue } from '../../db/repositories/custom-fields.js';
+import { writeTemplateValue } from '../../db/repositories/templates.js';
+import { workflowReader, type WorkflowReader } from './import-workflow.js';
 import { getMeasureState, getMeasureStatesByIds, type MeasureState } from '../../db/repositories/measures.js';
 import type { Database } from '../../db/connection.js';
 import type { Writer } from '../../db/changes.js';
@@ -30,6 +32,8 @@ export interface Planned {
   id: string;
   columns: Record<string, string | null>;
   custom: [fieldId: string, value: string | null][];
+  /** Template field values that differ from the stored ones. */
+  workflow?: [key: string, value: string][];
 }
 
 export function peopleRefs(s: ApiSession): PersonRef[] {
@@ -65,6 +69,7 @@ export function planEdits(
   fields: CustomField[],
   read: { locale?: string; digits: number } = { digits: CUSTOM_MONEY_DIGITS },
   reason?: string,
+  workflow?: WorkflowReader,
 ): { planned: Planned[]; issues: Issue[] } {
   const byKey = new Map(fields.map((f) => [f.key, f]));
   const personCache = new Map<string, string>();
@@ -104,7 +109,22 @@ export function planEdits(
       if (problem !== null) issues.push({ row: cur.code, field: key, message: `${cur.code} ${field.label}: ${problem}` });
       else if ('value' in r) custom.push([field.id, r.value]);
     }
-    planned.push({ id: cur.id, columns: v.columns, custom });
+    const tpl: Planned['workflow'] = [];
+    if (e.workflow && Object.keys(e.workflow).length) {
+      if (!workflow) throw new Error('planEdits: template field edits need the workflow reader');
+      const t = workflow.current(cur.id);
+      for (const [key, raw] of Object.entries(e.workflow)) {
+        const c = workflow.columns.find((x) => x.key === key);
+        if (!c) {
+          issues.push({ row: cur.code, field: `tpl.${key}`, message: `${cur.code} ${key}: no template has this field (removed from its template?)` });
+          continue;
+        }
+        const r = workflow.field(t, c, raw, cur.code, read.locale);
+        if (r && 'problem' in r) issues.push({ row: cur.code, field: `tpl.${key}`, message: `${cur.code} ${r.problem}` });
+        else if (r && r.value !== workflow.stored(cur.id, key)) tpl.push([key, r.value]);
+      }
+    }
+    planned.push({ id: cur.id, columns: v.columns, custom, ...(tpl.length ? { workflow: tpl } : {}) });
   }
   return { planned, issues };
 }
@@ -117,6 +137,10 @@ export function writePlanned(w: Writer, db: Database, planned: Planned[], actor:
   for (const p of planned) {
     let n = Object.keys(p.columns).length ? writeMeasureColumns(w, db, p.id, p.columns, { actor, reason }).length : 0;
     for (const [fieldId, value] of p.custom) if (writeCustomValue(w, db, p.id, fieldId, value)) n++;
+    for (const [key, value] of p.workflow ?? []) {
+      writeTemplateValue(w, db, p.id, key, value);
+      n++;
+    }
     if (n > 0 && Object.keys(p.columns).length === 0) w.update('measures', p.id, { updated_at: stamp });
     cells += n;
     if (n > 0) measures++;
@@ -129,20 +153,22 @@ export function writePlanned(w: Writer, db: Database, planned: Planned[], actor:
  * measure, "Set Title, Owner on 12 measures" for several. A status set by hand on one measure
  * reads as what it is: "Set M-0005 implementation status to Amber" / "… back to derived".
  */
-export function editLabel(edits: MeasureEdit[], codeOf: (id: string) => string, fields: CustomField[], planned?: Planned[]): string {
+export function editLabel(edits: MeasureEdit[], codeOf: (id: string) => string, fields: CustomField[], planned?: Planned[], workflow?: WorkflowReader): string {
   const customLabel = new Map(fields.map((f) => [f.key, f.label]));
+  const workflowLabel = new Map((workflow?.columns ?? []).map((c) => [c.key, c.label]));
   const names = [
     ...new Set(
       edits.flatMap((e) => [
         ...Object.keys(e.patch ?? {}).map((k) => FIELD_LABELS[k as keyof typeof FIELD_LABELS] ?? k),
         ...Object.keys(e.custom ?? {}).map((k) => customLabel.get(k) ?? k),
+        ...Object.keys(e.workflow ?? {}).map((k) => workflowLabel.get(k) ?? k),
       ]),
     ),
   ];
   if (edits.length !== 1) return `Set ${names.join(', ')} on ${edits.length} measures`;
   const e = edits[0]!;
   const code = codeOf(e.id);
-  const keys = [...Object.keys(e.patch ?? {}), ...Object.keys(e.custom ?? {})];
+  const keys = [...Object.keys(e.patch ?? {}), ...Object.keys(e.custom ?? {}), ...Object.keys(e.workflow ?? {})];
   const status = keys.length === 1 ? Object.entries(STATUS_COLUMNS).find(([, f]) => f.field === keys[0]) : undefined;
   const columns = planned?.find((p) => p.id === e.id)?.columns;
   if (status && columns) {
@@ -184,9 +210,10 @@ export function applyEdits(
   const current = new Map(states.map((m) => [m.id, m]));
   if (edits.length === 1 && !current.has(ids[0]!)) throw new NotFoundError(`No measure ${ids[0]} (it may have been deleted).`);
   const fields = edits.some((e) => e.custom && Object.keys(e.custom).length > 0) ? listCustomFields(db) : [];
-  const { planned, issues } = planEdits(edits, current, peopleFor(s, edits), fields, { locale: opts.locale, digits: CUSTOM_MONEY_DIGITS }, opts.reason);
+  const workflow = edits.some((e) => e.workflow && Object.keys(e.workflow).length > 0) ? workflowReader(db) : undefined;
+  const { planned, issues } = planEdits(edits, current, peopleFor(s, edits), fields, { locale: opts.locale, digits: CUSTOM_MONEY_DIGITS }, opts.reason, workflow);
   if (issues.length) throw refusal(edits, issues);
-  const label = opts.label ?? editLabel(edits, (id) => current.get(id)!.code, fields, planned);
+  const label = opts.label ?? editLabel(edits, (id) => current.get(id)!.code, fields, planned, workflow);
   const { value } = s.act(label, (w, db) => writePlanned(w, db, planned, w.actor, opts.reason));
   return { ...value, label };
 }

@@ -13,6 +13,7 @@ import type { ApiSession } from './session.js';
 import { checkWriteTarget } from '../../db/files.js';
 import { exportContext, exportMeta, valueSheetData } from './export-data.js';
 import { currencyOf } from './currency.js';
+import { templateGrid } from './template-grid.js';
 
 type K = 'measures:export' | 'measures:pickExportPath';
 
@@ -50,7 +51,9 @@ export function measuresExportHandlers(s: ApiSession): Pick<Handlers, K> {
         rows = listMeasures(db, nodeId ? subtreeIds(db, nodeId) : undefined);
         scope = nodeId ? nodePath(s, nodeId) : 'Whole workspace';
       }
-      const cols = exportColumns(listCustomFields(db), columns);
+      const grid = templateGrid(db);
+      const used = new Set(rows.map((m) => grid.measures[m.id]?.template).filter((k): k is string => !!k));
+      const cols = exportColumns(listCustomFields(db), columns, { columns: grid.columns, used });
       const ctx = exportContext(s, cols, ids ? undefined : nodeId);
       const total = rows.length;
       s.emit('export:progress', { done: 0, total, phase: 'rows' });

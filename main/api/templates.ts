@@ -19,12 +19,13 @@ import type { ChecklistItem, MeasureWorkflow, Template, TemplateInput, WorkflowC
 import { holdersOf, type ApproverContext } from '../domain/gates.js';
 import { decisionTypes, holdersWithRight } from './rights.js';
 import { TEMPLATE_LIBRARY } from '../domain/template-library.js';
-import { fieldValue, templateProblems } from '../domain/templates.js';
+import { templateProblems } from '../domain/templates.js';
 import { nowIso } from '../../db/clock.js';
 import { ApiError } from './errors.js';
 import { actingPerson, approverContext, checkEvidence, measurePeople, roleLabel, storeEvidence } from './gates-view.js';
 import type { Handlers } from './handlers.js';
 import { mustMeasure } from './measures.js';
+import { applyEdits } from './measure-edits.js';
 import type { ApiSession } from './session.js';
 import { measureFiring } from './template-triggers.js';
 
@@ -99,7 +100,8 @@ function tickers(db: Database, item: ChecklistItem, ctx: ApproverContext): strin
 }
 
 /** The new measure's owner: the acting person when they hold the template's owner role, else its one holder. */
-function defaultOwner(db: Database, role: string, actor: string): string | null {
+/** Who owns a new measure of a template: the acting person when they hold its owner role, else the role's only holder. */
+export function defaultOwner(db: Database, role: string, actor: string): string | null {
   if (!role) return null;
   const rows = db
     .prepare('SELECT DISTINCT a.person_id AS id FROM role_assignments a JOIN roles r ON r.id = a.role_id JOIN people p ON p.id = a.person_id WHERE r.key = ? AND a.deleted = 0 AND r.deleted = 0 AND p.deleted = 0')
@@ -159,17 +161,15 @@ export function templateHandlers(s: ApiSession): Pick<Handlers, K> {
       return measureWorkflow(s, measureId);
     },
     'templates:measure': ({ measureId }) => measureWorkflow(s, measureId),
-    'templates:setField': ({ measureId, key, value }) => {
+    'templates:setField': ({ measureId, key, value, locale }) => {
       const db = s.db();
       mustLiveMeasure(db, measureId);
       const t = templateOfMeasure(db, measureId);
       if (!t) throw new ValidationError('This measure has no template, so it has no template fields; give it a template first.');
       const f = t.fields.find((x) => x.key === key);
       if (!f) throw new ValidationError(`The template "${t.name}" has no field "${key}".`, [{ field: key, message: 'Unknown field' }]);
-      const r = fieldValue(f, value);
-      if ('problem' in r) throw new ValidationError(r.problem, [{ field: key, message: r.problem }]);
-      const code = (db.prepare('SELECT code FROM measures WHERE id = ?').get(measureId) as { code: string }).code;
-      s.act(`Edit ${code} ${f.label}`, (w) => upsertKeyed(w, db, 'template_values', `${measureId}:${key}`, { measure_id: measureId, field_key: key, value: r.value }));
+      // The one measure-edit path: dates and numbers read in the user's locale, then the field's rule.
+      applyEdits(s, [{ id: measureId, workflow: { [key]: value } }], { locale });
       return measureWorkflow(s, measureId);
     },
     'templates:tick': ({ measureId, item, done, note, evidence }) => {

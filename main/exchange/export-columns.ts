@@ -1,4 +1,4 @@
-import { DI_NAMES, RAG_LABELS, type CustomField, type Measure, type Rag, type RollupRow } from '../../preload/contract.js';
+import { DI_NAMES, RAG_LABELS, type CustomField, type Measure, type Rag, type RollupRow, type TemplateColumn, type TemplateGrid } from '../../preload/contract.js';
 import { fieldHeader, MEASURE_FIELDS, type MeasureFieldDef } from '../../preload/contract/measure-fields.js';
 
 /*
@@ -12,7 +12,7 @@ export type ExportKind = 'text' | 'number' | 'date' | 'money' | 'cents';
 export type ExportValue = string | number | null;
 
 /** How the import treats a column: written back, checked against Steerco, or only read. */
-export type ColumnRole = 'key' | 'field' | 'status' | 'reason' | 'hierarchy' | 'readonly' | 'computed' | 'custom';
+export type ColumnRole = 'key' | 'field' | 'status' | 'reason' | 'hierarchy' | 'readonly' | 'computed' | 'custom' | 'template' | 'tplfield';
 
 export interface ExportColumn {
   key: string;
@@ -35,6 +35,8 @@ export interface ExportContext {
   totals(measureId: string): RollupRow | undefined;
   /** The reason of a status set by hand, or null when the status is derived. */
   manualReason(measureId: string, kind: 'implementation' | 'potential'): string | null;
+  /** The measure's workflow template and the values of its own fields (undefined: a plain measure). */
+  workflow?(measureId: string): TemplateGrid['measures'][string] | undefined;
 }
 
 export const LIFECYCLE_LABELS: Record<string, string> = { active: 'Active', on_hold: 'On hold', cancelled: 'Cancelled', closed: 'Closed' };
@@ -118,14 +120,57 @@ export function customExportColumn(f: CustomField): ExportColumn {
   };
 }
 
+/** The measure's workflow template, by name (empty for a plain measure). */
+export const TEMPLATE_EXPORT_COLUMN: ExportColumn = { key: 'template', header: 'Template', kind: 'text', width: 22, role: 'template', value: (m, ctx) => ctx.workflow?.(m.id)?.name ?? '' };
+
+/** A template field's header when its label alone is taken: "SLA risk (Customer onboarding)". */
+export const qualifiedTemplateHeader = (c: TemplateColumn): string => `${c.label} (${c.templates.map((t) => t.name).join(', ')})`;
+
+const normalized = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/**
+ * A template field as a column (the grid's `tpl.<key>`): empty on measures whose template has
+ * no such field. `taken`: headers of the other columns; a label one of them has is qualified
+ * by its templates' names, so every header of a sheet names one field (what the import reads).
+ */
+export function templateExportColumn(c: TemplateColumn, taken?: ReadonlySet<string>): ExportColumn {
+  const kind: ExportKind = c.type === 'date' ? 'date' : c.type === 'number' ? 'number' : 'text';
+  const owners = new Set(c.templates.map((t) => t.key));
+  return {
+    key: `tpl.${c.key}`,
+    header: taken?.has(normalized(c.label)) ? qualifiedTemplateHeader(c) : c.label,
+    kind,
+    width: kind === 'text' ? 18 : 12,
+    role: 'tplfield',
+    value: (m, ctx) => {
+      const w = ctx.workflow?.(m.id);
+      const v = w && owners.has(w.template) ? w.values[c.key] : undefined;
+      if (v === undefined || v === '') return null;
+      return kind === 'number' && Number.isFinite(Number(v)) ? Number(v) : v;
+    },
+  };
+}
+
+/** Template field columns with headers unique among themselves and beside `others`. */
+export function templateColumnsOf(fields: readonly TemplateColumn[], others: readonly ExportColumn[]): ExportColumn[] {
+  const count = new Map<string, number>();
+  for (const h of [...others.map((c) => c.header), TEMPLATE_EXPORT_COLUMN.header, ...fields.map((c) => c.label)]) count.set(normalized(h), (count.get(normalized(h)) ?? 0) + 1);
+  const taken = new Set([...count].filter(([, n]) => n > 1).map(([h]) => h));
+  return fields.map((c) => templateExportColumn(c, taken));
+}
+
 /**
  * The columns to write: the requested keys in their order (unknown keys are left out — grid
  * columns such as buttons have no data; the grid's Package and Value stand for the hierarchy
  * and the value totals), or every column; the code is always first.
  */
-export function exportColumns(customFields: CustomField[], keys?: string[]): ExportColumn[] {
-  const all = [...BUILTIN_EXPORT_COLUMNS, ...customFields.map(customExportColumn)];
-  if (!keys) return all;
+export function exportColumns(customFields: CustomField[], keys?: string[], workflow?: { columns: TemplateColumn[]; used: ReadonlySet<string> }): ExportColumn[] {
+  const base = [...BUILTIN_EXPORT_COLUMNS, ...customFields.map(customExportColumn)];
+  const fields = workflow?.columns ?? [];
+  // Every column lists the workflow of the measures exported; "everything" adds the fields of the templates they use.
+  const shown = fields.filter((c) => keys || c.templates.some((t) => workflow!.used.has(t.key)));
+  const all = [...base, ...(workflow ? [TEMPLATE_EXPORT_COLUMN] : []), ...templateColumnsOf(shown, base)];
+  if (!keys) return workflow && workflow.used.size === 0 ? base : all;
   const byKey = new Map(all.map((c) => [c.key, c]));
   const expanded = keys.flatMap((k) => GRID_GROUPS[k] ?? [k]);
   const picked = [...new Set(expanded)].map((k) => byKey.get(k)).filter((c): c is ExportColumn => !!c);

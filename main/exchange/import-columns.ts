@@ -1,6 +1,6 @@
-import type { CustomField } from '../../preload/contract.js';
+import type { CustomField, TemplateColumn } from '../../preload/contract.js';
 import { measureField } from '../../preload/contract/measure-fields.js';
-import { BUILTIN_EXPORT_COLUMNS, type ColumnRole } from './export-columns.js';
+import { BUILTIN_EXPORT_COLUMNS, qualifiedTemplateHeader, TEMPLATE_EXPORT_COLUMN, type ColumnRole } from './export-columns.js';
 import type { RawCell, SheetTable } from './import-table.js';
 import { columnLetter } from './xlsx-style.js';
 import { parseMonthHeader, VALUE_FIXED } from './value-sheet.js';
@@ -20,6 +20,8 @@ export interface MappedColumn {
   key: string | null;
   role: ColumnRole | 'unknown' | 'repeated';
   field?: CustomField;
+  /** A template field's column (role 'tplfield'). */
+  template?: TemplateColumn;
 }
 
 export interface HeaderMatch {
@@ -56,10 +58,11 @@ export interface ColumnDef {
   key: string;
   role: ColumnRole;
   field?: CustomField;
+  template?: TemplateColumn;
 }
 
 /** normalized header → what the column is. Built-in names win over a custom field's label (the field stays reachable by its key). */
-export function headerAliases(customFields: CustomField[]): Map<string, ColumnDef> {
+export function headerAliases(customFields: CustomField[], templateColumns: TemplateColumn[] = []): Map<string, ColumnDef> {
   const out = new Map<string, ColumnDef>();
   const put = (name: string, def: ColumnDef) => {
     const n = normalizeHeader(name);
@@ -77,6 +80,16 @@ export function headerAliases(customFields: CustomField[]): Map<string, ColumnDe
     put(f.key, def);
   }
   for (const f of customFields) put(f.label, { key: `custom.${f.key}`, role: 'custom', field: f });
+  // The workflow: the measure's template, then the template fields by key and by label (after every other name).
+  const tpl = { key: TEMPLATE_EXPORT_COLUMN.key, role: TEMPLATE_EXPORT_COLUMN.role };
+  for (const a of ['Template', 'Workflow template', 'Workflow']) put(a, tpl);
+  for (const c of templateColumns) {
+    const def: ColumnDef = { key: `tpl.${c.key}`, role: 'tplfield', template: c };
+    put(`tpl.${c.key}`, def);
+    put(c.key, def);
+    put(qualifiedTemplateHeader(c), def);
+  }
+  for (const c of templateColumns) put(c.label, { key: `tpl.${c.key}`, role: 'tplfield', template: c });
   return out;
 }
 
@@ -102,7 +115,7 @@ export function findHeader(table: SheetTable, aliases: Map<string, ColumnDef>): 
     const header = text(v);
     if (header === '') return;
     const def = aliases.get(normalizeHeader(header));
-    const col: MappedColumn = { index, letter: columnLetter(index + 1), header, key: def?.key ?? null, role: def?.role ?? 'unknown', ...(def?.field ? { field: def.field } : {}) };
+    const col: MappedColumn = { index, letter: columnLetter(index + 1), header, key: def?.key ?? null, role: def?.role ?? 'unknown', ...(def?.field ? { field: def.field } : {}), ...(def?.template ? { template: def.template } : {}) };
     if (def && seen.has(def.key)) col.role = 'repeated';
     else if (def) seen.set(def.key, col);
     columns.push(col);

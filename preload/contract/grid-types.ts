@@ -38,6 +38,8 @@ export interface MeasureEdit {
   id: string;
   patch?: MeasurePatch;
   custom?: Record<string, string | null>;
+  /** Template fields by key, as typed ('' clears); only a measure whose template has the field takes one. */
+  workflow?: Record<string, string>;
 }
 
 export interface BulkUpdateResult {

@@ -9,7 +9,7 @@ const label = z.string().trim().min(1, 'a label is required').max(200);
 const choices = z.array(z.string().trim().min(1).max(200)).max(500);
 const di = z.number().int().min(0).max(5).nullable();
 const customPatch = z.record(z.string().max(200), z.string().max(1_000_000).nullable());
-const edit = z.object({ id, patch: measurePatchSchema.optional(), custom: customPatch.optional() }).strict();
+const edit = z.object({ id, patch: measurePatchSchema.optional(), custom: customPatch.optional(), workflow: z.record(z.string().max(200), z.string().max(2_000_000)).optional() }).strict();
 const date = z.string().max(40).nullable();
 
 /** Grid: bulk edits and paste, custom fields, milestones, saved views. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './define.js';
+import { localeSchema } from './core.js';
 import { evidenceInputSchema } from './gates.js';
 import { ESC_LEVELS } from './raid-types.js';
 import type { Measure } from './types.js';
@@ -78,7 +79,7 @@ export const workflowContract = {
   /** The measure's template, its fields with values and its checklist. */
   'templates:measure': method<MeasureWorkflow>()(z.object({ measureId: id }).strict()),
   /** Sets a template field of a measure ('' clears); a value the field cannot take is refused with the reason. */
-  'templates:setField': method<MeasureWorkflow>()(z.object({ measureId: id, key, value: z.string().max(10_000) }).strict()),
+  'templates:setField': method<MeasureWorkflow>()(z.object({ measureId: id, key, value: z.string().max(10_000), locale: localeSchema.optional() }).strict()),
   /** Ticks (or unticks) a checklist item as the acting person, with the evidence it needs. */
   'templates:tick': method<MeasureWorkflow>()(
     z.object({ measureId: id, item: key, done: z.boolean(), note: z.string().trim().max(10_000).optional(), evidence: evidenceInputSchema.optional() }).strict(),

@@ -28,6 +28,17 @@ describe('planPaste', () => {
     ]);
   });
 
+  it('a template field column takes the pasted text as a workflow edit (the workspace decides per measure)', () => {
+    const t = target(2);
+    t.columns = [...t.columns, { colId: 'tpl.go_no_go', header: 'Go/no-go decision', field: null, customKey: null, workflowKey: 'go_no_go' }];
+    const p = planPaste([['Go'], ['']], { ...t, columns: t.columns.slice(3) });
+    expect(p.problems).toEqual([]);
+    expect(p.edits).toEqual([
+      { id: 'm0', workflow: { go_no_go: 'Go' } },
+      { id: 'm1', workflow: { go_no_go: '' } },
+    ]);
+  });
+
   it('refuses a block larger than the grid from the focused cell, and ragged blocks', () => {
     expect(planPaste([['a'], ['b'], ['c'], ['d']], target()).problems).toEqual(['The copied block has 4 rows but only 3 rows from the focused cell down.']);
     expect(planPaste([['a', 'b', 'c', 'd']], target()).problems[0]).toMatch(/4 columns but only 3/);

@@ -11,6 +11,8 @@ export interface PasteColumn {
   field: keyof MeasurePatch | null;
   /** Custom field key the column edits, or null. */
   customKey: string | null;
+  /** Template field key the column edits (only measures whose template has it take a value), or null. */
+  workflowKey?: string | null;
 }
 
 export interface PasteTarget {
@@ -57,15 +59,16 @@ export function planPaste(block: string[][], target: PasteTarget, selectedCount 
     const edit: MeasureEdit = { id: target.rowIds[i]! };
     cells.forEach((value, j) => {
       const col = target.columns[j]!;
-      if (value.length > MAX_CELL_CHARS && (col.field || col.customKey)) {
+      if (value.length > MAX_CELL_CHARS && (col.field || col.customKey || col.workflowKey)) {
         problems.push(`${target.rowCodes[i]} ${col.header}: ${value.length.toLocaleString('en')} characters is too long (at most ${MAX_CELL_CHARS.toLocaleString('en')})`);
         return;
       }
       if (col.field) (edit.patch ??= {})[col.field] = value;
       else if (col.customKey) (edit.custom ??= {})[col.customKey] = value;
+      else if (col.workflowKey) (edit.workflow ??= {})[col.workflowKey] = value;
       else if (value !== target.current(i, j)) problems.push(`${target.rowCodes[i]} ${col.header}: cannot be edited here (read-only column)`);
     });
-    if (edit.patch || edit.custom) edits.push(edit);
+    if (edit.patch || edit.custom || edit.workflow) edits.push(edit);
   });
   return { edits: problems.length ? [] : edits, problems, rows: rows.length, cols: width };
 }

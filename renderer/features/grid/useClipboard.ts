@@ -28,6 +28,8 @@ export function pasteColumn(c: Column): PasteColumn {
     header: def.headerName ?? c.getColId(),
     field: editable && !field.startsWith('custom.') ? (field as keyof MeasurePatch) : null,
     customKey: editable && field.startsWith('custom.') ? field.slice('custom.'.length) : null,
+    // Editable per row (measures of a template with the field): the workspace takes or refuses each cell.
+    workflowKey: c.getColId().startsWith('tpl.') ? c.getColId().slice('tpl.'.length) : null,
   };
 }
 

@@ -80,7 +80,7 @@ export function WorkflowSection({ measureId }: { measureId: string }) {
           )}
           <div className="workflow-fields" aria-label="Template fields">
             {wf.fields.map((f) => (
-              <TemplateFieldInput key={f.key} field={f} value={f.value} onRefuse={(why) => setError(`${f.label}: ${why}`)} onSave={(v) => run(() => api.call('templates:setField', { measureId, key: f.key, value: v }))} />
+              <TemplateFieldInput key={f.key} field={f} value={f.value} onRefuse={(why) => setError(`${f.label}: ${why}`)} onSave={(v) => run(() => api.call('templates:setField', { measureId, key: f.key, value: v, locale: userLocale() }))} />
             ))}
           </div>
           <h4>Checklist</h4>

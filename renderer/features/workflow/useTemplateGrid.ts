@@ -3,6 +3,7 @@ import './templates.css';
 import type { AgGridReact } from 'ag-grid-react';
 import type { TemplateColumn, TemplateGrid } from '../../../preload/contract';
 import { ApiCallError } from '../../app/api';
+import { userLocale } from '../../app/locale';
 import { useApp, useStore } from '../../app/context';
 import type { TemplateGridColumns } from './template-columns';
 
@@ -57,7 +58,7 @@ export function useTemplateGrid<T>(gridRef: RefObject<AgGridReact<T> | null>): {
           return { cellErrors, cellDrafts };
         });
       try {
-        await api.call('templates:setField', { measureId: id, key, value });
+        await api.call('templates:setField', { measureId: id, key, value, locale: userLocale() });
         clear();
         return true;
       } catch (e) {
