@@ -41,6 +41,21 @@ describe('steering pack content is true and consistent', () => {
     await expect(t.api.call('pack:build', { locale: 'no such tag!' })).rejects.toMatchObject({ body: { message: expect.stringContaining('is not a language tag') } });
   });
 
+  it("writes money in the requester's locale with the currency's own decimals: one figure, read the same on every surface", async () => {
+    const de = await t.api.call('pack:build', { locale: 'de-DE' });
+    const us = await t.api.call('pack:build', { locale: 'en-US' });
+    const fc = (p: Pack) => p.sections.flatMap((x) => x.blocks).flatMap((b) => (b.type === 'kpis' ? b.items : [])).find((k) => k.label === 'Forecast')!.value;
+    const forecast = fc(pack);
+    expect(forecast).toMatch(/^−?EUR \d{1,3}(,\d{3})*$/);
+    const major = forecast.replace(/[^\d]/g, '');
+    // The same amount, grouped the German way with the code after it, and the US way.
+    expect(fc(de).replace(/\s/g, ' ')).toBe(`${forecast.startsWith('−') ? '−' : ''}${Number(major).toLocaleString('de-DE')} EUR`);
+    expect(fc(us).replace(/\s/g, ' ')).toBe(forecast);
+    // The dashboard's figure, in minor units, is that amount.
+    const dash = await t.api.call('value:dashboard', {});
+    expect(Math.round(Math.abs(dash.totals.forecast) / 100)).toBe(Number(major));
+  });
+
   it('lists overdue milestones apart, with days late, and the next 90 days with forecast dates; no cancelled or closed work', async () => {
     const day = today();
     const overdue = table(pack, 'milestones', /^Overdue/);

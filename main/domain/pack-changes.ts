@@ -1,7 +1,7 @@
 import type { PackFacts } from '../../preload/contract/pack-facts.js';
 import type { PackBaseline, PackBlock, PackCell } from '../../preload/contract/pack-types.js';
 import { DI_NAMES, RAG_LABELS, type Rag } from '../../preload/contract/types.js';
-import { day, money, moneyDelta, plural } from './pack-format.js';
+import { day, money, moneyDelta, moneyIn, plural } from './pack-format.js';
 
 const rag = (r: Rag): PackCell => ({ text: RAG_LABELS[r], rag: r });
 const TOP_MOVERS = 10;
@@ -48,7 +48,7 @@ export function changeBlocks(f: PackFacts, now: PackBaseline): PackBlock[] {
   for (const [id, b] of Object.entries(before.measures)) {
     if (!now.measures[id] && b.forecast !== 0) movers.push({ code: b.code, title: `${b.title} (removed)`, from: b.forecast, to: 0 });
   }
-  const cur = f.currency;
+  const cur = moneyIn(f);
   const delta = movers.reduce((s, m) => s + m.to - m.from, 0);
   movers.sort((a, b) => Math.abs(b.to - b.from) - Math.abs(a.to - a.from) || a.code.localeCompare(b.code));
   const newRaid = Object.entries(now.raid).filter(([id]) => !before.raid[id]);

@@ -1,5 +1,5 @@
 /** Formatting shared by every pack output (preview, PDF, slides), so figures read the same everywhere. */
-import { formatDay } from '../../preload/contract/parse.js';
+import { formatDay, minorDigits } from '../../preload/contract/parse.js';
 
 /**
  * A stored day as the pack writes it: in the locale of the one who built it (the app's one
@@ -10,21 +10,54 @@ export function day(iso: string | null | undefined, locale: string | null | unde
   return locale ? formatDay(iso, locale) : iso;
 }
 
-/** Minor units as whole major units with the currency code, e.g. "EUR 1,234,567". */
-export function money(minor: number, currency: string): string {
-  const major = Math.round(minor / 100);
+/** How the pack writes money: the workspace currency, its minor digits, the reader's locale (null: the CLI's "EUR 1,234,567"). */
+export interface MoneyIn {
+  currency: string;
+  digits: number;
+  locale: string | null;
+}
+
+/** The money format of a pack's facts: their currency (and its decimals), in the locale of the one who built it. */
+export function moneyIn(f: { currency: string; locale?: string | null }): MoneyIn {
+  return { currency: f.currency, digits: minorDigits(f.currency), locale: f.locale ?? null };
+}
+
+const formats = new Map<string, Intl.NumberFormat>();
+function codeFormat(locale: string, currency: string): Intl.NumberFormat {
+  const key = `${locale}\u0000${currency}`;
+  let nf = formats.get(key);
+  if (!nf) {
+    try {
+      nf = new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'code', minimumFractionDigits: 0, maximumFractionDigits: 0 });
+    } catch {
+      nf = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'XXX', currencyDisplay: 'code', minimumFractionDigits: 0, maximumFractionDigits: 0 });
+    }
+    if (formats.size > 64) formats.clear();
+    formats.set(key, nf);
+  }
+  return nf;
+}
+
+/**
+ * Minor units as whole major units with the currency code, by the currency's own decimals
+ * (JPY has none): "EUR 1,234,567" without a locale, "1.234.567 EUR" in de, "EUR 1,234,567" in en-US.
+ */
+export function money(minor: number, m: MoneyIn | string): string {
+  const f = typeof m === 'string' ? { currency: m, digits: minorDigits(m), locale: null } : m;
+  const major = Math.round(minor / 10 ** f.digits);
   const sign = major < 0 ? '−' : '';
-  return `${sign}${currency} ${Math.abs(major).toLocaleString('en-US')}`;
+  if (!f.locale) return `${sign}${f.currency} ${Math.abs(major).toLocaleString('en-US')}`;
+  return `${sign}${codeFormat(f.locale, f.currency).format(Math.abs(major))}`;
 }
 
 /** A signed money delta, "+EUR 12,000" / "−EUR 3,000". */
-export function moneyDelta(minor: number, currency: string): string {
-  return minor > 0 ? `+${money(minor, currency)}` : money(minor, currency);
+export function moneyDelta(minor: number, m: MoneyIn | string): string {
+  return minor > 0 ? `+${money(minor, m)}` : money(minor, m);
 }
 
-/** Minor units as thousands of major units for charts (one decimal). */
-export function thousands(minor: number): number {
-  return Math.round(minor / 1000) / 100;
+/** Minor units as thousands of major units for charts (one decimal), by the currency's decimals. */
+export function thousands(minor: number, digits = 2): number {
+  return Math.round(minor / 10 ** digits / 10) / 100;
 }
 
 export function pct(part: number, whole: number): string {

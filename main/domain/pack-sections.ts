@@ -2,7 +2,7 @@ import type { FactMeasure, FactRaid, PackFacts } from '../../preload/contract/pa
 import type { EscalatedMeasure, PackBlock, PackCell } from '../../preload/contract/pack-types.js';
 import { RAG, RAG_LABELS, type Rag } from '../../preload/contract/types.js';
 import { cols } from './pack-changes.js';
-import { day, money, pct, plural } from './pack-format.js';
+import { day, money, moneyIn, pct, plural } from './pack-format.js';
 import { summaryCharts } from './pack-value.js';
 import { serviceSummaryItems } from './pack-workflows.js';
 
@@ -21,7 +21,7 @@ export function liveIds(f: PackFacts): Set<string> {
 }
 
 export function summaryBlocks(f: PackFacts): PackBlock[] {
-  const cur = f.currency;
+  const cur = moneyIn(f);
   const q = f.dashboard.questions;
   const e = q.evidence;
   const active = f.measures.filter((m) => m.lifecycle === 'active');
@@ -197,7 +197,7 @@ export function appendixMeasures(f: PackFacts): PackBlock[] {
   const names = new Map(f.dashboard.pipeline.map((l) => [l.level, l.name]));
   const top = Math.max(5, ...f.dashboard.pipeline.map((l) => l.level));
   const forecast = (m: FactMeasure): string =>
-    m.lifecycle === 'cancelled' ? 'excluded (cancelled)' : m.lifecycle === 'on_hold' ? 'excluded (on hold)' : money(f.values[m.id]?.forecast ?? 0, f.currency);
+    m.lifecycle === 'cancelled' ? 'excluded (cancelled)' : m.lifecycle === 'on_hold' ? 'excluded (on hold)' : money(f.values[m.id]?.forecast ?? 0, moneyIn(f));
   return [
     {
       type: 'table',

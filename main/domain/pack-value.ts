@@ -1,6 +1,6 @@
 import type { PackFacts } from '../../preload/contract/pack-facts.js';
 import type { PackBlock, PackChart } from '../../preload/contract/pack-types.js';
-import { money, thousands } from './pack-format.js';
+import { money, moneyIn, thousands } from './pack-format.js';
 
 /**
  * The value section draws the value feature's roll-ups (net value = benefits − costs, its
@@ -15,9 +15,9 @@ function pipeline(f: PackFacts): PackChart {
     unit: `${f.currency} thousand`,
     labels: p.map((l) => `DI${l.level} ${l.name}`),
     series: [
-      { name: 'Plan (on hold included)', data: p.map((l) => thousands(l.plan)), color: COLORS.plan },
-      { name: 'Forecast', data: p.map((l) => thousands(l.forecast)), color: COLORS.forecast },
-      { name: 'Risk-weighted forecast', data: p.map((l) => thousands(l.riskWeightedForecast)), color: COLORS.weighted },
+      { name: 'Plan (on hold included)', data: p.map((l) => thousands(l.plan, moneyIn(f).digits)), color: COLORS.plan },
+      { name: 'Forecast', data: p.map((l) => thousands(l.forecast, moneyIn(f).digits)), color: COLORS.forecast },
+      { name: 'Risk-weighted forecast', data: p.map((l) => thousands(l.riskWeightedForecast, moneyIn(f).digits)), color: COLORS.weighted },
     ],
   };
 }
@@ -29,9 +29,9 @@ function byMonth(f: PackFacts): PackChart {
     unit: `${f.currency} thousand`,
     labels: m.map((r) => r.period),
     series: [
-      { name: 'Plan', data: m.map((r) => thousands(r.plan)), color: COLORS.plan },
-      { name: 'Forecast', data: m.map((r) => thousands(r.forecast)), color: COLORS.forecast },
-      { name: 'Actual', data: m.map((r) => thousands(r.actual)), color: COLORS.actual },
+      { name: 'Plan', data: m.map((r) => thousands(r.plan, moneyIn(f).digits)), color: COLORS.plan },
+      { name: 'Forecast', data: m.map((r) => thousands(r.forecast, moneyIn(f).digits)), color: COLORS.forecast },
+      { name: 'Actual', data: m.map((r) => thousands(r.actual, moneyIn(f).digits)), color: COLORS.actual },
     ],
   };
 }
@@ -41,7 +41,7 @@ function runRate(f: PackFacts): PackChart {
     kind: 'line',
     unit: `${f.currency} thousand per year`,
     labels: f.runRates.map((r) => r.period),
-    series: [{ name: 'Annualised run-rate (recurring forecast × 12)', data: f.runRates.map((r) => thousands(r.runRate)), color: COLORS.runRate, type: 'line' }],
+    series: [{ name: 'Annualised run-rate (recurring forecast × 12)', data: f.runRates.map((r) => thousands(r.runRate, moneyIn(f).digits)), color: COLORS.runRate, type: 'line' }],
   };
 }
 
@@ -55,7 +55,7 @@ function bridge(f: PackFacts): PackChart {
     kind: 'waterfall',
     unit: `${f.currency} thousand`,
     labels: ['Target', ...all.map(([n]) => n), 'Forecast'],
-    series: [{ name: 'Bridge', data: [thousands(d.target), ...all.map(([, g]) => thousands(g)), thousands(d.totals.forecast)], color: COLORS.forecast }],
+    series: [{ name: 'Bridge', data: [thousands(d.target, moneyIn(f).digits), ...all.map(([, g]) => thousands(g, moneyIn(f).digits)), thousands(d.totals.forecast, moneyIn(f).digits)], color: COLORS.forecast }],
   };
 }
 
@@ -68,10 +68,10 @@ function cumulative(f: PackFacts): PackChart {
     unit: `${f.currency} thousand`,
     labels: m.map((r) => r.period),
     series: [
-      { name: 'Cumulative plan', data: m.map((r) => thousands(r.cumPlan)), color: COLORS.plan, type: 'line' },
-      { name: 'Cumulative forecast', data: m.map((r) => thousands(r.cumForecast)), color: COLORS.forecast, type: 'line' },
-      { name: 'Cumulative actual', data: m.slice(0, last + 1).map((r) => thousands(r.cumActual)), color: COLORS.actual, type: 'line' },
-      { name: 'Target', data: m.map(() => thousands(f.dashboard.target)), color: COLORS.target, type: 'line' },
+      { name: 'Cumulative plan', data: m.map((r) => thousands(r.cumPlan, moneyIn(f).digits)), color: COLORS.plan, type: 'line' },
+      { name: 'Cumulative forecast', data: m.map((r) => thousands(r.cumForecast, moneyIn(f).digits)), color: COLORS.forecast, type: 'line' },
+      { name: 'Cumulative actual', data: m.slice(0, last + 1).map((r) => thousands(r.cumActual, moneyIn(f).digits)), color: COLORS.actual, type: 'line' },
+      { name: 'Target', data: m.map(() => thousands(f.dashboard.target, moneyIn(f).digits)), color: COLORS.target, type: 'line' },
     ],
   };
 }
@@ -86,7 +86,7 @@ export function summaryCharts(f: PackFacts): PackBlock[] {
 }
 
 export function valueBlocks(f: PackFacts): PackBlock[] {
-  const cur = f.currency;
+  const cur = moneyIn(f);
   const t = f.dashboard.totals;
   if (f.dashboard.monthly.length === 0 && f.dashboard.target === 0) {
     return [{ type: 'note', text: 'No financial effects are recorded for the measures in this scope yet.' }];

@@ -6,8 +6,9 @@ import { FileError } from '../../../db/errors.js';
 import { checkWriteTarget } from '../../../db/files.js';
 import { CliError, withWorkspace, type CliIO, type Command } from '../context.js';
 import { ensureRendererBuilt } from './serve.js';
+import { isLocaleTag } from '../../../preload/contract/parse.js';
 
-const USAGE = 'pack FILE [--meeting ID | --latest | --snapshot ID] [--scope NODE] [--out PATH] [--format pdf|pptx] [--browser PATH] [--as-of DATE] [--force]';
+const USAGE = 'pack FILE [--meeting ID | --latest | --snapshot ID] [--scope NODE] [--out PATH] [--format pdf|pptx] [--browser PATH] [--as-of DATE] [--locale TAG] [--force]';
 
 /** Refuses an output path that cannot be written before any work is done. */
 /** The output may be written: its folder exists, and an existing file is replaced only with --force. */
@@ -64,11 +65,14 @@ async function run(args: string[], io: CliIO): Promise<number> {
       format: { type: 'string' },
       browser: { type: 'string' },
       'as-of': { type: 'string' },
+      locale: { type: 'string' },
       force: { type: 'boolean' },
     },
   });
   const format = values.format ?? (values.out && extname(values.out).toLowerCase() === '.pptx' ? 'pptx' : 'pdf');
   if (format !== 'pdf' && format !== 'pptx') throw new CliError(`--format ${format}: use pdf or pptx.`);
+  const locale = values.locale;
+  if (locale !== undefined && !isLocaleTag(locale)) throw new CliError(`--locale ${locale}: not a language tag (for example de-DE or en-US). Nothing was written.`);
   // Loaded here, not at start: `steerco --help` stays fast.
   const [{ toApiError }, { frozenPack, packForMeeting, writeError }, { BrowserNotFoundError, findBrowser, printPackPdf }, { startHost }] = await Promise.all([
     import('../../api/index.js'),
@@ -89,7 +93,8 @@ async function run(args: string[], io: CliIO): Promise<number> {
   return withWorkspace(positionals[0], async (api) => {
     const t = await resolveTarget(api, values);
     const asOf = values['as-of'];
-    const req = { scopeId: t.scopeId, meetingId: t.meetingId, asOf };
+    // Dates and money in --locale's way (the PDF and the slides alike); without it the PDF follows the browser, the slides ISO.
+    const req = { scopeId: t.scopeId, meetingId: t.meetingId, asOf, ...(locale ? { locale } : {}) };
     // Called directly (not through api.call), so map domain errors to the API's here.
     const pack = await (t.snapshotId ? Promise.resolve().then(() => frozenPack(api.session, t.snapshotId!)) : packForMeeting(api.session, req)).catch((e: unknown) => {
       throw toApiError(e);
@@ -112,6 +117,7 @@ async function run(args: string[], io: CliIO): Promise<number> {
         if (t.scopeId) q.set('scope', t.scopeId);
         if (t.meetingId) q.set('meeting', t.meetingId);
         if (asOf) q.set('asOf', asOf);
+        if (locale) q.set('locale', locale);
       }
       const r = await printPackPdf({ url: `${host.url}/?${q.toString()}#token=${host.token}`, out, browser, pack }).catch((e: unknown) => {
         throw (e as { code?: string }).code ? writeError(e, out) : e;

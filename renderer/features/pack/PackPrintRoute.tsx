@@ -27,7 +27,7 @@ export function PackPrintRoute({ params }: { params: PrintParams }) {
     const api = createApiClient();
     const load = params.snapshotId
       ? api.call('pack:snapshot', { id: params.snapshotId })
-      : api.call('pack:build', { scopeId: params.scopeId, meetingId: params.meetingId, asOf: params.asOf ?? undefined, locale: userLocale() });
+      : api.call('pack:build', { scopeId: params.scopeId, meetingId: params.meetingId, asOf: params.asOf ?? undefined, locale: params.locale ?? userLocale() });
     load.then(setPack, (e: Error) => {
       setError(e.message);
       document.documentElement.dataset.packError = e.message;

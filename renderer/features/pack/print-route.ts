@@ -11,6 +11,8 @@ export interface PrintParams {
   meetingId: string | null;
   snapshotId: string | null;
   asOf: string | null;
+  /** The locale its dates and money are written in (the CLI's --locale); else the browser's. */
+  locale: string | null;
   /** The pack is handed over by the shell (desktop printToPDF) instead of loaded. */
   inject: boolean;
 }
@@ -18,5 +20,5 @@ export interface PrintParams {
 export function printParams(search: string = window.location.search): PrintParams | null {
   const q = new URLSearchParams(search);
   if (q.get('print') !== 'pack') return null;
-  return { scopeId: q.get('scope'), meetingId: q.get('meeting'), snapshotId: q.get('snapshot'), asOf: q.get('asOf'), inject: q.get('inject') === '1' };
+  return { scopeId: q.get('scope'), meetingId: q.get('meeting'), snapshotId: q.get('snapshot'), asOf: q.get('asOf'), locale: q.get('locale'), inject: q.get('inject') === '1' };
 }
