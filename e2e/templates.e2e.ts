@@ -56,6 +56,8 @@ describe('workflow templates, edited in the app', () => {
 
     // The clashing field goes; the trigger still names it, and says so.
     await ed.getByLabel('Step 1 role').selectOption({ label: 'Commercial owner' });
+    // The step is a decision of the rights matrix: whoever may decide or approve it may tick it too.
+    await ed.getByLabel('Step 1 decision').selectOption({ label: 'Approve a discount exception' });
     await ed.getByRole('button', { name: 'Remove field Customer segment' }).click();
     await ed.getByRole('button', { name: 'Save template' }).click();
     await see.contains(ed.getByTestId('tpl-trigger-0'), 'names the field "customer_segment", which the template does not have');
@@ -76,11 +78,15 @@ describe('workflow templates, edited in the app', () => {
       name: 'Vendor onboarding',
       ownerRole: 'service_owner',
       fields: [{ key: 'vendor_tier', label: 'Vendor tier', type: 'choice', choices: ['Gold', 'Silver', 'Bronze'] }],
-      checklist: [{ key: 'vendor_contract_signed', label: 'Vendor contract signed', role: 'commercial_owner', evidence: true }],
+      checklist: [{ key: 'vendor_contract_signed', label: 'Vendor contract signed', role: 'commercial_owner', evidence: true, decision: 'discount_exception' }],
       gates: [{ level: 2, fields: ['vendor_tier'], checklist: ['vendor_contract_signed'], approvers: [], evidence: '' }],
       triggers: [{ key: 'bronze_vendor', name: 'Bronze vendor', level: 'program', field: 'vendor_tier', equals: 'Bronze', updates: 1 }],
       reporting: ['vendor_tier'],
     });
+    // The editor reopens on the saved template with everything in it.
+    const edSaved = page.getByRole('region', { name: 'Template Vendor onboarding' });
+    expect(await edSaved.getByLabel('Template name').inputValue()).toBe('Vendor onboarding');
+    expect(await edSaved.getByLabel('Step 1 decision').inputValue()).toBe('discount_exception');
     await page.screenshot({ path: join(ARTIFACTS, 'templates-editor.png') });
 
     // The reverse: a workspace field whose key the template uses is refused, the label kept.

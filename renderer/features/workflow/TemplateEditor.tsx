@@ -35,6 +35,8 @@ function cleaned(d: Draft): TemplateInput {
 export function TemplateEditor(props: {
   initial: Template | null;
   roles: { key: string; label: string }[];
+  /** The decision types of the rights matrix: a step may name one, whose deciders and approvers may tick it too. */
+  decisionTypes?: { key: string; label: string }[];
   levels: { level: number; name: string }[];
   onSaved: (t: Template) => void;
   onRemove: (t: Template) => void;
@@ -48,7 +50,7 @@ export function TemplateEditor(props: {
   const [error, setError] = useState('');
   const [keyTouched, setKeyTouched] = useState(false);
   const savedKeys = { fields: saved?.fields.map((f) => f.key) ?? [], checklist: saved?.checklist.map((c) => c.key) ?? [] };
-  const parts = { draft, set: setDraft, issues, roles: props.roles, saved: savedKeys };
+  const parts = { draft, set: setDraft, issues, roles: props.roles, decisionTypes: props.decisionTypes ?? [], saved: savedKeys };
   const save = async () => {
     try {
       const t = await api.call('templates:save', { template: cleaned(draft) });

@@ -8,6 +8,7 @@ export interface PartProps {
   set: (d: Draft) => void;
   issues: Issues;
   roles: { key: string; label: string }[];
+  decisionTypes?: { key: string; label: string }[];
   /** Keys the saved template already has: measures hold values and ticks under them, so their key never follows the label. */
   saved: { fields: string[]; checklist: string[] };
 }
@@ -83,13 +84,16 @@ export function FieldsEditor({ draft, set, issues, saved }: PartProps) {
   );
 }
 
-export function ChecklistEditor({ draft, set, issues, roles, saved }: PartProps) {
+export function ChecklistEditor({ draft, set, issues, roles, decisionTypes = [], saved }: PartProps) {
   const put = (i: number, c: Partial<ChecklistItem>) => set({ ...draft, checklist: draft.checklist.map((x, j) => (j === i ? { ...x, ...c } : x)) });
   const add = () => set({ ...draft, checklist: [...draft.checklist, { key: freeKey('step', draft.checklist.map((c) => c.key)), label: '', role: '', evidence: false }] });
   return (
     <fieldset className="tpl-part">
       <legend>Checklist</legend>
-      <p className="muted small">Each step is ticked by someone holding its role; a step that needs evidence is ticked with a file, link or note.</p>
+      <p className="muted small">
+        Each step is ticked by someone holding its role (or, for a step that is a decision, whoever the decision rights let decide or approve it); a step that needs evidence is ticked with a file, link
+        or note.
+      </p>
       {draft.checklist.map((c, i) => {
         const problems = issuesFor(issues, 'checklist', c.key, i);
         const pid = `tpl-step-problem-${i}`;
@@ -114,6 +118,18 @@ export function ChecklistEditor({ draft, set, issues, roles, saved }: PartProps)
                 {roles.map((r) => (
                   <option key={r.key} value={r.key}>
                     {r.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Decision
+              <select aria-label={`Step ${i + 1} decision`} value={c.decision ?? ''} onChange={(e) => put(i, { decision: e.target.value || undefined })}>
+                <option value="">— not a decision —</option>
+                {c.decision && !decisionTypes.some((d) => d.key === c.decision) && <option value={c.decision}>{c.decision} (not a decision type here)</option>}
+                {decisionTypes.map((d) => (
+                  <option key={d.key} value={d.key}>
+                    {d.label}
                   </option>
                 ))}
               </select>

@@ -16,6 +16,7 @@ export function TemplatesView() {
   const [list, setList] = useState<Template[] | null>(null);
   const [roles, setRoles] = useState<{ key: string; label: string }[]>([]);
   const [levels, setLevels] = useState<{ level: number; name: string }[]>([]);
+  const [decisionTypes, setDecisionTypes] = useState<{ key: string; label: string }[]>([]);
   /** The key being edited, '' for a new template, null for none. */
   const [editing, setEditing] = useState<string | null>(null);
   /** Bumped to throw a draft away (Discard changes) or to start from what was saved. */
@@ -27,6 +28,7 @@ export function TemplatesView() {
       if (!live) return;
       setList(t);
       setRoles(m.roles);
+      setDecisionTypes(m.types.map((x) => ({ key: x.key, label: x.label })));
       setLevels(g.levels.map((l) => ({ level: l.level, name: l.name })));
     });
     return () => {
@@ -58,7 +60,8 @@ export function TemplatesView() {
               <button aria-current={editing === t.key || undefined} onClick={() => (setEditing(t.key), setGeneration((n) => n + 1))}>
                 <span>{t.name}</span>
                 <span className="muted small">
-                  {t.checklist.length} steps · {t.fields.length} fields{t.usedBy ? ` · ${t.usedBy} in use` : ''}
+                  {t.checklist.length} step{t.checklist.length === 1 ? '' : 's'} · {t.fields.length} field{t.fields.length === 1 ? '' : 's'}
+                  {t.usedBy ? ` · ${t.usedBy} in use` : ''}
                 </span>
               </button>
             </li>
@@ -72,8 +75,13 @@ export function TemplatesView() {
           key={`${editing}:${generation}`}
           initial={current}
           roles={roles}
+          decisionTypes={decisionTypes}
           levels={levels}
-          onSaved={(t) => setEditing(t.key)}
+          onSaved={(t) => {
+            // The saved template is in the list before the editor reopens on it (the reload comes later): it opens filled in.
+            setList((l) => (l ? (l.some((x) => x.key === t.key) ? l.map((x) => (x.key === t.key ? t : x)) : [...l, t]) : l));
+            setEditing(t.key);
+          }}
           onRemove={(t) => void remove(t)}
           onCancel={() => (editing === '' ? setEditing(null) : setGeneration((n) => n + 1))}
         />
