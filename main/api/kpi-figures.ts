@@ -4,7 +4,7 @@ import { subtreeIds } from '../../db/repositories/nodes.js';
 import { listTemplates, templateChecks, templateLinks, templateValues } from '../../db/repositories/templates.js';
 import { RAG, type Rag, type ServiceFigure, type ServiceKpis } from '../../preload/contract.js';
 import { worstStatus } from '../domain/kpis.js';
-import { money, pct, plural } from '../domain/pack-format.js';
+import { money, moneyIn, pct, plural } from '../domain/pack-format.js';
 import { kpisUnder } from './kpi-list.js';
 import { pendingGateRequests } from './pack-meetings.js';
 import { currentTriggers } from './raid-escalations.js';
@@ -77,12 +77,13 @@ function escalationBacklog(db: Database, ids: Set<string> | null, raidIds: Set<s
   return out;
 }
 
-export async function serviceKpis(s: ApiSession, nodeId?: string): Promise<ServiceKpis> {
+/** The service figures of the dashboard and the pack; money in `locale`'s way (none: "EUR 1,234"). */
+export async function serviceKpis(s: ApiSession, nodeId?: string, locale?: string | null): Promise<ServiceKpis> {
   const db = s.db();
   const day = today();
   const measures = liveMeasures(db, nodeId);
   const ids = new Set(measures.map((m) => m.id));
-  const { currency } = currencyOf(s);
+  const currency = moneyIn({ currency: currencyOf(s).currency, locale });
   const links = templateLinks(db);
   const templates = new Map(listTemplates(db).map((t) => [t.id, t]));
   const values = templateValues(db, null);

@@ -125,4 +125,16 @@ describe('service KPIs in the pack', () => {
     const item = summary.type === 'kpis' ? summary.items.find((i) => i.label === 'Service KPIs') : undefined;
     expect(item?.value).toBe(`${f.statusCounts.red} red · ${f.statusCounts.amber} amber`);
   });
+
+  it('writes the service money figures in the reader\'s locale, the same on the dashboard and in the pack', async () => {
+    const de = await api.call('kpi:figures', { locale: 'de-DE' });
+    const plain = await api.call('kpi:figures', {});
+    const cost = (f: typeof de) => f.figures.find((x) => x.key === 'actual_service_cost')!;
+    expect(cost(de).raw).toBe(cost(plain).raw);
+    expect(cost(plain).value).toMatch(/^−?EUR \d{1,3}(,\d{3})*$/);
+    expect(cost(de).value.replace(/\s/g, ' ')).toMatch(/^−?\d{1,3}(\.\d{3})* EUR$/);
+    const pack = await api.call('pack:build', { locale: 'de-DE' });
+    const sec = pack.sections.find((s) => s.key === 'service_kpis')!.blocks[0]!;
+    expect(sec.type === 'kpis' && sec.items.find((i) => i.label === 'Actual service cost')?.value).toBe(cost(de).value);
+  });
 });

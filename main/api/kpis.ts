@@ -103,7 +103,7 @@ export function kpiHandlers(s: ApiSession): Pick<Handlers, K> {
       return toKpis(db, kpiRows(db, { id }))[0]!;
     },
     'kpi:rollup': ({ nodeId, by }) => kpiRollup(s.db(), nodeId, by),
-    'kpi:figures': ({ nodeId }) => serviceKpis(s, nodeId),
+    'kpi:figures': ({ nodeId, locale }) => serviceKpis(s, nodeId, locale),
     'value:byField': ({ nodeId, field }) => {
       const values = fieldValues(s.db(), field);
       if (!values) throw new ValidationError(`Unknown --by "${field}": not a value dimension, a workspace field or a template field.`, [{ field: 'by', message: 'Unknown field' }]);

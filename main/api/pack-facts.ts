@@ -78,7 +78,7 @@ export async function gatherFacts(s: ApiSession, req: PackRequest): Promise<Pack
     escalations: await scopeEscalations(s, inScope, new Set(raid.map((r) => r.id))),
     workflows: workflowFacts(db, inScope, day, req.locale),
     rights: rightsMatrix(db),
-    service: await serviceKpis(s, nodeId),
+    service: await serviceKpis(s, nodeId, req.locale),
     gateRequests: await pendingGateRequests(s, inScope),
     blocked: blockedMeasures(blocked, inScope),
     actions: lastMeetingActions(db, meetingId, day, req.locale),

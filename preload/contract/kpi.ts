@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './define.js';
+import { localeSchema } from './core.js';
 import type { Kpi, KpiRollupRow, ServiceKpis } from './kpi-types.js';
 import type { RollupRow } from './value.js';
 
@@ -36,7 +37,7 @@ export const kpiContract = {
   /** KPIs of one key rolled up under a node, optionally by a choice field (e.g. customer_segment). */
   'kpi:rollup': method<KpiRollupRow[]>()(z.object({ nodeId: id.optional(), by: z.string().trim().max(100).optional() }).strict()),
   /** The article's ten report figures and the KPIs under a node (or the whole workspace). */
-  'kpi:figures': method<ServiceKpis>()(z.object({ nodeId: id.optional() }).strict()),
+  'kpi:figures': method<ServiceKpis>()(z.object({ nodeId: id.optional(), locale: localeSchema.optional() }).strict()),
   /**
    * The value roll-up by a choice field of the measures (a workspace field such as
    * customer_segment, or a template field): the value feature's per-measure figures, summed per value.

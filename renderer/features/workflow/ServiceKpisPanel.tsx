@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { RAG_LABELS, type ServiceKpis } from '../../../preload/contract';
 import { useApp } from '../../app/context';
+import { userLocale } from '../../app/locale';
 import { useWorkspaceTick } from '../detail/useWorkspaceTick';
 import { KPI_TABLES } from './tables';
 import './workflow.css';
@@ -16,7 +17,7 @@ export function ServiceKpisPanel({ nodeId }: { nodeId: string | null }) {
     let live = true;
     // Asked after the dashboard's own data (its effect runs after this child's): the main
     // process answers in order, and the five answers and the charts come first.
-    const t = setTimeout(() => void api.call('kpi:figures', nodeId ? { nodeId } : {}).then((d) => live && setData(d)), 0);
+    const t = setTimeout(() => void api.call('kpi:figures', { ...(nodeId ? { nodeId } : {}), locale: userLocale() }).then((d) => live && setData(d)), 0);
     return () => {
       live = false;
       clearTimeout(t);
