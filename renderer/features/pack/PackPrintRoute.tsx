@@ -17,6 +17,7 @@ export function PackPrintRoute({ params }: { params: PrintParams }) {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     const injected = (window as { __STEERCO_PACK__?: Pack }).__STEERCO_PACK__;
+    performance.mark('pack:start');
     if (injected) return setPack(injected);
     if (params.inject) {
       // The desktop app's hidden print window has no API: the pack arrives as an event.
