@@ -137,7 +137,9 @@ function measure(root: HTMLElement, blocks: PackBlock[]): Map<PackBlock, Size> {
     pending.push({ b, title, head, one, step: height(table.tBodies[0]!.rows[2]!) - one, cols, wraps: mayWrap(b, cols, widths) });
   });
   // 2. The rows that may wrap, drawn and measured; past DRAW_LIMIT their lines are counted instead (a little generously).
-  const draw = pending.reduce((n, p) => n + p.wraps.length, 0) <= DRAW_LIMIT;
+  const wrapping = pending.reduce((n, p) => n + p.wraps.length, 0);
+  const draw = wrapping <= DRAW_LIMIT;
+  performance.mark('pack:measure-samples', { detail: { wrapping, drawn: draw } });
   root.innerHTML = draw
     ? markup(
         pending
@@ -186,6 +188,7 @@ export function PackMeasure({ pack, onLaid }: { pack: Pack; onLaid: (pack: Pack,
     void document.fonts.ready.then(() => {
       const root = ref.current;
       if (cancelled || !root) return;
+      performance.mark('pack:measure-start');
       root.innerHTML = `<div data-section-title="">${renderToStaticMarkup(<SectionTitle text="Section" continued />)}</div>`;
       const sectionTitle = height(root.firstElementChild!) + 3;
       const byBlock = measure(root, blocks);
@@ -205,6 +208,7 @@ export function PackMeasure({ pack, onLaid }: { pack: Pack; onLaid: (pack: Pack,
         setRound(round + 1);
         return;
       }
+      performance.mark('pack:measured');
       done.current(current, paginate(current, sizes));
     });
     return () => {

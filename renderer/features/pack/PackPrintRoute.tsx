@@ -17,6 +17,7 @@ export function PackPrintRoute({ params }: { params: PrintParams }) {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     const injected = (window as { __STEERCO_PACK__?: Pack }).__STEERCO_PACK__;
+    performance.mark('pack:start');
     if (injected) return setPack(injected);
     if (params.inject) {
       // The desktop app's hidden print window has no API: the pack arrives as an event.
@@ -33,13 +34,10 @@ export function PackPrintRoute({ params }: { params: PrintParams }) {
       document.documentElement.dataset.packError = e.message;
     });
   }, [params]);
-  // Once the pages are laid out and drawn (charts draw synchronously, animation off), wait for a frame to paint.
+  // The pages are in the document and the charts drawn (synchronously, animation off): ready to print.
   const onLaid = useCallback(() => {
-    requestAnimationFrame(() =>
-      requestAnimationFrame(() => {
-        document.documentElement.dataset.packReady = 'true';
-      }),
-    );
+    performance.mark('pack:ready');
+    document.documentElement.dataset.packReady = 'true';
   }, []);
   useEffect(() => {
     // The PDF's Title: what the file is, not the app's name.

@@ -10,6 +10,7 @@ import { PackBrandingForm } from './PackBrandingForm';
 import { PackTextsForm } from './PackTextsForm';
 import { packTitle } from './print-route';
 import './pack.css';
+import './pack-app-print.css';
 import { showDay } from '../../app/dates';
 
 /** Pack builder and print preview: scope, meeting, texts, sections, frozen packs, print and export. */
