@@ -7,7 +7,7 @@
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3, { type Statement } from 'better-sqlite3';
 import type { Database } from '../db/connection.js';
 import { replicaId, runAction } from '../db/changes.js';
 import { advanceClock, now as clockNow, resetClock, setClock } from '../db/clock.js';
@@ -37,6 +37,12 @@ export interface RoundFigures {
   /** Import of the round (all copies), and a raw INSERT of the same change rows. */
   importMs: number;
   rawMs: number;
+  /**
+   * A raw import without any check: the same INSERT into a twin of the copy's whole workspace,
+   * plus a plain UPDATE of each cell the changes set (the table write any import must do,
+   * triggers such as the value cube's included). Not the headline, which is rawMs.
+   */
+  rawApplyMs: number;
   changesIn: number;
   folderBytes: number;
   folderFiles: number;
@@ -124,6 +130,28 @@ function rawInsert(twin: Database, rows: unknown[][]): number {
   return performance.now() - t0;
 }
 
+/** rawInsert into a twin of the whole workspace, and a plain UPDATE of each cell the rows set (columns 2–5: tbl, row_id, col, value). */
+function rawApply(twin: Database, rows: unknown[][], statements: Map<string, Statement>): number {
+  const prepared = (sql: string) => {
+    let st = statements.get(sql);
+    if (!st) statements.set(sql, (st = twin.prepare(sql)));
+    return st;
+  };
+  const ins = prepared(
+    'INSERT INTO change_log (hlc, replica, tbl, row_id, col, value, old_value, base_hlc, base_replica, actor, tx, row_key, entered_by, seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  for (const r of rows) prepared(`UPDATE ${String(r[2])} SET ${String(r[4])} = ? WHERE id = ?`);
+  const t0 = performance.now();
+  twin.transaction(() => {
+    for (const r of rows) {
+      ins.run(r);
+      const value = r[5] as string | null;
+      prepared(`UPDATE ${String(r[2])} SET ${String(r[4])} = ? WHERE id = ?`).run(value === null ? null : (JSON.parse(value) as string | number), r[3]);
+    }
+  })();
+  return performance.now() - t0;
+}
+
 export async function simulate(o: SimOptions): Promise<SimResult> {
   const start = Math.floor(clockNow() / 1000) * 1000 - o.rounds * (o.roundMs ?? 86_400_000);
   setClock(start);
@@ -140,6 +168,8 @@ export async function simulate(o: SimOptions): Promise<SimResult> {
     rawInsert(t, rows);
     return t;
   });
+  const wholeTwins = dbs.map((d) => new BetterSqlite3(d.serialize()));
+  const twinStatements = wholeTwins.map(() => new Map<string, Statement>());
   const silent = o.copies - 1;
   const perRound = o.edits / o.rounds;
   let made = 0;
@@ -150,7 +180,7 @@ export async function simulate(o: SimOptions): Promise<SimResult> {
       advanceClock(o.roundMs ?? 86_400_000);
       if (o.retireAt === r) retireMember(dbs[0]!, people[0]!, replicaId(dbs[silent]!), 'Left the program');
       const active = dbs.map((_, i) => i).filter((i) => o.silentFrom === undefined || r < o.silentFrom || i !== silent);
-      const fig: RoundFigures = { round: r, bundleBytes: 0, maxBundle: 0, checkpointBytes: 0, importMs: 0, rawMs: 0, changesIn: 0, folderBytes: 0, folderFiles: 0 };
+      const fig: RoundFigures = { round: r, bundleBytes: 0, maxBundle: 0, checkpointBytes: 0, importMs: 0, rawMs: 0, rawApplyMs: 0, changesIn: 0, folderBytes: 0, folderFiles: 0 };
       for (const i of active) {
         const db = dbs[i]!;
         const share = Math.round(((r + 1) * perRound) / active.length) - Math.round((r * perRound) / active.length);
@@ -171,6 +201,7 @@ export async function simulate(o: SimOptions): Promise<SimResult> {
           .raw()
           .all(before, replicaId(db)) as unknown[][];
         fig.rawMs += rawInsert(twins[i]!, rows);
+        fig.rawApplyMs += rawApply(wholeTwins[i]!, rows, twinStatements[i]!);
         written += s.bytesOut;
         const checkpoint = s.checkpoint ? statOr0(join(dir, s.checkpoint)) : 0;
         fig.checkpointBytes += checkpoint;
@@ -203,6 +234,7 @@ export async function simulate(o: SimOptions): Promise<SimResult> {
   } finally {
     cleanup();
     twins.forEach((t) => t.close());
+    wholeTwins.forEach((t) => t.close());
     rmSync(dir, { recursive: true, force: true });
     resetClock();
   }

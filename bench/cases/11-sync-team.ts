@@ -78,6 +78,11 @@ const teamYear: BenchCase = {
     const ratios = retired.rounds.filter((x) => x.changesIn > 0).map((x) => x.importMs / Math.max(0.01, x.rawMs));
     extra.importRawRatioFirstMonth = Number(median(ratios.slice(0, month)).toFixed(2));
     extra.importRawRatioLastMonth = Number(median(ratios.slice(-month)).toFixed(2));
+    // Against a raw import that also writes the cells into the tables (no check at all): what
+    // the import costs beyond the table writes every import must make (see bench/sync-sim.ts).
+    const applyRatios = retired.rounds.filter((x) => x.changesIn > 0).map((x) => x.importMs / Math.max(0.01, x.rawApplyMs));
+    extra.importRawApplyRatioFirstMonth = Number(median(applyRatios.slice(0, month)).toFixed(2));
+    extra.importRawApplyRatioLastMonth = Number(median(applyRatios.slice(-month)).toFixed(2));
     extra.logRowsAtEnd = retired.logRows;
     return { appMs: avg(last.map((x) => x.importMs)), rawMs: avg(last.map((x) => x.rawMs)), stat: 'mean of the last month of rounds (all copies)', extra };
   },

@@ -107,6 +107,11 @@ export function listMembers(db: Database): MemberRow[] {
   return (db.prepare(`${MEMBER_SQL} ORDER BY name, id`).all() as MemberSqlRow[]).map(toMember);
 }
 
+/** Retired members (an import looks for their late work every time: usually there are none). */
+export function retiredMembers(db: Database): MemberRow[] {
+  return (cachedStatement(db, `${MEMBER_SQL} WHERE status = 'retired' OR deleted = 1 ORDER BY name, id`).all() as MemberSqlRow[]).map(toMember);
+}
+
 export function getMember(db: Database, id: string): MemberRow | null {
   const r = cachedStatement(db, `${MEMBER_SQL} WHERE id = ?`).get(id) as MemberSqlRow | undefined;
   return r ? toMember(r) : null;
@@ -157,6 +162,11 @@ export interface ReceivedRow {
 
 export function receivedFrom(db: Database, replica: string): ReceivedRow[] {
   return db.prepare('SELECT * FROM sync_received WHERE replica = ? ORDER BY seq').all(replica) as ReceivedRow[];
+}
+
+/** The bundle number `seq` of `replica`, if this copy imported it. */
+export function receivedOne(db: Database, replica: string, seq: number): ReceivedRow | undefined {
+  return cachedStatement(db, 'SELECT * FROM sync_received WHERE replica = ? AND seq = ?').get(replica, seq) as ReceivedRow | undefined;
 }
 
 export function noteReceived(db: Database, r: Omit<ReceivedRow, 'at'>): void {

@@ -41,6 +41,9 @@ interface PendingRow {
   rowId: string;
   cols: Map<string, CellValue>;
   stamps: Map<string, Head>;
+  /** The row was in its table before this batch, and its `deleted` then (null for a table without one). */
+  existed: boolean;
+  deleted: CellValue;
 }
 
 export interface ApplyResult {
@@ -92,9 +95,13 @@ export function applyChanges(db: Database, changes: (WireChange & { decoded?: Ce
       const rowKey = `${c.tbl}\u0000${c.rowId}`;
       row = rows.get(rowKey);
       if (!row) {
-        const isNew = !cachedStatement(db, `SELECT 1 FROM ${c.tbl} WHERE id = ?`).get(c.rowId);
+        // One read tells whether the row is new here and, for the delete check below, whether it was deleted.
+        const hasDeleted = isSyncedColumn(c.tbl, 'deleted');
+        const was = cachedStatement(db, `SELECT ${hasDeleted ? 'deleted' : 'NULL'} AS d FROM ${c.tbl} WHERE id = ?`).get(c.rowId) as { d: CellValue } | undefined;
+        const isNew = !was;
         const key = (isNew ? newRowKey : rowKeyOf)(db, c.tbl, c.rowId).key;
-        rows.set(rowKey, (row = { key, isNew, heads: new Map(), p: { tbl: c.tbl, rowId: c.rowId, cols: new Map(), stamps: new Map() } }));
+        const p: PendingRow = { tbl: c.tbl, rowId: c.rowId, cols: new Map(), stamps: new Map(), existed: !isNew, deleted: was ? was.d : null };
+        rows.set(rowKey, (row = { key, isNew, heads: new Map(), p }));
       }
       rowTbl = c.tbl;
       rowId = c.rowId;
@@ -140,7 +147,7 @@ export function applyChanges(db: Database, changes: (WireChange & { decoded?: Ce
     }
     const cols = [...p.cols.keys()];
     const vals = cols.map((c) => p.cols.get(c) ?? null);
-    const exists = cachedStatement(db, `SELECT 1 FROM ${p.tbl} WHERE id = ?`).get(p.rowId);
+    const exists = p.existed;
     // Up to two columns in one statement; more one by one: the statement texts stay few (the
     // cache would otherwise churn through every combination of columns a batch brings).
     if (exists && cols.length <= 2) cachedStatement(db, `UPDATE ${p.tbl} SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...vals, p.rowId);
@@ -150,8 +157,9 @@ export function applyChanges(db: Database, changes: (WireChange & { decoded?: Ce
   for (const r of renames) writeForcedChange(db, SYNC_ACTOR, tx, r.tbl, r.rowId, r.col, r.value);
   for (const p of pending.values()) {
     if (!isSyncedColumn(p.tbl, 'deleted')) continue;
-    const row = cachedStatement(db, `SELECT deleted FROM ${p.tbl} WHERE id = ?`).get(p.rowId) as { deleted: number } | undefined;
-    if (row?.deleted === 1) candidates.push({ kind: 'delete', tbl: p.tbl, rowId: p.rowId, col: 'deleted' });
+    // The row as written above: its new `deleted` if this batch wrote one, else what it was.
+    const deleted = p.cols.has('deleted') ? p.cols.get('deleted') : p.deleted;
+    if (deleted === 1) candidates.push({ kind: 'delete', tbl: p.tbl, rowId: p.rowId, col: 'deleted' });
   }
   for (const c of candidates) addConflictCandidate(db, c.kind, c.tbl, c.rowId, c.col);
   const touched = new Map<string, Set<string>>();

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import type { Database } from '../../db/connection.js';
 import { getMeta } from '../../db/connection.js';
 import { latestSchemaVersion } from '../../db/migrate.js';
-import { getMember, notePeerVector, noteReceived, receivedFrom } from '../../db/repositories/sync.js';
+import { getMember, localVector, notePeerVector, noteReceived, receivedOne } from '../../db/repositories/sync.js';
 import { listPending } from '../../db/repositories/sync-store.js';
 import { now as clockNow } from '../../db/clock.js';
 import { deriveAfterWrite } from '../../db/derive.js';
@@ -66,7 +66,7 @@ function verifyBundle(db: Database, scope: ImportScope, json: Record<string, unk
     if (!writer) throw new BundleRefused("claims to be this copy's own bundle, but this copy is not registered");
     return { skip: "this copy's own bundle" };
   }
-  const done = receivedFrom(db, header.writer).find((r) => r.seq === header.seq);
+  const done = receivedOne(db, header.writer, header.seq);
   if (done && (done.sha256 === fileSha || done.sha256 === '')) return { skip: 'already imported' };
   if (done && writer) throw new BundleRefused(`a different bundle #${header.seq} from ${writer.name} was already imported (replayed or forged)`);
   const segments = splitSegments(header, body);
@@ -97,8 +97,11 @@ export function importBundle(db: Database, bytes: Buffer, file: string, now = cl
   try {
     return db.transaction(() => {
       db.pragma('defer_foreign_keys = ON');
-      sealOwn(db);
-      const scope = newScope(db);
+      // What this copy holds: the context its own new changes are sealed with, and the
+      // starting point of the import (sealing adds nothing this vector does not hold).
+      const vector = localVector(db);
+      sealOwn(db, vector);
+      const scope = newScope(db, vector);
       const v = verifyBundle(db, scope, parsed.json, parsed.body, file, sha);
       if ('skip' in v) return { ...base, status: 'skipped', reason: v.skip } satisfies ImportOutcome;
       const results: SegmentResult[] = v.segments.map((s) => importSegment(scope, s, basename(file), now, MAX_CLOCK_AHEAD_MS));

@@ -78,11 +78,27 @@ const stampCmp = (a: { hlc: string; replica: string }, hlc: string, replica: str
 function cellConflict(db: Database, tbl: string, rowId: string, col: string): OpenConflict | null {
   const key = existingRowKey(db, tbl, rowId);
   if (key === undefined) return null;
+  // The run from the head back to where it started is short: the newest few changes are read
+  // in one go, and the cell's older history only when the run reaches further back.
+  const recent = cachedStatement(db, CELL_RECENT_SQL).all(tbl, rowId, col, key, col, CELL_RECENT) as WireChange[];
+  const walked = walkCell(recent);
+  if (walked.complete || recent.length < CELL_RECENT) return walked.conflict(tbl, rowId, col);
+  return walkCell(cachedStatement(db, CELL_DESC_SQL).iterate(key, col) as IterableIterator<WireChange>).conflict(tbl, rowId, col);
+}
+
+const CELL_RECENT = 8;
+/** CELL_DESC_SQL with only what the walk and a conflict's sides read (a sort of narrow rows is half the cost). */
+const CELL_RECENT_SQL = `SELECT hlc, replica, ? AS tbl, ? AS rowId, ? AS col, value, old_value AS oldValue, base_hlc AS baseHlc, base_replica AS baseReplica, actor, tx, entered_by AS enteredBy
+  FROM change_log WHERE row_key = ? AND col = ? ORDER BY hlc DESC, replica DESC LIMIT ?`;
+
+/** One backwards pass over a cell's changes (newest first); `complete` when it stopped where the run started. */
+function walkCell(changes: Iterable<WireChange>): { complete: boolean; conflict: (tbl: string, rowId: string, col: string) => OpenConflict | null } {
   let h: StoredChange | null = null;
   let walking = true;
   let boundary: { hlc: string; replica: string | null } | null = null;
+  let complete = false;
   const others = new Map<string | null, { latest: WireChange; first: string }>();
-  for (const c of cachedStatement(db, CELL_DESC_SQL).iterate(key, col) as IterableIterator<WireChange>) {
+  for (const c of changes) {
     if (!h) {
       h = { ...c, decoded: decodeValue(c.value) };
       walking = !c.tx.startsWith(RESOLVE_TX);
@@ -96,6 +112,7 @@ function cellConflict(db: Database, tbl: string, rowId: string, col: string): Op
         boundary = c.baseHlc === null ? null : { hlc: c.baseHlc, replica: c.baseReplica };
         continue;
       }
+      complete = true;
       break;
     }
     if (c.value === h.value) continue;
@@ -103,9 +120,15 @@ function cellConflict(db: Database, tbl: string, rowId: string, col: string): Op
     if (o) o.first = c.hlc;
     else others.set(c.value, { latest: c, first: c.hlc });
   }
-  if (!h || others.size === 0) return null;
-  const list = [...others.values()].sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0)).map((o) => side({ ...o.latest, decoded: decodeValue(o.latest.value) }));
-  return { id: `cell:${tbl}:${rowId}:${col}`, kind: 'cell', tbl, rowId, col, current: side(h), others: list };
+  const head = h;
+  return {
+    complete,
+    conflict: (tbl, rowId, col) => {
+      if (!head || others.size === 0) return null;
+      const list = [...others.values()].sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0)).map((o) => side({ ...o.latest, decoded: decodeValue(o.latest.value) }));
+      return { id: `cell:${tbl}:${rowId}:${col}`, kind: 'cell', tbl, rowId, col, current: side(head), others: list };
+    },
+  };
 }
 
 /**

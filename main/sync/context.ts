@@ -6,6 +6,10 @@ import { cachedStatement } from '../../db/statements.js';
 import type { CellValue } from '../../db/tables.js';
 
 const CELL_SQL = 'SELECT hlc, replica, value, old_value AS oldValue, base_hlc AS baseHlc FROM change_log WHERE row_key = ? AND col = ? ORDER BY hlc DESC, replica DESC';
+/** The cell's newest change alone (only what visibility and the value need): one seek, which answers most questions (the origin had seen it). */
+const HEAD_SQL = 'SELECT hlc, replica, value FROM change_log WHERE row_key = ? AND col = ? ORDER BY hlc DESC, replica DESC LIMIT 1';
+
+type CellRow = { hlc: string; replica: string; value: string | null; oldValue: string | null; baseHlc: string | null };
 
 /**
  * The workspace as the origin of an action saw it when it made it: every change of replica r
@@ -46,16 +50,15 @@ export class Ctx {
   value(tbl: string, rowId: string, col: string): CellValue | undefined {
     const key = existingRowKey(this.db, tbl, rowId);
     if (key === undefined) return this.tableValue(tbl, rowId, col);
+    // Usually the origin had seen the cell's newest change: one seek, no walk.
+    const head = cachedStatement(this.db, HEAD_SQL).get(key, col) as Pick<CellRow, 'hlc' | 'replica' | 'value'> | undefined;
+    if (head && this.visible(head.replica, head.hlc)) return decodeValue(head.value);
     let earliest: { oldValue: string | null; baseHlc: string | null } | null = null;
-    for (const c of cachedStatement(this.db, CELL_SQL).iterate(key, col) as IterableIterator<{
-      hlc: string;
-      replica: string;
-      value: string | null;
-      oldValue: string | null;
-      baseHlc: string | null;
-    }>) {
-      if (this.visible(c.replica, c.hlc)) return decodeValue(c.value);
-      earliest = c;
+    if (head) {
+      for (const c of cachedStatement(this.db, CELL_SQL).iterate(key, col) as IterableIterator<CellRow>) {
+        if (this.visible(c.replica, c.hlc)) return decodeValue(c.value);
+        earliest = c;
+      }
     }
     if (!earliest) return this.exists(tbl, rowId) ? this.tableValue(tbl, rowId, col) : undefined;
     // Only later changes: the value before the first of them, unless that one created the row.
@@ -72,6 +75,9 @@ export class Ctx {
   exists(tbl: string, rowId: string): boolean {
     const key = existingRowKey(this.db, tbl, rowId);
     if (key === undefined) return this.tableValue(tbl, rowId, 'deleted') !== undefined;
+    const head = cachedStatement(this.db, HEAD_SQL).get(key, 'deleted') as Pick<CellRow, 'hlc' | 'replica'> | undefined;
+    if (!head) return false;
+    if (this.visible(head.replica, head.hlc)) return true;
     for (const c of cachedStatement(this.db, CELL_SQL).iterate(key, 'deleted') as IterableIterator<{ hlc: string; replica: string }>) {
       if (this.visible(c.replica, c.hlc)) return true;
     }

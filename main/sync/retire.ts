@@ -1,7 +1,7 @@
 import type { Database } from '../../db/connection.js';
 import { headAt } from '../../db/change-rows.js';
 import { decodeValue } from '../../db/changes.js';
-import { addConflictCandidate, forgetEvaluations, listMembers } from '../../db/repositories/sync.js';
+import { addConflictCandidate, forgetEvaluations, retiredMembers } from '../../db/repositories/sync.js';
 import { putRefused } from '../../db/repositories/sync-store.js';
 import { cachedStatement } from '../../db/statements.js';
 import { isSyncedColumn } from '../../db/tables.js';
@@ -21,8 +21,7 @@ const AFTER_SQL = `SELECT seq, hlc, tbl, row_id AS rowId, col, row_key AS rowKey
  */
 export function takeBackAfterRetirement(db: Database, touched?: Map<string, Set<string>>): string[] {
   const tables = new Set<string>();
-  for (const m of listMembers(db)) {
-    if (m.status !== 'retired') continue;
+  for (const m of retiredMembers(db)) {
     const cut = retiredAt(db, m.id);
     const late = cachedStatement(db, AFTER_SQL).all(m.id, cut) as { seq: number; hlc: string; tbl: string; rowId: string; col: string; rowKey: number; tx: string; line: string }[];
     if (late.length === 0) continue;

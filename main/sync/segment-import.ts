@@ -42,10 +42,11 @@ export interface ImportScope {
   touched: Map<string, Set<string>>;
 }
 
-export function newScope(db: Database): ImportScope {
+/** `vector`: localVector(db), when the caller has it (the scope keeps and updates it). */
+export function newScope(db: Database, vector: VersionVector = localVector(db)): ImportScope {
   const refusedRows = new Set<string>();
   for (const line of allRefusedLines(db)) addCreatedRow(refusedRows, JSON.parse(line) as unknown[]);
-  return { db, me: replicaId(db), workspaceId: getMeta(db, 'workspace_id') ?? '', vector: localVector(db), refusedRows, names: new Map(), touched: new Map() };
+  return { db, me: replicaId(db), workspaceId: getMeta(db, 'workspace_id') ?? '', vector, refusedRows, names: new Map(), touched: new Map() };
 }
 
 function addCreatedRow(set: Set<string>, a: unknown[] | LineChange): void {

@@ -1,7 +1,7 @@
 import type { Database } from '../../db/connection.js';
 import { getLocal, getMeta } from '../../db/connection.js';
 import { replicaId } from '../../db/changes.js';
-import { localVector, ownHead, parseVector, segmentLines } from '../../db/repositories/sync.js';
+import { localVector, ownHead, parseVector, segmentLines, type VersionVector } from '../../db/repositories/sync.js';
 import { lastSegment, putSegment, refusedOf, type SegmentRecord } from '../../db/repositories/sync-store.js';
 import { nowIso } from '../../db/clock.js';
 import { encodeSegment, segmentBody, segmentBytes, sha256, type SegmentHeader } from './format.js';
@@ -27,9 +27,9 @@ export function rememberSegment(db: Database, origin: string, seq: number, bytes
  * what this copy knows now as its context. Called before every import and at every
  * export: changes made between two imports share one context, the one their author saw,
  * which is what other copies check them against. Returns null when there is nothing new
- * (or this copy has no signing key yet).
+ * (or this copy has no signing key yet). `vector`: localVector(db), when the caller has it.
  */
-export function sealOwn(db: Database): SegmentRecord | null {
+export function sealOwn(db: Database, vector?: VersionVector): SegmentRecord | null {
   const key = getLocal(db, KEY_SETTING);
   if (!key) return null;
   const me = replicaId(db);
@@ -40,7 +40,7 @@ export function sealOwn(db: Database): SegmentRecord | null {
   const lines = segmentLines(db, me, from, head);
   const body = segmentBody(lines);
   const seq = (last?.seq ?? 0) + 1;
-  const { header, bytes } = encodeSegment(getMeta(db, 'workspace_id') ?? '', { origin: me, seq, from, to: head, deps: localVector(db), createdAt: nowIso() }, body, lines.length, key);
+  const { header, bytes } = encodeSegment(getMeta(db, 'workspace_id') ?? '', { origin: me, seq, from, to: head, deps: vector ?? localVector(db), createdAt: nowIso() }, body, lines.length, key);
   const rec: SegmentRecord = {
     origin: me,
     seq,
