@@ -94,11 +94,6 @@ export function writeTemplateValue(w: Writer, db: Database, measureId: string, k
   upsertKeyed(w, db, 'template_values', `${measureId}:${key}`, { measure_id: measureId, field_key: key, value });
 }
 
-/** The role that owns measures of a template ('' when none). */
-export function templateOwnerRole(db: Database, templateId: string): string {
-  return (db.prepare('SELECT owner_role FROM templates WHERE id = ?').pluck().get(templateId) as string | undefined) ?? '';
-}
-
 /** Template field values of measures (all of them, or of one), by measure id. */
 export function templateValues(db: Database, measureId: string | null): Map<string, Record<string, string>> {
   const rows = (

@@ -40,17 +40,18 @@ export function manualReasons(db: Database): (measureId: string, kind: 'implemen
 }
 
 /** What the export columns read besides the measure: hierarchy, value totals (read only when a totals column is written), manual reasons. */
-export function exportContext(s: ApiSession, columns: ExportColumn[], nodeId?: string): ExportContext {
+/** `workflow`: the measures' templates and values when the caller has read them already (else read when a workflow column asks). */
+export function exportContext(s: ApiSession, columns: ExportColumn[], nodeId?: string, workflow?: TemplateGrid['measures']): ExportContext {
   const db = s.db();
   let totals: Map<string, RollupRow> | null = null;
   const needTotals = columns.some((c) => c.role === 'computed');
-  let workflow: TemplateGrid['measures'] | null = null;
+  let measures: TemplateGrid['measures'] | null = workflow ?? null;
   const needWorkflow = columns.some((c) => c.role === 'template' || c.role === 'tplfield');
   return {
     workflow: (id) => {
       if (!needWorkflow) return undefined;
-      workflow ??= templateGrid(db).measures;
-      return workflow[id];
+      measures ??= templateGrid(db).measures;
+      return measures[id];
     },
     hierarchy: hierarchyNames(listNodes(db)),
     manualReason: manualReasons(db),

@@ -11,7 +11,7 @@ import type { ApiSession } from './session.js';
 import { writeValueCells } from './value.js';
 import type { CheckedCell } from './value-cells.js';
 import { nowIso } from '../../db/clock.js';
-import { setMeasureTemplate, templateOwnerRole, writeTemplateValue } from '../../db/repositories/templates.js';
+import { setMeasureTemplate, writeTemplateValue } from '../../db/repositories/templates.js';
 import { defaultOwner } from './templates.js';
 
 /**
@@ -43,7 +43,7 @@ export function applyImport(s: ApiSession, plan: WritePlan, label: string): Impo
       const n = nextSort.get(nodeId) ?? (cachedStatement(db, 'SELECT coalesce(max(sort_order), 0) + 1 AS n FROM measures WHERE node_id = ?').get(nodeId) as { n: number }).n;
       nextSort.set(nodeId, n + 1);
       // A measure of a template without an owner in the file gets the template's owner, as when created from it in the grid.
-      const owner = c.template && !c.columns.owner_id ? defaultOwner(db, templateOwnerRole(db, c.template.id), actor) : null;
+      const owner = c.template && !c.columns.owner_id ? defaultOwner(db, c.template.ownerRole, actor) : null;
       const id = insertMeasure(w, db, { ...c.columns, ...(owner ? { owner_id: owner } : {}), node_id: nodeId, sort_order: n });
       for (const [fieldId, v] of c.custom) if (v !== null) writeCustomValue(w, db, id, fieldId, v);
       if (c.template) setMeasureTemplate(w, db, id, c.template.id);

@@ -37,7 +37,7 @@ export interface CreatePlan {
   columns: Record<string, string | null>;
   custom: [fieldId: string, value: string | null][];
   /** The template the row names, and the values of its fields. */
-  template?: { id: string; key: string; name: string };
+  template?: { id: string; key: string; name: string; ownerRole: string };
   workflow: [key: string, value: string][];
   fields: { label: string; value: string }[];
   /** A measure of the same title in the same package (its code), or an earlier row ("row 12"). */

@@ -13,7 +13,8 @@ import { templateColumnsOf } from './template-grid.js';
  * on measures whose template has the field.
  */
 
-export type TemplateRef = { id: string; key: string; name: string } | null;
+/** A template as an import names it; `ownerRole` owns the measures created from it. */
+export type TemplateRef = { id: string; key: string; name: string; ownerRole: string } | null;
 
 export interface WorkflowReader {
   /** The template field columns a file may have (the grid's workflow columns). */
@@ -41,7 +42,7 @@ export function workflowReader(db: Database): WorkflowReader {
   for (const t of templates) byName.set(t.name.trim().toLowerCase(), t);
   const links = templateLinks(db);
   const values = templateValues(db, null);
-  const ref = (t: Template | undefined): TemplateRef => (t ? { id: t.id, key: t.key, name: t.name } : null);
+  const ref = (t: Template | undefined): TemplateRef => (t ? { id: t.id, key: t.key, name: t.name, ownerRole: t.ownerRole } : null);
   return {
     columns: templateColumnsOf(templates),
     template(text) {

@@ -54,7 +54,7 @@ export function measuresExportHandlers(s: ApiSession): Pick<Handlers, K> {
       const grid = templateGrid(db);
       const used = new Set(rows.map((m) => grid.measures[m.id]?.template).filter((k): k is string => !!k));
       const cols = exportColumns(listCustomFields(db), columns, { columns: grid.columns, used });
-      const ctx = exportContext(s, cols, ids ? undefined : nodeId);
+      const ctx = exportContext(s, cols, ids ? undefined : nodeId, grid.measures);
       const total = rows.length;
       s.emit('export:progress', { done: 0, total, phase: 'rows' });
       const data =

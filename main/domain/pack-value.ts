@@ -2,6 +2,12 @@ import type { PackFacts } from '../../preload/contract/pack-facts.js';
 import type { PackBlock, PackChart } from '../../preload/contract/pack-types.js';
 import { money, moneyIn, thousands } from './pack-format.js';
 
+/** Minor units as thousands of major units, by the facts' currency decimals (read once per chart). */
+function inThousands(f: PackFacts): (minor: number) => number {
+  const { digits } = moneyIn(f);
+  return (minor) => thousands(minor, digits);
+}
+
 /**
  * The value section draws the value feature's roll-ups (net value = benefits − costs, its
  * rules for cancelled and on-hold measures, its risk weights); nothing is re-summed here.
@@ -9,44 +15,48 @@ import { money, moneyIn, thousands } from './pack-format.js';
 export const COLORS = { plan: '#8a94a6', forecast: '#2f6fb3', actual: '#2e9e5b', target: '#c0392b', weighted: '#e0a526', runRate: '#6f42c1' };
 
 function pipeline(f: PackFacts): PackChart {
+  const k = inThousands(f);
   const p = f.dashboard.pipeline;
   return {
     kind: 'bar',
     unit: `${f.currency} thousand`,
     labels: p.map((l) => `DI${l.level} ${l.name}`),
     series: [
-      { name: 'Plan (on hold included)', data: p.map((l) => thousands(l.plan, moneyIn(f).digits)), color: COLORS.plan },
-      { name: 'Forecast', data: p.map((l) => thousands(l.forecast, moneyIn(f).digits)), color: COLORS.forecast },
-      { name: 'Risk-weighted forecast', data: p.map((l) => thousands(l.riskWeightedForecast, moneyIn(f).digits)), color: COLORS.weighted },
+      { name: 'Plan (on hold included)', data: p.map((l) => k(l.plan)), color: COLORS.plan },
+      { name: 'Forecast', data: p.map((l) => k(l.forecast)), color: COLORS.forecast },
+      { name: 'Risk-weighted forecast', data: p.map((l) => k(l.riskWeightedForecast)), color: COLORS.weighted },
     ],
   };
 }
 
 function byMonth(f: PackFacts): PackChart {
+  const k = inThousands(f);
   const m = f.dashboard.monthly;
   return {
     kind: 'bar',
     unit: `${f.currency} thousand`,
     labels: m.map((r) => r.period),
     series: [
-      { name: 'Plan', data: m.map((r) => thousands(r.plan, moneyIn(f).digits)), color: COLORS.plan },
-      { name: 'Forecast', data: m.map((r) => thousands(r.forecast, moneyIn(f).digits)), color: COLORS.forecast },
-      { name: 'Actual', data: m.map((r) => thousands(r.actual, moneyIn(f).digits)), color: COLORS.actual },
+      { name: 'Plan', data: m.map((r) => k(r.plan)), color: COLORS.plan },
+      { name: 'Forecast', data: m.map((r) => k(r.forecast)), color: COLORS.forecast },
+      { name: 'Actual', data: m.map((r) => k(r.actual)), color: COLORS.actual },
     ],
   };
 }
 
 function runRate(f: PackFacts): PackChart {
+  const k = inThousands(f);
   return {
     kind: 'line',
     unit: `${f.currency} thousand per year`,
     labels: f.runRates.map((r) => r.period),
-    series: [{ name: 'Annualised run-rate (recurring forecast × 12)', data: f.runRates.map((r) => thousands(r.runRate, moneyIn(f).digits)), color: COLORS.runRate, type: 'line' }],
+    series: [{ name: 'Annualised run-rate (recurring forecast × 12)', data: f.runRates.map((r) => k(r.runRate)), color: COLORS.runRate, type: 'line' }],
   };
 }
 
 /** Target, then each workstream's gap (forecast − target), then the forecast. */
 function bridge(f: PackFacts): PackChart {
+  const k = inThousands(f);
   const d = f.dashboard;
   const steps = d.bridge.filter((b) => b.gap !== 0).sort((a, b) => a.gap - b.gap);
   const other = d.totals.forecast - d.target - steps.reduce((s, b) => s + b.gap, 0);
@@ -55,11 +65,12 @@ function bridge(f: PackFacts): PackChart {
     kind: 'waterfall',
     unit: `${f.currency} thousand`,
     labels: ['Target', ...all.map(([n]) => n), 'Forecast'],
-    series: [{ name: 'Bridge', data: [thousands(d.target, moneyIn(f).digits), ...all.map(([, g]) => thousands(g, moneyIn(f).digits)), thousands(d.totals.forecast, moneyIn(f).digits)], color: COLORS.forecast }],
+    series: [{ name: 'Bridge', data: [k(d.target), ...all.map(([, g]) => k(g)), k(d.totals.forecast)], color: COLORS.forecast }],
   };
 }
 
 function cumulative(f: PackFacts): PackChart {
+  const k = inThousands(f);
   const m = f.dashboard.monthly;
   // Actuals stop at the last month that has any: a flat line after it would read as "no value came in".
   const last = m.reduce((i, r, k) => (r.actual !== 0 ? k : i), -1);
@@ -68,10 +79,10 @@ function cumulative(f: PackFacts): PackChart {
     unit: `${f.currency} thousand`,
     labels: m.map((r) => r.period),
     series: [
-      { name: 'Cumulative plan', data: m.map((r) => thousands(r.cumPlan, moneyIn(f).digits)), color: COLORS.plan, type: 'line' },
-      { name: 'Cumulative forecast', data: m.map((r) => thousands(r.cumForecast, moneyIn(f).digits)), color: COLORS.forecast, type: 'line' },
-      { name: 'Cumulative actual', data: m.slice(0, last + 1).map((r) => thousands(r.cumActual, moneyIn(f).digits)), color: COLORS.actual, type: 'line' },
-      { name: 'Target', data: m.map(() => thousands(f.dashboard.target, moneyIn(f).digits)), color: COLORS.target, type: 'line' },
+      { name: 'Cumulative plan', data: m.map((r) => k(r.cumPlan)), color: COLORS.plan, type: 'line' },
+      { name: 'Cumulative forecast', data: m.map((r) => k(r.cumForecast)), color: COLORS.forecast, type: 'line' },
+      { name: 'Cumulative actual', data: m.slice(0, last + 1).map((r) => k(r.cumActual)), color: COLORS.actual, type: 'line' },
+      { name: 'Target', data: m.map(() => k(f.dashboard.target)), color: COLORS.target, type: 'line' },
     ],
   };
 }
