@@ -1,11 +1,11 @@
 import { useEffect, useId, useRef } from 'react';
-import type { CustomCellEditorProps } from 'ag-grid-react';
+import { reactCellEditor, type CellEditorProps } from './react-cell-editor';
 
 /**
  * A text editor with suggestions (people, statuses): type to filter, Enter commits.
  * Free text is allowed so an unknown name gets the workspace's clear refusal.
  */
-export function ListCellEditor(props: CustomCellEditorProps & { options: string[] }) {
+function ListEditor(props: CellEditorProps<{ options: string[] }>) {
   const ref = useRef<HTMLInputElement>(null);
   const listId = useId();
   useEffect(() => {
@@ -35,3 +35,6 @@ export function ListCellEditor(props: CustomCellEditorProps & { options: string[
     </>
   );
 }
+
+/** The list editor as the grid's own editor component. */
+export const ListCellEditor = reactCellEditor(ListEditor);

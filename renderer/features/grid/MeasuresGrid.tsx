@@ -1,6 +1,6 @@
 import './grid.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { AgGridReact } from 'ag-grid-react';
+import { VanillaGrid, type GridHandle } from '../../components/VanillaGrid';
 import {
   AllCommunityModule,
   ModuleRegistry,
@@ -10,6 +10,8 @@ import {
   type ColumnState,
   type FullWidthCellKeyDownEvent,
   type GridApi,
+  type IOverlayComp,
+  type IOverlayParams,
   type IRowNode,
 } from 'ag-grid-community';
 import type { Measure, MeasurePatch, Rag, StatusKind, ViewState } from '../../../preload/contract';
@@ -55,12 +57,19 @@ const DEFAULT_COL_DEF = { resizable: true, sortable: true, filter: true };
 const getRowId = (p: { data: GridRow }) => p.data.id;
 
 /** What an empty grid says instead of the grid's own "No Rows To Show": what to do next. */
-function NoMeasures(props: { text: string }) {
-  return (
-    <div className="grid-empty" role="status">
-      {props.text}
-    </div>
-  );
+class NoMeasures implements IOverlayComp {
+  private readonly el = document.createElement('div');
+  init(p: IOverlayParams & { text: string }): void {
+    this.el.className = 'grid-empty';
+    this.el.setAttribute('role', 'status');
+    this.el.textContent = p.text;
+  }
+  getGui(): HTMLElement {
+    return this.el;
+  }
+  refresh(p: IOverlayParams & { text: string }): void {
+    this.el.textContent = p.text;
+  }
 }
 
 /** The measures of the selected node; edits, pastes and bulk edits go to the workspace. */
@@ -89,7 +98,7 @@ export function MeasuresGrid() {
   const readinessRef = useRef(gateReadiness);
   const idFilter = useApp((s) => s.idFilter);
   const shownMeasures = useMemo(() => (idFilter ? measures.filter((m) => idFilter.ids.includes(m.id)) : measures), [measures, idFilter]);
-  const gridRef = useRef<AgGridReact<GridRow>>(null);
+  const gridRef = useRef<GridHandle<GridRow>>(null);
   const hostRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const [selection, setSelection] = useState<Measure[]>([]);
@@ -344,6 +353,7 @@ export function MeasuresGrid() {
         : selectedNode
           ? `No measures under ${selectedNode.name} yet. Select one of its measure packages in the hierarchy to add measures.`
           : 'No measures yet. Select a measure package in the hierarchy and choose “+ Add measure”, or import a workbook (More ▾ › Import…).';
+  const noRowsParams = useMemo(() => ({ text: emptyText }), [emptyText]);
   return (
     <section className={drop.dropping ? 'grid-pane drop-target' : 'grid-pane'} aria-label="Measures" {...drop.handlers}>
       <GridToolbar
@@ -371,7 +381,7 @@ export function MeasuresGrid() {
       <FilterChips measures={measures} chips={chips} onChange={setChips} />
       <div className="grid-body">
         <div className="grid-host" ref={hostRef}>
-          <AgGridReact<GridRow>
+          <VanillaGrid<GridRow>
             ref={gridRef}
             theme={theme}
             rowData={rowData}
@@ -385,9 +395,7 @@ export function MeasuresGrid() {
             cacheQuickFilter
             rowSelection={ROW_SELECTION}
             selectionColumnDef={SELECTION_COLUMN}
-            noRowsOverlayComponent={NoMeasures}
-            noRowsOverlayComponentParams={{ text: emptyText }}
-            onSelectionChanged={(e) => setSelection((e.api as GridApi<GridRow>).getSelectedRows())}
+                        onSelectionChanged={(e) => setSelection((e.api as GridApi<GridRow>).getSelectedRows())}
             onCellKeyDown={onCellKeyDown}
             onCellDoubleClicked={(e) => e.column.getColId() === 'code' && e.data && openDetail(e.data.id)}
             rowDragMultiRow
@@ -397,6 +405,8 @@ export function MeasuresGrid() {
             defaultColDef={DEFAULT_COL_DEF}
             animateRows={false}
             suppressColumnVirtualisation={false}
+            noRowsOverlayComponent={NoMeasures}
+            noRowsOverlayComponentParams={noRowsParams}
             onGridReady={(e) => exposeGrid('measures', e.api as GridApi)}
           />
         </div>

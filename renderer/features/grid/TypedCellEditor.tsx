@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type CSSProperties } from 'react';
 import { createPortal } from 'react-dom';
-import { useGridCellEditor, type CustomCellEditorProps } from 'ag-grid-react';
 import { DayPicker } from '../../components/DayPicker';
+import { reactCellEditor, type CellEditorProps } from './react-cell-editor';
 import { typedProblem, typedText, type TypedKind } from './typed-values';
 
 export interface TypedEditorParams {
@@ -25,7 +25,7 @@ function messagePlace(cell: DOMRect): CSSProperties {
   return cell.bottom + 80 > window.innerHeight ? { left, bottom: window.innerHeight - cell.top + 2, width: MESSAGE_WIDTH } : { left, top: cell.bottom + 2, width: MESSAGE_WIDTH };
 }
 
-export function TypedCellEditor(props: CustomCellEditorProps & TypedEditorParams) {
+function TypedEditor(props: CellEditorProps<TypedEditorParams>) {
   const inputRef = useRef<HTMLInputElement>(null);
   const messageId = useId();
   const key = `${(props.data as { id?: string } | undefined)?.id ?? ''}:${props.column.getColId()}`;
@@ -42,7 +42,7 @@ export function TypedCellEditor(props: CustomCellEditorProps & TypedEditorParams
   const textRef = useRef(text);
   const problem = (t: string) => (start.refused && t === start.refused.text ? start.refused.message : typedProblem(props.kind, t));
 
-  useGridCellEditor({
+  props.registerEditor({
     getValidationErrors: () => {
       const p = problem(textRef.current);
       // Called by the grid while it decides to commit; the state change waits for it to finish.
@@ -102,3 +102,6 @@ export function TypedCellEditor(props: CustomCellEditorProps & TypedEditorParams
     </div>
   );
 }
+
+/** The typed editor as the grid's own editor component. */
+export const TypedCellEditor = reactCellEditor(TypedEditor);

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import type { AgGridReact } from 'ag-grid-react';
+import type { GridHandle } from '../../components/VanillaGrid';
 import type { Column, GridApi, IRowNode } from 'ag-grid-community';
 import type { MeasurePatch } from '../../../preload/contract';
 import { useApp, useStore } from '../../app/context';
@@ -57,7 +57,7 @@ function isTextField(t: EventTarget | null): boolean {
  * (they work in the browser and in Electron, where navigator.clipboard is denied). A paste
  * is one bulkUpdate call: all of it is saved as one undo step, or nothing is.
  */
-export function useClipboard(host: RefObject<HTMLElement | null>, grid: RefObject<AgGridReact<GridRow> | null>) {
+export function useClipboard(host: RefObject<HTMLElement | null>, grid: RefObject<GridHandle<GridRow> | null>) {
   const bulkUpdate = useApp((s) => s.bulkUpdate);
   const notify = useApp((s) => s.notify);
   const moveMeasures = useApp((s) => s.moveMeasures);

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { AgGridReact } from 'ag-grid-react';
+import type { GridHandle } from '../../components/VanillaGrid';
 import type { IRowNode, IsFullWidthRowParams, PostSortRowsParams, RowDragEndEvent, RowDragMoveEvent } from 'ag-grid-community';
 import type { HierarchyNode, Measure } from '../../../preload/contract';
 import { arrange, isNodeRow, matchedNodes, measureDepth, nodeRows, treeShape, underCollapsed, type GridRow, type TreeShape } from './hierarchy';
@@ -43,7 +43,7 @@ function keepNodeRows(prev: Map<string, { key: string; row: GridRow }>, next: Gr
 }
 
 export interface HierarchyInput {
-  gridRef: { current: AgGridReact<GridRow> | null };
+  gridRef: { current: GridHandle<GridRow> | null };
   nodes: HierarchyNode[];
   /** Changes only when the tree's shape or names change. */
   nodesKey: string;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { AgGridReact } from 'ag-grid-react';
+import { VanillaGrid, type GridHandle } from '../../components/VanillaGrid';
 import { themeQuartz, type CellEditRequestEvent, type GridApi } from 'ag-grid-community';
 import { RAID_KINDS, type RaidItem, type RaidKind, type RaidPatch } from '../../../preload/contract';
 import { useApp } from '../../app/context';
@@ -23,7 +23,7 @@ export function RaidGrid({ measureCodes }: { measureCodes: string[] }) {
   const updateRaid = useApp((s) => s.updateRaid);
   const createRaid = useApp((s) => s.createRaid);
   const deleteRaid = useApp((s) => s.deleteRaid);
-  const gridRef = useRef<AgGridReact<RaidItem>>(null);
+  const gridRef = useRef<GridHandle<RaidItem>>(null);
   const [search, setSearch] = useState('');
   const [kind, setKind] = useState<RaidKind>('risk');
   const [only, setOnly] = useState<'all' | 'flagged'>('all');
@@ -96,7 +96,7 @@ export function RaidGrid({ measureCodes }: { measureCodes: string[] }) {
         </span>
       </div>
       <div className="grid-host">
-        <AgGridReact<RaidItem>
+        <VanillaGrid<RaidItem>
           ref={gridRef}
           theme={theme}
           rowData={rows}

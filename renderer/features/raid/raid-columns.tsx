@@ -1,20 +1,28 @@
-import type { ColDef, ICellRendererParams } from 'ag-grid-community';
+import type { ColDef, ICellRendererComp, ICellRendererParams } from 'ag-grid-community';
 import { ESC_LEVELS, IMPACTS, PROBABILITIES, RAID_KINDS, RAID_STATUSES, type RaidItem } from '../../../preload/contract';
 import { ListCellEditor } from '../grid/ListCellEditor';
 import { TypedCellEditor, type TypedEditorParams } from '../grid/TypedCellEditor';
 import { showDay, showStampDay } from '../../app/dates';
 
 /** Overdue / stale / escalated as words, so the flag never depends on colour alone. */
-export function FlagsCell(p: ICellRendererParams<RaidItem>) {
-  const r = p.data;
-  if (!r) return null;
-  return (
-    <span className="flags">
-      {r.overdue && <span className="flag flag-overdue">Overdue</span>}
-      {r.stale && <span className="flag flag-stale">Stale</span>}
-      {r.escalated && <span className="flag flag-escalated">Escalated · {r.escalationLevel}</span>}
-    </span>
-  );
+export class FlagsCell implements ICellRendererComp<RaidItem> {
+  private readonly el = document.createElement('span');
+  init(p: ICellRendererParams<RaidItem>): void {
+    this.el.className = 'flags';
+    this.render(p);
+  }
+  private render(p: ICellRendererParams<RaidItem>): void {
+    const r = p.data;
+    const flag = (cls: string, text: string) => Object.assign(document.createElement('span'), { className: `flag flag-${cls}`, textContent: text });
+    this.el.replaceChildren(...(r ? [r.overdue && flag('overdue', 'Overdue'), r.stale && flag('stale', 'Stale'), r.escalated && flag('escalated', `Escalated · ${r.escalationLevel}`)].filter((x): x is HTMLSpanElement => !!x) : []));
+  }
+  getGui(): HTMLElement {
+    return this.el;
+  }
+  refresh(p: ICellRendererParams<RaidItem>): boolean {
+    this.render(p);
+    return true;
+  }
 }
 
 export function raidColumns(opts: { peopleNames: string[]; measureCodes: string[]; nodeNames: string[]; cellErrors: () => Record<string, string> }): ColDef<RaidItem>[] {

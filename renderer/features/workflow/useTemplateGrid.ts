@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import './templates.css';
-import type { AgGridReact } from 'ag-grid-react';
+import type { GridHandle } from '../../components/VanillaGrid';
 import type { TemplateColumn, TemplateGrid } from '../../../preload/contract';
 import { ApiCallError } from '../../app/api';
 import { userLocale } from '../../app/locale';
@@ -15,7 +15,7 @@ const TABLES = ['templates', 'measure_templates', 'template_values'];
  * values change; a change of values redraws those columns only, a change of template fields
  * gives new columns.
  */
-export function useTemplateGrid<T>(gridRef: RefObject<AgGridReact<T> | null>): { grid: TemplateGridColumns; save: (id: string, key: string, value: string, shownAt?: 'field') => Promise<boolean> } {
+export function useTemplateGrid<T>(gridRef: RefObject<GridHandle<T> | null>): { grid: TemplateGridColumns; save: (id: string, key: string, value: string, shownAt?: 'field') => Promise<boolean> } {
   const api = useApp((s) => s.api);
   const reloads = useApp((s) => s.reloads);
   // Another workspace opened in place: its templates, not the last one's.
