@@ -395,7 +395,7 @@ export function MeasuresGrid() {
             cacheQuickFilter
             rowSelection={ROW_SELECTION}
             selectionColumnDef={SELECTION_COLUMN}
-                        onSelectionChanged={(e) => setSelection((e.api as GridApi<GridRow>).getSelectedRows())}
+            onSelectionChanged={(e) => setSelection((e.api as GridApi<GridRow>).getSelectedRows())}
             onCellKeyDown={onCellKeyDown}
             onCellDoubleClicked={(e) => e.column.getColId() === 'code' && e.data && openDetail(e.data.id)}
             rowDragMultiRow
